@@ -1,0 +1,100 @@
+package dev.replyclock.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replyclock.classify.Signal;
+import dev.replyclock.classify.Tier;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON form of an alert on {@code support.alerts}: written by hand rather than by annotations so that
+ * the domain records stay free of Jackson and the wire names ({@code tier}, {@code kind}) are explicit.
+ */
+public final class AlertJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private AlertJson() {
+    }
+
+    public static ObjectNode toNode(Alert a) {
+        ObjectNode o = MAPPER.createObjectNode()
+                .put("id", a.id())
+                .put("conversationId", a.conversationId())
+                .put("tier", a.tier().wireName())
+                .put("kind", a.kind().wireName())
+                .put("level", a.level())
+                .put("channel", a.channel())
+                .put("openedAt", a.openedAt() == null ? null : a.openedAt().toString())
+                .put("deadline", a.deadline().toString())
+                .put("createdAt", a.createdAt().toString());
+        o.set("signals", signalsNode(a.signals()));
+        return o;
+    }
+
+    /** The explanation of a classification: what matched, where, and in which family. */
+    public static ArrayNode signalsNode(List<Signal> signals) {
+        ArrayNode arr = MAPPER.createArrayNode();
+        for (Signal s : signals) {
+            arr.addObject()
+                    .put("family", s.family())
+                    .put("tier", s.tier().wireName())
+                    .put("matched", s.matched())
+                    .put("start", s.start())
+                    .put("end", s.end());
+        }
+        return arr;
+    }
+
+    public static byte[] toBytes(Alert a) {
+        try {
+            return MAPPER.writeValueAsBytes(toNode(a));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode alert " + a.id(), e);
+        }
+    }
+
+    public static String toLine(Alert a) {
+        return toNode(a).toString();
+    }
+
+    /** Reads an alert written by {@link #toBytes}; throws IOException with the problem if it is not one. */
+    public static Alert fromBytes(byte[] bytes) throws IOException {
+        JsonNode o = MAPPER.readTree(bytes);
+        if (o == null || !o.isObject()) {
+            throw new IOException("an alert must be a JSON object");
+        }
+        try {
+            List<Signal> signals = new ArrayList<>();
+            for (JsonNode s : o.path("signals")) {
+                signals.add(new Signal(s.path("family").asText(), Tier.fromWire(s.path("tier").asText()),
+                        s.path("matched").asText(), s.path("start").asInt(), s.path("end").asInt()));
+            }
+            JsonNode opened = o.get("openedAt");
+            return new Alert(
+                    text(o, "id"), text(o, "conversationId"),
+                    Tier.fromWire(text(o, "tier")), AlertKind.fromWire(text(o, "kind")),
+                    o.path("level").asInt(0), o.path("channel").asText(null),
+                    opened == null || opened.isNull() ? null : Instant.parse(opened.asText()),
+                    Instant.parse(text(o, "deadline")), Instant.parse(text(o, "createdAt")),
+                    signals);
+        } catch (RuntimeException e) {
+            throw new IOException("not a valid alert: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode o, String field) throws IOException {
+        JsonNode f = o.get(field);
+        if (f == null || !f.isTextual()) {
+            throw new IOException("alert field '" + field + "' is missing");
+        }
+        return f.asText();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.replyclock.cli;
+
+import dev.replyclock.alert.LogReceiver;
+import dev.replyclock.alert.Notifier;
+import dev.replyclock.alert.Receiver;
+import dev.replyclock.classify.Classifier;
+import dev.replyclock.classify.RulesException;
+import dev.replyclock.classify.SignalRules;
+import dev.replyclock.config.ConfigException;
+import dev.replyclock.config.ConfigProblem;
+import dev.replyclock.config.ReceiverConfig;
+import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.kafka.EmbeddedKafka;
+import dev.replyclock.kafka.ReplyclockTopology;
+import dev.replyclock.kafka.StreamsSettings;
+import dev.replyclock.kafka.TopicSetup;
+import dev.replyclock.ops.OpsHttpServer;
+import dev.replyclock.ops.Readiness;
+import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.sla.SlaEngine;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon, wired by hand: (embedded broker) -> topics -> Kafka Streams app (ingest, classify,
+ * SLA) -> notifier -> receivers, with metrics and health over HTTP. {@link #start} returns once everything
+ * is started; {@link #close} stops it all in reverse order and is safe to call twice.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private String bootstrapServers;
+    private KafkaStreams streams;
+    private Notifier notifier;
+    private OpsHttpServer http;
+    private PrometheusMeterRegistry registry;
+    private boolean closed;
+
+    private Daemon() {
+    }
+
+    /** Loads the classifier named by {@code classify.rules}; a bad rules file is a config problem. */
+    public static Classifier classifier(ReplyclockConfig config) throws ConfigException {
+        if (ReplyclockConfig.BUILTIN_RULES.equals(config.classifyRules())) {
+            return Classifier.builtIn();
+        }
+        try {
+            return Classifier.fromRules(SignalRules.load(Path.of(config.classifyRules())));
+        } catch (RulesException e) {
+            throw new ConfigException(config.classifyRules(), List.of(
+                    new ConfigProblem("classify.rules", config.classifyRules(), e.getMessage())));
+        }
+    }
+
+    public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
+        Classifier classifier = classifier(config);
+        Daemon d = new Daemon();
+        try {
+            d.startAll(config, classifier, clock, stdout);
+            return d;
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    private void startAll(ReplyclockConfig config, Classifier classifier, Clock clock, PrintStream stdout) {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, config.sla());
+
+        if (config.kafka().embedded()) {
+            EmbeddedKafka broker = EmbeddedKafka.start(config.kafka().embeddedPort(), config.kafka().embeddedDataDir());
+            toClose.add(broker);
+            bootstrapServers = broker.bootstrapServers();
+            log.info("embedded broker: produce to {} (topic {})", bootstrapServers, config.kafka().topics().messages());
+        } else {
+            bootstrapServers = config.kafka().bootstrapServers();
+        }
+        TopicSetup.ensureTopics(bootstrapServers, config.kafka(), Duration.ofSeconds(60));
+
+        List<Receiver> receivers = new ArrayList<>();
+        for (ReceiverConfig rc : config.receivers()) {
+            receivers.add(new LogReceiver(rc.name(), rc.path(), rc.format(), stdout));
+        }
+        notifier = new Notifier(bootstrapServers, config.kafka().applicationId() + "-notifier",
+                config.kafka().topics().alerts(), receivers, metrics);
+        toClose.add(notifier);
+        KafkaClientMetrics notifierMetrics = new KafkaClientMetrics(notifier.consumer());
+        notifierMetrics.bindTo(registry);
+        toClose.add(notifierMetrics);
+
+        SlaEngine engine = new SlaEngine(config.sla(), clock);
+        streams = new KafkaStreams(
+                ReplyclockTopology.build(config.kafka().topics(), classifier, engine, metrics, clock),
+                StreamsSettings.of(config.kafka(), bootstrapServers));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("a stream thread failed; the app stops and /health/ready reports it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        toClose.add(() -> {
+            if (!streams.close(CLOSE_TIMEOUT)) {
+                log.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+            }
+        });
+        toClose.add(streamsMetrics);
+        streams.start();
+        notifier.start();
+
+        http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness);
+        toClose.add(http);
+        log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
+    }
+
+    public Readiness readiness() {
+        KafkaStreams.State state = streams == null ? null : streams.state();
+        boolean streamsRunning = state == KafkaStreams.State.RUNNING;
+        boolean consuming = notifier != null && notifier.isConsuming();
+        return new Readiness(streamsRunning && consuming,
+                "streams " + (state == null ? "NOT_STARTED" : state) + ", notifier "
+                        + (consuming ? "consuming" : "not consuming"));
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String httpBaseUrl() {
+        return http.baseUrl();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Stops everything started, in reverse order; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Reverse start order: HTTP, the Streams app, the notifier, then the broker.
+        List<AutoCloseable> order = new ArrayList<>(toClose);
+        java.util.Collections.reverse(order);
+        for (AutoCloseable c : order) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}: {}", c, e.toString());
+            }
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+}

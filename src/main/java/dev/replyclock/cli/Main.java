@@ -1,0 +1,33 @@
+package dev.replyclock.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar replyclock.jar <command>}: the one entry point. */
+@Command(name = "replyclock",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Response-time alerting for support teams (the 15-5-1 rule) on Apache Kafka.",
+        subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, ClassifyCommand.class,
+                CheckConfigCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code of a configuration or input that cannot be used (as picocli uses 2 for bad usage). */
+    public static final int EXIT_INVALID = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.replyclock.cli;
+
+import dev.replyclock.config.ConfigException;
+import dev.replyclock.config.ConfigLoader;
+import dev.replyclock.config.ConfigProblem;
+import dev.replyclock.config.ReplyclockConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the daemon until stopped (SIGTERM or Ctrl-C).")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/replyclock.yaml",
+            description = "the config file (default: ${DEFAULT-VALUE})")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ReplyclockConfig cfg;
+        try {
+            cfg = ConfigLoader.load(config, System.getenv());
+        } catch (ConfigException e) {
+            return reportInvalid(spec, config.toString(), e);
+        }
+        return runUntilStopped(spec, cfg, Clock.systemUTC(), null, false);
+    }
+
+    static int reportInvalid(CommandLine.Model.CommandSpec spec, String source, ConfigException e) {
+        spec.commandLine().getErr().println("replyclock cannot start: the configuration " + source + " is invalid");
+        for (ConfigProblem p : e.problems()) {
+            spec.commandLine().getErr().println("  " + p);
+        }
+        return Main.EXIT_INVALID;
+    }
+
+    /**
+     * Starts the daemon, runs {@code script} (may be null), then waits for a stop signal, or stops at once
+     * when {@code stopAfterScript}. The shutdown hook closes the daemon, so SIGTERM ends with everything
+     * committed and closed, exit 0.
+     */
+    static int runUntilStopped(CommandLine.Model.CommandSpec spec, ReplyclockConfig cfg, Clock clock,
+                               Consumer<Daemon> script, boolean stopAfterScript) throws InterruptedException {
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(cfg, clock, System.out);
+        } catch (ConfigException e) {
+            return reportInvalid(spec, "", e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            daemon.close();
+            stopped.countDown();
+        }, "replyclock-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        spec.commandLine().getOut().println("replyclock is running. Kafka: " + daemon.bootstrapServers()
+                + "  metrics: " + daemon.httpBaseUrl() + "/metrics  ready: " + daemon.httpBaseUrl()
+                + "/health/ready  (Ctrl-C to stop)");
+        spec.commandLine().getOut().flush();
+        if (script != null) {
+            script.accept(daemon);
+        }
+        if (stopAfterScript) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            daemon.close();
+            return 0;
+        }
+        stopped.await();
+        return 0;
+    }
+}

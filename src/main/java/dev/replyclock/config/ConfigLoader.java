@@ -1,0 +1,380 @@
+package dev.replyclock.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.replyclock.sla.SlaPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads {@code replyclock.yaml}: nested or dotted keys ({@code http: {port: 80}} and {@code http.port: 80}
+ * are the same), then environment overrides ({@code REPLYCLOCK_HTTP_PORT=9000} for {@code http.port}),
+ * then validates everything and reports every problem at once, each naming the key, the value and the fix.
+ */
+public final class ConfigLoader {
+
+    public static final String ENV_PREFIX = "REPLYCLOCK_";
+    /** The packaged copy of config/replyclock.yaml: the defaults, documented. */
+    public static final String BUILTIN_RESOURCE = "/config/replyclock.yaml";
+
+    /** Every key with its default; unknown keys are errors (a typo must not silently fall back). */
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("kafka.bootstrap-servers", KafkaSettings.EMBEDDED);
+        DEFAULTS.put("kafka.embedded.port", "9092");
+        DEFAULTS.put("kafka.embedded.data-dir", "data/kafka");
+        DEFAULTS.put("kafka.application-id", "replyclock");
+        DEFAULTS.put("kafka.processing-guarantee", "exactly_once_v2");
+        DEFAULTS.put("kafka.state-dir", "data/streams");
+        DEFAULTS.put("kafka.topics.partitions", "3");
+        DEFAULTS.put("kafka.topics.messages", "support.messages");
+        DEFAULTS.put("kafka.topics.alerts", "support.alerts");
+        DEFAULTS.put("kafka.topics.dead-letter", "support.messages.dlq");
+        DEFAULTS.put("sla.targets.standard", "15m");
+        DEFAULTS.put("sla.targets.urgent", "5m");
+        DEFAULTS.put("sla.targets.complaint", "1m");
+        DEFAULTS.put("sla.warn-at", "0.8");
+        DEFAULTS.put("sla.escalation.every", "10m");
+        DEFAULTS.put("sla.escalation.max-level", "3");
+        DEFAULTS.put("http.bind-address", "127.0.0.1");
+        DEFAULTS.put("http.port", "8080");
+        DEFAULTS.put("alerts.receivers", "[{name: console, type: log, path: '-'}]");
+        DEFAULTS.put("classify.rules", ReplyclockConfig.BUILTIN_RULES);
+    }
+
+    private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
+    private static final Set<String> RECEIVER_TYPES = Set.of("log");
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private ConfigLoader() {
+    }
+
+    public static Set<String> keys() {
+        return DEFAULTS.keySet();
+    }
+
+    /** The environment variable that overrides a key: {@code http.port} -> {@code REPLYCLOCK_HTTP_PORT}. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Loads a config file, with environment overrides. */
+    public static ReplyclockConfig load(Path file, Map<String, String> env) throws ConfigException {
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of(new ConfigProblem("--config", file.toString(),
+                    "file not found; pass --config FILE or copy config/replyclock.yaml")));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(new ConfigProblem("--config", file.toString(),
+                    "cannot read it: " + e.getMessage())));
+        }
+        return parse(yaml, file.toString(), env, Map.of());
+    }
+
+    /** The packaged defaults with explicit overrides (by key), as the demo and tests use them. */
+    public static ReplyclockConfig builtIn(Map<String, String> overrides) throws ConfigException {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(BUILTIN_RESOURCE)) {
+            String yaml = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return parse(yaml, "(built-in)", Map.of(), overrides);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses YAML text, then applies environment variables and explicit overrides (key -> YAML value text),
+     * in that order.
+     */
+    public static ReplyclockConfig parse(String yaml, String source, Map<String, String> env,
+                                         Map<String, String> overrides) throws ConfigException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        try {
+            JsonNode root = YAML.readTree(yaml);
+            if (root != null && !root.isMissingNode() && !root.isNull()) {
+                if (!root.isObject()) {
+                    throw new ConfigException(source, List.of(new ConfigProblem("(file)", source,
+                            "the config must be a YAML mapping of keys to values")));
+                }
+                flatten("", root, values);
+            }
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, List.of(new ConfigProblem("(file)", source,
+                    "not valid YAML: " + e.getOriginalMessage() + " at line "
+                            + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()))));
+        }
+        for (String key : values.keySet()) {
+            if (!DEFAULTS.containsKey(key)) {
+                problems.add(new ConfigProblem(key, values.get(key).toString(), "unknown key" + suggestion(key)));
+            }
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (!e.getKey().startsWith(ENV_PREFIX)) {
+                continue;
+            }
+            Optional<String> key = DEFAULTS.keySet().stream().filter(k -> envName(k).equals(e.getKey())).findFirst();
+            if (key.isEmpty()) {
+                problems.add(new ConfigProblem(e.getKey(), e.getValue(),
+                        "unknown environment override; the keys map as http.port -> REPLYCLOCK_HTTP_PORT"));
+            } else {
+                values.put(key.get(), scalarOrYaml(e.getValue()));
+            }
+        }
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            if (!DEFAULTS.containsKey(e.getKey())) {
+                problems.add(new ConfigProblem(e.getKey(), e.getValue(), "unknown key" + suggestion(e.getKey())));
+            }
+            values.put(e.getKey(), scalarOrYaml(e.getValue()));
+        }
+        Reader r = new Reader(values, problems);
+        ReplyclockConfig config = r.build();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return config;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().isObject() && !DEFAULTS.containsKey(key)) {
+                flatten(key, e.getValue(), out);
+            } else {
+                out.put(key, e.getValue());
+            }
+        }
+    }
+
+    private static JsonNode scalarOrYaml(String text) {
+        try {
+            JsonNode n = YAML.readTree(text);
+            return n == null || n.isMissingNode() ? YAML.getNodeFactory().textNode(text) : n;
+        } catch (JsonProcessingException e) {
+            return YAML.getNodeFactory().textNode(text);
+        }
+    }
+
+    private static String suggestion(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : DEFAULTS.keySet()) {
+            int d = editDistance(key, k);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= Math.max(3, key.length() / 4)
+                ? " (did you mean '" + best + "'?)"
+                : " (known keys are documented in config/replyclock.yaml)";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Typed reads of the flattened values, collecting problems instead of stopping at the first. */
+    private static final class Reader {
+        private final Map<String, JsonNode> values;
+        private final List<ConfigProblem> problems;
+
+        Reader(Map<String, JsonNode> values, List<ConfigProblem> problems) {
+            this.values = values;
+            this.problems = problems;
+        }
+
+        ReplyclockConfig build() {
+            String bootstrap = text("kafka.bootstrap-servers");
+            if (!KafkaSettings.EMBEDDED.equals(bootstrap) && !bootstrap.matches("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*")) {
+                problems.add(new ConfigProblem("kafka.bootstrap-servers", bootstrap,
+                        "use 'embedded' or a list like 'kafka1:9092,kafka2:9092'"));
+            }
+            String guarantee = text("kafka.processing-guarantee");
+            if (!GUARANTEES.contains(guarantee)) {
+                problems.add(new ConfigProblem("kafka.processing-guarantee", guarantee,
+                        "use exactly_once_v2 (default) or at_least_once"));
+            }
+            KafkaSettings kafka = new KafkaSettings(bootstrap, port("kafka.embedded.port"),
+                    Path.of(text("kafka.embedded.data-dir")), name("kafka.application-id"), guarantee,
+                    Path.of(text("kafka.state-dir")), intInRange("kafka.topics.partitions", 1, 10_000),
+                    new KafkaSettings.Topics(name("kafka.topics.messages"), name("kafka.topics.alerts"),
+                            name("kafka.topics.dead-letter")));
+
+            Duration standard = duration("sla.targets.standard");
+            Duration urgent = duration("sla.targets.urgent");
+            Duration complaint = duration("sla.targets.complaint");
+            if (urgent.compareTo(standard) > 0) {
+                problems.add(new ConfigProblem("sla.targets.urgent", text("sla.targets.urgent"),
+                        "must not be longer than sla.targets.standard (" + text("sla.targets.standard") + ")"));
+            }
+            if (complaint.compareTo(urgent) > 0) {
+                problems.add(new ConfigProblem("sla.targets.complaint", text("sla.targets.complaint"),
+                        "must not be longer than sla.targets.urgent (" + text("sla.targets.urgent") + ")"));
+            }
+            double warnAt = fraction("sla.warn-at");
+            Duration every = duration("sla.escalation.every");
+            int maxLevel = intInRange("sla.escalation.max-level", 0, 100);
+            SlaPolicy sla = problems.isEmpty()
+                    ? new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel)
+                    : SlaPolicy.DEFAULT;
+
+            String bind = text("http.bind-address");
+            HttpSettings http = new HttpSettings(bind, port("http.port"));
+            List<ReceiverConfig> receivers = receivers();
+            String rules = text("classify.rules");
+            if (rules.isBlank()) {
+                problems.add(new ConfigProblem("classify.rules", rules,
+                        "use 'builtin' or the path of a rules file like config/signals.yaml"));
+            }
+            return new ReplyclockConfig(kafka, sla, http, receivers, rules);
+        }
+
+        private JsonNode node(String key) {
+            JsonNode n = values.get(key);
+            return n != null ? n : scalarOrYaml(DEFAULTS.get(key));
+        }
+
+        private String text(String key) {
+            JsonNode n = node(key);
+            return n.isValueNode() ? n.asText() : n.toString();
+        }
+
+        private String name(String key) {
+            String v = text(key);
+            if (!v.matches("[A-Za-z0-9._-]{1,249}")) {
+                problems.add(new ConfigProblem(key, v,
+                        "use 1 to 249 characters among letters, digits, '.', '_' and '-'"));
+            }
+            return v;
+        }
+
+        private <T> T parsed(String key, Function<String, Optional<T>> parser, T fallback, String fix) {
+            String v = text(key);
+            Optional<T> parsed = parser.apply(v);
+            if (parsed.isEmpty()) {
+                problems.add(new ConfigProblem(key, v, fix));
+                return fallback;
+            }
+            return parsed.get();
+        }
+
+        private Duration duration(String key) {
+            Duration d = parsed(key, DurationParser::parse, Duration.ofMinutes(1), "use " + DurationParser.FORMAT);
+            if (d.isZero() && !key.equals("sla.escalation.every")) {
+                problems.add(new ConfigProblem(key, text(key), "must be longer than zero"));
+                return Duration.ofMinutes(1);
+            }
+            return d;
+        }
+
+        private int intInRange(String key, int min, int max) {
+            return parsed(key, v -> {
+                try {
+                    int i = Integer.parseInt(v.trim());
+                    return i >= min && i <= max ? Optional.of(i) : Optional.empty();
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }, min, "use a whole number from " + min + " to " + max);
+        }
+
+        private int port(String key) {
+            return parsed(key, v -> {
+                try {
+                    int i = Integer.parseInt(v.trim());
+                    return i >= 0 && i <= 65535 ? Optional.of(i) : Optional.empty();
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }, 0, "use a port from 1 to 65535, or 0 for any free port");
+        }
+
+        private double fraction(String key) {
+            return parsed(key, v -> {
+                try {
+                    double d = Double.parseDouble(v.trim());
+                    return d > 0 && d < 1 ? Optional.of(d) : Optional.empty();
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }, 0.8, "use a fraction of the target between 0 and 1, like 0.8");
+        }
+
+        private List<ReceiverConfig> receivers() {
+            String key = "alerts.receivers";
+            JsonNode list = node(key);
+            List<ReceiverConfig> out = new ArrayList<>();
+            if (!list.isArray() || list.isEmpty()) {
+                problems.add(new ConfigProblem(key, list.toString(),
+                        "use a non-empty list like [{name: console, type: log, path: '-'}]"));
+                return out;
+            }
+            Set<String> names = new java.util.HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode r = list.get(i);
+                String at = key + "[" + i + "]";
+                String name = r.path("name").asText("");
+                String type = r.path("type").asText("");
+                if (name.isBlank()) {
+                    problems.add(new ConfigProblem(at + ".name", null, "every receiver needs a unique name"));
+                } else if (!names.add(name)) {
+                    problems.add(new ConfigProblem(at + ".name", name, "receiver names must be unique"));
+                }
+                if (!RECEIVER_TYPES.contains(type)) {
+                    problems.add(new ConfigProblem(at + ".type", type, "use one of " + RECEIVER_TYPES));
+                }
+                String format = r.path("format").asText("json");
+                if (!format.equals("json") && !format.equals("text")) {
+                    problems.add(new ConfigProblem(at + ".format", format, "use json (default) or text"));
+                }
+                Iterator<String> fields = r.fieldNames();
+                while (fields.hasNext()) {
+                    String f = fields.next();
+                    if (!Set.of("name", "type", "path", "format").contains(f)) {
+                        problems.add(new ConfigProblem(at + "." + f, r.get(f).asText(),
+                                "unknown receiver field; a log receiver has name, type, path, format"));
+                    }
+                }
+                out.add(new ReceiverConfig(name, type, r.path("path").asText("-"), format));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.replyclock.config;
+
+/** The operations HTTP endpoint: /metrics, /health/live, /health/ready. */
+public record HttpSettings(String bindAddress, int port) {
+}

@@ -1,0 +1,20 @@
+package dev.replyclock.config;
+
+import dev.replyclock.sla.SlaPolicy;
+import java.util.List;
+
+/**
+ * The whole validated configuration of the daemon. Built only by {@link ConfigLoader}, which documents
+ * every key in {@code config/replyclock.yaml}.
+ *
+ * @param classifyRules the signal rules file, or {@code builtin} for the rules packaged in the jar
+ */
+public record ReplyclockConfig(KafkaSettings kafka, SlaPolicy sla, HttpSettings http,
+                               List<ReceiverConfig> receivers, String classifyRules) {
+
+    public static final String BUILTIN_RULES = "builtin";
+
+    public ReplyclockConfig {
+        receivers = List.copyOf(receivers);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.replyclock.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Encodes messages, and decodes and validates a raw {@code support.messages} value against the message contract. Never throws:
+ * every problem becomes an {@link DecodeResult.Invalid} whose detail names the field but never echoes
+ * the customer's text (dead letters are read by operators; the text stays out of logs).
+ */
+public final class MessageCodec {
+
+    /** Longest accepted text; longer records are dead-lettered rather than classified. */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
+
+    private static final List<String> REQUIRED = List.of(
+            "messageId", "conversationId", "direction", "channel", "from", "text", "sentAt");
+
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+
+    public MessageCodec() {
+        mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(4 * MAX_TEXT_CHARS).build());
+    }
+
+    public DecodeResult decode(byte[] value) {
+        if (value == null || value.length == 0) {
+            return new DecodeResult.Invalid("empty", "the record has no value");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(value);
+        } catch (JsonProcessingException e) {
+            return new DecodeResult.Invalid("not-json", "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return new DecodeResult.Invalid("not-json", "not readable: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return new DecodeResult.Invalid("not-object", "the value must be a JSON object");
+        }
+        for (String field : REQUIRED) {
+            JsonNode f = node.get(field);
+            if (f == null || f.isNull()) {
+                return new DecodeResult.Invalid("missing-field", "missing field '" + field + "'");
+            }
+            if (!f.isTextual()) {
+                return new DecodeResult.Invalid("wrong-type", "field '" + field + "' must be a string");
+            }
+        }
+        String conversationId = node.get("conversationId").asText();
+        if (conversationId.isBlank()) {
+            return new DecodeResult.Invalid("bad-value", "field 'conversationId' is blank");
+        }
+        String messageId = node.get("messageId").asText();
+        if (messageId.isBlank()) {
+            return new DecodeResult.Invalid("bad-value", "field 'messageId' is blank");
+        }
+        Direction direction;
+        switch (node.get("direction").asText()) {
+            case "inbound" -> direction = Direction.INBOUND;
+            case "outbound" -> direction = Direction.OUTBOUND;
+            default -> {
+                return new DecodeResult.Invalid("bad-value", "field 'direction' must be inbound or outbound");
+            }
+        }
+        String text = node.get("text").asText();
+        if (text.length() > MAX_TEXT_CHARS) {
+            return new DecodeResult.Invalid("too-large",
+                    "field 'text' has " + text.length() + " chars, more than " + MAX_TEXT_CHARS);
+        }
+        OffsetDateTime sentAt;
+        try {
+            sentAt = OffsetDateTime.parse(node.get("sentAt").asText());
+        } catch (DateTimeParseException e) {
+            return new DecodeResult.Invalid("bad-value",
+                    "field 'sentAt' must be ISO-8601 with an offset, like 2026-11-24T10:15:30+01:00");
+        }
+        return new DecodeResult.Valid(new SupportMessage(messageId, conversationId, direction,
+                node.get("channel").asText(), node.get("from").asText(), text, sentAt));
+    }
+
+    /** The contract's JSON form of a message (as {@code send} and the demo produce it). */
+    public byte[] encode(SupportMessage m) {
+        ObjectNode o = mapper.createObjectNode()
+                .put("messageId", m.messageId())
+                .put("conversationId", m.conversationId())
+                .put("direction", m.direction().wireName())
+                .put("channel", m.channel())
+                .put("from", m.from())
+                .put("text", m.text())
+                .put("sentAt", m.sentAt().toString());
+        try {
+            return mapper.writeValueAsBytes(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a message", e);
+        }
+    }
+}

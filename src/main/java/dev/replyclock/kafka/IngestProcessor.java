@@ -1,0 +1,95 @@
+package dev.replyclock.kafka;
+
+import dev.replyclock.classify.Classification;
+import dev.replyclock.classify.Classifier;
+import dev.replyclock.ingest.DecodeResult;
+import dev.replyclock.ingest.MessageCodec;
+import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.sla.ClassifiedMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decode, validate and classify. A record that cannot be used goes, unchanged, to the dead-letter sink with
+ * headers giving the reason and where it came from; everything else goes on to the SLA processor. Nothing is
+ * dropped and nothing throws: one bad record never stops the stream.
+ */
+final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, Object> {
+
+    static final String HEADER_REASON = "replyclock.dlq.reason";
+    static final String HEADER_DETAIL = "replyclock.dlq.detail";
+    static final String HEADER_TOPIC = "replyclock.dlq.topic";
+    static final String HEADER_PARTITION = "replyclock.dlq.partition";
+    static final String HEADER_OFFSET = "replyclock.dlq.offset";
+
+    private static final Logger log = LoggerFactory.getLogger(IngestProcessor.class);
+
+    private final MessageCodec codec;
+    private final Classifier classifier;
+    private final ReplyclockMetrics metrics;
+
+    IngestProcessor(MessageCodec codec, Classifier classifier, ReplyclockMetrics metrics) {
+        this.codec = codec;
+        this.classifier = classifier;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        DecodeResult result = codec.decode(record.value());
+        if (result instanceof DecodeResult.Invalid invalid) {
+            deadLetter(record, invalid.reason(), invalid.detail());
+            return;
+        }
+        SupportMessage message = ((DecodeResult.Valid) result).message();
+        byte[] expectedKey = message.conversationId().getBytes(StandardCharsets.UTF_8);
+        if (record.key() == null || !Arrays.equals(record.key(), expectedKey)) {
+            // Keyed otherwise, the conversation could be split over partitions and its clock corrupted.
+            deadLetter(record, "key-mismatch", "the record key must be the conversationId");
+            return;
+        }
+        Classification classification;
+        try {
+            classification = message.isInbound() ? classifier.classify(message.text()) : Classification.STANDARD;
+        } catch (RuntimeException e) {
+            // The exception's message might quote the text: log its type only.
+            log.error("classifier failed ({}) on message {} of conversation {}", e.getClass().getName(),
+                    message.messageId(), message.conversationId());
+            deadLetter(record, "classify-error", e.getClass().getSimpleName());
+            return;
+        }
+        metrics.messageIn(message.direction(), message.isInbound() ? classification.tier() : null, message.channel());
+        context().forward(new Record<Object, Object>(message.conversationId(),
+                new ClassifiedMessage(message, classification), record.timestamp()), ReplyclockTopology.SLA);
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String reason, String detail) {
+        Headers headers = record.headers();
+        headers.add(HEADER_REASON, utf8(reason));
+        headers.add(HEADER_DETAIL, utf8(detail));
+        RecordMetadata origin = context().recordMetadata().orElse(null);
+        if (origin != null) {
+            headers.add(HEADER_TOPIC, utf8(origin.topic()));
+            headers.add(HEADER_PARTITION, utf8(String.valueOf(origin.partition())));
+            headers.add(HEADER_OFFSET, utf8(String.valueOf(origin.offset())));
+        }
+        metrics.deadLetter(reason);
+        // The detail may quote a fragment of the record, so only the reason code is logged.
+        log.warn("record {}-{}@{} sent to the dead-letter topic: {}",
+                origin == null ? "?" : origin.topic(), origin == null ? "?" : origin.partition(),
+                origin == null ? "?" : origin.offset(), reason);
+        context().forward(new Record<Object, Object>(record.key(), record.value(), record.timestamp(), headers),
+                ReplyclockTopology.DEAD_LETTER_OUT);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.replyclock.kafka;
+
+import dev.replyclock.config.KafkaSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates replyclock's topics when they are missing and waits until every partition has a leader.
+ * The wait matters: producing right after creation can stall for minutes (KAFKA-15591), and
+ * {@code describeTopics} can report a partition before it accepts writes; {@code listOffsets} answers
+ * only once each partition is really led.
+ */
+public final class TopicSetup {
+
+    private TopicSetup() {
+    }
+
+    public static void ensureTopics(String bootstrapServers, KafkaSettings kafka, Duration timeout) {
+        Map<String, Integer> wanted = new HashMap<>();
+        wanted.put(kafka.topics().messages(), kafka.partitions());
+        wanted.put(kafka.topics().alerts(), kafka.partitions());
+        wanted.put(kafka.topics().deadLetter(), 1);
+        ensure(bootstrapServers, wanted, timeout);
+    }
+
+    public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic, Duration timeout) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> toCreate = new ArrayList<>();
+            partitionsByTopic.forEach((topic, partitions) -> {
+                if (!existing.contains(topic)) {
+                    toCreate.add(new NewTopic(topic, Optional.of(partitions), Optional.empty()));
+                }
+            });
+            if (!toCreate.isEmpty()) {
+                try {
+                    admin.createTopics(toCreate).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            awaitLeaders(admin, partitionsByTopic.keySet(), deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create or find the topics " + partitionsByTopic.keySet()
+                    + " at " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, Set<String> topics, long deadlineNanos)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
+                        .get(remainingMillis(deadlineNanos), TimeUnit.MILLISECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                described.values().forEach(d -> d.partitions().forEach(
+                        pi -> latest.put(new TopicPartition(d.name(), pi.partition()), OffsetSpec.latest())));
+                admin.listOffsets(latest).all().get(remainingMillis(deadlineNanos), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadlineNanos) {
+                    throw e;
+                }
+                Thread.sleep(100); // a partition without a leader yet: ask again shortly
+            }
+        }
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+}

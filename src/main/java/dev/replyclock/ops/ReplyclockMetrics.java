@@ -1,0 +1,129 @@
+package dev.replyclock.ops;
+
+import dev.replyclock.alert.AlertKind;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.ingest.Direction;
+import dev.replyclock.sla.ReplyMeasurement;
+import dev.replyclock.sla.SlaPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * replyclock's own meters, named once here. Prometheus names: {@code replyclock_messages_total},
+ * {@code replyclock_alerts_total}, {@code replyclock_reply_time_seconds}, {@code replyclock_open_conversations},
+ * {@code replyclock_dead_letters_total}, {@code replyclock_deliveries_total}. Tag values are bounded:
+ * customer identifiers never become tags, and channel names are reduced to a safe short token.
+ */
+public final class ReplyclockMetrics {
+
+    private static final Pattern SAFE_TAG = Pattern.compile("[a-z0-9_-]{1,32}");
+
+    private final MeterRegistry registry;
+    private final Map<Tier, AtomicLong> open = new EnumMap<>(Tier.class);
+    private final Map<Tier, Timer> replyTimes = new EnumMap<>(Tier.class);
+
+    public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy) {
+        this.registry = registry;
+        for (Tier tier : Tier.values()) {
+            AtomicLong gauge = new AtomicLong();
+            open.put(tier, gauge);
+            Gauge.builder("replyclock.open.conversations", gauge, AtomicLong::get)
+                    .description("Conversations waiting for a staff reply, by tier")
+                    .tag("tier", tier.wireName())
+                    .register(registry);
+            replyTimes.put(tier, Timer.builder("replyclock.reply.time")
+                    .description("Time from the first unanswered customer message to the staff reply")
+                    .tag("tier", tier.wireName())
+                    .serviceLevelObjectives(buckets(policy))
+                    .register(registry));
+        }
+    }
+
+    /** Histogram buckets at every SLA target (so "share within target" is exact) plus a few for shape. */
+    private static Duration[] buckets(SlaPolicy policy) {
+        TreeSet<Duration> b = new TreeSet<>();
+        for (Tier t : Tier.values()) {
+            b.add(policy.target(t));
+            b.add(policy.warnOffset(t));
+        }
+        for (long s : new long[] {10, 30, 120, 600, 1800, 3600, 14400, 86400}) {
+            b.add(Duration.ofSeconds(s));
+        }
+        return b.toArray(Duration[]::new);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** @param tier null for a staff reply (tagged {@code none}) */
+    public void messageIn(Direction direction, Tier tier, String channel) {
+        Counter.builder("replyclock.messages")
+                .description("Messages consumed, by direction, tier and channel")
+                .tag("direction", direction.wireName())
+                .tag("tier", tier == null ? "none" : tier.wireName())
+                .tag("channel", safeTag(channel))
+                .register(registry).increment();
+    }
+
+    public void alert(AlertKind kind, Tier tier) {
+        Counter.builder("replyclock.alerts")
+                .description("Alerts emitted by the SLA engine, by kind and tier")
+                .tag("kind", kind.wireName())
+                .tag("tier", tier.wireName())
+                .register(registry).increment();
+    }
+
+    public void replied(ReplyMeasurement m) {
+        replyTimes.get(m.tier()).record(m.replyTime().isNegative() ? Duration.ZERO : m.replyTime());
+    }
+
+    public void deadLetter(String reason) {
+        Counter.builder("replyclock.dead.letters")
+                .description("Records sent to the dead-letter topic, by reason")
+                .tag("reason", safeTag(reason))
+                .register(registry).increment();
+    }
+
+    public void delivery(String receiver, String outcome) {
+        Counter.builder("replyclock.deliveries")
+                .description("Alert deliveries by receiver and outcome (sent, duplicate, failed)")
+                .tag("receiver", safeTag(receiver))
+                .tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
+    /** A clock changed tier or opened/closed: {@code from}/{@code to} null for none. */
+    public void openMoved(Tier from, Tier to) {
+        if (from == to) {
+            return;
+        }
+        if (from != null) {
+            openAdjust(from, -1);
+        }
+        if (to != null) {
+            openAdjust(to, 1);
+        }
+    }
+
+    public void openAdjust(Tier tier, long delta) {
+        open.get(tier).addAndGet(delta);
+    }
+
+    static String safeTag(String value) {
+        if (value == null) {
+            return "unknown";
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        return SAFE_TAG.matcher(v).matches() ? v : "other";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.replyclock.sla;
+
+import dev.replyclock.alert.Alert;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the engine decided for one event: the clock to keep (empty = the conversation has no running
+ * clock), the alerts to emit, and a reply-time measurement when a reply closed a clock.
+ */
+public record Outcome(Optional<ReplyClock> clock, List<Alert> alerts, Optional<ReplyMeasurement> measurement) {
+
+    public Outcome {
+        alerts = List.copyOf(alerts);
+    }
+
+    static Outcome keep(ReplyClock clock, List<Alert> alerts) {
+        return new Outcome(Optional.of(clock), alerts, Optional.empty());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.replyclock.sla;
+
+import dev.replyclock.classify.Signal;
+import dev.replyclock.classify.Tier;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The running reply clock of one conversation: open from the first unanswered customer message until a
+ * staff reply. This is the value of the persistent state store.
+ *
+ * @param openedAt    when the wait began (sentAt of the first unanswered inbound message, clamped to now)
+ * @param startedAt   when the current deadline's clock started (a later, more severe message restarts it)
+ * @param warnAt      the pre-breach warning instant, or null when none is due (stale clock)
+ * @param deadline    the reply deadline
+ * @param escalations how many escalation rungs have fired after the breach
+ * @param stale       the message was already older than its target on arrival: measured, no alerts
+ * @param signals     the signals of the message that set the tier
+ */
+public record ReplyClock(
+        String conversationId,
+        String channel,
+        Tier tier,
+        Instant openedAt,
+        Instant startedAt,
+        Instant warnAt,
+        Instant deadline,
+        Stage stage,
+        int escalations,
+        boolean stale,
+        List<Signal> signals) {
+
+    public ReplyClock {
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(stage, "stage");
+        signals = List.copyOf(signals);
+    }
+
+    /**
+     * The next instant at which this clock has something to say (warning, breach or the next escalation),
+     * or empty when the ladder is finished or the clock is stale.
+     */
+    public Optional<Instant> nextWakeUp(SlaPolicy policy) {
+        if (stale) {
+            return Optional.empty();
+        }
+        return switch (stage) {
+            case RUNNING -> Optional.of(warnAt != null && warnAt.isBefore(deadline) ? warnAt : deadline);
+            case WARNED -> Optional.of(deadline);
+            case BREACHED -> escalations < policy.maxEscalations()
+                    ? Optional.of(deadline.plus(policy.escalateEvery().multipliedBy(escalations + 1L)))
+                    : Optional.empty();
+        };
+    }
+
+    ReplyClock withStage(Stage newStage, int newEscalations) {
+        return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, newStage,
+                newEscalations, stale, signals);
+    }
+}

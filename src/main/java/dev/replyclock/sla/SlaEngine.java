@@ -1,0 +1,141 @@
+package dev.replyclock.sla;
+
+import dev.replyclock.alert.Alert;
+import dev.replyclock.alert.AlertKind;
+import dev.replyclock.classify.Classification;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.ingest.SupportMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reply-clock rules, as pure functions of (current clock, event, now). Plain Java with an injected
+ * {@link Clock}: the Kafka processor stores the clocks and calls {@link #onDue} when the deadline index
+ * says a clock's {@link ReplyClock#nextWakeUp} has come; tests and replays drive it directly.
+ *
+ * <p>Time: deadlines run on the wall clock; {@code sentAt} is the measurement time. A message from the
+ * future is clamped to now. A message already older than its target is measured but raises no alerts.
+ */
+public final class SlaEngine {
+
+    private final SlaPolicy policy;
+    private final Clock clock;
+
+    public SlaEngine(SlaPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public SlaPolicy policy() {
+        return policy;
+    }
+
+    /** A customer message or a staff reply arrived for a conversation whose clock is {@code current}. */
+    public Outcome onMessage(Optional<ReplyClock> current, ClassifiedMessage classified) {
+        SupportMessage message = classified.message();
+        Classification classification = classified.classification();
+        Instant now = clock.instant();
+        Instant sent = message.sentAt().toInstant();
+        Instant at = sent.isAfter(now) ? now : sent;
+        return message.isInbound()
+                ? onInbound(current, message, classification, at, now)
+                : onReply(current, at, now);
+    }
+
+    private Outcome onInbound(Optional<ReplyClock> current, SupportMessage message, Classification c,
+                              Instant at, Instant now) {
+        Tier tier = c.tier();
+        Instant deadline = at.plus(policy.target(tier));
+        boolean stale = !deadline.isAfter(now);
+        ReplyClock fresh = new ReplyClock(message.conversationId(), message.channel(), tier, at, at,
+                stale ? null : at.plus(policy.warnOffset(tier)), deadline, Stage.RUNNING, 0, stale, c.signals());
+        if (current.isEmpty()) {
+            return Outcome.keep(fresh, signalFor(fresh, now));
+        }
+        ReplyClock cur = current.get();
+        Instant openedAt = at.isBefore(cur.openedAt()) ? at : cur.openedAt();
+        if (deadline.isBefore(cur.deadline())) {
+            // A more severe later message tightens the promise; the earliest deadline always wins.
+            ReplyClock tightened = new ReplyClock(cur.conversationId(), cur.channel(), max(cur.tier(), tier),
+                    openedAt, at, fresh.warnAt(), deadline, Stage.RUNNING, 0, stale, c.signals());
+            return Outcome.keep(tightened, signalFor(tightened, now));
+        }
+        if (tier.isMoreSevereThan(cur.tier())) {
+            // More severe, but its own target ends after the running deadline: keep the deadline, raise the tier.
+            ReplyClock raised = new ReplyClock(cur.conversationId(), cur.channel(), tier, openedAt,
+                    cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(), cur.escalations(), cur.stale(),
+                    c.signals());
+            return Outcome.keep(raised, signalFor(raised, now));
+        }
+        ReplyClock kept = openedAt.equals(cur.openedAt()) ? cur : new ReplyClock(cur.conversationId(),
+                cur.channel(), cur.tier(), openedAt, cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(),
+                cur.escalations(), cur.stale(), cur.signals());
+        return Outcome.keep(kept, List.of());
+    }
+
+    private Outcome onReply(Optional<ReplyClock> current, Instant repliedAt, Instant now) {
+        if (current.isEmpty()) {
+            return new Outcome(Optional.empty(), List.of(), Optional.empty());
+        }
+        ReplyClock cur = current.get();
+        if (repliedAt.isBefore(cur.openedAt())) {
+            // A reply older than the wait it would close answers an earlier message: out of order, ignored.
+            return Outcome.keep(cur, List.of());
+        }
+        Duration replyTime = Duration.between(cur.openedAt(), repliedAt);
+        // Measured on sentAt: a reply sent before the deadline but delivered after it still kept the promise.
+        boolean withinTarget = !repliedAt.isAfter(cur.deadline());
+        List<Alert> alerts = cur.stage() == Stage.BREACHED
+                ? List.of(alert(cur, AlertKind.RESOLVED, cur.escalations(), now))
+                : List.of();
+        return new Outcome(Optional.empty(), alerts, Optional.of(
+                new ReplyMeasurement(cur.conversationId(), cur.tier(), cur.channel(), replyTime, withinTarget)));
+    }
+
+    /**
+     * The clock's wake-up time has come: emit what is due. After downtime several stages may be due at
+     * once; only the furthest is emitted (a breach makes the missed warning moot, and only the current
+     * escalation rung matters).
+     */
+    public Outcome onDue(ReplyClock c) {
+        Instant now = clock.instant();
+        if (c.stale()) {
+            return Outcome.keep(c, List.of());
+        }
+        if (c.stage() != Stage.BREACHED && !now.isBefore(c.deadline())) {
+            return Outcome.keep(c.withStage(Stage.BREACHED, 0), List.of(alert(c, AlertKind.BREACH, 0, now)));
+        }
+        if (c.stage() == Stage.RUNNING && c.warnAt() != null && !now.isBefore(c.warnAt())) {
+            return Outcome.keep(c.withStage(Stage.WARNED, 0), List.of(alert(c, AlertKind.WARNING, 0, now)));
+        }
+        if (c.stage() == Stage.BREACHED && !policy.escalateEvery().isZero()) {
+            long rungsDue = Duration.between(c.deadline(), now).toMillis() / policy.escalateEvery().toMillis();
+            int level = (int) Math.min(policy.maxEscalations(), rungsDue);
+            if (level > c.escalations()) {
+                return Outcome.keep(c.withStage(Stage.BREACHED, level),
+                        List.of(alert(c, AlertKind.ESCALATION, level, now)));
+            }
+        }
+        return Outcome.keep(c, List.of());
+    }
+
+    private List<Alert> signalFor(ReplyClock c, Instant now) {
+        if (c.tier() == Tier.STANDARD || c.stale()) {
+            return List.of();
+        }
+        return List.of(alert(c, AlertKind.SIGNAL, 0, now));
+    }
+
+    private static Alert alert(ReplyClock c, AlertKind kind, int level, Instant now) {
+        return Alert.of(c.conversationId(), c.tier(), kind, level, c.channel(), c.openedAt(), c.deadline(), now,
+                c.signals());
+    }
+
+    private static Tier max(Tier a, Tier b) {
+        return a.isMoreSevereThan(b) ? a : b;
+    }
+}
