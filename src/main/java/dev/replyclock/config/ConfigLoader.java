@@ -125,7 +125,9 @@ public final class ConfigLoader {
         }
         for (String key : values.keySet()) {
             if (!DEFAULTS.containsKey(key)) {
-                problems.add(new ConfigProblem(key, values.get(key).toString(), "unknown key" + suggestion(key)));
+                JsonNode v = values.get(key);
+                problems.add(new ConfigProblem(key, v.isValueNode() ? v.asText() : v.toString(),
+                        "unknown key" + suggestion(key)));
             }
         }
         for (Map.Entry<String, String> e : env.entrySet()) {

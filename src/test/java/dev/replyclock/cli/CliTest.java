@@ -1,0 +1,121 @@
+package dev.replyclock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command-line contracts that need no broker: exit codes, output shapes, error messages. */
+class CliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private int runWithStdin(String stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void checkConfigAcceptsTheDocumentedConfig() {
+        assertEquals(0, run("check-config", "config/replyclock.yaml"), err.toString());
+        assertTrue(out.toString().contains("valid"));
+    }
+
+    @Test
+    void checkConfigListsEveryProblemWithKeyValueAndFixAndExitsTwo(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                sla.targets.urgent: fast
+                http.port: 70000
+                kafka.topics.mesages: x
+                """);
+        assertEquals(2, run("check-config", bad.toString()));
+        String e = err.toString();
+        assertTrue(e.contains("sla.targets.urgent = 'fast': use a duration like 15m"), e);
+        assertTrue(e.contains("http.port = '70000': use a port from 1 to 65535, or 0 for any free port"), e);
+        assertTrue(e.contains("kafka.topics.mesages = 'x': unknown key (did you mean 'kafka.topics.messages'?)"), e);
+    }
+
+    @Test
+    void runWithABadConfigStopsBeforeStartingAndNamesTheKey(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "sla.targets.urgent: 20m\n");
+        assertEquals(2, run("run", "--config", bad.toString()));
+        assertTrue(err.toString().contains("sla.targets.urgent = '20m': must not be longer than sla.targets.standard (15m)"),
+                err.toString());
+    }
+
+    @Test
+    void runWithAMissingConfigFileSaysSo(@TempDir Path dir) {
+        assertEquals(2, run("run", "--config", dir.resolve("nope.yaml").toString()));
+        assertTrue(err.toString().contains("file not found"), err.toString());
+    }
+
+    @Test
+    void classifyAddsTierAndSignalsAndKeepsTheOtherFieldsInOrder() throws Exception {
+        String input = """
+                {"id": "a", "text": "Mon colis est arrivé cassé"}
+                {"id": "b", "text": "What sizes do you have?"}
+                not json
+                {"id": "d"}
+                {"id": "e", "text": "URGENT: where is my order?"}
+                """;
+        assertEquals(0, runWithStdin(input, "classify"));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(5, lines.size(), out.toString());
+        ObjectMapper m = new ObjectMapper();
+        JsonNode a = m.readTree(lines.get(0));
+        assertEquals("a", a.get("id").asText());
+        assertEquals("complaint", a.get("tier").asText());
+        assertTrue(a.get("signals").size() > 0);
+        JsonNode s = a.get("signals").get(0);
+        assertTrue(s.has("family") && s.has("matched") && s.has("start") && s.has("end"), s.toString());
+        assertEquals("standard", m.readTree(lines.get(1)).get("tier").asText());
+        assertEquals(0, m.readTree(lines.get(1)).get("signals").size());
+        JsonNode bad = m.readTree(lines.get(2));
+        assertEquals(3, bad.get("line").asInt());
+        assertTrue(bad.get("error").asText().startsWith("not JSON"));
+        assertEquals(4, m.readTree(lines.get(3)).get("line").asInt());
+        assertEquals("urgent", m.readTree(lines.get(4)).get("tier").asText());
+    }
+
+    @Test
+    void versionAndHelpFollowPicocliConventions() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().startsWith("replyclock "), out.toString());
+        assertEquals(0, run("--help"));
+        for (String command : List.of("run", "demo", "send", "classify", "check-config")) {
+            assertTrue(out.toString().contains(command), "help lists " + command);
+        }
+        assertEquals(2, run("no-such-command"));
+    }
+
+    @Test
+    void sendRequiresABootstrapServer() {
+        assertEquals(2, run("send"));
+        assertTrue(err.toString().contains("--bootstrap"), err.toString());
+    }
+}

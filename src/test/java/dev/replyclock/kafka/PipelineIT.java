@@ -1,0 +1,253 @@
+package dev.replyclock.kafka;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replyclock.alert.Alert;
+import dev.replyclock.alert.AlertJson;
+import dev.replyclock.alert.AlertKind;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.cli.Daemon;
+import dev.replyclock.cli.Main;
+import dev.replyclock.config.ConfigLoader;
+import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.testing.MutableClock;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole daemon on a real embedded broker: records in, alerts out at a receiver, poison to the dead-letter
+ * topic, metrics and readiness over HTTP. Time is a {@link MutableClock}: deadlines are reached by advancing
+ * it; Awaitility only waits for the asynchronous pipeline.
+ */
+class PipelineIT {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    private static final Duration PIPELINE = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path work;
+
+    private static MutableClock clock;
+    private static Daemon daemon;
+    private static ReplyclockConfig config;
+    private static Path alertsFile;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void startDaemon() throws Exception {
+        clock = new MutableClock(T0);
+        alertsFile = work.resolve("alerts.jsonl");
+        config = ConfigLoader.builtIn(Map.of(
+                "kafka.embedded.port", "0",
+                "kafka.embedded.data-dir", work.resolve("kafka").toString(),
+                "kafka.state-dir", work.resolve("streams").toString(),
+                "http.port", "0",
+                "sla.escalation.every", "5m",
+                "alerts.receivers", "[{name: file, type: log, path: '" + alertsFile + "'}]"));
+        daemon = Daemon.start(config, clock, new PrintStream(PrintStream.nullOutputStream()));
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers());
+        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        await().atMost(Duration.ofSeconds(60)).until(() -> daemon.readiness().ready());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @Test
+    void complaintGoesFromSignalThroughBreachAndEscalationToResolved() throws Exception {
+        String conv = "conv-" + UUID.randomUUID();
+        send(conv, message(conv, "inbound", "Bonjour, mon colis est arrivé cassé.", clock.instant()));
+        Alert signal = awaitAlert(conv, AlertKind.SIGNAL);
+        assertEquals(Tier.COMPLAINT, signal.tier());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(1)), signal.deadline(), "complaint target is 1 minute");
+        assertTrue(!signal.signals().isEmpty(), "the signal says why it fired");
+
+        clock.advance(Duration.ofSeconds(48));
+        awaitAlert(conv, AlertKind.WARNING);
+        clock.advance(Duration.ofSeconds(12));
+        Alert breach = awaitAlert(conv, AlertKind.BREACH);
+        assertEquals(signal.deadline(), breach.deadline());
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(1, awaitAlert(conv, AlertKind.ESCALATION).level());
+
+        send(conv, message(conv, "outbound", "Désolés, un remplacement part aujourd'hui.", clock.instant()));
+        awaitAlert(conv, AlertKind.RESOLVED);
+        assertEquals(1, alertsOf(conv).stream().filter(a -> a.kind() == AlertKind.BREACH).count(),
+                "each alert is delivered once");
+    }
+
+    @Test
+    void staffReplyBeforeTheDeadlineStopsTheClock() throws Exception {
+        String conv = "conv-" + UUID.randomUUID();
+        String other = "conv-" + UUID.randomUUID();
+        send(conv, message(conv, "inbound", "This is urgent, where is my order?", clock.instant()));
+        awaitAlert(conv, AlertKind.SIGNAL);
+        send(conv, message(conv, "outbound", "It left the warehouse this morning.", clock.instant()));
+        // A marker conversation in the same run shows when the reply has been processed.
+        send(other, message(other, "inbound", "The item arrived broken", clock.instant()));
+        awaitAlert(other, AlertKind.SIGNAL);
+        clock.advance(Duration.ofMinutes(6));
+        awaitAlert(other, AlertKind.BREACH);
+        assertEquals(List.of(AlertKind.SIGNAL), alertsOf(conv).stream().map(Alert::kind).toList());
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
+        producer.send(new ProducerRecord<>(config.kafka().topics().messages(), "poison",
+                "{not json".getBytes(StandardCharsets.UTF_8))).get();
+        String conv = "conv-" + UUID.randomUUID();
+        send(conv, message(conv, "inbound", "URGENT please", clock.instant()));
+        awaitAlert(conv, AlertKind.SIGNAL);
+
+        try (KafkaConsumer<byte[], byte[]> dlq = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-dlq-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            dlq.subscribe(List.of(config.kafka().topics().deadLetter()));
+            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            await().atMost(PIPELINE).until(() -> {
+                dlq.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if ("poison".equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            ConsumerRecord<byte[], byte[]> dead = found.get(0);
+            assertEquals("{not json", new String(dead.value(), StandardCharsets.UTF_8), "the record is kept as sent");
+            assertEquals("not-json", header(dead, "replyclock.dlq.reason"));
+            assertEquals(config.kafka().topics().messages(), header(dead, "replyclock.dlq.topic"));
+            assertTrue(header(dead, "replyclock.dlq.offset").matches("\\d+"));
+        }
+        assertTrue(scrape().contains("replyclock_dead_letters_total{reason=\"not-json\"}"));
+    }
+
+    @Test
+    void sendCommandProducesValidLinesAndReportsInvalidOnesByLineNumber() throws Exception {
+        String conv = "conv-" + UUID.randomUUID();
+        Path input = work.resolve("send-" + conv + ".jsonl");
+        Files.write(input, List.of(
+                new String(message(conv, "inbound", "Where is my order? I need it before Saturday", clock.instant()),
+                        StandardCharsets.UTF_8),
+                "{\"messageId\": \"x\"}",
+                "not json at all"), StandardCharsets.UTF_8);
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setErr(new PrintWriter(err))
+                .execute("send", "--bootstrap", daemon.bootstrapServers(), input.toString());
+        assertEquals(1, exit, "some lines were skipped");
+        assertTrue(err.toString().contains("line 2: skipped: missing field 'conversationId'"), err.toString());
+        assertTrue(err.toString().contains("line 3: skipped: not valid JSON"), err.toString());
+        assertTrue(err.toString().contains("sent 1 message(s)"), err.toString());
+        assertEquals(Tier.URGENT, awaitAlert(conv, AlertKind.SIGNAL).tier());
+    }
+
+    @Test
+    void metricsAndReadinessAreServedOverHttp() throws Exception {
+        String conv = "conv-" + UUID.randomUUID();
+        send(conv, message(conv, "inbound", "Quel est le prix de la lampe ?", clock.instant()));
+        send(conv, message(conv, "outbound", "Elle coûte 35 €.", clock.instant().plusSeconds(30)));
+        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_reply_time_seconds_count{tier=\"standard\"}"));
+        String metrics = scrape();
+        for (String name : List.of("replyclock_messages_total{channel=\"chat\",direction=\"inbound\",tier=\"standard\"}",
+                "replyclock_alerts_total", "replyclock_reply_time_seconds_bucket",
+                "replyclock_open_conversations{tier=\"complaint\"}", "jvm_memory_used_bytes", "kafka_stream_")) {
+            assertTrue(metrics.contains(name), "missing " + name);
+        }
+        HttpResponse<String> ready = get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals(200, get("/health/live").statusCode());
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------
+
+    private static byte[] message(String conv, String direction, String text, Instant sentAt) {
+        return ("{\"messageId\":\"" + UUID.randomUUID() + "\",\"conversationId\":\"" + conv + "\",\"direction\":\""
+                + direction + "\",\"channel\":\"chat\",\"from\":\"+33612345678\",\"text\":\"" + text
+                + "\",\"sentAt\":\"" + sentAt.atOffset(ZoneOffset.ofHours(1)) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void send(String key, byte[] value) throws Exception {
+        producer.send(new ProducerRecord<>(config.kafka().topics().messages(), key, value)).get();
+    }
+
+    private static Alert awaitAlert(String conv, AlertKind kind) {
+        return await().atMost(PIPELINE).until(() -> alertsOf(conv).stream().filter(a -> a.kind() == kind).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private static List<Alert> alertsOf(String conv) {
+        try {
+            if (!Files.exists(alertsFile)) {
+                return List.of();
+            }
+            List<Alert> out = new ArrayList<>();
+            for (String line : Files.readAllLines(alertsFile, StandardCharsets.UTF_8)) {
+                Alert a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
+                if (a.conversationId().equals(conv)) {
+                    out.add(a);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String scrape() throws Exception {
+        return get("/metrics").body();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(daemon.httpBaseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
