@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -127,7 +128,10 @@ public final class Daemon implements AutoCloseable {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         toClose.add(() -> {
-            if (!streams.close(CLOSE_TIMEOUT)) {
+            // Leave the group on the way out: the partitions move to the other instances at once instead
+            // of after the session timeout (45 s), and a restarted instance rejoins without waiting.
+            if (!streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
                 log.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
             }
         });

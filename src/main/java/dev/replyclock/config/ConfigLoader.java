@@ -44,6 +44,7 @@ public final class ConfigLoader {
         DEFAULTS.put("kafka.application-id", "replyclock");
         DEFAULTS.put("kafka.processing-guarantee", "exactly_once_v2");
         DEFAULTS.put("kafka.state-dir", "data/streams");
+        DEFAULTS.put("kafka.standby-replicas", "1");
         DEFAULTS.put("kafka.topics.partitions", "3");
         DEFAULTS.put("kafka.topics.messages", "support.messages");
         DEFAULTS.put("kafka.topics.alerts", "support.alerts");
@@ -235,7 +236,8 @@ public final class ConfigLoader {
             }
             KafkaSettings kafka = new KafkaSettings(bootstrap, port("kafka.embedded.port"),
                     Path.of(text("kafka.embedded.data-dir")), name("kafka.application-id"), guarantee,
-                    Path.of(text("kafka.state-dir")), intInRange("kafka.topics.partitions", 1, 10_000),
+                    Path.of(text("kafka.state-dir")), intInRange("kafka.standby-replicas", 0, 10),
+                    intInRange("kafka.topics.partitions", 1, 10_000),
                     new KafkaSettings.Topics(name("kafka.topics.messages"), name("kafka.topics.alerts"),
                             name("kafka.topics.dead-letter")));
 

@@ -12,6 +12,7 @@ public record KafkaSettings(
         String applicationId,
         String processingGuarantee,
         Path stateDir,
+        int standbyReplicas,
         int partitions,
         Topics topics) {
 

@@ -21,7 +21,8 @@ public final class StreamsSettings {
         // The EOS commit interval bounds how long an alert waits before consumers can read it.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the broker's default
-        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
+        // A standby keeps a warm copy of another instance's clocks: a handover needs no full restore.
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, kafka.standbyReplicas());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
