@@ -28,7 +28,22 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.replyclock.ingest.Direction;
+import dev.replyclock.ingest.MessageCodec;
+import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.ops.ApiToken;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,7 +132,7 @@ public final class Daemon implements AutoCloseable {
         notifierMetrics.bindTo(registry);
         toClose.add(notifierMetrics);
 
-        SlaEngine engine = new SlaEngine(config.sla(), clock);
+        SlaEngine engine = new SlaEngine(config.policies(), clock);
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifier, engine, metrics, clock),
                 StreamsSettings.of(config.kafka(), bootstrapServers));
@@ -139,7 +154,27 @@ public final class Daemon implements AutoCloseable {
         streams.start();
         notifier.start();
 
-        http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness);
+        ApiToken token = null;
+        if (config.http().apiTokenFile() != null) {
+            try {
+                token = ApiToken.fromFile(config.http().apiTokenFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("http.api-token-file: " + e.getMessage(), e);
+            }
+        }
+        KafkaProducer<String, byte[]> ackProducer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, config.kafka().applicationId() + "-api"),
+                new StringSerializer(), new ByteArraySerializer());
+        toClose.add(() -> ackProducer.close(Duration.ofSeconds(5)));
+        MessageCodec codec = new MessageCodec();
+        String messagesTopic = config.kafka().topics().messages();
+        OpsHttpServer.AckSink acks = conversationId -> ackProducer.send(new ProducerRecord<>(messagesTopic,
+                conversationId, codec.encode(new SupportMessage(UUID.randomUUID().toString(), conversationId,
+                        Direction.ACK, "", "api", "", clock.instant().atOffset(ZoneOffset.UTC)))))
+                .get(10, TimeUnit.SECONDS);
+        http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
+                token, acks);
         toClose.add(http);
         log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
     }

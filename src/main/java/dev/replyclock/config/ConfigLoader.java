@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.replyclock.sla.PolicyRule;
+import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,8 +57,10 @@ public final class ConfigLoader {
         DEFAULTS.put("sla.warn-at", "0.8");
         DEFAULTS.put("sla.escalation.every", "10m");
         DEFAULTS.put("sla.escalation.max-level", "3");
+        DEFAULTS.put("sla.policies", "[]");
         DEFAULTS.put("http.bind-address", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
+        DEFAULTS.put("http.api-token-file", "");
         DEFAULTS.put("alerts.receivers", "[{name: console, type: log, path: '-'}]");
         DEFAULTS.put("classify.rules", ReplyclockConfig.BUILTIN_RULES);
     }
@@ -258,16 +262,22 @@ public final class ConfigLoader {
             SlaPolicy sla = problems.isEmpty()
                     ? new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel)
                     : SlaPolicy.DEFAULT;
+            SlaPolicies policies = new SlaPolicies(sla, policyRules(sla));
 
             String bind = text("http.bind-address");
-            HttpSettings http = new HttpSettings(bind, port("http.port"));
+            String tokenFile = text("http.api-token-file");
+            if (!tokenFile.isBlank() && !Files.isReadable(Path.of(tokenFile))) {
+                problems.add(new ConfigProblem("http.api-token-file", tokenFile,
+                        "the file cannot be read; create it with a random token, or leave the key empty to turn the API off"));
+            }
+            HttpSettings http = new HttpSettings(bind, port("http.port"), tokenFile.isBlank() ? null : Path.of(tokenFile));
             List<ReceiverConfig> receivers = receivers();
             String rules = text("classify.rules");
             if (rules.isBlank()) {
                 problems.add(new ConfigProblem("classify.rules", rules,
                         "use 'builtin' or the path of a rules file like config/signals.yaml"));
             }
-            return new ReplyclockConfig(kafka, sla, http, receivers, rules);
+            return new ReplyclockConfig(kafka, policies, http, receivers, rules);
         }
 
         private JsonNode node(String key) {
@@ -339,6 +349,101 @@ public final class ConfigLoader {
                     return Optional.empty();
                 }
             }, 0.8, "use a fraction of the target between 0 and 1, like 0.8");
+        }
+
+        /**
+         * {@code sla.policies}: [{name, match: {channel, team, segment}, targets: {standard, urgent, complaint},
+         * warn-at, escalation: {every, max-level}}]; what a policy leaves out comes from the default policy.
+         */
+        private List<PolicyRule> policyRules(SlaPolicy defaults) {
+            String key = "sla.policies";
+            JsonNode list = node(key);
+            List<PolicyRule> out = new ArrayList<>();
+            if (!list.isArray()) {
+                problems.add(new ConfigProblem(key, list.toString(),
+                        "use a list like [{name: vip, match: {segment: vip}, targets: {complaint: 30s}}]"));
+                return out;
+            }
+            Set<String> names = new java.util.HashSet<>(Set.of(SlaPolicies.DEFAULT_NAME));
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode p = list.get(i);
+                String at = key + "[" + i + "]";
+                int before = problems.size();
+                String name = p.path("name").asText("");
+                if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+                    problems.add(new ConfigProblem(at + ".name", name,
+                            "every policy needs a name of letters, digits, '.', '_' or '-'"));
+                } else if (!names.add(name)) {
+                    problems.add(new ConfigProblem(at + ".name", name, "policy names must be unique and not 'default'"));
+                }
+                unknownFields(p, at, Set.of("name", "match", "targets", "warn-at", "escalation"));
+                JsonNode match = p.path("match");
+                unknownFields(match, at + ".match", Set.of("channel", "team", "segment"));
+                Duration std = policyDuration(p.path("targets").path("standard"), at + ".targets.standard", defaults.standard());
+                Duration urg = policyDuration(p.path("targets").path("urgent"), at + ".targets.urgent", defaults.urgent());
+                Duration cpl = policyDuration(p.path("targets").path("complaint"), at + ".targets.complaint", defaults.complaint());
+                unknownFields(p.path("targets"), at + ".targets", Set.of("standard", "urgent", "complaint"));
+                if (urg.compareTo(std) > 0 || cpl.compareTo(urg) > 0) {
+                    problems.add(new ConfigProblem(at + ".targets", p.path("targets").toString(),
+                            "targets must keep complaint <= urgent <= standard (missing ones come from sla.targets)"));
+                }
+                double warn = defaults.warnAt();
+                if (p.has("warn-at")) {
+                    double w = p.path("warn-at").asDouble(-1);
+                    if (w > 0 && w < 1) {
+                        warn = w;
+                    } else {
+                        problems.add(new ConfigProblem(at + ".warn-at", p.path("warn-at").asText(),
+                                "use a fraction of the target between 0 and 1, like 0.8"));
+                    }
+                }
+                JsonNode esc = p.path("escalation");
+                unknownFields(esc, at + ".escalation", Set.of("every", "max-level"));
+                Duration every = policyDuration(esc.path("every"), at + ".escalation.every", defaults.escalateEvery());
+                int maxLevel = defaults.maxEscalations();
+                if (esc.has("max-level")) {
+                    maxLevel = esc.path("max-level").asInt(-1);
+                    if (!esc.path("max-level").canConvertToInt() || maxLevel < 0 || maxLevel > 100) {
+                        problems.add(new ConfigProblem(at + ".escalation.max-level", esc.path("max-level").asText(),
+                                "use a whole number from 0 to 100"));
+                    }
+                }
+                if (problems.size() == before) {
+                    out.add(new PolicyRule(name, optional(match, "channel"), optional(match, "team"),
+                            optional(match, "segment"), new SlaPolicy(std, urg, cpl, warn, every, maxLevel)));
+                }
+            }
+            return out;
+        }
+
+        private Duration policyDuration(JsonNode n, String key, Duration fallback) {
+            if (n.isMissingNode() || n.isNull()) {
+                return fallback;
+            }
+            Optional<Duration> d = DurationParser.parse(n.asText());
+            if (d.isEmpty() || (d.get().isZero() && !key.endsWith(".every"))) {
+                problems.add(new ConfigProblem(key, n.asText(), "use " + DurationParser.FORMAT));
+                return fallback;
+            }
+            return d.get();
+        }
+
+        private static String optional(JsonNode n, String field) {
+            JsonNode f = n.get(field);
+            return f == null || f.isNull() ? null : f.asText();
+        }
+
+        private void unknownFields(JsonNode n, String at, Set<String> allowed) {
+            if (!n.isObject()) {
+                return;
+            }
+            Iterator<String> fields = n.fieldNames();
+            while (fields.hasNext()) {
+                String f = fields.next();
+                if (!allowed.contains(f)) {
+                    problems.add(new ConfigProblem(at + "." + f, n.get(f).asText(), "unknown field; use one of " + allowed));
+                }
+            }
         }
 
         private List<ReceiverConfig> receivers() {

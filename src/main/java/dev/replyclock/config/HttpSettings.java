@@ -1,5 +1,11 @@
 package dev.replyclock.config;
 
-/** The operations HTTP endpoint: /metrics, /health/live, /health/ready. */
-public record HttpSettings(String bindAddress, int port) {
+import java.nio.file.Path;
+
+/**
+ * The HTTP endpoint: /metrics, /health/live, /health/ready, and the token-protected API.
+ *
+ * @param apiTokenFile the file holding the API's bearer token, or null when the API is off
+ */
+public record HttpSettings(String bindAddress, int port, Path apiTokenFile) {
 }

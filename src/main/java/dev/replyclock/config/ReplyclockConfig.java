@@ -1,5 +1,6 @@
 package dev.replyclock.config;
 
+import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import java.util.List;
 
@@ -9,12 +10,17 @@ import java.util.List;
  *
  * @param classifyRules the signal rules file, or {@code builtin} for the rules packaged in the jar
  */
-public record ReplyclockConfig(KafkaSettings kafka, SlaPolicy sla, HttpSettings http,
+public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules) {
 
     public static final String BUILTIN_RULES = "builtin";
 
     public ReplyclockConfig {
         receivers = List.copyOf(receivers);
+    }
+
+    /** The default policy: the top-level {@code sla.*} keys. */
+    public SlaPolicy sla() {
+        return policies.defaultPolicy();
     }
 }

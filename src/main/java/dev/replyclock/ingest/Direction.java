@@ -1,11 +1,18 @@
 package dev.replyclock.ingest;
 
-/** Who wrote a message: {@code inbound} = the customer, {@code outbound} = a staff reply. */
+import java.util.Locale;
+
+/**
+ * What a record on the messages topic is: {@code inbound} = the customer wrote, {@code outbound} = a staff
+ * reply, {@code ack} = an agent acknowledged the conversation's current deadline (stops its alerts, not
+ * its clock).
+ */
 public enum Direction {
     INBOUND,
-    OUTBOUND;
+    OUTBOUND,
+    ACK;
 
     public String wireName() {
-        return this == INBOUND ? "inbound" : "outbound";
+        return name().toLowerCase(Locale.ROOT);
     }
 }

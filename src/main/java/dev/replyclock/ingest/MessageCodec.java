@@ -23,6 +23,9 @@ public final class MessageCodec {
 
     private static final List<String> REQUIRED = List.of(
             "messageId", "conversationId", "direction", "channel", "from", "text", "sentAt");
+    /** An acknowledgement names only what it acknowledges, and when. */
+    private static final List<String> REQUIRED_FOR_ACK = List.of("messageId", "conversationId", "direction", "sentAt");
+    private static final List<String> OPTIONAL = List.of("team", "segment", "channel", "from", "text");
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
@@ -46,12 +49,19 @@ public final class MessageCodec {
         if (node == null || !node.isObject()) {
             return new DecodeResult.Invalid("not-object", "the value must be a JSON object");
         }
-        for (String field : REQUIRED) {
+        boolean ack = "ack".equals(node.path("direction").asText());
+        for (String field : ack ? REQUIRED_FOR_ACK : REQUIRED) {
             JsonNode f = node.get(field);
             if (f == null || f.isNull()) {
                 return new DecodeResult.Invalid("missing-field", "missing field '" + field + "'");
             }
             if (!f.isTextual()) {
+                return new DecodeResult.Invalid("wrong-type", "field '" + field + "' must be a string");
+            }
+        }
+        for (String field : OPTIONAL) {
+            JsonNode f = node.get(field);
+            if (f != null && !f.isNull() && !f.isTextual()) {
                 return new DecodeResult.Invalid("wrong-type", "field '" + field + "' must be a string");
             }
         }
@@ -67,11 +77,12 @@ public final class MessageCodec {
         switch (node.get("direction").asText()) {
             case "inbound" -> direction = Direction.INBOUND;
             case "outbound" -> direction = Direction.OUTBOUND;
+            case "ack" -> direction = Direction.ACK;
             default -> {
-                return new DecodeResult.Invalid("bad-value", "field 'direction' must be inbound or outbound");
+                return new DecodeResult.Invalid("bad-value", "field 'direction' must be inbound, outbound or ack");
             }
         }
-        String text = node.get("text").asText();
+        String text = node.path("text").asText("");
         if (text.length() > MAX_TEXT_CHARS) {
             return new DecodeResult.Invalid("too-large",
                     "field 'text' has " + text.length() + " chars, more than " + MAX_TEXT_CHARS);
@@ -84,7 +95,13 @@ public final class MessageCodec {
                     "field 'sentAt' must be ISO-8601 with an offset, like 2026-11-24T10:15:30+01:00");
         }
         return new DecodeResult.Valid(new SupportMessage(messageId, conversationId, direction,
-                node.get("channel").asText(), node.get("from").asText(), text, sentAt));
+                node.path("channel").asText(""), node.path("from").asText(""), text, sentAt,
+                optionalText(node, "team"), optionalText(node, "segment")));
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode f = node.get(field);
+        return f == null || f.isNull() || f.asText().isBlank() ? null : f.asText();
     }
 
     /** The contract's JSON form of a message (as {@code send} and the demo produce it). */
@@ -97,6 +114,12 @@ public final class MessageCodec {
                 .put("from", m.from())
                 .put("text", m.text())
                 .put("sentAt", m.sentAt().toString());
+        if (m.team() != null) {
+            o.put("team", m.team());
+        }
+        if (m.segment() != null) {
+            o.put("segment", m.segment());
+        }
         try {
             return mapper.writeValueAsBytes(o);
         } catch (JsonProcessingException e) {

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One record of {@code support.messages} (the message contract): a customer message or a staff reply
- * in a conversation. {@code sentAt} keeps the sender's offset; it is the measurement time.
+ * in a conversation. {@code sentAt} keeps the sender's offset; it is the measurement time. {@code team} and
+ * {@code segment} are optional (null = absent) and select an SLA policy.
  */
 public record SupportMessage(
         String messageId,
@@ -14,7 +15,9 @@ public record SupportMessage(
         String channel,
         String from,
         String text,
-        OffsetDateTime sentAt) {
+        OffsetDateTime sentAt,
+        String team,
+        String segment) {
 
     public SupportMessage {
         Objects.requireNonNull(messageId, "messageId");
@@ -24,6 +27,12 @@ public record SupportMessage(
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sentAt, "sentAt");
+    }
+
+    /** A message without team or segment. */
+    public SupportMessage(String messageId, String conversationId, Direction direction, String channel, String from,
+                          String text, OffsetDateTime sentAt) {
+        this(messageId, conversationId, direction, channel, from, text, sentAt, null, null);
     }
 
     public boolean isInbound() {

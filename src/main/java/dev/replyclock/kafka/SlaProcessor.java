@@ -69,8 +69,16 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
         String conversationId = record.key();
         StoredClock stored = clocks.get(conversationId);
         Optional<ReplyClock> current = Optional.ofNullable(stored).map(StoredClock::clock);
-        Outcome outcome = engine.onMessage(current, record.value());
+        ClassifiedMessage message = record.value();
+        if (message.message().sentAt().toInstant().isAfter(clock.instant())) {
+            metrics.lateMessage("future");
+        }
+        Outcome outcome = engine.onMessage(current, message);
         outcome.measurement().ifPresent(metrics::replied);
+        if (message.message().isInbound() && outcome.clock().map(ReplyClock::stale).orElse(false)
+                && (stored == null || !stored.clock().stale())) {
+            metrics.lateMessage("stale");
+        }
         apply(conversationId, stored, outcome);
     }
 
@@ -89,6 +97,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
             if (stored == null || !entry.key.equals(indexKey(stored.wakeUpMillis(), entry.value))) {
                 continue; // an index entry left behind by a clock that has moved on
             }
+            metrics.deadlineLateness(Duration.ofMillis(now.toEpochMilli() - stored.wakeUpMillis()));
             apply(entry.value, stored, engine.onDue(stored.clock()));
         }
     }
@@ -111,7 +120,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
             return;
         }
         ReplyClock after = outcome.clock().get();
-        long wakeUp = after.nextWakeUp(engine.policy()).map(Instant::toEpochMilli).orElse(StoredClock.NONE);
+        long wakeUp = engine.nextWakeUp(after).map(Instant::toEpochMilli).orElse(StoredClock.NONE);
         clocks.put(conversationId, new StoredClock(after, wakeUp));
         if (wakeUp != StoredClock.NONE) {
             deadlineIndex.put(indexKey(wakeUp, conversationId), conversationId);

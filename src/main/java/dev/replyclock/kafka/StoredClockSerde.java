@@ -8,6 +8,7 @@ import dev.replyclock.alert.AlertJson;
 import dev.replyclock.classify.Signal;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.sla.ReplyClock;
+import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.Stage;
 import java.io.IOException;
 import java.time.Instant;
@@ -48,7 +49,9 @@ final class StoredClockSerde implements Serde<StoredClock> {
                 .put("st", c.stage().name())
                 .put("e", c.escalations())
                 .put("x", c.stale())
-                .put("w", s.wakeUpMillis());
+                .put("w", s.wakeUpMillis())
+                .put("p", c.policy())
+                .put("a", c.acked());
         if (c.warnAt() != null) {
             o.put("wa", c.warnAt().toEpochMilli());
         }
@@ -73,7 +76,8 @@ final class StoredClockSerde implements Serde<StoredClock> {
                     Instant.ofEpochMilli(o.path("s").asLong()),
                     o.has("wa") ? Instant.ofEpochMilli(o.path("wa").asLong()) : null,
                     Instant.ofEpochMilli(o.path("d").asLong()), Stage.valueOf(o.path("st").asText()),
-                    o.path("e").asInt(), o.path("x").asBoolean(), signals);
+                    o.path("e").asInt(), o.path("x").asBoolean(), signals,
+                    o.path("p").asText(SlaPolicies.DEFAULT_NAME), o.path("a").asBoolean(false));
             return new StoredClock(clock, o.path("w").asLong(StoredClock.NONE));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode a stored reply clock", e);

@@ -10,17 +10,37 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The operations endpoint, on the JDK's own HTTP server (three read-only routes need no framework):
- * {@code /metrics} (Prometheus text), {@code /health/live} (the process answers) and {@code /health/ready}
- * (200 only when the Streams app runs and the notifier consumes; 503 with the reason otherwise).
+ * The HTTP endpoint, on the JDK's own HTTP server (a handful of routes need no framework):
+ * {@code /metrics} (Prometheus text), {@code /health/live} (the process answers), {@code /health/ready}
+ * (200 only when the Streams app runs and the notifier consumes; 503 with the reason otherwise), and the
+ * API, which needs the bearer token: {@code POST /api/conversations/{id}/ack}.
  */
 public final class OpsHttpServer implements AutoCloseable {
 
-    private final HttpServer server;
+    /** Publishes an acknowledgement of a conversation's current deadline. */
+    @FunctionalInterface
+    public interface AckSink {
+        void ack(String conversationId) throws Exception;
+    }
 
-    public OpsHttpServer(String bindAddress, int port, PrometheusMeterRegistry registry, Supplier<Readiness> readiness) {
+    private static final Logger log = LoggerFactory.getLogger(OpsHttpServer.class);
+    private static final Pattern ACK_PATH = Pattern.compile("/api/conversations/([A-Za-z0-9._:@-]{1,200})/ack");
+
+    private final HttpServer server;
+    private final ApiToken token;
+    private final AckSink ackSink;
+
+    /** @param token null when the API is off ({@code http.api-token-file} empty) */
+    public OpsHttpServer(String bindAddress, int port, PrometheusMeterRegistry registry, Supplier<Readiness> readiness,
+                         ApiToken token, AckSink ackSink) {
+        this.token = token;
+        this.ackSink = ackSink;
         try {
             server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
         } catch (IOException e) {
@@ -39,6 +59,7 @@ public final class OpsHttpServer implements AutoCloseable {
             Readiness r = readiness.get();
             respond(ex, r.ready() ? 200 : 503, "text/plain; charset=utf-8", r.describe() + "\n");
         });
+        server.createContext("/api/", this::api);
         server.start();
     }
 
@@ -50,6 +71,51 @@ public final class OpsHttpServer implements AutoCloseable {
         String host = server.getAddress().getAddress().isAnyLocalAddress()
                 ? "localhost" : server.getAddress().getHostString();
         return "http://" + host + ":" + port();
+    }
+
+    private void api(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (token == null) {
+                send(ex, 503, "{\"error\": \"the API is off: set http.api-token-file\"}");
+                return;
+            }
+            ApiToken.Check check = token.check(ex.getRequestHeaders().getFirst("Authorization"));
+            if (check != ApiToken.Check.OK) {
+                // Logged without the token or the header: only the outcome and where it came from.
+                log.warn("API request refused ({}) from {}", check, ex.getRemoteAddress().getAddress().getHostAddress());
+                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                send(ex, check == ApiToken.Check.MISSING ? 401 : 403, "{\"error\": \"" + (check == ApiToken.Check.MISSING
+                        ? "a bearer token is required" : "the token is not valid") + "\"}");
+                return;
+            }
+            Matcher m = ACK_PATH.matcher(ex.getRequestURI().getPath());
+            if (!m.matches()) {
+                send(ex, 404, "{\"error\": \"no such API route\"}");
+                return;
+            }
+            if (!"POST".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                send(ex, 405, "{\"error\": \"use POST\"}");
+                return;
+            }
+            try {
+                ackSink.ack(m.group(1));
+            } catch (Exception e) {
+                log.error("could not publish an acknowledgement: {}", e.toString());
+                send(ex, 503, "{\"error\": \"Kafka did not take the acknowledgement; try again\"}");
+                return;
+            }
+            send(ex, 202, "{\"conversationId\": \"" + m.group(1) + "\", \"acknowledged\": true}");
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(bytes);
+        }
     }
 
     private static void respond(HttpExchange ex, int status, String contentType, String body) throws IOException {

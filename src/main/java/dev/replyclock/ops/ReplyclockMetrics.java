@@ -29,10 +29,12 @@ public final class ReplyclockMetrics {
 
     private final MeterRegistry registry;
     private final Map<Tier, AtomicLong> open = new EnumMap<>(Tier.class);
-    private final Map<Tier, Timer> replyTimes = new EnumMap<>(Tier.class);
+    private final Duration[] buckets;
 
     public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy) {
         this.registry = registry;
+        this.buckets = buckets(policy);
+        lateness();
         for (Tier tier : Tier.values()) {
             AtomicLong gauge = new AtomicLong();
             open.put(tier, gauge);
@@ -40,11 +42,6 @@ public final class ReplyclockMetrics {
                     .description("Conversations waiting for a staff reply, by tier")
                     .tag("tier", tier.wireName())
                     .register(registry);
-            replyTimes.put(tier, Timer.builder("replyclock.reply.time")
-                    .description("Time from the first unanswered customer message to the staff reply")
-                    .tag("tier", tier.wireName())
-                    .serviceLevelObjectives(buckets(policy))
-                    .register(registry));
         }
     }
 
@@ -84,7 +81,39 @@ public final class ReplyclockMetrics {
     }
 
     public void replied(ReplyMeasurement m) {
-        replyTimes.get(m.tier()).record(m.replyTime().isNegative() ? Duration.ZERO : m.replyTime());
+        Timer.builder("replyclock.reply.time")
+                .description("Time from the first unanswered customer message to the staff reply")
+                .tag("tier", m.tier().wireName())
+                .tag("channel", safeTag(m.channel()))
+                .serviceLevelObjectives(buckets)
+                .register(registry)
+                .record(m.replyTime().isNegative() ? Duration.ZERO : m.replyTime());
+        Counter.builder("replyclock.replies")
+                .description("Staff replies that closed a wait, by tier and whether the target was kept")
+                .tag("tier", m.tier().wireName())
+                .tag("within_target", String.valueOf(m.withinTarget()))
+                .register(registry).increment();
+    }
+
+    /** A message from the future (clamped to now) or older than its target (measured, no alerts). */
+    public void lateMessage(String reason) {
+        Counter.builder("replyclock.late.messages")
+                .description("Messages whose sentAt was in the future (clamped) or older than their target (stale)")
+                .tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    /** How late a due clock was fired after its wake-up time (breach lateness when it is a breach). */
+    public void deadlineLateness(Duration lateness) {
+        lateness().record(lateness.isNegative() ? Duration.ZERO : lateness);
+    }
+
+    private Timer lateness() {
+        return Timer.builder("replyclock.deadline.lateness")
+                .description("Time from a clock's wake-up (warning, breach, escalation) to its firing")
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
+                .register(registry);
     }
 
     public void deadLetter(String reason) {

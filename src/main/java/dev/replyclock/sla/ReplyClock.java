@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param escalations how many escalation rungs have fired after the breach
  * @param stale       the message was already older than its target on arrival: measured, no alerts
  * @param signals     the signals of the message that set the tier
+ * @param policy      the name of the SLA policy that set the deadline ({@link SlaPolicies#DEFAULT_NAME} by default)
+ * @param acked       an agent acknowledged this deadline: no more alerts for it, the measurement goes on
  */
 public record ReplyClock(
         String conversationId,
@@ -30,10 +32,13 @@ public record ReplyClock(
         Stage stage,
         int escalations,
         boolean stale,
-        List<Signal> signals) {
+        List<Signal> signals,
+        String policy,
+        boolean acked) {
 
     public ReplyClock {
         Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(startedAt, "startedAt");
@@ -42,12 +47,20 @@ public record ReplyClock(
         signals = List.copyOf(signals);
     }
 
+    /** A clock of the default policy, not acknowledged. */
+    public ReplyClock(String conversationId, String channel, Tier tier, Instant openedAt, Instant startedAt,
+                      Instant warnAt, Instant deadline, Stage stage, int escalations, boolean stale,
+                      List<Signal> signals) {
+        this(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, stage, escalations, stale,
+                signals, SlaPolicies.DEFAULT_NAME, false);
+    }
+
     /**
      * The next instant at which this clock has something to say (warning, breach or the next escalation),
      * or empty when the ladder is finished or the clock is stale.
      */
     public Optional<Instant> nextWakeUp(SlaPolicy policy) {
-        if (stale) {
+        if (stale || acked) {
             return Optional.empty();
         }
         return switch (stage) {
@@ -61,6 +74,11 @@ public record ReplyClock(
 
     ReplyClock withStage(Stage newStage, int newEscalations) {
         return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, newStage,
-                newEscalations, stale, signals);
+                newEscalations, stale, signals, policy, acked);
+    }
+
+    ReplyClock acknowledged() {
+        return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, stage,
+                escalations, stale, signals, policy, true);
     }
 }

@@ -22,16 +22,31 @@ import java.util.Optional;
  */
 public final class SlaEngine {
 
-    private final SlaPolicy policy;
+    private final SlaPolicies policies;
     private final Clock clock;
 
-    public SlaEngine(SlaPolicy policy, Clock clock) {
-        this.policy = policy;
+    public SlaEngine(SlaPolicies policies, Clock clock) {
+        this.policies = policies;
         this.clock = clock;
     }
 
+    /** An engine with one policy for every message. */
+    public SlaEngine(SlaPolicy policy, Clock clock) {
+        this(SlaPolicies.single(policy), clock);
+    }
+
+    /** The default policy (for messages that no {@code sla.policies} rule matches). */
     public SlaPolicy policy() {
-        return policy;
+        return policies.defaultPolicy();
+    }
+
+    public SlaPolicies policies() {
+        return policies;
+    }
+
+    /** When the clock next has something to say, under its own policy; empty when nothing more is due. */
+    public Optional<Instant> nextWakeUp(ReplyClock c) {
+        return c.nextWakeUp(policies.byName(c.policy()));
     }
 
     /** A customer message or a staff reply arrived for a conversation whose clock is {@code current}. */
@@ -41,18 +56,31 @@ public final class SlaEngine {
         Instant now = clock.instant();
         Instant sent = message.sentAt().toInstant();
         Instant at = sent.isAfter(now) ? now : sent;
-        return message.isInbound()
-                ? onInbound(current, message, classification, at, now)
-                : onReply(current, at, now);
+        return switch (message.direction()) {
+            case INBOUND -> onInbound(current, message, classification, at, now);
+            case OUTBOUND -> onReply(current, at, now);
+            case ACK -> onAck(current);
+        };
+    }
+
+    /** An agent took the conversation: its current deadline raises no more alerts; the clock still runs. */
+    private Outcome onAck(Optional<ReplyClock> current) {
+        if (current.isEmpty()) {
+            return new Outcome(Optional.empty(), List.of(), Optional.empty());
+        }
+        return Outcome.keep(current.get().acknowledged(), List.of());
     }
 
     private Outcome onInbound(Optional<ReplyClock> current, SupportMessage message, Classification c,
                               Instant at, Instant now) {
         Tier tier = c.tier();
+        PolicyRule rule = policies.select(message.channel(), message.team(), message.segment());
+        SlaPolicy policy = rule.policy();
         Instant deadline = at.plus(policy.target(tier));
         boolean stale = !deadline.isAfter(now);
         ReplyClock fresh = new ReplyClock(message.conversationId(), message.channel(), tier, at, at,
-                stale ? null : at.plus(policy.warnOffset(tier)), deadline, Stage.RUNNING, 0, stale, c.signals());
+                stale ? null : at.plus(policy.warnOffset(tier)), deadline, Stage.RUNNING, 0, stale, c.signals(),
+                rule.name(), false);
         if (current.isEmpty()) {
             return Outcome.keep(fresh, signalFor(fresh, now));
         }
@@ -61,19 +89,19 @@ public final class SlaEngine {
         if (deadline.isBefore(cur.deadline())) {
             // A more severe later message tightens the promise; the earliest deadline always wins.
             ReplyClock tightened = new ReplyClock(cur.conversationId(), cur.channel(), max(cur.tier(), tier),
-                    openedAt, at, fresh.warnAt(), deadline, Stage.RUNNING, 0, stale, c.signals());
+                    openedAt, at, fresh.warnAt(), deadline, Stage.RUNNING, 0, stale, c.signals(), rule.name(), false);
             return Outcome.keep(tightened, signalFor(tightened, now));
         }
         if (tier.isMoreSevereThan(cur.tier())) {
             // More severe, but its own target ends after the running deadline: keep the deadline, raise the tier.
             ReplyClock raised = new ReplyClock(cur.conversationId(), cur.channel(), tier, openedAt,
                     cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(), cur.escalations(), cur.stale(),
-                    c.signals());
+                    c.signals(), cur.policy(), cur.acked());
             return Outcome.keep(raised, signalFor(raised, now));
         }
         ReplyClock kept = openedAt.equals(cur.openedAt()) ? cur : new ReplyClock(cur.conversationId(),
                 cur.channel(), cur.tier(), openedAt, cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(),
-                cur.escalations(), cur.stale(), cur.signals());
+                cur.escalations(), cur.stale(), cur.signals(), cur.policy(), cur.acked());
         return Outcome.keep(kept, List.of());
     }
 
@@ -103,7 +131,8 @@ public final class SlaEngine {
      */
     public Outcome onDue(ReplyClock c) {
         Instant now = clock.instant();
-        if (c.stale()) {
+        SlaPolicy policy = policies.byName(c.policy());
+        if (c.stale() || c.acked()) {
             return Outcome.keep(c, List.of());
         }
         if (c.stage() != Stage.BREACHED && !now.isBefore(c.deadline())) {
@@ -124,7 +153,7 @@ public final class SlaEngine {
     }
 
     private List<Alert> signalFor(ReplyClock c, Instant now) {
-        if (c.tier() == Tier.STANDARD || c.stale()) {
+        if (c.tier() == Tier.STANDARD || c.stale() || c.acked()) {
             return List.of();
         }
         return List.of(alert(c, AlertKind.SIGNAL, 0, now));

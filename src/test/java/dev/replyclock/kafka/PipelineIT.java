@@ -57,6 +57,7 @@ class PipelineIT {
 
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
     private static final Duration PIPELINE = Duration.ofSeconds(30);
+    private static final String API_TOKEN = "test-token-0123456789abcdef";
 
     @TempDir
     static Path work;
@@ -71,7 +72,10 @@ class PipelineIT {
     static void startDaemon() throws Exception {
         clock = new MutableClock(T0);
         alertsFile = work.resolve("alerts.jsonl");
+        Path tokenFile = work.resolve("api-token");
+        Files.writeString(tokenFile, API_TOKEN + "\n");
         config = ConfigLoader.builtIn(Map.of(
+                "http.api-token-file", tokenFile.toString(),
                 "kafka.embedded.port", "0",
                 "kafka.embedded.data-dir", work.resolve("kafka").toString(),
                 "kafka.state-dir", work.resolve("streams").toString(),
@@ -134,6 +138,28 @@ class PipelineIT {
     }
 
     @Test
+    void acknowledgementOverHttpStopsTheLadderButNotTheMeasurement() throws Exception {
+        String conv = "conv-" + UUID.randomUUID();
+        String marker = "conv-" + UUID.randomUUID();
+        send(conv, message(conv, "inbound", "Le colis est arrivé cassé", clock.instant()));
+        awaitAlert(conv, AlertKind.SIGNAL);
+        assertEquals(401, post("/api/conversations/" + conv + "/ack", null).statusCode());
+        assertEquals(403, post("/api/conversations/" + conv + "/ack", "wrong-token-0123456789").statusCode());
+        HttpResponse<String> ack = post("/api/conversations/" + conv + "/ack", API_TOKEN);
+        assertEquals(202, ack.statusCode(), ack.body());
+        // The marker, sent after the ack on the same path, shows when the ack has been processed.
+        send(marker, message(marker, "inbound", "The parcel arrived damaged", clock.instant()));
+        awaitAlert(marker, AlertKind.SIGNAL);
+        clock.advance(Duration.ofMinutes(2));
+        awaitAlert(marker, AlertKind.BREACH);
+        assertEquals(List.of(AlertKind.SIGNAL), alertsOf(conv).stream().map(Alert::kind).toList(),
+                "no warning, breach or escalation after the ack");
+        send(conv, message(conv, "outbound", "Un remplacement part demain.", clock.instant()));
+        await().atMost(PIPELINE).until(() -> scrape().contains(
+                "replyclock_replies_total{tier=\"complaint\",within_target=\"false\"}"));
+    }
+
+    @Test
     void poisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
         producer.send(new ProducerRecord<>(config.kafka().topics().messages(), "poison",
                 "{not json".getBytes(StandardCharsets.UTF_8))).get();
@@ -190,10 +216,11 @@ class PipelineIT {
         String conv = "conv-" + UUID.randomUUID();
         send(conv, message(conv, "inbound", "Quel est le prix de la lampe ?", clock.instant()));
         send(conv, message(conv, "outbound", "Elle coûte 35 €.", clock.instant().plusSeconds(30)));
-        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_reply_time_seconds_count{tier=\"standard\"}"));
+        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_reply_time_seconds_count{channel=\"chat\",tier=\"standard\"}"));
         String metrics = scrape();
         for (String name : List.of("replyclock_messages_total{channel=\"chat\",direction=\"inbound\",tier=\"standard\"}",
                 "replyclock_alerts_total", "replyclock_reply_time_seconds_bucket",
+                "replyclock_replies_total{tier=\"standard\",within_target=\"true\"}", "replyclock_deadline_lateness_seconds",
                 "replyclock_open_conversations{tier=\"complaint\"}", "jvm_memory_used_bytes", "kafka_stream_")) {
             assertTrue(metrics.contains(name), "missing " + name);
         }
@@ -240,6 +267,15 @@ class PipelineIT {
     private static String header(ConsumerRecord<?, ?> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> post(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(daemon.httpBaseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String scrape() throws Exception {
