@@ -134,7 +134,7 @@ public final class Daemon implements AutoCloseable {
 
         SlaEngine engine = new SlaEngine(config.policies(), clock);
         streams = new KafkaStreams(
-                ReplyclockTopology.build(config.kafka().topics(), classifier, engine, metrics, clock),
+                ReplyclockTopology.build(config.kafka().topics(), classifier, engine, metrics, clock, config.retention()),
                 StreamsSettings.of(config.kafka(), bootstrapServers));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("a stream thread failed; the app stops and /health/ready reports it", e);

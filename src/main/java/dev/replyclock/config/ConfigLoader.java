@@ -63,6 +63,7 @@ public final class ConfigLoader {
         DEFAULTS.put("http.api-token-file", "");
         DEFAULTS.put("alerts.receivers", "[{name: console, type: log, path: '-'}]");
         DEFAULTS.put("classify.rules", ReplyclockConfig.BUILTIN_RULES);
+        DEFAULTS.put("privacy.retention", "90d");
     }
 
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
@@ -277,7 +278,8 @@ public final class ConfigLoader {
                 problems.add(new ConfigProblem("classify.rules", rules,
                         "use 'builtin' or the path of a rules file like config/signals.yaml"));
             }
-            return new ReplyclockConfig(kafka, policies, http, receivers, rules);
+            Duration retention = duration("privacy.retention");
+            return new ReplyclockConfig(kafka, policies, http, receivers, rules, retention);
         }
 
         private JsonNode node(String key) {

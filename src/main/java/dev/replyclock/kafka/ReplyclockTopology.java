@@ -6,6 +6,7 @@ import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,13 +35,21 @@ public final class ReplyclockTopology {
     private ReplyclockTopology() {
     }
 
+    /** The default retention of a conversation's state after its last reply or the end of its ladder. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
     public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock) {
+        return build(topics, classifier, engine, metrics, clock, DEFAULT_RETENTION);
+    }
+
+    public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
+                                 ReplyclockMetrics metrics, Clock clock, Duration retention) {
         MessageCodec codec = new MessageCodec();
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
         t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics), SOURCE);
-        t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock), INGEST);
+        t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention), INGEST);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCKS_STORE),
                 Serdes.String(), new StoredClockSerde()), SLA);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_INDEX_STORE),

@@ -24,14 +24,17 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps one reply clock per conversation in a persistent store and fires what falls due.
+ * Keeps one entry per conversation in a persistent store (a running reply clock, or a closed marker after a
+ * reply) and fires what falls due.
  *
- * <p>Timers are durable: every clock with something still to say has one entry in a second store, the
- * deadline index, keyed {@code <13-digit epoch millis>:<conversationId>} so that RocksDB's byte order is time
- * order. A wall-clock punctuator (every {@value #TICK_MILLIS} ms) range-scans the index up to now: the cost
- * of a tick grows with the deadlines due, not with the open conversations. Both stores are changelogged, and
- * with exactly_once_v2 an alert is in the output topic if and only if the store change that fired it is
- * committed, so a restart neither loses nor repeats a deadline; alert ids are deterministic besides.
+ * <p>Timers are durable: every entry has one wake-up in a second store, the deadline index, keyed
+ * {@code <13-digit epoch millis>:<conversationId>} so that RocksDB's byte order is time order. A wall-clock
+ * punctuator (every {@value #TICK_MILLIS} ms) range-scans the index up to now: the cost of a tick grows with
+ * the deadlines due, not with the open conversations. The same index expires state: a closed marker, or a
+ * clock whose ladder is over, wakes up once more at the end of the retention period and is deleted.
+ * Both stores are changelogged, and with exactly_once_v2 an alert is in the output topic if and only if the
+ * store change that fired it is committed, so a restart neither loses nor repeats a deadline; alert ids
+ * are deterministic besides.
  */
 final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, String, Alert> {
 
@@ -42,14 +45,16 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
     private final SlaEngine engine;
     private final ReplyclockMetrics metrics;
     private final Clock clock;
+    private final Duration retention;
     private final Map<Tier, Long> openHere = new EnumMap<>(Tier.class);
     private KeyValueStore<String, StoredClock> clocks;
     private KeyValueStore<String, String> deadlineIndex;
 
-    SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock) {
+    SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock, Duration retention) {
         this.engine = engine;
         this.metrics = metrics;
         this.clock = clock;
+        this.retention = retention;
     }
 
     @Override
@@ -59,7 +64,11 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
         deadlineIndex = context.getStateStore(ReplyclockTopology.DEADLINE_INDEX_STORE);
         // The open-conversations gauge is per instance: count what this task owns once, at assignment.
         try (KeyValueIterator<String, StoredClock> all = clocks.all()) {
-            all.forEachRemaining(kv -> countOpen(null, kv.value.clock().tier()));
+            all.forEachRemaining(kv -> {
+                if (kv.value.isOpen()) {
+                    countOpen(null, kv.value.clock().tier());
+                }
+            });
         }
         context.schedule(Duration.ofMillis(TICK_MILLIS), PunctuationType.WALL_CLOCK_TIME, ts -> fireDue());
     }
@@ -69,20 +78,22 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
         String conversationId = record.key();
         StoredClock stored = clocks.get(conversationId);
         Optional<ReplyClock> current = Optional.ofNullable(stored).map(StoredClock::clock);
+        boolean repliedBefore = stored != null && stored.repliedAt() != StoredClock.NONE;
         ClassifiedMessage message = record.value();
         if (message.message().sentAt().toInstant().isAfter(clock.instant())) {
             metrics.lateMessage("future");
         }
-        Outcome outcome = engine.onMessage(current, message);
+        Outcome outcome = engine.onMessage(current, message, repliedBefore);
         outcome.measurement().ifPresent(metrics::replied);
         if (message.message().isInbound() && outcome.clock().map(ReplyClock::stale).orElse(false)
-                && (stored == null || !stored.clock().stale())) {
+                && current.map(c -> !c.stale()).orElse(true)) {
             metrics.lateMessage("stale");
         }
-        apply(conversationId, stored, outcome);
+        long repliedAt = outcome.measurement().isPresent() ? clock.millis() : stored == null ? StoredClock.NONE : stored.repliedAt();
+        apply(conversationId, stored, outcome, repliedAt);
     }
 
-    /** Fires every clock whose wake-up time has come, in time order. */
+    /** Fires every entry whose wake-up time has come, in time order. */
     void fireDue() {
         Instant now = clock.instant();
         List<KeyValue<String, String>> due = new ArrayList<>();
@@ -93,16 +104,21 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
         }
         for (KeyValue<String, String> entry : due) {
             deadlineIndex.delete(entry.key);
-            StoredClock stored = clocks.get(entry.value);
-            if (stored == null || !entry.key.equals(indexKey(stored.wakeUpMillis(), entry.value))) {
-                continue; // an index entry left behind by a clock that has moved on
+            String conversationId = entry.value;
+            StoredClock stored = clocks.get(conversationId);
+            if (stored == null || !entry.key.equals(indexKey(stored.wakeUpMillis(), conversationId))) {
+                continue; // an index entry left behind by an entry that has moved on
+            }
+            if (!stored.isOpen() || engine.nextWakeUp(stored.clock()).isEmpty()) {
+                expire(conversationId, stored); // retention is over: nothing more will be said about it
+                continue;
             }
             metrics.deadlineLateness(Duration.ofMillis(now.toEpochMilli() - stored.wakeUpMillis()));
-            apply(entry.value, stored, engine.onDue(stored.clock()));
+            apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt());
         }
     }
 
-    private void apply(String conversationId, StoredClock before, Outcome outcome) {
+    private void apply(String conversationId, StoredClock before, Outcome outcome, long repliedAt) {
         long now = clock.millis();
         for (Alert alert : outcome.alerts()) {
             metrics.alert(alert.kind(), alert.tier());
@@ -111,21 +127,38 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
         if (before != null && before.wakeUpMillis() != StoredClock.NONE) {
             deadlineIndex.delete(indexKey(before.wakeUpMillis(), conversationId));
         }
-        Tier tierBefore = before == null ? null : before.clock().tier();
-        if (outcome.clock().isEmpty()) {
+        Tier tierBefore = before == null || !before.isOpen() ? null : before.clock().tier();
+        StoredClock after;
+        if (outcome.clock().isPresent()) {
+            ReplyClock clockAfter = outcome.clock().get();
+            // After the ladder, the clock wakes once more when retention ends, to be expired.
+            long wakeUp = engine.nextWakeUp(clockAfter).map(Instant::toEpochMilli)
+                    .orElse(Math.max(now, clockAfter.openedAt().toEpochMilli()) + retention.toMillis());
+            after = new StoredClock(clockAfter, repliedAt, wakeUp);
+        } else if (repliedAt != StoredClock.NONE) {
+            after = StoredClock.closed(repliedAt, repliedAt + retention.toMillis());
+        } else {
+            after = null; // an acknowledgement or a reply for a conversation we never saw: nothing to keep
+        }
+        if (after == null) {
             if (before != null) {
                 clocks.delete(conversationId);
             }
-            countOpen(tierBefore, null);
-            return;
+        } else {
+            if (!after.equals(before)) {
+                clocks.put(conversationId, after);
+            }
+            deadlineIndex.put(indexKey(after.wakeUpMillis(), conversationId), conversationId);
         }
-        ReplyClock after = outcome.clock().get();
-        long wakeUp = engine.nextWakeUp(after).map(Instant::toEpochMilli).orElse(StoredClock.NONE);
-        clocks.put(conversationId, new StoredClock(after, wakeUp));
-        if (wakeUp != StoredClock.NONE) {
-            deadlineIndex.put(indexKey(wakeUp, conversationId), conversationId);
+        countOpen(tierBefore, after == null || !after.isOpen() ? null : after.clock().tier());
+    }
+
+    private void expire(String conversationId, StoredClock stored) {
+        clocks.delete(conversationId);
+        if (stored.isOpen()) {
+            countOpen(stored.clock().tier(), null);
         }
-        countOpen(tierBefore, after.tier());
+        metrics.expired();
     }
 
     private void countOpen(Tier from, Tier to) {

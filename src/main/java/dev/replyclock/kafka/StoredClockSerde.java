@@ -38,6 +38,9 @@ final class StoredClockSerde implements Serde<StoredClock> {
     }
 
     static byte[] encode(StoredClock s) {
+        if (!s.isOpen()) {
+            return write(MAPPER.createObjectNode().put("r", s.repliedAt()).put("w", s.wakeUpMillis()), "a closed marker");
+        }
         ReplyClock c = s.clock();
         ObjectNode o = MAPPER.createObjectNode()
                 .put("c", c.conversationId())
@@ -51,21 +54,30 @@ final class StoredClockSerde implements Serde<StoredClock> {
                 .put("x", c.stale())
                 .put("w", s.wakeUpMillis())
                 .put("p", c.policy())
-                .put("a", c.acked());
+                .put("a", c.acked())
+                .put("f", c.firstReply())
+                .put("r", s.repliedAt());
         if (c.warnAt() != null) {
             o.put("wa", c.warnAt().toEpochMilli());
         }
         o.set("sig", AlertJson.signalsNode(c.signals()));
+        return write(o, "the clock of " + c.conversationId());
+    }
+
+    private static byte[] write(ObjectNode o, String what) {
         try {
             return MAPPER.writeValueAsBytes(o);
         } catch (IOException e) {
-            throw new SerializationException("cannot encode the clock of " + c.conversationId(), e);
+            throw new SerializationException("cannot encode " + what, e);
         }
     }
 
     static StoredClock decode(byte[] bytes) {
         try {
             JsonNode o = MAPPER.readTree(bytes);
+            if (!o.has("c")) {
+                return StoredClock.closed(o.path("r").asLong(StoredClock.NONE), o.path("w").asLong(StoredClock.NONE));
+            }
             List<Signal> signals = new ArrayList<>();
             for (JsonNode s : o.path("sig")) {
                 signals.add(new Signal(s.path("family").asText(), Tier.fromWire(s.path("tier").asText()),
@@ -77,8 +89,9 @@ final class StoredClockSerde implements Serde<StoredClock> {
                     o.has("wa") ? Instant.ofEpochMilli(o.path("wa").asLong()) : null,
                     Instant.ofEpochMilli(o.path("d").asLong()), Stage.valueOf(o.path("st").asText()),
                     o.path("e").asInt(), o.path("x").asBoolean(), signals,
-                    o.path("p").asText(SlaPolicies.DEFAULT_NAME), o.path("a").asBoolean(false));
-            return new StoredClock(clock, o.path("w").asLong(StoredClock.NONE));
+                    o.path("p").asText(SlaPolicies.DEFAULT_NAME), o.path("a").asBoolean(false),
+                    o.path("f").asBoolean(true));
+            return new StoredClock(clock, o.path("r").asLong(StoredClock.NONE), o.path("w").asLong(StoredClock.NONE));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode a stored reply clock", e);
         }

@@ -85,6 +85,7 @@ public final class ReplyclockMetrics {
                 .description("Time from the first unanswered customer message to the staff reply")
                 .tag("tier", m.tier().wireName())
                 .tag("channel", safeTag(m.channel()))
+                .tag("clock", m.firstReply() ? "first" : "next")
                 .serviceLevelObjectives(buckets)
                 .register(registry)
                 .record(m.replyTime().isNegative() ? Duration.ZERO : m.replyTime());
@@ -114,6 +115,13 @@ public final class ReplyclockMetrics {
                 .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
                         Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
                 .register(registry);
+    }
+
+    /** A conversation's state reached the end of its retention and was deleted. */
+    public void expired() {
+        Counter.builder("replyclock.expired.conversations")
+                .description("Conversation states deleted at the end of privacy.retention")
+                .register(registry).increment();
     }
 
     public void deadLetter(String reason) {

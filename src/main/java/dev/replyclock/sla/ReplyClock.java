@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param signals     the signals of the message that set the tier
  * @param policy      the name of the SLA policy that set the deadline ({@link SlaPolicies#DEFAULT_NAME} by default)
  * @param acked       an agent acknowledged this deadline: no more alerts for it, the measurement goes on
+ * @param firstReply  true while the conversation has never had a staff reply (first reply time), false for
+ *                    a wait that began after one (next reply time)
  */
 public record ReplyClock(
         String conversationId,
@@ -34,7 +36,8 @@ public record ReplyClock(
         boolean stale,
         List<Signal> signals,
         String policy,
-        boolean acked) {
+        boolean acked,
+        boolean firstReply) {
 
     public ReplyClock {
         Objects.requireNonNull(conversationId, "conversationId");
@@ -52,7 +55,7 @@ public record ReplyClock(
                       Instant warnAt, Instant deadline, Stage stage, int escalations, boolean stale,
                       List<Signal> signals) {
         this(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, stage, escalations, stale,
-                signals, SlaPolicies.DEFAULT_NAME, false);
+                signals, SlaPolicies.DEFAULT_NAME, false, true);
     }
 
     /**
@@ -74,11 +77,11 @@ public record ReplyClock(
 
     ReplyClock withStage(Stage newStage, int newEscalations) {
         return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, newStage,
-                newEscalations, stale, signals, policy, acked);
+                newEscalations, stale, signals, policy, acked, firstReply);
     }
 
     ReplyClock acknowledged() {
         return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, stage,
-                escalations, stale, signals, policy, true);
+                escalations, stale, signals, policy, true, firstReply);
     }
 }

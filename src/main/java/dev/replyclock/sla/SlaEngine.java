@@ -49,15 +49,24 @@ public final class SlaEngine {
         return c.nextWakeUp(policies.byName(c.policy()));
     }
 
-    /** A customer message or a staff reply arrived for a conversation whose clock is {@code current}. */
+    /** A message arrived for a conversation whose clock is {@code current} and that never had a reply. */
     public Outcome onMessage(Optional<ReplyClock> current, ClassifiedMessage classified) {
+        return onMessage(current, classified, false);
+    }
+
+    /**
+     * A customer message, a staff reply or an acknowledgement arrived for a conversation whose clock is
+     * {@code current}; {@code repliedBefore} says whether staff has replied in it before (a new wait is
+     * then measured as a next reply time, not a first).
+     */
+    public Outcome onMessage(Optional<ReplyClock> current, ClassifiedMessage classified, boolean repliedBefore) {
         SupportMessage message = classified.message();
         Classification classification = classified.classification();
         Instant now = clock.instant();
         Instant sent = message.sentAt().toInstant();
         Instant at = sent.isAfter(now) ? now : sent;
         return switch (message.direction()) {
-            case INBOUND -> onInbound(current, message, classification, at, now);
+            case INBOUND -> onInbound(current, message, classification, at, now, !repliedBefore);
             case OUTBOUND -> onReply(current, at, now);
             case ACK -> onAck(current);
         };
@@ -72,7 +81,7 @@ public final class SlaEngine {
     }
 
     private Outcome onInbound(Optional<ReplyClock> current, SupportMessage message, Classification c,
-                              Instant at, Instant now) {
+                              Instant at, Instant now, boolean firstReply) {
         Tier tier = c.tier();
         PolicyRule rule = policies.select(message.channel(), message.team(), message.segment());
         SlaPolicy policy = rule.policy();
@@ -80,7 +89,7 @@ public final class SlaEngine {
         boolean stale = !deadline.isAfter(now);
         ReplyClock fresh = new ReplyClock(message.conversationId(), message.channel(), tier, at, at,
                 stale ? null : at.plus(policy.warnOffset(tier)), deadline, Stage.RUNNING, 0, stale, c.signals(),
-                rule.name(), false);
+                rule.name(), false, firstReply);
         if (current.isEmpty()) {
             return Outcome.keep(fresh, signalFor(fresh, now));
         }
@@ -89,19 +98,20 @@ public final class SlaEngine {
         if (deadline.isBefore(cur.deadline())) {
             // A more severe later message tightens the promise; the earliest deadline always wins.
             ReplyClock tightened = new ReplyClock(cur.conversationId(), cur.channel(), max(cur.tier(), tier),
-                    openedAt, at, fresh.warnAt(), deadline, Stage.RUNNING, 0, stale, c.signals(), rule.name(), false);
+                    openedAt, at, fresh.warnAt(), deadline, Stage.RUNNING, 0, stale, c.signals(), rule.name(), false,
+                    cur.firstReply());
             return Outcome.keep(tightened, signalFor(tightened, now));
         }
         if (tier.isMoreSevereThan(cur.tier())) {
             // More severe, but its own target ends after the running deadline: keep the deadline, raise the tier.
             ReplyClock raised = new ReplyClock(cur.conversationId(), cur.channel(), tier, openedAt,
                     cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(), cur.escalations(), cur.stale(),
-                    c.signals(), cur.policy(), cur.acked());
+                    c.signals(), cur.policy(), cur.acked(), cur.firstReply());
             return Outcome.keep(raised, signalFor(raised, now));
         }
         ReplyClock kept = openedAt.equals(cur.openedAt()) ? cur : new ReplyClock(cur.conversationId(),
                 cur.channel(), cur.tier(), openedAt, cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(),
-                cur.escalations(), cur.stale(), cur.signals(), cur.policy(), cur.acked());
+                cur.escalations(), cur.stale(), cur.signals(), cur.policy(), cur.acked(), cur.firstReply());
         return Outcome.keep(kept, List.of());
     }
 
@@ -121,7 +131,8 @@ public final class SlaEngine {
                 ? List.of(alert(cur, AlertKind.RESOLVED, cur.escalations(), now))
                 : List.of();
         return new Outcome(Optional.empty(), alerts, Optional.of(
-                new ReplyMeasurement(cur.conversationId(), cur.tier(), cur.channel(), replyTime, withinTarget)));
+                new ReplyMeasurement(cur.conversationId(), cur.tier(), cur.channel(), replyTime, withinTarget,
+                        cur.firstReply())));
     }
 
     /**

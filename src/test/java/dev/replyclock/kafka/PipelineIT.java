@@ -216,7 +216,7 @@ class PipelineIT {
         String conv = "conv-" + UUID.randomUUID();
         send(conv, message(conv, "inbound", "Quel est le prix de la lampe ?", clock.instant()));
         send(conv, message(conv, "outbound", "Elle coûte 35 €.", clock.instant().plusSeconds(30)));
-        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_reply_time_seconds_count{channel=\"chat\",tier=\"standard\"}"));
+        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_reply_time_seconds_count{channel=\"chat\",clock=\"first\",tier=\"standard\"}"));
         String metrics = scrape();
         for (String name : List.of("replyclock_messages_total{channel=\"chat\",direction=\"inbound\",tier=\"standard\"}",
                 "replyclock_alerts_total", "replyclock_reply_time_seconds_bucket",

@@ -1,0 +1,140 @@
+package dev.replyclock.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replyclock.classify.Classifier;
+import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.sla.SlaEngine;
+import dev.replyclock.sla.SlaPolicy;
+import dev.replyclock.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the SLA processor keeps, and for how long: first and next reply times, and deletion at the end of
+ * the retention period through the same deadline index that fires alerts.
+ */
+class StateLifecycleTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    private static final Duration RETENTION = Duration.ofDays(90);
+    private static final KafkaSettings.Topics TOPICS = new KafkaSettings.Topics("in", "alerts", "dlq");
+
+    @TempDir
+    Path stateDir;
+    private final MutableClock clock = new MutableClock(T0);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> in;
+    private TestOutputTopic<String, String> alerts;
+    private KeyValueStore<String, Object> store;
+
+    @BeforeEach
+    void start() {
+        SlaPolicy policy = SlaPolicy.DEFAULT;
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier.builtIn(),
+                new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy), clock, RETENTION), p, T0);
+        in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new StringDeserializer());
+        store = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(String conv, String direction, String text) {
+        String json = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"conversationId\":\"" + conv
+                + "\",\"direction\":\"" + direction + "\",\"channel\":\"chat\",\"from\":\"x\",\"text\":\"" + text
+                + "\",\"sentAt\":\"" + clock.instant() + "\"}";
+        in.pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void advance(Duration d) {
+        clock.advance(d);
+        driver.advanceWallClockTime(d);
+    }
+
+    private long replies(String clockKind) {
+        return registry.find("replyclock.reply.time").tag("clock", clockKind).timers().stream()
+                .mapToLong(t -> t.count()).sum();
+    }
+
+    @Test
+    void firstReplyThenNextReplyAreMeasuredApart() {
+        send("c1", "inbound", "What sizes do you have?");
+        advance(Duration.ofMinutes(2));
+        send("c1", "outbound", "S to XL");
+        assertEquals(1, replies("first"));
+        advance(Duration.ofMinutes(1));
+        send("c1", "inbound", "And in blue?");
+        advance(Duration.ofMinutes(3));
+        send("c1", "outbound", "Yes");
+        assertEquals(1, replies("first"));
+        assertEquals(1, replies("next"), "a wait after a reply is a next reply time");
+    }
+
+    @Test
+    void aRepliedConversationIsDeletedWhenRetentionEnds() {
+        send("c2", "inbound", "What sizes do you have?");
+        send("c2", "outbound", "S to XL");
+        assertNotNull(store.get("c2"), "the reply is remembered for the next wait");
+        advance(RETENTION.minusMinutes(1));
+        assertNotNull(store.get("c2"));
+        advance(Duration.ofMinutes(2));
+        assertNull(store.get("c2"), "nothing is kept past privacy.retention");
+        assertEquals(1.0, registry.get("replyclock.expired.conversations").counter().count());
+    }
+
+    @Test
+    void anUnansweredConversationIsDeletedAfterItsLadderAndRetention() {
+        send("c3", "inbound", "Do you ship to Belgium?");
+        for (int minute = 1; minute <= 46; minute++) {
+            advance(Duration.ofMinutes(1)); // warning at 12, breach at 15, escalations at 25, 35, 45
+        }
+        assertEquals(5, alerts.readValuesToList().size(), "warning, breach, 3 escalations");
+        assertEquals(1.0, openGauge());
+        advance(RETENTION);
+        assertNull(store.get("c3"));
+        assertEquals(0.0, openGauge());
+        assertTrue(alerts.isEmpty(), "expiry raises no alert");
+    }
+
+    @Test
+    void anAcknowledgementForAnUnknownConversationKeepsNothing() {
+        String json = "{\"messageId\":\"a1\",\"conversationId\":\"c4\",\"direction\":\"ack\",\"sentAt\":\"" + T0 + "\"}";
+        in.pipeInput("c4".getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+        assertNull(store.get("c4"));
+        assertFalse(driver.producedTopicNames().contains("dlq"), "an ack is a valid record");
+    }
+
+    private double openGauge() {
+        return registry.find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
+    }
+}
