@@ -1,0 +1,443 @@
+package dev.replyclock.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replyclock.alert.Alert;
+import dev.replyclock.alert.AlertJson;
+import dev.replyclock.alert.AlertKind;
+import dev.replyclock.classify.Classifier;
+import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.ingest.MessageCodec;
+import dev.replyclock.kafka.EmbeddedKafka;
+import dev.replyclock.kafka.ReplyclockTopology;
+import dev.replyclock.kafka.TopicSetup;
+import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.sla.SlaEngine;
+import dev.replyclock.sla.SlaPolicy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code replyclock bench}: in one run on the same topic and machine, the Kafka ceiling (a plain consumer
+ * that decodes), a Kafka Streams pass-through with the same guarantee, replyclock's own pipeline, the
+ * signal latency under load, the breach lateness with the open conversations of the run, and the memory
+ * per open conversation.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures replyclock against the raw Kafka ceiling on the same records (embedded broker by default).",
+                "Prints a table; --json FILE writes the figures."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "a real cluster (default: an embedded broker)")
+    String bootstrap;
+
+    @Option(names = "--messages", defaultValue = "1000000", description = "messages to produce (default: ${DEFAULT-VALUE})")
+    int messages;
+
+    @Option(names = "--conversations", defaultValue = "100000", description = "conversations (default: ${DEFAULT-VALUE})")
+    int conversations;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "partitions of the bench topics (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--guarantee", defaultValue = "exactly_once_v2", description = "exactly_once_v2 or at_least_once")
+    String guarantee;
+
+    @Option(names = "--seed", defaultValue = "42", description = "traffic seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--probes", defaultValue = "10000", description = "breach-lateness probes (default: ${DEFAULT-VALUE})")
+    int probes;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
+    Path json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PrintWriter out;
+    private String servers;
+    private String run;
+    private Path work;
+
+    @Override
+    public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
+        run = Long.toString(System.currentTimeMillis(), 36);
+        work = Files.createTempDirectory("replyclock-bench-");
+        EmbeddedKafka broker = null;
+        try {
+            if (bootstrap == null) {
+                broker = EmbeddedKafka.start(0, work.resolve("kafka"));
+                servers = broker.bootstrapServers();
+            } else {
+                servers = bootstrap;
+            }
+            return measure();
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    private int measure() throws Exception {
+        String in = "bench-" + run + ".messages";
+        KafkaSettings.Topics topics = new KafkaSettings.Topics(in, "bench-" + run + ".alerts", "bench-" + run + ".dlq");
+        Map<String, Integer> wanted = new HashMap<>();
+        for (String t : List.of(in, topics.alerts(), topics.deadLetter(), "bench-" + run + ".passthrough")) {
+            wanted.put(t, partitions);
+        }
+        TopicSetup.ensure(servers, wanted, Duration.ofSeconds(60));
+        long heapBaseline = usedHeapAfterGc();
+
+        BenchMessages traffic = new BenchMessages(seed, conversations);
+        progress("produce", 0, messages);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            Instant now = Instant.now();
+            for (int i = 0; i < messages; i++) {
+                BenchMessages.Generated g = traffic.next(now);
+                producer.send(new ProducerRecord<>(in, g.key(), g.value()));
+                if (i % 50_000 == 0) {
+                    progress("produce", i, messages);
+                }
+            }
+            producer.flush();
+        }
+        progress("produce", messages, messages);
+
+        double ceiling = ceiling(in);
+        double passthrough = streamsRate("passthrough", passThrough(in, "bench-" + run + ".passthrough"), in);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, SlaPolicy.DEFAULT);
+        Topology pipeline = ReplyclockTopology.build(topics, Classifier.builtIn(),
+                new SlaEngine(SlaPolicy.DEFAULT, Clock.systemUTC()), metrics, Clock.systemUTC());
+        KafkaStreams app = new KafkaStreams(pipeline, streamsProps("pipeline"));
+        double pipelineRate = streamsRate("pipeline", app, in);
+        try {
+            Map<String, Long> latency = probeLatency(traffic, topics, ceiling / 2);
+            double open = registry.find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
+            long heapPerOpen = open > 0 ? (long) ((usedHeapAfterGc() - heapBaseline) / open) : -1;
+            report(ceiling, passthrough, pipelineRate, latency, heapPerOpen, (long) open);
+        } finally {
+            app.close(Duration.ofSeconds(20));
+        }
+        return 0;
+    }
+
+    /** The ceiling: a plain consumer that reads every record and decodes it. */
+    private double ceiling(String topic) {
+        MessageCodec codec = new MessageCodec();
+        long count = 0;
+        long start = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            while (count < messages) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    codec.decode(r.value());
+                    count++;
+                }
+                progress("ceiling", count, messages);
+            }
+        }
+        return count / seconds(start);
+    }
+
+    private KafkaStreams passThrough(String from, String to) {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(from, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .mapValues(v -> v)
+                .to(to, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        return new KafkaStreams(b.build(), streamsProps("passthrough"));
+    }
+
+    private Properties streamsProps(String name) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + run + "-" + name);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams-" + name).toString());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        return p;
+    }
+
+    /**
+     * Runs a Streams app until its group has committed every input record; the time counts from RUNNING, so
+     * start-up and the first rebalance are left out for both apps alike.
+     */
+    private double streamsRate(String name, KafkaStreams app, String topic) throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        app.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        app.start();
+        if (!running.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not reach RUNNING within 60 s");
+        }
+        long start = System.nanoTime();
+        String group = "bench-" + run + "-" + name;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+            long done = 0;
+            while (done < end) {
+                Thread.sleep(50);
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                done = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                progress(name, Math.min(done, end), end);
+            }
+        }
+        double rate = messages / seconds(start);
+        if ("passthrough".equals(name)) {
+            app.close(Duration.ofSeconds(20));
+        }
+        return rate;
+    }
+
+    /**
+     * Signal latency under load (half the ceiling's rate) and breach lateness with the run's open conversations:
+     * probes are complaints in conversations of their own; latency is measured to the committed alert record.
+     */
+    private Map<String, Long> probeLatency(BenchMessages traffic, KafkaSettings.Topics topics, double rate) throws Exception {
+        Map<String, Long> signalSent = new ConcurrentHashMap<>();
+        Map<String, Long> deadlines = new ConcurrentHashMap<>();
+        List<Long> signalMs = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> lateMs = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader = new Thread(() -> readAlerts(topics.alerts(), signalSent, deadlines, signalMs, lateMs, stop));
+        reader.start();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            // 1. load at half the ceiling for 10 s, one probe every 100 records
+            long start = System.nanoTime();
+            long total = (long) (rate * 10);
+            for (long i = 0; i < total; i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                if (i % 100 == 0) {
+                    String conv = "probe-" + run + "-" + i;
+                    signalSent.put(conv, System.currentTimeMillis());
+                    producer.send(new ProducerRecord<>(topics.messages(), conv, traffic.complaint(conv, Instant.now()).value()));
+                } else {
+                    BenchMessages.Generated g = traffic.next(Instant.now());
+                    producer.send(new ProducerRecord<>(topics.messages(), g.key(), g.value()));
+                }
+                if (i % 20_000 == 0) {
+                    progress("latency", i, total);
+                }
+            }
+            producer.flush();
+            // Let the pipeline drain the load first: a backlog would make breach probes stale on arrival.
+            long drained = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (signalMs.size() < signalSent.size() && System.nanoTime() < drained) {
+                progress("drain", signalMs.size(), signalSent.size());
+                Thread.sleep(100);
+            }
+            // 2. breach probes: complaints sent 50 s ago (1-minute target), deadlines spread over 10-15 s from now
+            Instant now = Instant.now();
+            for (int i = 0; i < probes; i++) {
+                String conv = "late-" + run + "-" + i;
+                Instant sentAt = now.minusSeconds(50).plusMillis(5000L * i / probes);
+                deadlines.put(conv, sentAt.plusSeconds(60).toEpochMilli());
+                producer.send(new ProducerRecord<>(topics.messages(), conv, traffic.complaint(conv, sentAt).value()));
+            }
+            producer.flush();
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((lateMs.size() < probes || signalMs.size() < signalSent.size()) && System.nanoTime() < until) {
+            progress("breaches", lateMs.size(), probes);
+            Thread.sleep(100);
+        }
+        stop.set(true);
+        reader.join();
+        long[] s = sorted(signalMs);
+        long[] l = sorted(lateMs);
+        Map<String, Long> r = new HashMap<>();
+        r.put("signal_p50", pct(s, 50));
+        r.put("signal_p99", pct(s, 99));
+        r.put("signal_max", s.length == 0 ? -1 : s[s.length - 1]);
+        r.put("breach_p50", pct(l, 50));
+        r.put("breach_p99", pct(l, 99));
+        r.put("breaches_seen", (long) l.length);
+        return r;
+    }
+
+    private void readAlerts(String topic, Map<String, Long> signalSent, Map<String, Long> deadlines,
+                            List<Long> signalMs, List<Long> lateMs, AtomicBoolean stop) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToEnd(parts);
+            parts.forEach(c::position);
+            while (!stop.get()) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(50))) {
+                    long received = System.currentTimeMillis();
+                    Long sent = signalSent.get(r.key());
+                    Long deadline = deadlines.get(r.key());
+                    if (sent == null && deadline == null) {
+                        continue;
+                    }
+                    Alert a = AlertJson.fromBytes(r.value());
+                    if (sent != null && a.kind() == AlertKind.SIGNAL) {
+                        signalMs.add(received - sent);
+                    } else if (deadline != null && a.kind() == AlertKind.BREACH) {
+                        lateMs.add(received - deadline);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void report(double ceiling, double passthrough, double pipeline, Map<String, Long> lat, long heapPerOpen,
+                        long open) throws IOException {
+        System.err.print("\r" + " ".repeat(70) + "\r");
+        out.printf("%nreplyclock bench: %,d messages over %,d conversations, %d partitions, %s, %d cores, Java %s%n",
+                messages, conversations, partitions, guarantee, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        out.printf("  ceiling (consumer + decode)   %,12.0f records/s%n", ceiling);
+        out.printf("  Streams pass-through          %,12.0f records/s%n", passthrough);
+        out.printf("  replyclock pipeline           %,12.0f records/s   %.2fx ceiling, %.2fx pass-through%n",
+                pipeline, pipeline / ceiling, pipeline / passthrough);
+        out.printf("  signal latency (at %,.0f/s)   p50 %d ms  p99 %d ms  max %d ms%n", ceiling / 2,
+                lat.get("signal_p50"), lat.get("signal_p99"), lat.get("signal_max"));
+        out.printf("  breach lateness (%,d probes, %,d open) p50 %d ms  p99 %d ms  (%d seen)%n", probes, open,
+                lat.get("breach_p50"), lat.get("breach_p99"), lat.get("breaches_seen"));
+        out.printf("  heap per open conversation    %,12d bytes%n", heapPerOpen);
+        out.printf("  delivery latency              not measured yet (needs the webhook receiver)%n");
+        out.flush();
+        if (json != null) {
+            ObjectMapper m = JsonMapper.builder().build();
+            ObjectNode o = m.createObjectNode()
+                    .put("messages", messages)
+                    .put("guarantee", guarantee)
+                    .put("ceiling_records_per_s", Math.round(ceiling))
+                    .put("passthrough_records_per_s", Math.round(passthrough))
+                    .put("pipeline_records_per_s", Math.round(pipeline))
+                    .put("ratio", round(pipeline / ceiling))
+                    .put("ratio_to_passthrough", round(pipeline / passthrough));
+            o.putObject("signal_latency_ms").put("p50", lat.get("signal_p50")).put("p99", lat.get("signal_p99"))
+                    .put("max", lat.get("signal_max"));
+            o.putObject("delivery_latency_ms").putNull("p50").putNull("p99");
+            o.putObject("breach_lateness_ms").put("p50", lat.get("breach_p50")).put("p99", lat.get("breach_p99"));
+            o.put("heap_bytes_per_open_conversation", heapPerOpen)
+                    .put("cores", Runtime.getRuntime().availableProcessors())
+                    .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            Files.writeString(json, m.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void progress(String phase, long done, long total) {
+        int width = 30;
+        int filled = total == 0 ? width : (int) Math.min(width, done * width / total);
+        System.err.printf("\r%-12s [%s%s] %3d%%", phase, "#".repeat(filled), " ".repeat(width - filled),
+                total == 0 ? 100 : done * 100 / total);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static long[] sorted(List<Long> values) {
+        synchronized (values) {
+            long[] a = values.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(a);
+            return a;
+        }
+    }
+
+    /** Nearest-rank percentile; -1 when nothing was measured. */
+    private static long pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
