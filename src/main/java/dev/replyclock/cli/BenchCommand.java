@@ -294,11 +294,11 @@ final class BenchCommand implements Callable<Integer> {
                 progress("drain", signalMs.size(), signalSent.size());
                 Thread.sleep(100);
             }
-            // 2. breach probes: complaints sent 50 s ago (1-minute target), deadlines spread over 10-15 s from now
+            // 2. breach probes: complaints sent 55 s ago (1-minute target), deadlines spread over 5-10 s from now
             Instant now = Instant.now();
             for (int i = 0; i < probes; i++) {
                 String conv = "late-" + run + "-" + i;
-                Instant sentAt = now.minusSeconds(50).plusMillis(5000L * i / probes);
+                Instant sentAt = now.minusSeconds(55).plusMillis(5000L * i / probes);
                 deadlines.put(conv, sentAt.plusSeconds(60).toEpochMilli());
                 producer.send(new ProducerRecord<>(topics.messages(), conv, traffic.complaint(conv, sentAt).value()));
             }

@@ -31,6 +31,7 @@ final class BenchMessages {
     private static final String[] REPLY = {
         "Bonjour, merci pour votre message, nous regardons cela tout de suite.",
         "Hi, thanks for reaching out, an agent is on it and will get back to you shortly."};
+    private static final String PROBE = "Le colis est arrivé cassé et abîmé, je demande un remboursement.";
     private static final String PADDING = " Merci d'avance pour votre aide et bonne journée. Thanks a lot for your help.";
 
     private final SplittableRandom random;
@@ -59,9 +60,9 @@ final class BenchMessages {
         return generated(conversation, inbound, padded(text), sentAt);
     }
 
-    /** A complaint in a conversation of its own (latency probes). */
+    /** An unmistakable complaint in a conversation of its own (latency probes). */
     Generated complaint(String conversation, Instant sentAt) {
-        return generated(conversation, true, pick(COMPLAINT), sentAt);
+        return generated(conversation, true, PROBE, sentAt);
     }
 
     private Generated generated(String conversation, boolean inbound, String text, Instant sentAt) {

@@ -1,0 +1,47 @@
+package dev.replyclock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code replyclock bench} on a tiny run: it completes and its JSON has exactly the contract's keys. */
+class BenchIT {
+
+    @Test
+    void tinyBenchWritesTheContractJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench.json");
+        StringWriter out = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).execute("bench", "--messages", "3000",
+                "--conversations", "300", "--probes", "50", "--json", json.toString());
+        assertEquals(0, exit, out.toString());
+        JsonNode o = new ObjectMapper().readTree(json.toFile());
+        assertEquals(new TreeSet<>(Set.of("messages", "guarantee", "ceiling_records_per_s", "passthrough_records_per_s",
+                "pipeline_records_per_s", "ratio", "ratio_to_passthrough", "signal_latency_ms", "delivery_latency_ms",
+                "breach_lateness_ms", "heap_bytes_per_open_conversation", "cores", "jvm")), names(o));
+        assertEquals(Set.of("p50", "p99", "max"), names(o.get("signal_latency_ms")));
+        assertEquals(Set.of("p50", "p99"), names(o.get("delivery_latency_ms")));
+        assertEquals(Set.of("p50", "p99"), names(o.get("breach_lateness_ms")));
+        assertEquals(3000, o.get("messages").asInt());
+        assertEquals("exactly_once_v2", o.get("guarantee").asText());
+        assertTrue(o.get("pipeline_records_per_s").asLong() > 0);
+        assertTrue(o.get("breach_lateness_ms").get("p99").asLong() >= 0, "every breach probe was seen: " + o);
+        assertTrue(out.toString().contains("replyclock pipeline"), out.toString());
+    }
+
+    private static Set<String> names(JsonNode o) {
+        List<String> n = new ArrayList<>();
+        o.fieldNames().forEachRemaining(n::add);
+        return new TreeSet<>(n);
+    }
+}
