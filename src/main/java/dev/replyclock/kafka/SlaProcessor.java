@@ -90,7 +90,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
             metrics.lateMessage("stale");
         }
         long repliedAt = outcome.measurement().isPresent() ? clock.millis() : stored == null ? StoredClock.NONE : stored.repliedAt();
-        apply(conversationId, stored, outcome, repliedAt);
+        apply(conversationId, stored, outcome, repliedAt, true);
     }
 
     /** Fires every entry whose wake-up time has come, in time order. */
@@ -114,18 +114,20 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
                 continue;
             }
             metrics.deadlineLateness(Duration.ofMillis(now.toEpochMilli() - stored.wakeUpMillis()));
-            apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt());
+            apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt(), false);
         }
     }
 
-    private void apply(String conversationId, StoredClock before, Outcome outcome, long repliedAt) {
+    /**
+     * Emits the outcome's alerts and stores its state with its index entry.
+     *
+     * @param indexed whether {@code before}'s index entry is still in the index (the punctuator removes it first)
+     */
+    private void apply(String conversationId, StoredClock before, Outcome outcome, long repliedAt, boolean indexed) {
         long now = clock.millis();
         for (Alert alert : outcome.alerts()) {
             metrics.alert(alert.kind(), alert.tier());
             context().forward(new Record<>(conversationId, alert, now));
-        }
-        if (before != null && before.wakeUpMillis() != StoredClock.NONE) {
-            deadlineIndex.delete(indexKey(before.wakeUpMillis(), conversationId));
         }
         Tier tierBefore = before == null || !before.isOpen() ? null : before.clock().tier();
         StoredClock after;
@@ -140,15 +142,22 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
         } else {
             after = null; // an acknowledgement or a reply for a conversation we never saw: nothing to keep
         }
+        long wakeBefore = before == null || !indexed ? StoredClock.NONE : before.wakeUpMillis();
+        long wakeAfter = after == null ? StoredClock.NONE : after.wakeUpMillis();
+        if (wakeBefore != wakeAfter) {
+            if (wakeBefore != StoredClock.NONE) {
+                deadlineIndex.delete(indexKey(wakeBefore, conversationId));
+            }
+            if (wakeAfter != StoredClock.NONE) {
+                deadlineIndex.put(indexKey(wakeAfter, conversationId), conversationId);
+            }
+        }
         if (after == null) {
             if (before != null) {
                 clocks.delete(conversationId);
             }
-        } else {
-            if (!after.equals(before)) {
-                clocks.put(conversationId, after);
-            }
-            deadlineIndex.put(indexKey(after.wakeUpMillis(), conversationId), conversationId);
+        } else if (!after.equals(before)) {
+            clocks.put(conversationId, after);
         }
         countOpen(tierBefore, after == null || !after.isOpen() ? null : after.clock().tier());
     }
@@ -181,7 +190,13 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
         openHere.clear();
     }
 
+    /** {@code <13-digit zero-padded epoch millis>:<conversationId>}: byte order is time order (until year 2286). */
     static String indexKey(long epochMillis, String conversationId) {
-        return String.format("%013d:%s", epochMillis, conversationId);
+        String millis = Long.toString(epochMillis);
+        StringBuilder b = new StringBuilder(14 + conversationId.length());
+        for (int i = millis.length(); i < 13; i++) {
+            b.append('0');
+        }
+        return b.append(millis).append(':').append(conversationId).toString();
     }
 }
