@@ -53,6 +53,16 @@ public final class AlertJson {
         return arr;
     }
 
+    /** Reads what {@link #signalsNode} wrote; throws IllegalArgumentException on an unknown tier. */
+    public static List<Signal> signalsFrom(JsonNode array) {
+        List<Signal> signals = new ArrayList<>();
+        for (JsonNode s : array) {
+            signals.add(new Signal(s.path("family").asText(), Tier.fromWire(s.path("tier").asText()),
+                    s.path("matched").asText(), s.path("start").asInt(), s.path("end").asInt()));
+        }
+        return signals;
+    }
+
     public static byte[] toBytes(Alert a) {
         try {
             return MAPPER.writeValueAsBytes(toNode(a));
@@ -72,11 +82,7 @@ public final class AlertJson {
             throw new IOException("an alert must be a JSON object");
         }
         try {
-            List<Signal> signals = new ArrayList<>();
-            for (JsonNode s : o.path("signals")) {
-                signals.add(new Signal(s.path("family").asText(), Tier.fromWire(s.path("tier").asText()),
-                        s.path("matched").asText(), s.path("start").asInt(), s.path("end").asInt()));
-            }
+            List<Signal> signals = signalsFrom(o.path("signals"));
             JsonNode opened = o.get("openedAt");
             return new Alert(
                     text(o, "id"), text(o, "conversationId"),

@@ -12,7 +12,6 @@ import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.Stage;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -78,11 +77,7 @@ final class StoredClockSerde implements Serde<StoredClock> {
             if (!o.has("c")) {
                 return StoredClock.closed(o.path("r").asLong(StoredClock.NONE), o.path("w").asLong(StoredClock.NONE));
             }
-            List<Signal> signals = new ArrayList<>();
-            for (JsonNode s : o.path("sig")) {
-                signals.add(new Signal(s.path("family").asText(), Tier.fromWire(s.path("tier").asText()),
-                        s.path("matched").asText(), s.path("start").asInt(), s.path("end").asInt()));
-            }
+            List<Signal> signals = AlertJson.signalsFrom(o.path("sig"));
             ReplyClock clock = new ReplyClock(o.path("c").asText(), o.path("ch").asText(null),
                     Tier.fromWire(o.path("t").asText()), Instant.ofEpochMilli(o.path("o").asLong()),
                     Instant.ofEpochMilli(o.path("s").asLong()),
