@@ -32,6 +32,8 @@ import dev.replyclock.ingest.Direction;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ingest.SupportMessage;
 import dev.replyclock.ops.ApiToken;
+import dev.replyclock.privacy.PseudonymKey;
+import dev.replyclock.privacy.Pseudonymizer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -89,6 +91,15 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    private static Pseudonymizer pseudonymizer(ReplyclockConfig config) {
+        try {
+            return new Pseudonymizer(PseudonymKey.loadOrCreate(config.privacy().pseudonymKeyFile()),
+                    config.privacy().defaultRegion());
+        } catch (IOException e) {
+            throw new UncheckedIOException("privacy.pseudonym-key-file: " + e.getMessage(), e);
+        }
+    }
+
     public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
         Classifier classifier = classifier(config);
         Daemon d = new Daemon();
@@ -134,7 +145,8 @@ public final class Daemon implements AutoCloseable {
 
         SlaEngine engine = new SlaEngine(config.policies(), clock);
         streams = new KafkaStreams(
-                ReplyclockTopology.build(config.kafka().topics(), classifier, engine, metrics, clock, config.retention()),
+                ReplyclockTopology.build(config.kafka().topics(), classifier, engine, metrics, clock,
+                        config.privacy().retention(), pseudonymizer(config)),
                 StreamsSettings.of(config.kafka(), bootstrapServers));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("a stream thread failed; the app stops and /health/ready reports it", e);

@@ -88,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, String> overrides = new LinkedHashMap<>(DEMO_OVERRIDES);
         overrides.put("kafka.embedded.data-dir", work.resolve("kafka").toString());
         overrides.put("kafka.state-dir", work.resolve("streams").toString());
+        overrides.put("privacy.pseudonym-key-file", work.resolve("pseudonym.key").toString());
         ReplyclockConfig cfg;
         try {
             cfg = ConfigLoader.builtIn(overrides);

@@ -64,6 +64,8 @@ public final class ConfigLoader {
         DEFAULTS.put("alerts.receivers", "[{name: console, type: log, path: '-'}]");
         DEFAULTS.put("classify.rules", ReplyclockConfig.BUILTIN_RULES);
         DEFAULTS.put("privacy.retention", "90d");
+        DEFAULTS.put("privacy.pseudonym-key-file", "data/pseudonym.key");
+        DEFAULTS.put("privacy.default-region", "FR");
     }
 
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
@@ -279,7 +281,13 @@ public final class ConfigLoader {
                         "use 'builtin' or the path of a rules file like config/signals.yaml"));
             }
             Duration retention = duration("privacy.retention");
-            return new ReplyclockConfig(kafka, policies, http, receivers, rules, retention);
+            String region = text("privacy.default-region");
+            if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+                problems.add(new ConfigProblem("privacy.default-region", region,
+                        "use an ISO 3166 region code for numbers written without +country, like FR, BE, CH, CA, GB"));
+            }
+            PrivacySettings privacy = new PrivacySettings(retention, Path.of(text("privacy.pseudonym-key-file")), region);
+            return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy);
         }
 
         private JsonNode node(String key) {

@@ -2,7 +2,6 @@ package dev.replyclock.config;
 
 import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,10 +9,10 @@ import java.util.List;
  * every key in {@code config/replyclock.yaml}.
  *
  * @param classifyRules the signal rules file, or {@code builtin} for the rules packaged in the jar
- * @param retention     how long a conversation's state is kept after its last reply (or its ladder's end)
+ * @param privacy       retention and pseudonymization
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
-                               List<ReceiverConfig> receivers, String classifyRules, Duration retention) {
+                               List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy) {
 
     public static final String BUILTIN_RULES = "builtin";
 

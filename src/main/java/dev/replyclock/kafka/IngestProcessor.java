@@ -6,6 +6,7 @@ import dev.replyclock.ingest.DecodeResult;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ingest.SupportMessage;
 import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.sla.ClassifiedMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -34,11 +35,13 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     private final MessageCodec codec;
     private final Classifier classifier;
     private final ReplyclockMetrics metrics;
+    private final Pseudonymizer pseudonymizer;
 
-    IngestProcessor(MessageCodec codec, Classifier classifier, ReplyclockMetrics metrics) {
+    IngestProcessor(MessageCodec codec, Classifier classifier, ReplyclockMetrics metrics, Pseudonymizer pseudonymizer) {
         this.codec = codec;
         this.classifier = classifier;
         this.metrics = metrics;
+        this.pseudonymizer = pseudonymizer;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
             deadLetter(record, invalid.reason(), invalid.detail());
             return;
         }
-        SupportMessage message = ((DecodeResult.Valid) result).message();
+        SupportMessage message = pseudonymized(((DecodeResult.Valid) result).message());
         byte[] expectedKey = message.conversationId().getBytes(StandardCharsets.UTF_8);
         if (record.key() == null || !Arrays.equals(record.key(), expectedKey)) {
             // Keyed otherwise, the conversation could be split over partitions and its clock corrupted.
@@ -68,6 +71,15 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         metrics.messageIn(message.direction(), message.isInbound() ? classification.tier() : null, message.channel());
         context().forward(new Record<Object, Object>(message.conversationId(),
                 new ClassifiedMessage(message, classification), record.timestamp()), ReplyclockTopology.SLA);
+    }
+
+    /** The customer's identifier leaves ingest only as a pseudonym; staff identifiers are kept. */
+    private SupportMessage pseudonymized(SupportMessage m) {
+        if (pseudonymizer == null || !m.isInbound()) {
+            return m;
+        }
+        return new SupportMessage(m.messageId(), m.conversationId(), m.direction(), m.channel(),
+                pseudonymizer.pseudonym(m.from()), m.text(), m.sentAt(), m.team(), m.segment());
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason, String detail) {

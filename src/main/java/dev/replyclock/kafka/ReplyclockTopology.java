@@ -4,6 +4,7 @@ import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.sla.SlaEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,15 +41,17 @@ public final class ReplyclockTopology {
 
     public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock) {
-        return build(topics, classifier, engine, metrics, clock, DEFAULT_RETENTION);
+        return build(topics, classifier, engine, metrics, clock, DEFAULT_RETENTION, null);
     }
 
+    /** @param pseudonymizer replaces customer identifiers at ingest; null keeps them (tests, bench) */
     public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
-                                 ReplyclockMetrics metrics, Clock clock, Duration retention) {
+                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
+                                 Pseudonymizer pseudonymizer) {
         MessageCodec codec = new MessageCodec();
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
-        t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics), SOURCE);
+        t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer), SOURCE);
         t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention), INGEST);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCKS_STORE),
                 Serdes.String(), new StoredClockSerde()), SLA);

@@ -80,6 +80,7 @@ class PipelineIT {
                 "kafka.embedded.data-dir", work.resolve("kafka").toString(),
                 "kafka.state-dir", work.resolve("streams").toString(),
                 "http.port", "0",
+                "privacy.pseudonym-key-file", work.resolve("pseudonym.key").toString(),
                 "sla.escalation.every", "5m",
                 "alerts.receivers", "[{name: file, type: log, path: '" + alertsFile + "'}]"));
         daemon = Daemon.start(config, clock, new PrintStream(PrintStream.nullOutputStream()));

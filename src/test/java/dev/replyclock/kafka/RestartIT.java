@@ -85,6 +85,7 @@ class RestartIT {
                 "kafka.topics.dead-letter", app + ".dlq",
                 "kafka.state-dir", work.resolve(app + "-" + instance).toString(),
                 "http.port", "0",
+                "privacy.pseudonym-key-file", work.resolve("pseudonym.key").toString(),
                 "alerts.receivers", "[{name: file, type: log, path: '" + work.resolve(app + "-" + instance + ".jsonl") + "'}]"));
     }
 

@@ -58,7 +58,7 @@ class StateLifecycleTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier.builtIn(),
-                new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy), clock, RETENTION), p, T0);
+                new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy), clock, RETENTION, null), p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new StringDeserializer());
         store = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);

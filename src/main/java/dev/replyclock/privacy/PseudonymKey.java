@@ -1,0 +1,59 @@
+package dev.replyclock.privacy;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pseudonym key file ({@code privacy.pseudonym-key-file}): base64 of 32 random bytes. Generated on first
+ * start, readable by the owner only (0600); losing it changes every pseudonym, so it belongs in backups
+ * (a Kubernetes Secret, a vault), apart from the data.
+ */
+public final class PseudonymKey {
+
+    private static final Logger log = LoggerFactory.getLogger(PseudonymKey.class);
+
+    private PseudonymKey() {
+    }
+
+    public static byte[] loadOrCreate(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            create(file);
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(Files.readString(file).trim());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " does not hold a base64 key (" + e.getMessage() + ")", e);
+        }
+        if (key.length < 32) {
+            throw new IOException(file + " holds a key of " + key.length + " bytes; at least 32 are needed");
+        }
+        return key;
+    }
+
+    private static void create(Path file) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: rely on the directory's permissions
+        } catch (FileAlreadyExistsException e) {
+            return; // another instance created it first
+        }
+        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+        log.info("generated a new pseudonym key in {} (owner-only); keep it safe: it makes pseudonyms stable",
+                file.toAbsolutePath());
+    }
+}
