@@ -1,46 +1,613 @@
 package dev.replyclock.classify;
 
-import java.text.Normalizer;
+import dev.replyclock.classify.SignalRules.Element;
+import dev.replyclock.classify.SignalRules.Family;
+import dev.replyclock.classify.SignalRules.Pattern;
+import dev.replyclock.classify.SignalRules.Role;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
-/** STUB until the real classifier lands. */
+/**
+ * Classifies a customer message into complaint, urgent or standard, and says why.
+ *
+ * <p>One pass: the text is folded and cut into tokens ({@link Tokens}), every token is walked down one
+ * trie that holds the first word of every term (signal families, negators, hypothetical markers, idioms
+ * to ignore, time words), multi-word terms are checked on the following tokens, and words of 6+ letters
+ * that matched nothing get one chance at a typo (edit distance 1, same first two letters). Then each
+ * signal is dropped if an ignore phrase covers it, if a negator stands shortly before it in its clause,
+ * or if a hypothetical marker opens its clause; the most severe tier left wins.
+ *
+ * <p>Written by hand rather than with an Aho-Corasick library: matching is by word with suffix sets,
+ * typo tolerance and spans in the original text, which a character automaton does not give.
+ * Thread-safe: per-thread scratch buffers, no allocation per character.
+ */
 public final class Classifier {
-    private static final String[] COMPLAINT = {"casse", "plainte", "broken", "damaged", "abime", "rembours"};
-    private static final String[] URGENT = {"urgent", "asap", "where is my order", "expedie"};
 
-    public static Classifier builtIn() {
-        return new Classifier();
+    private static final int ALPHABET = 36;
+
+    private final SignalRules rules;
+    private final Pattern[] patterns;
+    private final Family[] families;
+    /** Trie over first elements: children[node * 36 + symbol], -1 = none. */
+    private int[] children;
+    private int[][] ends;
+    private int nodes;
+    /** Typo candidates: single-word family terms of 6+ letters, by their first two letters. */
+    private final Map<Integer, int[]> typoBuckets = new HashMap<>();
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private Classifier(SignalRules rules) {
+        this.rules = rules;
+        this.patterns = rules.patterns.toArray(Pattern[]::new);
+        this.families = rules.families.toArray(Family[]::new);
+        build();
     }
 
     public static Classifier fromRules(SignalRules rules) {
-        return new Classifier();
+        return new Classifier(rules);
+    }
+
+    private static volatile Classifier builtIn;
+
+    /** The classifier of the built-in rules, built once. */
+    public static Classifier builtIn() {
+        Classifier c = builtIn;
+        if (c == null) {
+            synchronized (Classifier.class) {
+                if (builtIn == null) {
+                    builtIn = new Classifier(SignalRules.builtIn());
+                }
+                c = builtIn;
+            }
+        }
+        return c;
+    }
+
+    private void build() {
+        children = new int[ALPHABET * 1024];
+        Arrays.fill(children, -1);
+        List<List<Integer>> endLists = new ArrayList<>();
+        endLists.add(new ArrayList<>());
+        nodes = 1;
+        Map<Integer, List<Integer>> buckets = new HashMap<>();
+        for (int p = 0; p < patterns.length; p++) {
+            Element first = patterns[p].elements()[0];
+            int node = 0;
+            for (int i = 0; i < first.text().length(); i++) {
+                int sym = symbol(first.text().charAt(i));
+                int slot = node * ALPHABET + sym;
+                if (children[slot] < 0) {
+                    if ((nodes + 1) * ALPHABET > children.length) {
+                        int old = children.length;
+                        children = Arrays.copyOf(children, old * 2);
+                        Arrays.fill(children, old, children.length, -1);
+                    }
+                    children[slot] = nodes++;
+                    endLists.add(new ArrayList<>());
+                }
+                node = children[slot];
+            }
+            endLists.get(node).add(p);
+            if (patterns[p].role() == Role.FAMILY && patterns[p].elements().length == 1
+                    && first.text().length() >= 6 && first.kind() != Element.Kind.PREFIX) {
+                buckets.computeIfAbsent(bucket(first.text().charAt(0), first.text().charAt(1)), k -> new ArrayList<>()).add(p);
+            }
+        }
+        ends = new int[nodes][];
+        for (int n = 0; n < nodes; n++) {
+            ends[n] = endLists.get(n).stream().mapToInt(Integer::intValue).toArray();
+        }
+        buckets.forEach((k, v) -> typoBuckets.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    private static int bucket(char a, char b) {
+        return a * 65536 + b;
+    }
+
+    private static int symbol(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a';
+        }
+        if (c >= '0' && c <= '9') {
+            return 26 + c - '0';
+        }
+        return -1;
+    }
+
+    /** Per-thread working memory: tokens, matches, per-token marks. */
+    private static final class Scratch {
+        final Tokens tokens = new Tokens();
+        int[] matchPattern = new int[64];
+        int[] matchStart = new int[64];
+        int[] matchEnd = new int[64];
+        int matches;
+        boolean[] negator = new boolean[128];
+        int[] negatorEnd = new int[128];
+        boolean[] hypothetical = new boolean[128];
+        boolean[] consequence = new boolean[128];
+        boolean[] breakBefore = new boolean[128];
+        int[] timeEnd = new int[128];
+        boolean[] noTypo = new boolean[128];
+        boolean[] inFamily = new boolean[128];
+        final char[] merged = new char[64];
+
+        void reset(int tokenCount) {
+            matches = 0;
+            if (negator.length < tokenCount + 1) {
+                int n = Math.max(tokenCount + 1, negator.length * 2);
+                negator = new boolean[n];
+                negatorEnd = new int[n];
+                hypothetical = new boolean[n];
+                consequence = new boolean[n];
+                breakBefore = new boolean[n];
+                timeEnd = new int[n];
+                noTypo = new boolean[n];
+                inFamily = new boolean[n];
+            } else {
+                Arrays.fill(negator, 0, tokenCount + 1, false);
+                Arrays.fill(negatorEnd, 0, tokenCount + 1, 0);
+                Arrays.fill(hypothetical, 0, tokenCount + 1, false);
+                Arrays.fill(consequence, 0, tokenCount + 1, false);
+                Arrays.fill(breakBefore, 0, tokenCount + 1, false);
+                Arrays.fill(timeEnd, 0, tokenCount + 1, 0);
+                Arrays.fill(noTypo, 0, tokenCount + 1, false);
+                Arrays.fill(inFamily, 0, tokenCount + 1, false);
+            }
+        }
+
+        void add(int pattern, int start, int end) {
+            if (matches == matchPattern.length) {
+                matchPattern = Arrays.copyOf(matchPattern, matches * 2);
+                matchStart = Arrays.copyOf(matchStart, matches * 2);
+                matchEnd = Arrays.copyOf(matchEnd, matches * 2);
+            }
+            matchPattern[matches] = pattern;
+            matchStart[matches] = start;
+            matchEnd[matches] = end;
+            matches++;
+        }
     }
 
     public Classification classify(String text) {
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return Classification.STANDARD;
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        List<Signal> signals = new ArrayList<>();
-        Tier tier = Tier.STANDARD;
-        for (String w : COMPLAINT) {
-            int i = folded.indexOf(w);
-            if (i >= 0) {
-                signals.add(new Signal("complaint", Tier.COMPLAINT, w, i, i + w.length()));
-                tier = Tier.COMPLAINT;
+        Scratch s = scratch.get();
+        Tokens t = s.tokens;
+        t.cut(text);
+        s.reset(t.count);
+        for (int i = 0; i < t.count; i++) {
+            boolean familyHere = matchAt(s, t, i);
+            if (!familyHere && !s.noTypo[i] && t.length[i] >= 6) {
+                typo(s, t, i);
             }
         }
-        for (String w : URGENT) {
-            int i = folded.indexOf(w);
-            if (i >= 0) {
-                signals.add(new Signal("urgency", Tier.URGENT, w, i, i + w.length()));
-                if (tier == Tier.STANDARD) {
-                    tier = Tier.URGENT;
+        spacedLetters(s, t);
+        markRoles(s, t);
+        return decide(s, t, text);
+    }
+
+    /** All patterns whose first word matches token i; returns whether a family term matched. */
+    private boolean matchAt(Scratch s, Tokens t, int i) {
+        int base = t.charStart[i];
+        int len = t.length[i];
+        int node = 0;
+        boolean family = false;
+        for (int d = 0; ; d++) {
+            for (int p : ends[node]) {
+                Element first = patterns[p].elements()[0];
+                if (firstMatches(first, t.chars, base, len, d)) {
+                    int end = rest(patterns[p], t, i + 1, s);
+                    if (end > 0) {
+                        s.add(p, i, end);
+                        if (patterns[p].role() == Role.NO_TYPO) {
+                            s.noTypo[i] = true; // needed before the typo pass of this token
+                        }
+                        family |= patterns[p].role() == Role.FAMILY || patterns[p].role() == Role.NEAR_A
+                                || patterns[p].role() == Role.NEAR_B;
+                    }
+                }
+            }
+            if (d == len) {
+                return family;
+            }
+            int sym = symbol(t.chars[base + d]);
+            if (sym < 0) {
+                return family;
+            }
+            int next = children[node * ALPHABET + sym];
+            if (next < 0) {
+                return family;
+            }
+            node = next;
+        }
+    }
+
+    /** The first element ends at depth d of a token of length len: does the token match it? */
+    private static boolean firstMatches(Element e, char[] chars, int base, int len, int d) {
+        return switch (e.kind()) {
+            case EXACT -> d == len;
+            case PREFIX -> true;
+            case STEM -> suffixMatches(e.suffixes(), chars, base + d, len - d);
+            default -> false;
+        };
+    }
+
+    private static boolean suffixMatches(String[] suffixes, char[] chars, int from, int len) {
+        for (String suffix : suffixes) {
+            if (suffix.length() == len && regionEquals(chars, from, suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean regionEquals(char[] chars, int from, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars[from + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks elements 2..n on the tokens from {@code next}; returns the end token (exclusive), or -1. */
+    private int rest(Pattern p, Tokens t, int next, Scratch s) {
+        Element[] el = p.elements();
+        int tok = next;
+        for (int k = 1; k < el.length; k++, tok++) {
+            if (tok >= t.count || t.clause[tok] != t.clause[next - 1] || !elementMatches(el[k], t, tok)) {
+                return -1;
+            }
+        }
+        return tok;
+    }
+
+    private static boolean elementMatches(Element e, Tokens t, int tok) {
+        int base = t.charStart[tok];
+        int len = t.length[tok];
+        String text = e.text();
+        return switch (e.kind()) {
+            case ANY -> true;
+            case EXACT -> len == text.length() && regionEquals(t.chars, base, text);
+            case PREFIX -> len >= text.length() && regionEquals(t.chars, base, text);
+            case STEM -> len >= text.length() && regionEquals(t.chars, base, text)
+                    && suffixMatches(e.suffixes(), t.chars, base + text.length(), len - text.length());
+            default -> false;
+        };
+    }
+
+    /** One typo in a word of 6+ letters: a substitution, insertion, deletion or swap after the first two letters. */
+    private void typo(Scratch s, Tokens t, int i) {
+        int base = t.charStart[i];
+        int len = t.length[i];
+        int[] candidates = typoBuckets.get(bucket(t.chars[base], t.chars[base + 1]));
+        if (candidates == null) {
+            return;
+        }
+        for (int p : candidates) {
+            Element e = patterns[p].elements()[0];
+            String stem = e.text();
+            if (len > stem.length() && regionEquals(t.chars, base, stem)) {
+                continue; // the word extends the term ("complainte", "urgentiste"): an inflection question, not a typo
+            }
+            if (e.kind() == Element.Kind.EXACT) {
+                if (Math.abs(len - stem.length()) <= 1 && withinOneEdit(t.chars, base, len, stem)) {
+                    s.add(p, i, i + 1);
+                    return;
+                }
+            } else {
+                for (int cut = stem.length() - 1; cut <= stem.length() + 1 && cut <= len; cut++) {
+                    if (withinOneEdit(t.chars, base, cut, stem)
+                            && suffixMatches(e.suffixes(), t.chars, base + cut, len - cut)) {
+                        s.add(p, i, i + 1);
+                        return;
+                    }
                 }
             }
         }
-        return new Classification(tier, signals);
+    }
+
+    /** Damerau-Levenshtein distance <= 1 between chars[base, base+len) and s, without allocating. */
+    static boolean withinOneEdit(char[] chars, int base, int len, String s) {
+        int m = s.length();
+        if (Math.abs(len - m) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < len && i < m && chars[base + i] == s.charAt(i)) {
+            i++;
+        }
+        if (i == len && i == m) {
+            return true;
+        }
+        if (len == m) {
+            // one substitution, or one swap of neighbours
+            if (regionEqualsTail(chars, base + i + 1, len - i - 1, s, i + 1)) {
+                return true;
+            }
+            return i + 1 < len && chars[base + i] == s.charAt(i + 1) && chars[base + i + 1] == s.charAt(i)
+                    && regionEqualsTail(chars, base + i + 2, len - i - 2, s, i + 2);
+        }
+        if (len == m + 1) {
+            return regionEqualsTail(chars, base + i + 1, len - i - 1, s, i); // one extra letter in the text
+        }
+        return regionEqualsTail(chars, base + i, len - i, s, i + 1); // one letter missing in the text
+    }
+
+    private static boolean regionEqualsTail(char[] chars, int from, int len, String s, int sFrom) {
+        if (len != s.length() - sFrom) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (chars[from + k] != s.charAt(sFrom + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs of 3+ single letters ("u r g e n t", "A S A P") are read once more as one word. */
+    private void spacedLetters(Scratch s, Tokens t) {
+        int i = 0;
+        while (i < t.count) {
+            int j = i;
+            // letters spaced by blanks or dots ("u r g e n t", "U.R.G.E.N.T") may cross clause marks
+            while (j < t.count && t.length[j] == 1 && Character.isLetter(t.chars[t.charStart[j]])
+                    && j - i < s.merged.length) {
+                j++;
+            }
+            if (j - i >= 3) {
+                for (int k = i; k < j; k++) {
+                    s.merged[k - i] = t.chars[t.charStart[k]];
+                }
+                matchMerged(s, s.merged, j - i, i, j);
+                i = j;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private void matchMerged(Scratch s, char[] chars, int len, int from, int to) {
+        int node = 0;
+        for (int d = 0; ; d++) {
+            for (int p : ends[node]) {
+                if (patterns[p].role() == Role.FAMILY && patterns[p].elements().length == 1
+                        && firstMatches(patterns[p].elements()[0], chars, 0, len, d)) {
+                    s.add(p, from, to);
+                }
+            }
+            if (d == len) {
+                return;
+            }
+            int sym = symbol(chars[d]);
+            if (sym < 0 || children[node * ALPHABET + sym] < 0) {
+                return;
+            }
+            node = children[node * ALPHABET + sym];
+        }
+    }
+
+    /** Negators, hypothetical and consequence markers, clause breaks and times, by the token they start at. */
+    private void markRoles(Scratch s, Tokens t) {
+        for (int m = 0; m < s.matches; m++) {
+            int start = s.matchStart[m];
+            switch (patterns[s.matchPattern[m]].role()) {
+                case NEGATOR -> {
+                    s.negator[start] = true;
+                    s.negatorEnd[start] = Math.max(s.negatorEnd[start], s.matchEnd[m]);
+                }
+                case HYPOTHETICAL -> s.hypothetical[start] = true;
+                case CONSEQUENCE -> s.consequence[start] = true;
+                case CLAUSE_BREAK -> s.breakBefore[start] = true;
+                case TIME -> s.timeEnd[start] = Math.max(s.timeEnd[start], s.matchEnd[m]);
+                case FAMILY -> {
+                    for (int k = start; k < s.matchEnd[m]; k++) {
+                        s.inFamily[k] = true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        for (int i = 0; i < t.count; i++) {
+            if (s.timeEnd[i] == 0 && isTimeShape(t, i)) {
+                s.timeEnd[i] = i + 1;
+            }
+        }
+    }
+
+    /** 18h, 18h30, 5pm, 9am, 14th, 1er, or a day number right after le/the/du/avant/before/by. */
+    private static boolean isTimeShape(Tokens t, int i) {
+        return isClock(t, i) || isDate(t, i);
+    }
+
+    private static boolean isClock(Tokens t, int i) {
+        int base = t.charStart[i];
+        int len = t.length[i];
+        int d = 0;
+        while (d < len && Character.isDigit(t.chars[base + d])) {
+            d++;
+        }
+        if (d == 0 || d > 2 || d == len) {
+            return false;
+        }
+        char a = t.chars[base + d];
+        if (a == 'h') {
+            for (int k = d + 1; k < len; k++) {
+                if (!Character.isDigit(t.chars[base + k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return len == d + 2 && (a == 'a' || a == 'p') && t.chars[base + d + 1] == 'm';
+    }
+
+    private static boolean isDate(Tokens t, int i) {
+        int base = t.charStart[i];
+        int len = t.length[i];
+        int d = 0;
+        while (d < len && Character.isDigit(t.chars[base + d])) {
+            d++;
+        }
+        if (d == 0 || d > 2 || Integer.parseInt(new String(t.chars, base, d)) > 31) {
+            return false;
+        }
+        String rest = new String(t.chars, base + d, len - d);
+        if (rest.equals("th") || rest.equals("st") || rest.equals("nd") || rest.equals("rd") || rest.equals("er")
+                || rest.equals("eme")) {
+            return true;
+        }
+        if (!rest.isEmpty() || i == 0) {
+            return false;
+        }
+        return t.equalsAt(i - 1, "le") || t.equalsAt(i - 1, "the") || t.equalsAt(i - 1, "du")
+                || t.equalsAt(i - 1, "avant") || t.equalsAt(i - 1, "before") || t.equalsAt(i - 1, "by")
+                || t.equalsAt(i - 1, "at");
+    }
+
+    private Classification decide(Scratch s, Tokens t, String text) {
+        List<Signal> signals = null;
+        Tier tier = Tier.STANDARD;
+        for (int m = 0; m < s.matches; m++) {
+            Pattern p = patterns[s.matchPattern[m]];
+            if (p.role() != Role.FAMILY) {
+                continue;
+            }
+            int start = s.matchStart[m];
+            int end = s.matchEnd[m];
+            if (counts(s, t, start, end)) {
+                signals = add(signals, families[p.family()], t, text, start, end);
+                tier = max(tier, families[p.family()].tier());
+            }
+        }
+        for (int f = 0; f < families.length; f++) {
+            if (families[f].near()) {
+                int[] span = near(s, t, f);
+                if (span != null && counts(s, t, span[0], span[1])) {
+                    signals = add(signals, families[f], t, text, span[0], span[1]);
+                    tier = max(tier, families[f].tier());
+                }
+            }
+        }
+        return signals == null ? Classification.STANDARD : new Classification(tier, signals);
+    }
+
+    /** The first pair of an a-term and a b-term of family f within its window in one clause, or null. */
+    private int[] near(Scratch s, Tokens t, int f) {
+        Family fam = families[f];
+        for (int a = 0; a < s.matches; a++) {
+            Pattern pa = patterns[s.matchPattern[a]];
+            if (pa.family() != f || pa.role() != Role.NEAR_A) {
+                continue;
+            }
+            int as = s.matchStart[a];
+            int ae = s.matchEnd[a];
+            int from = Math.max(0, fam.ordered() ? ae : as - fam.window() - 1);
+            int to = Math.min(t.count - 1, ae + fam.window());
+            for (int b = 0; b < s.matches; b++) {
+                Pattern pb = patterns[s.matchPattern[b]];
+                if (pb.family() != f || pb.role() != Role.NEAR_B) {
+                    continue;
+                }
+                int[] span = pair(s, t, fam, as, ae, s.matchStart[b], s.matchEnd[b]);
+                if (span != null) {
+                    return span;
+                }
+            }
+            // time and clock terms of the b side are not trie matches: look for them by shape
+            for (Pattern pb : patterns) {
+                if (pb.family() == f && pb.role() == Role.NEAR_B && pb.elements()[0].kind() != Element.Kind.EXACT
+                        && pb.elements()[0].kind() != Element.Kind.STEM && pb.elements()[0].kind() != Element.Kind.PREFIX) {
+                    boolean clockOnly = pb.elements()[0].kind() == Element.Kind.CLOCK;
+                    for (int k = from; k <= to; k++) {
+                        if (s.timeEnd[k] > 0 && (!clockOnly || isClock(t, k))) {
+                            int[] span = pair(s, t, fam, as, ae, k, s.timeEnd[k]);
+                            if (span != null) {
+                                return span;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int[] pair(Scratch s, Tokens t, Family fam, int as, int ae, int bs, int be) {
+        if (t.clause[as] != t.clause[bs] || bs < ae && as < be) {
+            return null; // other clause, or overlapping
+        }
+        boolean aFirst = ae <= bs;
+        if (fam.ordered() && !aFirst) {
+            return null;
+        }
+        int gap = aFirst ? bs - ae : as - be;
+        if (gap > fam.window()) {
+            return null;
+        }
+        for (int k = Math.min(ae, be); k < Math.max(as, bs); k++) {
+            if (s.breakBefore[k] && k > Math.min(as, bs)) {
+                return null;
+            }
+        }
+        return new int[] {Math.min(as, bs), Math.max(ae, be)};
+    }
+
+    /** A signal counts unless ignored, negated or hypothetical. */
+    private boolean counts(Scratch s, Tokens t, int start, int end) {
+        for (int m = 0; m < s.matches; m++) {
+            if (patterns[s.matchPattern[m]].role() == Role.IGNORE && s.matchStart[m] <= start && s.matchEnd[m] >= end) {
+                return false;
+            }
+        }
+        int clause = t.clause[start];
+        int limit = Math.max(0, start - rules.negationWindow);
+        for (int k = start - 1; k >= 0 && t.clause[k] == clause && !s.breakBefore[k + 1]; k--) {
+            if (k >= limit && s.negator[k] && s.negatorEnd[k] <= start && !s.inFamily[k]) {
+                return false;
+            }
+            if (s.consequence[k]) {
+                break; // "if nothing happens, I will file a complaint": the threat counts
+            }
+            if (s.hypothetical[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Signal> add(List<Signal> signals, Family f, Tokens t, String text, int start, int end) {
+        List<Signal> out = signals == null ? new ArrayList<>(4) : signals;
+        StringBuilder matched = new StringBuilder();
+        for (int k = start; k < end; k++) {
+            if (k > start) {
+                matched.append(' ');
+            }
+            matched.append(t.chars, t.charStart[k], t.length[k]);
+        }
+        int from = t.origStart[start];
+        int to = t.origEnd[end - 1];
+        for (Signal existing : out) {
+            if (existing.family().equals(f.name()) && existing.start() == from && existing.end() == to) {
+                return out;
+            }
+        }
+        out.add(new Signal(f.name(), f.tier(), matched.toString(), from, to));
+        return out;
+    }
+
+    private static Tier max(Tier a, Tier b) {
+        return a.isMoreSevereThan(b) ? a : b;
+    }
+
+    /** The rules this classifier was built from. */
+    public SignalRules rules() {
+        return rules;
     }
 }

@@ -1,18 +1,301 @@
 package dev.replyclock.classify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** STUB until the real classifier lands. */
+/**
+ * The signal vocabulary and rules of {@code config/signals.yaml}, parsed and checked. A bad file is
+ * rejected with every problem and the line it is on; the format is documented in the file itself.
+ */
 public final class SignalRules {
-    public static SignalRules builtIn() {
-        return new SignalRules();
+
+    /** One word of a term: exact, a stem with its suffixes, a prefix ({@code word*}), any word ({@code ?}), or a time. */
+    record Element(Kind kind, String text, String[] suffixes) {
+        enum Kind { EXACT, STEM, PREFIX, ANY, TIME, CLOCK }
     }
 
-    public static SignalRules load(Path path) throws RulesException {
-        if (!Files.isReadable(path)) {
-            throw new RulesException(path + ": cannot read the rules file");
+    enum Role { FAMILY, NEAR_A, NEAR_B, IGNORE, NEGATOR, HYPOTHETICAL, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO }
+
+    /** A term: its words, what it is for, and the family it belongs to (or -1). */
+    record Pattern(Element[] elements, Role role, int family) {
+    }
+
+    record Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered) {
+    }
+
+    private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
+            "hypotheticals", "consequences", "ignore", "families", "time-words", "no-typo");
+    private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near");
+    private static final Set<String> NEAR_KEYS = Set.of("a", "b", "window", "order");
+
+    final List<Pattern> patterns = new ArrayList<>();
+    final List<Family> families = new ArrayList<>();
+    int negationWindow = 4;
+
+    private final transient String raw;
+    private final transient String source;
+    private final transient List<String> problems = new ArrayList<>();
+    private final transient Map<String, String[]> suffixSets = new HashMap<>();
+
+    private SignalRules(String raw, String source) {
+        this.raw = raw;
+        this.source = source;
+    }
+
+    /** The rules packaged in the jar (a copy of config/signals.yaml). */
+    public static SignalRules builtIn() {
+        try (InputStream in = SignalRules.class.getResourceAsStream("/config/signals.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in rules /config/signals.yaml are missing from the jar");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "(built-in signals.yaml)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RulesException e) {
+            throw new IllegalStateException("the built-in rules are invalid: " + e.getMessage(), e);
         }
-        return new SignalRules();
+    }
+
+    public static SignalRules load(Path file) throws RulesException {
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RulesException(file.toString(), List.of("cannot read the rules file: " + e.getMessage()));
+        }
+        return parse(yaml, file.toString());
+    }
+
+    public static SignalRules parse(String yaml, String source) throws RulesException {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new RulesException(source, List.of("line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                    + ": not valid YAML: " + e.getOriginalMessage()));
+        }
+        SignalRules rules = new SignalRules(yaml, source);
+        if (root == null || !root.isObject()) {
+            throw new RulesException(source, List.of("the rules file must be a YAML mapping (see config/signals.yaml)"));
+        }
+        rules.read(root);
+        if (!rules.problems.isEmpty()) {
+            throw new RulesException(source, rules.problems);
+        }
+        return rules;
+    }
+
+    private void read(JsonNode root) {
+        root.fieldNames().forEachRemaining(k -> {
+            if (!TOP_KEYS.contains(k)) {
+                problem(k, "unknown key '" + k + "' (known: " + TOP_KEYS + ")");
+            }
+        });
+        suffixSets.put("none", new String[] {""});
+        JsonNode suffixes = root.path("suffixes");
+        suffixes.fieldNames().forEachRemaining(name -> {
+            List<String> list = new ArrayList<>();
+            suffixes.get(name).forEach(s -> list.add(s.asText()));
+            suffixSets.put(name, list.toArray(String[]::new));
+        });
+        if (root.has("negation-window")) {
+            negationWindow = root.path("negation-window").asInt(-1);
+            if (negationWindow < 1 || negationWindow > 10) {
+                problem("negation-window", "negation-window must be a whole number from 1 to 10");
+                negationWindow = 4;
+            }
+        }
+        terms(root.path("negators"), "negators", Role.NEGATOR, -1);
+        terms(root.path("hypotheticals"), "hypotheticals", Role.HYPOTHETICAL, -1);
+        terms(root.path("consequences"), "consequences", Role.CONSEQUENCE, -1);
+        terms(root.path("clause-breaks"), "clause-breaks", Role.CLAUSE_BREAK, -1);
+        terms(root.path("ignore"), "ignore", Role.IGNORE, -1);
+        terms(root.path("time-words"), "time-words", Role.TIME, -1);
+        terms(root.path("no-typo"), "no-typo", Role.NO_TYPO, -1);
+        JsonNode fams = root.path("families");
+        if (!fams.isArray() || fams.isEmpty()) {
+            problem("families", "'families' must be a non-empty list of signal families");
+            return;
+        }
+        for (JsonNode f : fams) {
+            family(f);
+        }
+    }
+
+    private void family(JsonNode f) {
+        String name = f.path("name").asText("");
+        if (name.isBlank()) {
+            problem("families", "a family has no name");
+            return;
+        }
+        Iterator<String> keys = f.fieldNames();
+        while (keys.hasNext()) {
+            String k = keys.next();
+            if (!FAMILY_KEYS.contains(k)) {
+                problem("name: " + name, "family '" + name + "': unknown key '" + k + "' (known: " + FAMILY_KEYS + ")");
+            }
+        }
+        Tier tier;
+        try {
+            tier = Tier.fromWire(f.path("tier").asText(""));
+            if (tier == Tier.STANDARD) {
+                throw new IllegalArgumentException("standard is what a message is without signals; use complaint or urgent");
+            }
+        } catch (IllegalArgumentException e) {
+            problem("tier: " + f.path("tier").asText(""), "family '" + name + "': tier: " + e.getMessage());
+            return;
+        }
+        JsonNode near = f.path("near");
+        boolean isNear = !near.isMissingNode();
+        if (isNear == f.has("terms")) {
+            problem("name: " + name, "family '" + name + "' needs either 'terms' or 'near', not both or neither");
+            return;
+        }
+        int window = 0;
+        boolean ordered = false;
+        if (isNear) {
+            near.fieldNames().forEachRemaining(k -> {
+                if (!NEAR_KEYS.contains(k)) {
+                    problem("name: " + name, "family '" + name + "': unknown key 'near." + k + "' (known: " + NEAR_KEYS + ")");
+                }
+            });
+            window = near.path("window").asInt(-1);
+            if (window < 1 || window > 20) {
+                problem("name: " + name, "family '" + name + "': near.window must be a whole number from 1 to 20");
+            }
+            String order = near.path("order").asText("any");
+            if (!order.equals("any") && !order.equals("a-then-b")) {
+                problem("order: " + order, "family '" + name + "': near.order must be 'any' or 'a-then-b'");
+            }
+            ordered = order.equals("a-then-b");
+        }
+        families.add(new Family(name, tier, f.path("lang").asText("any"), isNear, window, ordered));
+        int index = families.size() - 1;
+        if (isNear) {
+            terms(near.path("a"), "family '" + name + "' near.a", Role.NEAR_A, index);
+            terms(near.path("b"), "family '" + name + "' near.b", Role.NEAR_B, index);
+        } else {
+            terms(f.path("terms"), "family '" + name + "' terms", Role.FAMILY, index);
+        }
+    }
+
+    private void terms(JsonNode list, String where, Role role, int family) {
+        if (list.isMissingNode()) {
+            return;
+        }
+        if (!list.isArray()) {
+            problem(where, where + " must be a list of terms");
+            return;
+        }
+        for (JsonNode t : list) {
+            if (!t.isTextual()) {
+                problem(where, where + ": '" + t.asText() + "' is not text; quote it (YAML reads no, n, on, off, yes as booleans)");
+                continue;
+            }
+            String term = t.asText("").trim().toLowerCase(Locale.ROOT);
+            Element[] elements = elements(term, where);
+            if (elements != null) {
+                patterns.add(new Pattern(elements, role, family));
+            }
+        }
+    }
+
+    private Element[] elements(String term, String where) {
+        if (term.isEmpty()) {
+            problem(where, where + ": an empty term");
+            return null;
+        }
+        String[] words = term.split("\\s+");
+        Element[] out = new Element[words.length];
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            Element e;
+            if (w.equals("?")) {
+                e = new Element(Element.Kind.ANY, "", null);
+            } else if (w.equals("@time")) {
+                e = new Element(Element.Kind.TIME, "", null);
+            } else if (w.equals("@clock")) {
+                e = new Element(Element.Kind.CLOCK, "", null);
+            } else if (w.endsWith("*")) {
+                e = new Element(Element.Kind.PREFIX, w.substring(0, w.length() - 1), null);
+            } else if (w.contains(":")) {
+                String stem = w.substring(0, w.indexOf(':'));
+                String set = w.substring(w.indexOf(':') + 1);
+                String[] suffixes = suffixSets.get(set);
+                if (suffixes == null) {
+                    problem(w, where + ": '" + term + "' names an unknown suffix set '" + set + "' (known: "
+                            + suffixSets.keySet() + ")");
+                    return null;
+                }
+                e = new Element(Element.Kind.STEM, stem, suffixes);
+            } else {
+                e = new Element(Element.Kind.EXACT, w, null);
+            }
+            if (e.kind() != Element.Kind.ANY && e.kind() != Element.Kind.TIME && e.kind() != Element.Kind.CLOCK
+                    && !e.text().matches("[a-z0-9]+")) {
+                problem(w, where + ": '" + term + "': write terms in lower case letters and digits without accents"
+                        + " (the text is folded the same way)");
+                return null;
+            }
+            if (e.kind() == Element.Kind.PREFIX && e.text().length() < 3 || e.kind() == Element.Kind.STEM && e.text().length() < 3) {
+                problem(w, where + ": '" + term + "': a stem or prefix needs at least 3 letters");
+                return null;
+            }
+            out[i] = e;
+        }
+        Element.Kind first = out[0].kind();
+        if ((first == Element.Kind.ANY || first == Element.Kind.TIME || first == Element.Kind.CLOCK) && out.length > 1) {
+            problem(term, where + ": '" + term + "' cannot start with '?' or '@'");
+            return null;
+        }
+        return out;
+    }
+
+    private void problem(String needle, String message) {
+        problems.add("line " + lineOf(needle) + ": " + message);
+    }
+
+    /** The first line of the file holding {@code needle}: close enough to point a support lead at it. */
+    private String lineOf(String needle) {
+        int at = raw.indexOf(needle);
+        if (at < 0) {
+            return "?";
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (raw.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return String.valueOf(line);
+    }
+
+    public int familyCount() {
+        return families.size();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    Set<String> familyNames() {
+        Set<String> names = new HashSet<>();
+        families.forEach(f -> names.add(f.name()));
+        return names;
     }
 }

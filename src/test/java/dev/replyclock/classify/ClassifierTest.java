@@ -1,0 +1,181 @@
+package dev.replyclock.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** What the classifier promises, one behaviour at a time. */
+class ClassifierTest {
+
+    private final Classifier c = Classifier.builtIn();
+
+    private Tier tier(String text) {
+        return c.classify(text).tier();
+    }
+
+    @Test
+    void damageIsAComplaintInEveryInflection() {
+        for (String s : new String[] {"le vase est cassé", "la tasse est cassée", "les verres sont cassés",
+                "LA LAMPE EST CASSEE", "the box was damaged", "it is broken", "the screen cracked"}) {
+            assertEquals(Tier.COMPLAINT, tier(s), s);
+        }
+    }
+
+    @Test
+    void mostSevereTierWins() {
+        assertEquals(Tier.COMPLAINT, tier("URGENT : le colis est arrivé endommagé"));
+    }
+
+    @Test
+    void negatedUrgencyIsStandard() {
+        assertEquals(Tier.STANDARD, tier("Ce n'est pas urgent, mais avez-vous la facture ?"));
+        assertEquals(Tier.STANDARD, tier("No rush, just asking about sizes"));
+        assertEquals(Tier.STANDARD, tier("rien de cassé, tout va bien"));
+    }
+
+    @Test
+    void hypotheticalDamageIsStandard() {
+        assertEquals(Tier.STANDARD, tier("Si le colis arrive cassé, je peux le renvoyer ?"));
+        assertEquals(Tier.STANDARD, tier("If it arrives damaged, what do I do?"));
+    }
+
+    @Test
+    void conditionalThreatStillCounts() {
+        assertEquals(Tier.COMPLAINT, tier("If nothing happens this week I will file a chargeback"));
+    }
+
+    @Test
+    void negationEndsWithTheClause() {
+        assertEquals(Tier.COMPLAINT, tier("Pas de souci pour la livraison. Par contre le pied est cassé."));
+    }
+
+    @Test
+    void wordsInsideWordsAreNotSignals() {
+        for (String s : new String[] {"une casserole en fonte", "le casse-noix en noyer", "je suis urgentiste",
+                "La Complainte du progrès", "export as plaintext", "vous cassez les prix ?", "shatterproof cups"}) {
+            assertEquals(Tier.STANDARD, tier(s), s);
+        }
+    }
+
+    @Test
+    void idiomsCountByMeaning() {
+        assertEquals(Tier.STANDARD, tier("Je me suis cassé la tête pour choisir la taille"));
+        assertEquals(Tier.COMPLAINT, tier("Ça m'a cassé les pieds, trois semaines sans réponse"));
+    }
+
+    @Test
+    void cyrillicGreekAndFullwidthLookalikesStillMatch() {
+        assertEquals(Tier.COMPLAINT, tier("le mixeur est c\u0430ss\u00e9"));
+        assertEquals(Tier.COMPLAINT, tier("it came br\u043eken"));
+        assertEquals(Tier.URGENT, tier("\uff35\uff32\uff27\uff25\uff2e\uff34 please"));
+        assertEquals(Tier.COMPLAINT, tier("\u0392ROKEN lid"));
+    }
+
+    @Test
+    void zeroWidthAndDecomposedAccentsAreIgnored() {
+        assertEquals(Tier.COMPLAINT, tier("ab\u200bîmé"));
+        assertEquals(Tier.COMPLAINT, tier("arn\u2060aque"));
+        assertEquals(Tier.COMPLAINT, tier("endommage\u0301"));
+    }
+
+    @Test
+    void typosRepeatsSpacingAndLeetspeakStillMatch() {
+        assertEquals(Tier.URGENT, tier("urgnet svp"));
+        assertEquals(Tier.COMPLAINT, tier("je vais deposer une plainet"));
+        assertEquals(Tier.URGENT, tier("c urgeeeeent"));
+        assertEquals(Tier.URGENT, tier("c'est u r g e n t"));
+        assertEquals(Tier.COMPLAINT, tier("headphones are br0ken"));
+        assertEquals(Tier.COMPLAINT, tier("s c a m m e r s"));
+    }
+
+    @Test
+    void shortCommonWordsAreNotTakenForTypos() {
+        assertEquals(Tier.STANDARD, tier("Vous avez une autre marque de crème ?"));
+        assertEquals(Tier.STANDARD, tier("On peut payer en argent liquide en boutique ?"));
+    }
+
+    @Test
+    void orderQuestionsAreUrgentButCatalogueQuestionsAreNot() {
+        assertEquals(Tier.URGENT, tier("Where is my order?"));
+        assertEquals(Tier.URGENT, tier("qd est-ce que ma cmd sera expédiée ?"));
+        assertEquals(Tier.STANDARD, tier("When does the summer collection come out?"));
+        assertEquals(Tier.URGENT, tier("I need it before Saturday"));
+    }
+
+    @Test
+    void signalsExplainWhatMatchedAndWhere() {
+        String text = "Bonjour, mon colis est arrivé CASSÉ !";
+        Classification result = c.classify(text);
+        Signal s = result.signals().get(0);
+        assertEquals("damage", s.family());
+        assertEquals(Tier.COMPLAINT, s.tier());
+        assertEquals("casse", s.matched());
+        assertEquals("CASSÉ", text.substring(s.start(), s.end()));
+    }
+
+    @Test
+    void spanCoversLookalikeAndZeroWidthCharacters() {
+        String text = "very urg\u200bеnt";
+        Signal s = c.classify(text).signals().get(0);
+        assertEquals("urg\u200bеnt", text.substring(s.start(), s.end()));
+    }
+
+    @Test
+    void plainQuestionsHaveNoSignals() {
+        Classification r = c.classify("Bonjour, quels sont vos horaires d'ouverture le dimanche ?");
+        assertEquals(Tier.STANDARD, r.tier());
+        assertTrue(r.signals().isEmpty());
+    }
+
+    @Test
+    void badInputIsClassifiedWithoutException() {
+        assertEquals(Tier.STANDARD, tier(null));
+        assertEquals(Tier.STANDARD, tier(""));
+        assertEquals(Tier.STANDARD, tier("\ud800\udc00\ud800 lone \udc00 surrogates \ud83d"));
+        assertEquals(Tier.STANDARD, tier("\u0000\u0001\u0007\u001b[31m control \u007f"));
+        assertEquals(Tier.STANDARD, tier("😀🎉👍🔥💯"));
+        assertEquals(Tier.COMPLAINT, tier("\ud800 cassé \udfff"));
+    }
+
+    @Test
+    void oneMegabyteOfTextIsClassifiedInBoundedTime() {
+        StringBuilder b = new StringBuilder(1_000_000);
+        while (b.length() < 1_000_000) {
+            b.append("Bonjour, je voudrais savoir si la robe existe en bleu et en taille 38. ");
+        }
+        b.append("Le colis est arrivé cassé.");
+        String big = b.toString();
+        // A hang guard only; speed is measured by the JMH benchmark, not here.
+        Classification r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> c.classify(big));
+        assertEquals(Tier.COMPLAINT, r.tier());
+        assertFalse(r.signals().isEmpty());
+    }
+
+    @Test
+    void classifyingIsThreadSafe() throws Exception {
+        Thread[] threads = new Thread[4];
+        boolean[] ok = new boolean[threads.length];
+        for (int i = 0; i < threads.length; i++) {
+            int n = i;
+            threads[i] = new Thread(() -> {
+                boolean good = true;
+                for (int k = 0; k < 2000; k++) {
+                    good &= c.classify(k % 2 == 0 ? "the box was damaged" : "what sizes?").tier()
+                            == (k % 2 == 0 ? Tier.COMPLAINT : Tier.STANDARD);
+                }
+                ok[n] = good;
+            });
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (boolean b : ok) {
+            assertTrue(b);
+        }
+    }
+}

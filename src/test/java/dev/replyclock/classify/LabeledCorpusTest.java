@@ -1,0 +1,37 @@
+package dev.replyclock.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The classifier against labeled messages: the shared dev corpus (the issue's bar: accuracy >= 0.97,
+ * complaint recall >= 0.99, no complaint left standard) and our own cases of what the corpus lacks
+ * (regional French and English, new obfuscations, negation, idioms), which must all pass.
+ */
+class LabeledCorpusTest {
+
+    private final Classifier classifier = Classifier.builtIn();
+
+    @Test
+    void devCorpusMeetsAccuracyAndComplaintRecall() throws Exception {
+        LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier,
+                LabeledCorpus.read(Path.of("../shared/corpus/dev.jsonl")));
+        System.out.println("dev corpus: " + r.describe());
+        assertTrue(r.accuracy() >= 0.97, r.describe());
+        assertTrue(r.recall(Tier.COMPLAINT) >= 0.99, r.describe());
+        assertEquals(0, r.count(Tier.COMPLAINT, Tier.STANDARD), "no complaint may wait 15 minutes:\n" + r.describe());
+    }
+
+    @Test
+    void everyExtraCaseIsClassifiedAsLabeled() throws Exception {
+        List<LabeledCorpus.Case> cases = LabeledCorpus.read(Path.of("src/test/resources/classify/extra-cases.jsonl"));
+        assertTrue(cases.size() >= 60, "at least 60 extra cases, has " + cases.size());
+        LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier, cases);
+        System.out.println("extra cases: " + r.describe());
+        assertEquals(List.of(), r.mistakes(), r.describe());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.replyclock.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules file support leads edit: extensible without a rebuild, and refused with the line when wrong. */
+class SignalRulesTest {
+
+    private static final String MINIMAL = """
+            suffixes:
+              fr-adj: ["", e, s, es]
+            negators: [pas]
+            families:
+              - name: dispute
+                tier: complaint
+                terms: [litige, "ouvrir un dossier"]
+            """;
+
+    @Test
+    void aLeadCanAddAFamilyWithoutRebuilding() throws Exception {
+        Classifier c = Classifier.fromRules(SignalRules.parse(MINIMAL, "test"));
+        assertEquals(Tier.COMPLAINT, c.classify("je vais ouvrir un litige").tier());
+        assertEquals(Tier.STANDARD, c.classify("pas de litige").tier());
+    }
+
+    @Test
+    void badRulesFileNamesTheLine() {
+        String bad = MINIMAL + """
+                  - name: broken
+                    tier: critical
+                    terms: [panne]
+                """;
+        RulesException e = assertThrows(RulesException.class, () -> SignalRules.parse(bad, "signals.yaml"));
+        assertTrue(e.getMessage().contains("line 9"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown tier 'critical'"), e.getMessage());
+    }
+
+    @Test
+    void unknownSuffixSetAndAccentedTermsAreRefused() {
+        String bad = """
+                families:
+                  - name: damage
+                    tier: complaint
+                    terms: [cass:fr-verbe, "cassé"]
+                """;
+        RulesException e = assertThrows(RulesException.class, () -> SignalRules.parse(bad, "signals.yaml"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).contains("unknown suffix set 'fr-verbe'"), e.getMessage());
+        assertTrue(e.problems().get(1).contains("without accents"), e.getMessage());
+    }
+
+    @Test
+    void yamlBooleansMustBeQuoted() {
+        String bad = """
+                negators: [no]
+                families:
+                  - name: x
+                    tier: urgent
+                    terms: [asap]
+                """;
+        RulesException e = assertThrows(RulesException.class, () -> SignalRules.parse(bad, "signals.yaml"));
+        assertTrue(e.getMessage().contains("quote it"), e.getMessage());
+    }
+
+    @Test
+    void invalidYamlGivesTheLine() {
+        RulesException e = assertThrows(RulesException.class,
+                () -> SignalRules.parse("families:\n  - name: [unclosed\n", "signals.yaml"));
+        assertTrue(e.getMessage().contains("line"), e.getMessage());
+    }
+
+    @Test
+    void theShippedRulesFileIsValid(@TempDir Path dir) throws Exception {
+        SignalRules rules = SignalRules.load(Path.of("config/signals.yaml"));
+        assertTrue(rules.familyCount() > 10);
+        Path copy = dir.resolve("signals.yaml");
+        Files.writeString(copy, Files.readString(Path.of("config/signals.yaml")).replace("tier: urgent", "tier: soon"));
+        assertThrows(RulesException.class, () -> SignalRules.load(copy));
+    }
+}
