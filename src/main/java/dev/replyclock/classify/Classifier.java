@@ -38,11 +38,24 @@ public final class Classifier {
     /** Typo candidates: single-word family terms of 6+ letters, by their first two letters. */
     private final Map<Integer, int[]> typoBuckets = new HashMap<>();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** Per near family: 0 = no time on the b side, 1 = any time (@time), 2 = clock times only (@clock). */
+    private final int[] timeSide;
 
     private Classifier(SignalRules rules) {
         this.rules = rules;
         this.patterns = rules.patterns.toArray(Pattern[]::new);
         this.families = rules.families.toArray(Family[]::new);
+        this.timeSide = new int[families.length];
+        for (Pattern p : patterns) {
+            if (p.role() == Role.NEAR_B) {
+                Element.Kind k = p.elements()[0].kind();
+                if (k == Element.Kind.TIME) {
+                    timeSide[p.family()] = 1;
+                } else if (k == Element.Kind.CLOCK && timeSide[p.family()] == 0) {
+                    timeSide[p.family()] = 2;
+                }
+            }
+        }
         build();
     }
 
@@ -455,20 +468,29 @@ public final class Classifier {
         while (d < len && Character.isDigit(t.chars[base + d])) {
             d++;
         }
-        if (d == 0 || d > 2 || Integer.parseInt(new String(t.chars, base, d)) > 31) {
+        int day = d == 1 ? t.chars[base] - '0' : (t.chars[base] - '0') * 10 + t.chars[base + 1] - '0';
+        if (d == 0 || d > 2 || day > 31) {
             return false;
         }
-        String rest = new String(t.chars, base + d, len - d);
-        if (rest.equals("th") || rest.equals("st") || rest.equals("nd") || rest.equals("rd") || rest.equals("er")
-                || rest.equals("eme")) {
-            return true;
+        if (d < len) {
+            return ordinal(t.chars, base + d, len - d);
         }
-        if (!rest.isEmpty() || i == 0) {
+        if (i == 0) {
             return false;
         }
         return t.equalsAt(i - 1, "le") || t.equalsAt(i - 1, "the") || t.equalsAt(i - 1, "du")
                 || t.equalsAt(i - 1, "avant") || t.equalsAt(i - 1, "before") || t.equalsAt(i - 1, "by")
                 || t.equalsAt(i - 1, "at");
+    }
+
+    private static boolean ordinal(char[] c, int from, int len) {
+        if (len == 2) {
+            char a = c[from];
+            char b = c[from + 1];
+            return a == 't' && b == 'h' || a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd'
+                    || a == 'e' && b == 'r';
+        }
+        return len == 3 && c[from] == 'e' && c[from + 1] == 'm' && c[from + 2] == 'e';
     }
 
     private Classification decide(Scratch s, Tokens t, String text) {
@@ -521,16 +543,12 @@ public final class Classifier {
                 }
             }
             // time and clock terms of the b side are not trie matches: look for them by shape
-            for (Pattern pb : patterns) {
-                if (pb.family() == f && pb.role() == Role.NEAR_B && pb.elements()[0].kind() != Element.Kind.EXACT
-                        && pb.elements()[0].kind() != Element.Kind.STEM && pb.elements()[0].kind() != Element.Kind.PREFIX) {
-                    boolean clockOnly = pb.elements()[0].kind() == Element.Kind.CLOCK;
-                    for (int k = from; k <= to; k++) {
-                        if (s.timeEnd[k] > 0 && (!clockOnly || isClock(t, k))) {
-                            int[] span = pair(s, t, fam, as, ae, k, s.timeEnd[k]);
-                            if (span != null) {
-                                return span;
-                            }
+            if (timeSide[f] != 0) {
+                for (int k = from; k <= to; k++) {
+                    if (s.timeEnd[k] > 0 && (timeSide[f] == 1 || isClock(t, k))) {
+                        int[] span = pair(s, t, fam, as, ae, k, s.timeEnd[k]);
+                        if (span != null) {
+                            return span;
                         }
                     }
                 }
