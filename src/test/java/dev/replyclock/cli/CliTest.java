@@ -60,6 +60,25 @@ class CliTest {
     }
 
     @Test
+    void checkConfigRefusesABadRulesFileWithItsLine(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("signals.yaml");
+        Files.writeString(rules, "families:\n  - name: disputes\n    tier: soon\n    terms: [litige]\n");
+        Path config = dir.resolve("replyclock.yaml");
+        Files.writeString(config, "classify.rules: " + rules + "\n");
+        assertEquals(2, run("check-config", config.toString()));
+        assertTrue(err.toString().contains("classify.rules"), err.toString());
+        assertTrue(err.toString().contains("line 3: family 'disputes': tier: unknown tier 'soon'"), err.toString());
+    }
+
+    @Test
+    void classifyWithOwnRulesUsesThem(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("signals.yaml");
+        Files.writeString(rules, "families:\n  - name: disputes\n    tier: complaint\n    terms: [litige]\n");
+        assertEquals(0, runWithStdin("{\"text\": \"j'ouvre un litige\"}\n", "classify", "--rules", rules.toString()));
+        assertTrue(out.toString().contains("\"tier\":\"complaint\""), out.toString());
+    }
+
+    @Test
     void runWithABadConfigStopsBeforeStartingAndNamesTheKey(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "sla.targets.urgent: 20m\n");
