@@ -41,6 +41,7 @@ public class ClassifierBenchmark {
     static final int MESSAGES = 320;
 
     private String[] texts;
+    private String oneMegabyte;
     private Classifier classifier;
     private java.util.regex.Pattern regex;
 
@@ -49,6 +50,11 @@ public class ClassifierBenchmark {
         List<LabeledCorpus.Case> cases = LabeledCorpus.read(Path.of("../shared/corpus/dev.jsonl"));
         texts = cases.stream().map(LabeledCorpus.Case::text).limit(MESSAGES).toArray(String[]::new);
         classifier = Classifier.builtIn();
+        StringBuilder big = new StringBuilder(1_000_100);
+        for (int i = 0; big.length() < 1_000_000; i++) {
+            big.append(texts[i % texts.length]).append('\n');
+        }
+        oneMegabyte = big.toString();
         Set<String> words = new LinkedHashSet<>();
         for (Pattern p : classifier.rules().patterns) {
             if (p.role() == Role.FAMILY || p.role() == Role.NEAR_A || p.role() == Role.NEAR_B) {
@@ -75,6 +81,14 @@ public class ClassifierBenchmark {
             }
         }
         return flagged;
+    }
+
+    /** The bad-input bound: one message of 1 MB (the corpus repeated), in milliseconds. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Classification classifyOneMegabyte() {
+        return classifier.classify(oneMegabyte);
     }
 
     @Benchmark
