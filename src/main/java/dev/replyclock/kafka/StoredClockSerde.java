@@ -1,17 +1,16 @@
 package dev.replyclock.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.replyclock.alert.AlertJson;
 import dev.replyclock.classify.Signal;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.sla.ReplyClock;
-import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.Stage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -19,12 +18,20 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The state-store format of a reply clock: compact JSON with epoch-millis times. Holds no customer text and
- * no customer identifier, only the conversation id, times, tier and the matched signal spans.
+ * The state-store format of a conversation: a small versioned binary record (about 100 bytes with one
+ * signal, against 250 as JSON), because every change is written to RocksDB and to a changelog topic.
+ * Holds no customer text and no customer identifier, only the conversation id, times, tier, policy name
+ * and the matched signal spans.
  */
 final class StoredClockSerde implements Serde<StoredClock> {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final byte VERSION = 1;
+    private static final int OPEN = 1;
+    private static final int STALE = 2;
+    private static final int ACKED = 4;
+    private static final int FIRST_REPLY = 8;
+    private static final Tier[] TIERS = Tier.values();
+    private static final Stage[] STAGES = Stage.values();
 
     @Override
     public Serializer<StoredClock> serializer() {
@@ -37,56 +44,72 @@ final class StoredClockSerde implements Serde<StoredClock> {
     }
 
     static byte[] encode(StoredClock s) {
-        if (!s.isOpen()) {
-            return write(MAPPER.createObjectNode().put("r", s.repliedAt()).put("w", s.wakeUpMillis()), "a closed marker");
-        }
-        ReplyClock c = s.clock();
-        ObjectNode o = MAPPER.createObjectNode()
-                .put("c", c.conversationId())
-                .put("ch", c.channel())
-                .put("t", c.tier().wireName())
-                .put("o", c.openedAt().toEpochMilli())
-                .put("s", c.startedAt().toEpochMilli())
-                .put("d", c.deadline().toEpochMilli())
-                .put("st", c.stage().name())
-                .put("e", c.escalations())
-                .put("x", c.stale())
-                .put("w", s.wakeUpMillis())
-                .put("p", c.policy())
-                .put("a", c.acked())
-                .put("f", c.firstReply())
-                .put("r", s.repliedAt());
-        if (c.warnAt() != null) {
-            o.put("wa", c.warnAt().toEpochMilli());
-        }
-        o.set("sig", AlertJson.signalsNode(c.signals()));
-        return write(o, "the clock of " + c.conversationId());
-    }
-
-    private static byte[] write(ObjectNode o, String what) {
-        try {
-            return MAPPER.writeValueAsBytes(o);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            ReplyClock c = s.clock();
+            int flags = c == null ? 0 : OPEN | (c.stale() ? STALE : 0) | (c.acked() ? ACKED : 0)
+                    | (c.firstReply() ? FIRST_REPLY : 0);
+            out.writeByte(flags);
+            out.writeLong(s.repliedAt());
+            out.writeLong(s.wakeUpMillis());
+            if (c != null) {
+                out.writeUTF(c.conversationId());
+                out.writeUTF(c.channel() == null ? "" : c.channel());
+                out.writeByte(c.tier().ordinal());
+                out.writeLong(c.openedAt().toEpochMilli());
+                out.writeLong(c.startedAt().toEpochMilli());
+                out.writeLong(c.warnAt() == null ? Long.MIN_VALUE : c.warnAt().toEpochMilli());
+                out.writeLong(c.deadline().toEpochMilli());
+                out.writeByte(c.stage().ordinal());
+                out.writeShort(c.escalations());
+                out.writeUTF(c.policy());
+                out.writeShort(c.signals().size());
+                for (Signal sig : c.signals()) {
+                    out.writeUTF(sig.family());
+                    out.writeByte(sig.tier().ordinal());
+                    out.writeUTF(sig.matched().length() > 200 ? sig.matched().substring(0, 200) : sig.matched());
+                    out.writeInt(sig.start());
+                    out.writeInt(sig.end());
+                }
+            }
         } catch (IOException e) {
-            throw new SerializationException("cannot encode " + what, e);
+            throw new SerializationException("cannot encode a stored reply clock", e);
         }
+        return bytes.toByteArray();
     }
 
     static StoredClock decode(byte[] bytes) {
-        try {
-            JsonNode o = MAPPER.readTree(bytes);
-            if (!o.has("c")) {
-                return StoredClock.closed(o.path("r").asLong(StoredClock.NONE), o.path("w").asLong(StoredClock.NONE));
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new SerializationException("unknown stored clock version " + version);
             }
-            List<Signal> signals = AlertJson.signalsFrom(o.path("sig"));
-            ReplyClock clock = new ReplyClock(o.path("c").asText(), o.path("ch").asText(null),
-                    Tier.fromWire(o.path("t").asText()), Instant.ofEpochMilli(o.path("o").asLong()),
-                    Instant.ofEpochMilli(o.path("s").asLong()),
-                    o.has("wa") ? Instant.ofEpochMilli(o.path("wa").asLong()) : null,
-                    Instant.ofEpochMilli(o.path("d").asLong()), Stage.valueOf(o.path("st").asText()),
-                    o.path("e").asInt(), o.path("x").asBoolean(), signals,
-                    o.path("p").asText(SlaPolicies.DEFAULT_NAME), o.path("a").asBoolean(false),
-                    o.path("f").asBoolean(true));
-            return new StoredClock(clock, o.path("r").asLong(StoredClock.NONE), o.path("w").asLong(StoredClock.NONE));
+            int flags = in.readByte();
+            long repliedAt = in.readLong();
+            long wakeUp = in.readLong();
+            if ((flags & OPEN) == 0) {
+                return StoredClock.closed(repliedAt, wakeUp);
+            }
+            String conversationId = in.readUTF();
+            String channel = in.readUTF();
+            Tier tier = TIERS[in.readByte()];
+            Instant openedAt = Instant.ofEpochMilli(in.readLong());
+            Instant startedAt = Instant.ofEpochMilli(in.readLong());
+            long warn = in.readLong();
+            Instant deadline = Instant.ofEpochMilli(in.readLong());
+            Stage stage = STAGES[in.readByte()];
+            int escalations = in.readShort();
+            String policy = in.readUTF();
+            int n = in.readShort();
+            List<Signal> signals = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                signals.add(new Signal(in.readUTF(), TIERS[in.readByte()], in.readUTF(), in.readInt(), in.readInt()));
+            }
+            ReplyClock clock = new ReplyClock(conversationId, channel.isEmpty() ? null : channel, tier, openedAt,
+                    startedAt, warn == Long.MIN_VALUE ? null : Instant.ofEpochMilli(warn), deadline, stage, escalations,
+                    (flags & STALE) != 0, signals, policy, (flags & ACKED) != 0, (flags & FIRST_REPLY) != 0);
+            return new StoredClock(clock, repliedAt, wakeUp);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode a stored reply clock", e);
         }

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,8 @@ public final class ReplyclockMetrics {
     private final MeterRegistry registry;
     private final Map<Tier, AtomicLong> open = new EnumMap<>(Tier.class);
     private final Duration[] buckets;
+    private final Map<String, Counter> messages = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> alerts = new ConcurrentHashMap<>();
 
     public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy) {
         this.registry = registry;
@@ -64,20 +67,23 @@ public final class ReplyclockMetrics {
 
     /** @param tier null for a staff reply (tagged {@code none}) */
     public void messageIn(Direction direction, Tier tier, String channel) {
-        Counter.builder("replyclock.messages")
+        // Called for every message: the counter is looked up by a cheap key, not rebuilt from tags.
+        String safeChannel = safeTag(channel);
+        String key = direction.ordinal() + "|" + (tier == null ? -1 : tier.ordinal()) + "|" + safeChannel;
+        messages.computeIfAbsent(key, k -> Counter.builder("replyclock.messages")
                 .description("Messages consumed, by direction, tier and channel")
                 .tag("direction", direction.wireName())
                 .tag("tier", tier == null ? "none" : tier.wireName())
-                .tag("channel", safeTag(channel))
-                .register(registry).increment();
+                .tag("channel", safeChannel)
+                .register(registry)).increment();
     }
 
     public void alert(AlertKind kind, Tier tier) {
-        Counter.builder("replyclock.alerts")
+        alerts.computeIfAbsent(kind.ordinal() * 8 + tier.ordinal(), k -> Counter.builder("replyclock.alerts")
                 .description("Alerts emitted by the SLA engine, by kind and tier")
                 .tag("kind", kind.wireName())
                 .tag("tier", tier.wireName())
-                .register(registry).increment();
+                .register(registry)).increment();
     }
 
     public void replied(ReplyMeasurement m) {

@@ -1,0 +1,48 @@
+package dev.replyclock.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replyclock.classify.Signal;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.sla.ReplyClock;
+import dev.replyclock.sla.Stage;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class StoredClockSerdeTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+
+    @Test
+    void anOpenClockRoundTripsWithEveryField() {
+        ReplyClock clock = new ReplyClock("c-42", "whatsapp", Tier.COMPLAINT, T0, T0.plusSeconds(5), null,
+                T0.plusSeconds(65), Stage.BREACHED, 2, true,
+                List.of(new Signal("damage", Tier.COMPLAINT, "casse", 10, 15), new Signal("urgency", Tier.URGENT, "asap", 0, 4)),
+                "vip", true, false);
+        StoredClock stored = new StoredClock(clock, T0.minusSeconds(60).toEpochMilli(), T0.plusSeconds(600).toEpochMilli());
+        assertEquals(stored, StoredClockSerde.decode(StoredClockSerde.encode(stored)));
+    }
+
+    @Test
+    void aClosedMarkerRoundTrips() {
+        StoredClock marker = StoredClock.closed(T0.toEpochMilli(), T0.plusSeconds(86400).toEpochMilli());
+        assertEquals(marker, StoredClockSerde.decode(StoredClockSerde.encode(marker)));
+    }
+
+    @Test
+    void aStoredClockIsSmall() {
+        ReplyClock clock = new ReplyClock("conv-0123456789", "email", Tier.URGENT, T0, T0, T0.plusSeconds(240),
+                T0.plusSeconds(300), Stage.RUNNING, 0, false, List.of(new Signal("urgency", Tier.URGENT, "urgent", 3, 9)));
+        int size = StoredClockSerde.encode(new StoredClock(clock, -1, T0.plusSeconds(240).toEpochMilli())).length;
+        assertTrue(size < 140, "bytes per stored clock: " + size);
+    }
+
+    @Test
+    void garbageIsASerializationError() {
+        assertThrows(SerializationException.class, () -> StoredClockSerde.decode(new byte[] {9, 1, 2}));
+    }
+}
