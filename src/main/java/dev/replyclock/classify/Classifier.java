@@ -213,7 +213,7 @@ public final class Classifier {
             for (int p : ends[node]) {
                 Element first = patterns[p].elements()[0];
                 if (firstMatches(first, t.chars, base, len, d)) {
-                    int end = rest(patterns[p], t, i + 1, s);
+                    int end = rest(patterns[p], t, i + 1);
                     if (end > 0) {
                         s.add(p, i, end);
                         if (patterns[p].role() == Role.NO_TYPO) {
@@ -268,7 +268,7 @@ public final class Classifier {
     }
 
     /** Checks elements 2..n on the tokens from {@code next}; returns the end token (exclusive), or -1. */
-    private int rest(Pattern p, Tokens t, int next, Scratch s) {
+    private static int rest(Pattern p, Tokens t, int next) {
         Element[] el = p.elements();
         int tok = next;
         for (int k = 1; k < el.length; k++, tok++) {
@@ -439,13 +439,19 @@ public final class Classifier {
         return isClock(t, i) || isDate(t, i);
     }
 
+    /** How many digits token i starts with. */
+    private static int leadingDigits(Tokens t, int i) {
+        int d = 0;
+        while (d < t.length[i] && Character.isDigit(t.chars[t.charStart[i] + d])) {
+            d++;
+        }
+        return d;
+    }
+
     private static boolean isClock(Tokens t, int i) {
         int base = t.charStart[i];
         int len = t.length[i];
-        int d = 0;
-        while (d < len && Character.isDigit(t.chars[base + d])) {
-            d++;
-        }
+        int d = leadingDigits(t, i);
         if (d == 0 || d > 2 || d == len) {
             return false;
         }
@@ -464,10 +470,7 @@ public final class Classifier {
     private static boolean isDate(Tokens t, int i) {
         int base = t.charStart[i];
         int len = t.length[i];
-        int d = 0;
-        while (d < len && Character.isDigit(t.chars[base + d])) {
-            d++;
-        }
+        int d = leadingDigits(t, i);
         int day = d == 1 ? t.chars[base] - '0' : (t.chars[base] - '0') * 10 + t.chars[base + 1] - '0';
         if (d == 0 || d > 2 || day > 31) {
             return false;

@@ -196,8 +196,4 @@ final class Tokens {
         }
         return true;
     }
-
-    String text(int token) {
-        return new String(chars, charStart[token], length[token]);
-    }
 }
