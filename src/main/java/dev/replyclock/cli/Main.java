@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Response-time alerting for support teams (the 15-5-1 rule) on Apache Kafka.",
-        subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, ClassifyCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, ClassifyCommand.class, BenchCommand.class, ReportCommand.class,
                 CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,202 @@
+package dev.replyclock.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.config.ConfigException;
+import dev.replyclock.config.ConfigLoader;
+import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.ingest.DecodeResult;
+import dev.replyclock.ingest.MessageCodec;
+import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.sla.Replay;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Replays a message history with simulated time through the SLA engine and prints, per tier:",
+                "count, replied, reply time p50/p90/p99, share within target, breaches, and the longest waits.",
+                "Reply time runs from the first unanswered customer message to the next staff reply."})
+final class ReportCommand implements Callable<Integer> {
+
+    enum Format { json, csv, table }
+
+    @Option(names = "--from", paramLabel = "FILE|-", description = "a JSONL history (the message contract)")
+    String from;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "read the history from Kafka instead")
+    String bootstrap;
+
+    @Option(names = "--topic", defaultValue = "support.messages", description = "with --bootstrap (default: ${DEFAULT-VALUE})")
+    String topic;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "use the targets, policies and rules of this config (default: built-in)")
+    Path config;
+
+    @Option(names = "--format", defaultValue = "table", description = "json, csv or table (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--until", paramLabel = "INSTANT", description = "end of the replay, ISO-8601 (default: the last message)")
+    Instant until;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if ((from == null) == (bootstrap == null)) {
+            err.println("give either --from FILE|- or --bootstrap HOST:PORT");
+            return Main.EXIT_INVALID;
+        }
+        ReplyclockConfig cfg;
+        try {
+            cfg = config == null ? ConfigLoader.builtIn(Map.of()) : ConfigLoader.load(config, System.getenv());
+            List<SupportMessage> history = from != null ? readFile(err) : readTopic();
+            List<Replay.Wait> waits = new Replay(cfg.policies(), Daemon.classifier(cfg)).run(history, until);
+            print(waits, history.size());
+            return 0;
+        } catch (ConfigException e) {
+            return RunCommand.reportInvalid(spec, String.valueOf(config), e);
+        }
+    }
+
+    private List<SupportMessage> readFile(PrintWriter err) throws IOException {
+        MessageCodec codec = new MessageCodec();
+        List<SupportMessage> out = new ArrayList<>();
+        try (BufferedReader in = "-".equals(from)
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(from), StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                DecodeResult r = codec.decode(line.getBytes(StandardCharsets.UTF_8));
+                if (r instanceof DecodeResult.Valid v) {
+                    out.add(v.message());
+                } else {
+                    err.println("line " + n + ": skipped: " + ((DecodeResult.Invalid) r).detail());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reads the topic from its beginning to its end at the time of the call. */
+    private List<SupportMessage> readTopic() {
+        MessageCodec codec = new MessageCodec();
+        List<SupportMessage> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    if (codec.decode(r.value()) instanceof DecodeResult.Valid v) {
+                        out.add(v.message());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private void print(List<Replay.Wait> waits, int messages) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<Tier, Replay.TierStats> stats = Replay.stats(waits);
+        List<Replay.Wait> longest = waits.stream()
+                .sorted(Comparator.comparing(Replay.Wait::waited).reversed()).limit(5).toList();
+        Tier[] order = {Tier.COMPLAINT, Tier.URGENT, Tier.STANDARD};
+        switch (format) {
+            case json -> {
+                ObjectMapper m = JsonMapper.builder().build();
+                ObjectNode root = m.createObjectNode();
+                ObjectNode tiers = root.putObject("tiers");
+                for (Tier t : order) {
+                    Replay.TierStats s = stats.get(t);
+                    tiers.putObject(t.wireName())
+                            .put("count", s.count())
+                            .put("replied", s.replied())
+                            .put("p50_seconds", s.p50())
+                            .put("p90_seconds", s.p90())
+                            .put("p99_seconds", s.p99())
+                            .put("within_target_ratio", s.withinTargetRatio())
+                            .put("breaches", s.breaches());
+                }
+                ArrayNode lw = root.putArray("longest_waits");
+                longest.forEach(w -> lw.addObject().put("conversationId", w.conversationId())
+                        .put("tier", w.tier().wireName()).put("seconds", w.waited().toMillis() / 1000.0)
+                        .put("replied", w.replied()));
+                out.println(m.writeValueAsString(root));
+            }
+            case csv -> {
+                out.println("tier,count,replied,p50_seconds,p90_seconds,p99_seconds,within_target_ratio,breaches");
+                for (Tier t : order) {
+                    Replay.TierStats s = stats.get(t);
+                    out.println(String.join(",", t.wireName(), String.valueOf(s.count()), String.valueOf(s.replied()),
+                            csv(s.p50()), csv(s.p90()), csv(s.p99()), csv(s.withinTargetRatio()),
+                            String.valueOf(s.breaches())));
+                }
+            }
+            default -> {
+                out.printf("%,d messages, %,d waits%n", messages, waits.size());
+                out.printf("%-10s %7s %8s %9s %9s %9s %14s %9s%n", "tier", "count", "replied", "p50", "p90", "p99",
+                        "within target", "breaches");
+                for (Tier t : order) {
+                    Replay.TierStats s = stats.get(t);
+                    out.printf("%-10s %7d %8d %9s %9s %9s %14s %9d%n", t.wireName(), s.count(), s.replied(),
+                            human(s.p50()), human(s.p90()), human(s.p99()),
+                            s.withinTargetRatio() == null ? "-" : String.format("%.1f%%", 100 * s.withinTargetRatio()),
+                            s.breaches());
+                }
+                out.println("longest waits:");
+                longest.forEach(w -> out.printf("  %-24s %-9s %10s %s%n", w.conversationId(), w.tier().wireName(),
+                        human(w.waited().toMillis() / 1000.0), w.replied() ? "replied" : "still open"));
+            }
+        }
+        out.flush();
+    }
+
+    private static String csv(Double v) {
+        return v == null ? "" : String.valueOf(v);
+    }
+
+    private static String human(Double seconds) {
+        if (seconds == null) {
+            return "-";
+        }
+        long s = Math.round(seconds);
+        return s < 60 ? s + "s" : s < 3600 ? s / 60 + "m" + String.format("%02ds", s % 60)
+                : s / 3600 + "h" + String.format("%02dm", s % 3600 / 60);
+    }
+}
