@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.sla.BusinessCalendar;
 import dev.replyclock.sla.PolicyRule;
 import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
@@ -16,6 +18,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +62,11 @@ public final class ConfigLoader {
         DEFAULTS.put("sla.escalation.every", "10m");
         DEFAULTS.put("sla.escalation.max-level", "3");
         DEFAULTS.put("sla.policies", "[]");
+        DEFAULTS.put("sla.calendars", "{}");
+        DEFAULTS.put("sla.calendar", "");
+        DEFAULTS.put("sla.clock.standard", "calendar");
+        DEFAULTS.put("sla.clock.urgent", "calendar");
+        DEFAULTS.put("sla.clock.complaint", "24/7");
         DEFAULTS.put("http.bind-address", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
         DEFAULTS.put("http.api-token-file", "");
@@ -262,8 +271,20 @@ public final class ConfigLoader {
             double warnAt = fraction("sla.warn-at");
             Duration every = duration("sla.escalation.every");
             int maxLevel = intInRange("sla.escalation.max-level", 0, 100);
+            calendars = calendars();
+            BusinessCalendar calendar = calendarNamed("sla.calendar", text("sla.calendar"));
+            Set<Tier> onCalendar = new HashSet<>();
+            for (Tier t : Tier.values()) {
+                String key = "sla.clock." + t.wireName();
+                String v = text(key);
+                if (v.equals("calendar")) {
+                    onCalendar.add(t);
+                } else if (!v.equals("24/7")) {
+                    problems.add(new ConfigProblem(key, v, "use calendar (only in business hours) or 24/7"));
+                }
+            }
             SlaPolicy sla = problems.isEmpty()
-                    ? new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel)
+                    ? new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel, calendar, onCalendar)
                     : SlaPolicy.DEFAULT;
             SlaPolicies policies = new SlaPolicies(sla, policyRules(sla));
 
@@ -361,9 +382,38 @@ public final class ConfigLoader {
             }, 0.8, "use a fraction of the target between 0 and 1, like 0.8");
         }
 
+        private Map<String, BusinessCalendar> calendars = Map.of();
+
+        private Map<String, BusinessCalendar> calendars() {
+            JsonNode node = node("sla.calendars");
+            Map<String, BusinessCalendar> out = new HashMap<>();
+            if (!node.isObject()) {
+                problems.add(new ConfigProblem("sla.calendars", node.toString(),
+                        "use a map of named calendars, like {paris: {zone: Europe/Paris, hours: {mon-fri: \"09:00-18:00\"}}}"));
+                return out;
+            }
+            node.fieldNames().forEachRemaining(name -> out.put(name, CalendarParser.parse(name, node.get(name), problems)));
+            return out;
+        }
+
+        /** A calendar by name; "" is none (24/7). */
+        private BusinessCalendar calendarNamed(String key, String name) {
+            if (name == null || name.isBlank()) {
+                return BusinessCalendar.ALWAYS;
+            }
+            BusinessCalendar c = calendars.get(name);
+            if (c == null) {
+                problems.add(new ConfigProblem(key, name, "no such calendar under sla.calendars (known: "
+                        + calendars.keySet() + ")"));
+                return BusinessCalendar.ALWAYS;
+            }
+            return c;
+        }
+
         /**
          * {@code sla.policies}: [{name, match: {channel, team, segment}, targets: {standard, urgent, complaint},
-         * warn-at, escalation: {every, max-level}}]; what a policy leaves out comes from the default policy.
+         * warn-at, escalation: {every, max-level}, calendar, clock: {standard: calendar|24/7, ...}}]; what a
+         * policy leaves out comes from the default policy.
          */
         private List<PolicyRule> policyRules(SlaPolicy defaults) {
             String key = "sla.policies";
@@ -386,7 +436,25 @@ public final class ConfigLoader {
                 } else if (!names.add(name)) {
                     problems.add(new ConfigProblem(at + ".name", name, "policy names must be unique and not 'default'"));
                 }
-                unknownFields(p, at, Set.of("name", "match", "targets", "warn-at", "escalation"));
+                unknownFields(p, at, Set.of("name", "match", "targets", "warn-at", "escalation", "calendar", "clock"));
+                BusinessCalendar calendar = p.has("calendar")
+                        ? calendarNamed(at + ".calendar", p.path("calendar").asText()) : defaults.calendar();
+                Set<Tier> onCalendar = new HashSet<>(defaults.calendarTiers());
+                JsonNode clock = p.path("clock");
+                unknownFields(clock, at + ".clock", Set.of("standard", "urgent", "complaint"));
+                for (Tier t : Tier.values()) {
+                    if (clock.has(t.wireName())) {
+                        String v = clock.path(t.wireName()).asText();
+                        if (v.equals("calendar")) {
+                            onCalendar.add(t);
+                        } else if (v.equals("24/7")) {
+                            onCalendar.remove(t);
+                        } else {
+                            problems.add(new ConfigProblem(at + ".clock." + t.wireName(), v,
+                                    "use calendar (only in business hours) or 24/7"));
+                        }
+                    }
+                }
                 JsonNode match = p.path("match");
                 unknownFields(match, at + ".match", Set.of("channel", "team", "segment"));
                 Duration std = policyDuration(p.path("targets").path("standard"), at + ".targets.standard", defaults.standard());
@@ -420,7 +488,8 @@ public final class ConfigLoader {
                 }
                 if (problems.size() == before) {
                     out.add(new PolicyRule(name, optional(match, "channel"), optional(match, "team"),
-                            optional(match, "segment"), new SlaPolicy(std, urg, cpl, warn, every, maxLevel)));
+                            optional(match, "segment"),
+                            new SlaPolicy(std, urg, cpl, warn, every, maxLevel, calendar, onCalendar)));
                 }
             }
             return out;

@@ -85,10 +85,10 @@ public final class SlaEngine {
         Tier tier = c.tier();
         PolicyRule rule = policies.select(message.channel(), message.team(), message.segment());
         SlaPolicy policy = rule.policy();
-        Instant deadline = at.plus(policy.target(tier));
+        Instant deadline = policy.deadline(tier, at);
         boolean stale = !deadline.isAfter(now);
         ReplyClock fresh = new ReplyClock(message.conversationId(), message.channel(), tier, at, at,
-                stale ? null : at.plus(policy.warnOffset(tier)), deadline, Stage.RUNNING, 0, stale, c.signals(),
+                stale ? null : policy.warning(tier, at), deadline, Stage.RUNNING, 0, stale, c.signals(),
                 rule.name(), false, firstReply);
         if (current.isEmpty()) {
             return Outcome.keep(fresh, signalFor(fresh, now));

@@ -2,18 +2,27 @@ package dev.replyclock.sla;
 
 import dev.replyclock.classify.Tier;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The promise: a reply target per tier (the 15-5-1 rule by default), the pre-breach warning point as a
- * fraction of the target, and the escalation ladder after a breach (one more rung every
- * {@code escalateEvery}, up to {@code maxEscalations}).
+ * fraction of the target, the escalation ladder after a breach (one more rung every {@code escalateEvery},
+ * up to {@code maxEscalations}), and business hours: the tiers in {@code calendarTiers} count their target in
+ * the open hours of {@code calendar}; the others run 24/7.
  */
 public record SlaPolicy(Duration standard, Duration urgent, Duration complaint, double warnAt,
-                        Duration escalateEvery, int maxEscalations) {
+                        Duration escalateEvery, int maxEscalations, BusinessCalendar calendar, Set<Tier> calendarTiers) {
 
     public static final SlaPolicy DEFAULT = new SlaPolicy(
             Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(1), 0.8, Duration.ofMinutes(10), 3);
+
+    /** A policy whose clocks all run 24/7. */
+    public SlaPolicy(Duration standard, Duration urgent, Duration complaint, double warnAt, Duration escalateEvery,
+                     int maxEscalations) {
+        this(standard, urgent, complaint, warnAt, escalateEvery, maxEscalations, BusinessCalendar.ALWAYS, Set.of());
+    }
 
     public SlaPolicy {
         Objects.requireNonNull(standard, "standard");
@@ -26,6 +35,23 @@ public record SlaPolicy(Duration standard, Duration urgent, Duration complaint, 
         if (maxEscalations < 0) {
             throw new IllegalArgumentException("maxEscalations must be >= 0, was " + maxEscalations);
         }
+        Objects.requireNonNull(calendar, "calendar");
+        calendarTiers = Set.copyOf(calendarTiers);
+    }
+
+    /** The calendar a tier's clock runs on: the policy's calendar, or 24/7. */
+    public BusinessCalendar calendarOf(Tier tier) {
+        return calendarTiers.contains(tier) ? calendar : BusinessCalendar.ALWAYS;
+    }
+
+    /** The deadline of a wait of this tier that starts at {@code start}. */
+    public Instant deadline(Tier tier, Instant start) {
+        return calendarOf(tier).plusBusinessTime(start, target(tier));
+    }
+
+    /** The pre-breach warning instant of a wait of this tier that starts at {@code start}. */
+    public Instant warning(Tier tier, Instant start) {
+        return calendarOf(tier).plusBusinessTime(start, warnOffset(tier));
     }
 
     public Duration target(Tier tier) {
