@@ -61,6 +61,10 @@ public final class ConfigLoader {
         DEFAULTS.put("sla.warn-at", "0.8");
         DEFAULTS.put("sla.escalation.every", "10m");
         DEFAULTS.put("sla.escalation.max-level", "3");
+        for (String tier : List.of("complaint", "urgent", "standard")) {
+            DEFAULTS.put("sla.escalation." + tier + ".every", "");
+            DEFAULTS.put("sla.escalation." + tier + ".max-level", "");
+        }
         DEFAULTS.put("sla.policies", "[]");
         DEFAULTS.put("sla.calendars", "{}");
         DEFAULTS.put("sla.calendar", "");
@@ -283,8 +287,17 @@ public final class ConfigLoader {
                     problems.add(new ConfigProblem(key, v, "use calendar (only in business hours) or 24/7"));
                 }
             }
+            Map<Tier, SlaPolicy.Ladder> ladders = new HashMap<>();
+            for (Tier t : Tier.values()) {
+                String everyKey = "sla.escalation." + t.wireName() + ".every";
+                String maxKey = "sla.escalation." + t.wireName() + ".max-level";
+                if (!text(everyKey).isBlank() || !text(maxKey).isBlank()) {
+                    ladders.put(t, new SlaPolicy.Ladder(text(everyKey).isBlank() ? every : duration(everyKey),
+                            text(maxKey).isBlank() ? maxLevel : intInRange(maxKey, 0, 100)));
+                }
+            }
             SlaPolicy sla = problems.isEmpty()
-                    ? new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel, calendar, onCalendar)
+                    ? new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel, calendar, onCalendar, ladders)
                     : SlaPolicy.DEFAULT;
             SlaPolicies policies = new SlaPolicies(sla, policyRules(sla));
 
@@ -342,7 +355,7 @@ public final class ConfigLoader {
 
         private Duration duration(String key) {
             Duration d = parsed(key, DurationParser::parse, Duration.ofMinutes(1), "use " + DurationParser.FORMAT);
-            if (d.isZero() && !key.equals("sla.escalation.every")) {
+            if (d.isZero() && !key.startsWith("sla.escalation.")) {
                 problems.add(new ConfigProblem(key, text(key), "must be longer than zero"));
                 return Duration.ofMinutes(1);
             }

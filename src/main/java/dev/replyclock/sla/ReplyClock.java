@@ -69,8 +69,8 @@ public record ReplyClock(
         return switch (stage) {
             case RUNNING -> Optional.of(warnAt != null && warnAt.isBefore(deadline) ? warnAt : deadline);
             case WARNED -> Optional.of(deadline);
-            case BREACHED -> escalations < policy.maxEscalations()
-                    ? Optional.of(deadline.plus(policy.escalateEvery().multipliedBy(escalations + 1L)))
+            case BREACHED -> escalations < policy.maxEscalations(tier) && !policy.escalateEvery(tier).isZero()
+                    ? Optional.of(deadline.plus(policy.escalateEvery(tier).multipliedBy(escalations + 1L)))
                     : Optional.empty();
         };
     }

@@ -152,9 +152,10 @@ public final class SlaEngine {
         if (c.stage() == Stage.RUNNING && c.warnAt() != null && !now.isBefore(c.warnAt())) {
             return Outcome.keep(c.withStage(Stage.WARNED, 0), List.of(alert(c, AlertKind.WARNING, 0, now)));
         }
-        if (c.stage() == Stage.BREACHED && !policy.escalateEvery().isZero()) {
-            long rungsDue = Duration.between(c.deadline(), now).toMillis() / policy.escalateEvery().toMillis();
-            int level = (int) Math.min(policy.maxEscalations(), rungsDue);
+        Duration every = policy.escalateEvery(c.tier());
+        if (c.stage() == Stage.BREACHED && !every.isZero()) {
+            long rungsDue = Duration.between(c.deadline(), now).toMillis() / every.toMillis();
+            int level = (int) Math.min(policy.maxEscalations(c.tier()), rungsDue);
             if (level > c.escalations()) {
                 return Outcome.keep(c.withStage(Stage.BREACHED, level),
                         List.of(alert(c, AlertKind.ESCALATION, level, now)));

@@ -3,6 +3,7 @@ package dev.replyclock.sla;
 import dev.replyclock.classify.Tier;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,7 +14,12 @@ import java.util.Set;
  * the open hours of {@code calendar}; the others run 24/7.
  */
 public record SlaPolicy(Duration standard, Duration urgent, Duration complaint, double warnAt,
-                        Duration escalateEvery, int maxEscalations, BusinessCalendar calendar, Set<Tier> calendarTiers) {
+                        Duration escalateEvery, int maxEscalations, BusinessCalendar calendar, Set<Tier> calendarTiers,
+                        Map<Tier, Ladder> ladders) {
+
+    /** A tier's own escalation ladder: one rung every {@code every} after the breach, up to {@code maxLevel}. */
+    public record Ladder(Duration every, int maxLevel) {
+    }
 
     public static final SlaPolicy DEFAULT = new SlaPolicy(
             Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(1), 0.8, Duration.ofMinutes(10), 3);
@@ -22,6 +28,12 @@ public record SlaPolicy(Duration standard, Duration urgent, Duration complaint, 
     public SlaPolicy(Duration standard, Duration urgent, Duration complaint, double warnAt, Duration escalateEvery,
                      int maxEscalations) {
         this(standard, urgent, complaint, warnAt, escalateEvery, maxEscalations, BusinessCalendar.ALWAYS, Set.of());
+    }
+
+    /** A policy with one escalation ladder for every tier. */
+    public SlaPolicy(Duration standard, Duration urgent, Duration complaint, double warnAt, Duration escalateEvery,
+                     int maxEscalations, BusinessCalendar calendar, Set<Tier> calendarTiers) {
+        this(standard, urgent, complaint, warnAt, escalateEvery, maxEscalations, calendar, calendarTiers, Map.of());
     }
 
     public SlaPolicy {
@@ -37,6 +49,19 @@ public record SlaPolicy(Duration standard, Duration urgent, Duration complaint, 
         }
         Objects.requireNonNull(calendar, "calendar");
         calendarTiers = Set.copyOf(calendarTiers);
+        ladders = Map.copyOf(ladders);
+    }
+
+    /** How often a breached wait of this tier escalates (its own ladder, else the policy's). */
+    public Duration escalateEvery(Tier tier) {
+        Ladder l = ladders.get(tier);
+        return l == null ? escalateEvery : l.every();
+    }
+
+    /** The last rung of this tier's ladder. */
+    public int maxEscalations(Tier tier) {
+        Ladder l = ladders.get(tier);
+        return l == null ? maxEscalations : l.maxLevel();
     }
 
     /** The calendar a tier's clock runs on: the policy's calendar, or 24/7. */

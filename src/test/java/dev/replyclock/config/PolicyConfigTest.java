@@ -31,6 +31,18 @@ class PolicyConfigTest {
     }
 
     @Test
+    void aTierCanHaveItsOwnEscalationLadder() throws Exception {
+        ReplyclockConfig c = ConfigLoader.parse("""
+                sla.escalation.complaint.every: 2m
+                sla.escalation.complaint.max-level: 5
+                """, "test", Map.of(), Map.of());
+        assertEquals(Duration.ofMinutes(2), c.sla().escalateEvery(dev.replyclock.classify.Tier.COMPLAINT));
+        assertEquals(5, c.sla().maxEscalations(dev.replyclock.classify.Tier.COMPLAINT));
+        assertEquals(Duration.ofMinutes(10), c.sla().escalateEvery(dev.replyclock.classify.Tier.URGENT), "the default ladder");
+        assertEquals(3, c.sla().maxEscalations(dev.replyclock.classify.Tier.STANDARD));
+    }
+
+    @Test
     void badPolicyEntriesNameTheirKey() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
                 sla.policies:

@@ -97,6 +97,20 @@ class SlaEngineTest {
     }
 
     @Test
+    void eachTierClimbsItsOwnLadder() {
+        SlaPolicy policy = new SlaPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(1), 0.8,
+                Duration.ofMinutes(10), 3, BusinessCalendar.ALWAYS, java.util.Set.of(),
+                java.util.Map.of(Tier.COMPLAINT, new SlaPolicy.Ladder(Duration.ofMinutes(2), 5)));
+        SlaEngine laddered = new SlaEngine(policy, clock);
+        ReplyClock c = laddered.onMessage(Optional.empty(), inbound(Tier.COMPLAINT, T0)).clock().orElseThrow();
+        clock.advance(Duration.ofMinutes(1));
+        c = laddered.onDue(c).clock().orElseThrow();
+        assertEquals(Optional.of(T0.plus(Duration.ofMinutes(3))), laddered.nextWakeUp(c), "complaints every 2 minutes");
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(5, laddered.onDue(c).alerts().get(0).level(), "up to level 5");
+    }
+
+    @Test
     void replyStopsTheClockAndMeasuresTheReplyTime() {
         ReplyClock c = open(Tier.URGENT);
         clock.advance(Duration.ofMinutes(3));
