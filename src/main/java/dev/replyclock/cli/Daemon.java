@@ -7,6 +7,7 @@ import dev.replyclock.classify.Classifier;
 import dev.replyclock.classify.RulesException;
 import dev.replyclock.classify.SignalRules;
 import dev.replyclock.config.ConfigException;
+import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReceiverConfig;
 import dev.replyclock.config.ReplyclockConfig;
@@ -41,6 +42,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,6 +76,9 @@ public final class Daemon implements AutoCloseable {
     private OpsHttpServer http;
     private PrometheusMeterRegistry registry;
     private boolean closed;
+    private Path configFile;
+    private SlaEngine engine;
+    private final AtomicReference<Classifier> classifierRef = new AtomicReference<>();
 
     private Daemon() {
     }
@@ -101,8 +106,16 @@ public final class Daemon implements AutoCloseable {
     }
 
     public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
+        return start(config, null, clock, stdout);
+    }
+
+    /** @param configFile where {@code config} was read from, re-read by {@link #reload}; null = no reload */
+    public static Daemon start(ReplyclockConfig config, Path configFile, Clock clock, PrintStream stdout)
+            throws ConfigException {
         Classifier classifier = classifier(config);
         Daemon d = new Daemon();
+        d.configFile = configFile;
+        d.classifierRef.set(classifier);
         try {
             d.startAll(config, classifier, clock, stdout);
             return d;
@@ -143,9 +156,9 @@ public final class Daemon implements AutoCloseable {
         notifierMetrics.bindTo(registry);
         toClose.add(notifierMetrics);
 
-        SlaEngine engine = new SlaEngine(config.policies(), clock);
+        engine = new SlaEngine(config.policies(), clock);
         streams = new KafkaStreams(
-                ReplyclockTopology.build(config.kafka().topics(), classifier, engine, metrics, clock,
+                ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
                         config.privacy().retention(), pseudonymizer(config)),
                 StreamsSettings.of(config.kafka(), bootstrapServers));
         streams.setUncaughtExceptionHandler(e -> {
@@ -186,9 +199,34 @@ public final class Daemon implements AutoCloseable {
                         Direction.ACK, "", "api", "", clock.instant().atOffset(ZoneOffset.UTC)))))
                 .get(10, TimeUnit.SECONDS);
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
-                token, acks);
+                token, acks, this::reload);
         toClose.add(http);
         log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
+    }
+
+    /**
+     * Re-reads the config file: SLA policies, calendars and signal rules take effect at once; a bad file is
+     * refused and the running configuration kept (like Alertmanager). Other keys apply at the next start.
+     *
+     * @return the problems of a refused file, empty when reloaded
+     */
+    public synchronized List<ConfigProblem> reload() {
+        if (configFile == null) {
+            return List.of(new ConfigProblem("--config", null, "this daemon was started without a config file"));
+        }
+        try {
+            ReplyclockConfig fresh = ConfigLoader.load(configFile, System.getenv());
+            Classifier classifier = classifier(fresh);
+            engine.updatePolicies(fresh.policies());
+            classifierRef.set(classifier);
+            registry.counter("replyclock.config.reloads", "outcome", "success").increment();
+            log.info("reloaded {}: SLA policies, calendars and signal rules", configFile);
+            return List.of();
+        } catch (ConfigException e) {
+            registry.counter("replyclock.config.reloads", "outcome", "failure").increment();
+            log.warn("refused to reload {}, keeping the running configuration: {}", configFile, e.problems());
+            return e.problems();
+        }
     }
 
     public Readiness readiness() {

@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         Clock clock = speed == 1 ? Clock.systemUTC() : new ScaledClock(speed);
         PrintWriter out = spec.commandLine().getOut();
         try {
-            return RunCommand.runUntilStopped(spec, cfg, clock, daemon -> play(daemon, cfg, clock, out), exitAfterScript);
+            return RunCommand.runUntilStopped(spec, cfg, null, clock, daemon -> play(daemon, cfg, clock, out), exitAfterScript);
         } finally {
             deleteQuietly(work);
         }

@@ -32,7 +32,17 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return reportInvalid(spec, config.toString(), e);
         }
-        return runUntilStopped(spec, cfg, Clock.systemUTC(), null, false);
+        return runUntilStopped(spec, cfg, config, Clock.systemUTC(), null, false);
+    }
+
+    /** SIGHUP re-reads the config, as operators of Alertmanager and Prometheus expect. */
+    @SuppressWarnings("restriction")
+    private static void onSighup(Daemon daemon) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sig -> daemon.reload());
+        } catch (IllegalArgumentException e) {
+            // no SIGHUP on this platform: POST /-/reload remains
+        }
     }
 
     static int reportInvalid(CommandLine.Model.CommandSpec spec, String source, ConfigException e) {
@@ -48,11 +58,11 @@ final class RunCommand implements Callable<Integer> {
      * when {@code stopAfterScript}. The shutdown hook closes the daemon, so SIGTERM ends with everything
      * committed and closed, exit 0.
      */
-    static int runUntilStopped(CommandLine.Model.CommandSpec spec, ReplyclockConfig cfg, Clock clock,
+    static int runUntilStopped(CommandLine.Model.CommandSpec spec, ReplyclockConfig cfg, Path configFile, Clock clock,
                                Consumer<Daemon> script, boolean stopAfterScript) throws InterruptedException {
         Daemon daemon;
         try {
-            daemon = Daemon.start(cfg, clock, System.out);
+            daemon = Daemon.start(cfg, configFile, clock, System.out);
         } catch (ConfigException e) {
             return reportInvalid(spec, "", e);
         }
@@ -62,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "replyclock-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (configFile != null) {
+            onSighup(daemon);
+        }
         spec.commandLine().getOut().println("replyclock is running. Kafka: " + daemon.bootstrapServers()
                 + "  metrics: " + daemon.httpBaseUrl() + "/metrics  ready: " + daemon.httpBaseUrl()
                 + "/health/ready  (Ctrl-C to stop)");

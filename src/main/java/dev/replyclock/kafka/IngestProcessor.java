@@ -10,6 +10,7 @@ import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.sla.ClassifiedMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,11 +34,12 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     private static final Logger log = LoggerFactory.getLogger(IngestProcessor.class);
 
     private final MessageCodec codec;
-    private final Classifier classifier;
+    private final Supplier<Classifier> classifier;
     private final ReplyclockMetrics metrics;
     private final Pseudonymizer pseudonymizer;
 
-    IngestProcessor(MessageCodec codec, Classifier classifier, ReplyclockMetrics metrics, Pseudonymizer pseudonymizer) {
+    IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
+                    Pseudonymizer pseudonymizer) {
         this.codec = codec;
         this.classifier = classifier;
         this.metrics = metrics;
@@ -60,7 +62,7 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         }
         Classification classification;
         try {
-            classification = message.isInbound() ? classifier.classify(message.text()) : Classification.STANDARD;
+            classification = message.isInbound() ? classifier.get().classify(message.text()) : Classification.STANDARD;
         } catch (RuntimeException e) {
             // The exception's message might quote the text: log its type only.
             log.error("classifier failed ({}) on message {} of conversation {}", e.getClass().getName(),

@@ -8,6 +8,7 @@ import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.sla.SlaEngine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -44,8 +45,17 @@ public final class ReplyclockTopology {
         return build(topics, classifier, engine, metrics, clock, DEFAULT_RETENTION, null);
     }
 
-    /** @param pseudonymizer replaces customer identifiers at ingest; null keeps them (tests, bench) */
     public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
+                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
+                                 Pseudonymizer pseudonymizer) {
+        return build(topics, () -> classifier, engine, metrics, clock, retention, pseudonymizer);
+    }
+
+    /**
+     * @param classifier    read for every message, so that a reload of the rules takes effect at once
+     * @param pseudonymizer replaces customer identifiers at ingest; null keeps them (tests, bench)
+     */
+    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer) {
         MessageCodec codec = new MessageCodec();

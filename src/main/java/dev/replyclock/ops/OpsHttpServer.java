@@ -1,6 +1,10 @@
 package dev.replyclock.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.replyclock.config.ConfigProblem;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -9,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,17 +35,26 @@ public final class OpsHttpServer implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(OpsHttpServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACK_PATH = Pattern.compile("/api/conversations/([A-Za-z0-9._:@-]{1,200})/ack");
+
+    /** Re-reads the configuration; returns the problems of a refused file (empty = reloaded). */
+    @FunctionalInterface
+    public interface Reloader {
+        List<ConfigProblem> reload();
+    }
 
     private final HttpServer server;
     private final ApiToken token;
     private final AckSink ackSink;
+    private final Reloader reloader;
 
     /** @param token null when the API is off ({@code http.api-token-file} empty) */
     public OpsHttpServer(String bindAddress, int port, PrometheusMeterRegistry registry, Supplier<Readiness> readiness,
-                         ApiToken token, AckSink ackSink) {
+                         ApiToken token, AckSink ackSink, Reloader reloader) {
         this.token = token;
         this.ackSink = ackSink;
+        this.reloader = reloader;
         try {
             server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
         } catch (IOException e) {
@@ -60,6 +74,7 @@ public final class OpsHttpServer implements AutoCloseable {
             respond(ex, r.ready() ? 200 : 503, "text/plain; charset=utf-8", r.describe() + "\n");
         });
         server.createContext("/api/", this::api);
+        server.createContext("/-/reload", this::reload);
         server.start();
     }
 
@@ -73,19 +88,45 @@ public final class OpsHttpServer implements AutoCloseable {
         return "http://" + host + ":" + port();
     }
 
-    private void api(HttpExchange ex) throws IOException {
+    /** Answers 503/401/403 and returns false unless the request carries the API token. */
+    private boolean authorized(HttpExchange ex) throws IOException {
+        if (token == null) {
+            send(ex, 503, "{\"error\": \"the API is off: set http.api-token-file\"}");
+            return false;
+        }
+        ApiToken.Check check = token.check(ex.getRequestHeaders().getFirst("Authorization"));
+        if (check == ApiToken.Check.OK) {
+            return true;
+        }
+        // Logged without the token or the header: only the outcome and where it came from.
+        log.warn("API request refused ({}) from {}", check, ex.getRemoteAddress().getAddress().getHostAddress());
+        ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+        send(ex, check == ApiToken.Check.MISSING ? 401 : 403, "{\"error\": \"" + (check == ApiToken.Check.MISSING
+                ? "a bearer token is required" : "the token is not valid") + "\"}");
+        return false;
+    }
+
+    private void reload(HttpExchange ex) throws IOException {
         try (ex) {
-            if (token == null) {
-                send(ex, 503, "{\"error\": \"the API is off: set http.api-token-file\"}");
+            if (!authorized(ex)) {
                 return;
             }
-            ApiToken.Check check = token.check(ex.getRequestHeaders().getFirst("Authorization"));
-            if (check != ApiToken.Check.OK) {
-                // Logged without the token or the header: only the outcome and where it came from.
-                log.warn("API request refused ({}) from {}", check, ex.getRemoteAddress().getAddress().getHostAddress());
-                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                send(ex, check == ApiToken.Check.MISSING ? 401 : 403, "{\"error\": \"" + (check == ApiToken.Check.MISSING
-                        ? "a bearer token is required" : "the token is not valid") + "\"}");
+            if (!"POST".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                send(ex, 405, "{\"error\": \"use POST\"}");
+                return;
+            }
+            List<ConfigProblem> problems = reloader.reload();
+            ObjectNode body = JSON.createObjectNode().put("reloaded", problems.isEmpty());
+            ArrayNode list = body.putArray("problems");
+            problems.forEach(p -> list.addObject().put("key", p.key()).put("value", p.value()).put("fix", p.fix()));
+            send(ex, problems.isEmpty() ? 200 : 400, body.toString());
+        }
+    }
+
+    private void api(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!authorized(ex)) {
                 return;
             }
             Matcher m = ACK_PATH.matcher(ex.getRequestURI().getPath());

@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class SlaEngine {
 
-    private final SlaPolicies policies;
+    private volatile SlaPolicies policies;
     private final Clock clock;
 
     public SlaEngine(SlaPolicies policies, Clock clock) {
@@ -42,6 +42,14 @@ public final class SlaEngine {
 
     public SlaPolicies policies() {
         return policies;
+    }
+
+    /**
+     * A reloaded configuration: new messages get the new targets; open clocks keep the deadline they were
+     * promised and follow their policy's new ladder (by name) from their next wake-up on.
+     */
+    public void updatePolicies(SlaPolicies newPolicies) {
+        this.policies = newPolicies;
     }
 
     /** When the clock next has something to say, under its own policy; empty when nothing more is due. */

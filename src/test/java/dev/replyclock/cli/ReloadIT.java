@@ -1,0 +1,122 @@
+package dev.replyclock.cli;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replyclock.alert.Alert;
+import dev.replyclock.alert.AlertJson;
+import dev.replyclock.alert.AlertKind;
+import dev.replyclock.config.ConfigLoader;
+import dev.replyclock.testing.MutableClock;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hot reload (POST /-/reload, as SIGHUP does): new targets apply to the next deadlines at once; a bad file is
+ * refused with its problems and the running configuration is kept.
+ */
+class ReloadIT {
+
+    private static final String TOKEN = "reload-token-0123456789";
+
+    @TempDir
+    Path work;
+
+    private String config(String complaintTarget) {
+        return String.join("\n",
+                "kafka.embedded.port: 0",
+                "kafka.embedded.data-dir: " + work.resolve("kafka"),
+                "kafka.state-dir: " + work.resolve("streams"),
+                "http.port: 0",
+                "http.api-token-file: " + work.resolve("token"),
+                "privacy.pseudonym-key-file: " + work.resolve("pseudonym.key"),
+                "sla.targets.complaint: " + complaintTarget,
+                "alerts.receivers: [{name: file, type: log, path: '" + work.resolve("alerts.jsonl") + "'}]", "");
+    }
+
+    @Test
+    void aReloadChangesTheNextDeadlinesAndABadFileIsRefused() throws Exception {
+        Files.writeString(work.resolve("token"), TOKEN);
+        Path file = work.resolve("replyclock.yaml");
+        Files.writeString(file, config("1m"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
+        try (Daemon daemon = Daemon.start(ConfigLoader.load(file, Map.of()), file, clock,
+                new PrintStream(PrintStream.nullOutputStream()));
+             KafkaProducer<String, byte[]> producer = producer(daemon)) {
+            send(producer, "before", clock.instant());
+            assertEquals(clock.instant().plus(Duration.ofMinutes(1)), signal("before").deadline());
+
+            Files.writeString(file, config("2m"));
+            assertEquals(401, reload(daemon, null).statusCode());
+            HttpResponse<String> ok = reload(daemon, TOKEN);
+            assertEquals(200, ok.statusCode(), ok.body());
+            send(producer, "after", clock.instant());
+            assertEquals(clock.instant().plus(Duration.ofMinutes(2)), signal("after").deadline());
+
+            Files.writeString(file, config("soon"));
+            HttpResponse<String> refused = reload(daemon, TOKEN);
+            assertEquals(400, refused.statusCode());
+            assertTrue(refused.body().contains("\"key\":\"sla.targets.complaint\""), refused.body());
+            send(producer, "kept", clock.instant());
+            assertEquals(clock.instant().plus(Duration.ofMinutes(2)), signal("kept").deadline(),
+                    "the running configuration is kept");
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(Daemon daemon) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers());
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String conv, Instant at) throws Exception {
+        String json = "{\"messageId\":\"" + conv + "\",\"conversationId\":\"" + conv + "\",\"direction\":\"inbound\","
+                + "\"channel\":\"chat\",\"from\":\"x\",\"text\":\"the lamp arrived broken\",\"sentAt\":\"" + at + "\"}";
+        producer.send(new ProducerRecord<>("support.messages", conv, json.getBytes(StandardCharsets.UTF_8))).get();
+    }
+
+    private Alert signal(String conv) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Path alerts = work.resolve("alerts.jsonl");
+            if (!Files.exists(alerts)) {
+                return Optional.<Alert>empty();
+            }
+            for (String line : Files.readAllLines(alerts)) {
+                Alert a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
+                if (a.conversationId().equals(conv) && a.kind() == AlertKind.SIGNAL) {
+                    return Optional.of(a);
+                }
+            }
+            return Optional.<Alert>empty();
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    private static HttpResponse<String> reload(Daemon daemon, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(daemon.httpBaseUrl() + "/-/reload"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
