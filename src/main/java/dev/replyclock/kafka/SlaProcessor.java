@@ -1,6 +1,7 @@
 package dev.replyclock.kafka;
 
 import dev.replyclock.alert.Alert;
+import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.ClassifiedMessage;
@@ -96,6 +97,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
     /** Fires every entry whose wake-up time has come, in time order. */
     void fireDue() {
         Instant now = clock.instant();
+        metrics.deadlineIndexSize(context().taskId().toString(), deadlineIndex.approximateNumEntries());
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = deadlineIndex.range(indexKey(0, ""), indexKey(now.toEpochMilli(), "\uffff"))) {
             while (it.hasNext() && due.size() < MAX_DUE_PER_TICK) {
@@ -127,6 +129,9 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
         long now = clock.millis();
         for (Alert alert : outcome.alerts()) {
             metrics.alert(alert.kind(), alert.tier());
+            if (alert.kind() == AlertKind.ESCALATION) {
+                metrics.escalation(alert.tier(), alert.level());
+            }
             context().forward(new Record<>(conversationId, alert, now));
         }
         Tier tierBefore = before == null || !before.isOpen() ? null : before.clock().tier();
@@ -188,6 +193,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
         // This task's conversations move to another instance (or the app stops): take them off the gauge.
         openHere.forEach((tier, n) -> metrics.openAdjust(tier, -n));
         openHere.clear();
+        metrics.deadlineIndexSize(context().taskId().toString(), -1);
     }
 
     /** {@code <13-digit zero-padded epoch millis>:<conversationId>}: byte order is time order (until year 2286). */

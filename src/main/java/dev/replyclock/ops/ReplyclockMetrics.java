@@ -33,11 +33,15 @@ public final class ReplyclockMetrics {
     private final Duration[] buckets;
     private final Map<String, Counter> messages = new ConcurrentHashMap<>();
     private final Map<Integer, Counter> alerts = new ConcurrentHashMap<>();
+    private final Map<String, Long> indexSizes = new ConcurrentHashMap<>();
 
     public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy) {
         this.registry = registry;
         this.buckets = buckets(policy);
         lateness();
+        Gauge.builder("replyclock.deadline.index.size", indexSizes, m -> m.values().stream().mapToLong(Long::longValue).sum())
+                .description("Pending wake-ups (warnings, breaches, escalations, expiries) in this instance's deadline index")
+                .register(registry);
         for (Tier tier : Tier.values()) {
             AtomicLong gauge = new AtomicLong();
             open.put(tier, gauge);
@@ -76,6 +80,24 @@ public final class ReplyclockMetrics {
                 .tag("tier", tier == null ? "none" : tier.wireName())
                 .tag("channel", safeChannel)
                 .register(registry)).increment();
+    }
+
+    /** The rung of the escalation ladder reached, by tier (levels are bounded by the max-level keys). */
+    public void escalation(Tier tier, int level) {
+        Counter.builder("replyclock.escalations")
+                .description("Escalation rungs reached, by tier and level")
+                .tag("tier", tier.wireName())
+                .tag("level", String.valueOf(level))
+                .register(registry).increment();
+    }
+
+    /** One SLA task's deadline-index size, as RocksDB estimates it; the gauge sums the tasks of this instance. */
+    public void deadlineIndexSize(String task, long entries) {
+        if (entries < 0) {
+            indexSizes.remove(task);
+        } else {
+            indexSizes.put(task, entries);
+        }
     }
 
     public void alert(AlertKind kind, Tier tier) {

@@ -116,6 +116,7 @@ class PipelineIT {
         assertEquals(signal.deadline(), breach.deadline());
         clock.advance(Duration.ofMinutes(5));
         assertEquals(1, awaitAlert(conv, AlertKind.ESCALATION).level());
+        assertTrue(scrape().contains("replyclock_escalations_total{level=\"1\",tier=\"complaint\"}"));
 
         send(conv, message(conv, "outbound", "Désolés, un remplacement part aujourd'hui.", clock.instant()));
         awaitAlert(conv, AlertKind.RESOLVED);
@@ -221,7 +222,7 @@ class PipelineIT {
         String metrics = scrape();
         for (String name : List.of("replyclock_messages_total{channel=\"chat\",direction=\"inbound\",tier=\"standard\"}",
                 "replyclock_alerts_total", "replyclock_reply_time_seconds_bucket",
-                "replyclock_replies_total{tier=\"standard\",within_target=\"true\"}", "replyclock_deadline_lateness_seconds",
+                "replyclock_replies_total{tier=\"standard\",within_target=\"true\"}", "replyclock_deadline_lateness_seconds", "replyclock_deadline_index_size",
                 "replyclock_open_conversations{tier=\"complaint\"}", "jvm_memory_used_bytes", "kafka_stream_")) {
             assertTrue(metrics.contains(name), "missing " + name);
         }
