@@ -289,7 +289,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             producer.flush();
             // Let the pipeline drain the load first: a backlog would make breach probes stale on arrival.
-            long drained = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long drained = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
             while (signalMs.size() < signalSent.size() && System.nanoTime() < drained) {
                 progress("drain", signalMs.size(), signalSent.size());
                 Thread.sleep(100);
