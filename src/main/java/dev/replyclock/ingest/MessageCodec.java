@@ -42,7 +42,10 @@ public final class MessageCodec {
         try {
             node = mapper.readTree(value);
         } catch (JsonProcessingException e) {
-            return new DecodeResult.Invalid("not-json", "not valid JSON: " + e.getOriginalMessage());
+            // Jackson's own message may quote a piece of the record (a customer's words): say where, not what.
+            return new DecodeResult.Invalid("not-json", "not valid JSON"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr()));
         } catch (IOException e) {
             return new DecodeResult.Invalid("not-json", "not readable: " + e.getMessage());
         }
