@@ -35,6 +35,45 @@ final class RunCommand implements Callable<Integer> {
         return runUntilStopped(spec, cfg, config, Clock.systemUTC(), null, false);
     }
 
+    /**
+     * SIGTERM and SIGINT: stop intake, flush, commit and close everything within a bounded time, then exit 0
+     * (the JVM's default would be 143). A second signal, or a close that takes longer than
+     * {@link #STOP_BUDGET}, halts at once.
+     */
+    @SuppressWarnings("restriction")
+    private static void onStopSignals(Daemon daemon, CountDownLatch stopped) {
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        sun.misc.SignalHandler handler = sig -> {
+            if (!stopping.compareAndSet(false, true)) {
+                Runtime.getRuntime().halt(1); // the operator insists
+            }
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(STOP_BUDGET.toMillis());
+                    Runtime.getRuntime().halt(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "replyclock-stop-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            new Thread(() -> {
+                daemon.close();
+                stopped.countDown();
+            }, "replyclock-stop").start();
+        };
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), handler);
+            } catch (IllegalArgumentException e) {
+                // not on this platform: the shutdown hook still closes everything
+            }
+        }
+    }
+
+    /** The longest a graceful stop may take before the process halts. */
+    static final java.time.Duration STOP_BUDGET = java.time.Duration.ofSeconds(45);
+
     /** SIGHUP re-reads the config, as operators of Alertmanager and Prometheus expect. */
     @SuppressWarnings("restriction")
     private static void onSighup(Daemon daemon) {
@@ -75,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
         if (configFile != null) {
             onSighup(daemon);
         }
+        onStopSignals(daemon, stopped);
         spec.commandLine().getOut().println("replyclock is running. Kafka: " + daemon.bootstrapServers()
                 + "  metrics: " + daemon.httpBaseUrl() + "/metrics  ready: " + daemon.httpBaseUrl()
                 + "/health/ready  (Ctrl-C to stop)");

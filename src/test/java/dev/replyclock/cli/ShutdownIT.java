@@ -1,0 +1,40 @@
+package dev.replyclock.cli;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon as an operator runs it: a child JVM from the runnable jar, stopped by SIGTERM, exits 0. */
+class ShutdownIT {
+
+    @Test
+    void sigtermStopsTheDaemonCleanlyWithExitCodeZero(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("replyclock.yaml");
+        Files.writeString(config, String.join("\n",
+                "kafka.embedded.port: 0",
+                "kafka.embedded.data-dir: " + dir.resolve("kafka"),
+                "kafka.state-dir: " + dir.resolve("streams"),
+                "http.port: 0",
+                "privacy.pseudonym-key-file: " + dir.resolve("pseudonym.key"), ""));
+        Path jar = Path.of(System.getProperty("replyclock.jar", "target/replyclock.jar"));
+        Path output = dir.resolve("run.out");
+        Process daemon = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString(), "run", "--config", config.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(output).contains("replyclock is running"));
+            daemon.destroy(); // SIGTERM
+            assertTrue(daemon.waitFor(50, TimeUnit.SECONDS), "stopped within the budget:\n" + Files.readString(output));
+            assertEquals(0, daemon.exitValue(), Files.readString(output));
+        } finally {
+            daemon.destroyForcibly();
+        }
+    }
+}
