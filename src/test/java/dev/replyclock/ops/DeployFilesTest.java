@@ -1,0 +1,119 @@
+package dev.replyclock.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.replyclock.alert.AlertKind;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.ingest.Direction;
+import dev.replyclock.sla.ReplyMeasurement;
+import dev.replyclock.sla.SlaPolicy;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The operator's files must be valid and must speak of metrics the daemon really exports. */
+class DeployFilesTest {
+
+    private static final Path DEPLOY = Path.of("deploy");
+    private static final Pattern METRIC = Pattern.compile("replyclock_[a-z_]+");
+
+    private static List<Path> files(String... endings) throws IOException {
+        try (Stream<Path> s = Files.walk(DEPLOY)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> Stream.of(endings).anyMatch(e -> p.toString().endsWith(e))).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyDeployFileParses() throws IOException {
+        List<Path> yaml = files(".yaml", ".yml");
+        List<Path> json = files(".json");
+        assertTrue(yaml.size() >= 6 && json.size() >= 1, "deploy files: " + yaml + json);
+        for (Path p : yaml) {
+            try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(p.toFile())) {
+                assertTrue(docs.readAll().stream().anyMatch(d -> d != null && !d.isMissingNode()), p + " is empty");
+            }
+        }
+        for (Path p : json) {
+            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(p.toFile());
+        }
+    }
+
+    @Test
+    void dashboardAndRulesNameOnlyExportedMetrics() throws IOException {
+        Set<String> exported = exportedNames();
+        Set<String> used = new TreeSet<>();
+        for (Path p : files(".json", "-rules.yml")) {
+            Matcher m = METRIC.matcher(Files.readString(p));
+            while (m.find()) {
+                used.add(m.group());
+            }
+        }
+        assertTrue(used.size() >= 6, "the dashboard and the rules use the daemon's metrics: " + used);
+        Set<String> unknown = used.stream().filter(u -> !exported.contains(u)).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of(), unknown, "exported: " + exported);
+    }
+
+    /** Every replyclock_* name a scrape shows, after each metric has been touched once. */
+    private static Set<String> exportedNames() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ReplyclockMetrics m = new ReplyclockMetrics(registry, SlaPolicy.DEFAULT);
+        m.messageIn(Direction.INBOUND, Tier.URGENT, "chat");
+        m.alert(AlertKind.BREACH, Tier.URGENT);
+        m.escalation(Tier.URGENT, 1);
+        m.replied(new ReplyMeasurement("c", Tier.URGENT, "chat", Duration.ofMinutes(2), true));
+        m.deadLetter("not-json");
+        m.delivery("console", "sent");
+        m.lateMessage("future");
+        m.deadlineLateness(Duration.ofMillis(100));
+        m.expired();
+        m.openMoved(null, Tier.URGENT);
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = METRIC.matcher(registry.scrape());
+        while (matcher.find()) {
+            names.add(matcher.group());
+        }
+        return names;
+    }
+
+    @Test
+    void deploymentProbesUseTheHealthEndpoints() throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class)
+                .readValues(DEPLOY.resolve("k8s/replyclock.yaml").toFile())) {
+            docs.addAll(it.readAll());
+        }
+        JsonNode deployment = docs.stream().filter(d -> "Deployment".equals(d.path("kind").asText())).findFirst().orElseThrow();
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertEquals("/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        assertEquals("/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+        assertTrue(container.has("resources"));
+        assertTrue(docs.stream().anyMatch(d -> "PodDisruptionBudget".equals(d.path("kind").asText())));
+        assertTrue(docs.stream().anyMatch(d -> "Secret".equals(d.path("kind").asText())));
+    }
+
+    @Test
+    void theImageRunsAsNonRoot() throws IOException {
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+        assertTrue(dockerfile.lines().anyMatch(l -> l.matches("USER\\s+[1-9][0-9]*")), "a numeric non-root USER");
+        assertTrue(dockerfile.contains("FROM eclipse-temurin:17-jre"), "a JRE 17 runtime stage");
+    }
+}
