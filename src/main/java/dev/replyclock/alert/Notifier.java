@@ -50,8 +50,20 @@ public final class Notifier implements AutoCloseable {
 
     public Notifier(String bootstrapServers, String groupId, String topic, List<Receiver> receivers,
                     ReplyclockMetrics metrics) {
+        this(props(bootstrapServers), groupId, topic, receivers, metrics);
+    }
+
+    private static Properties props(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return p;
+    }
+
+    /** @param client the consumer's connection settings: bootstrap servers and, for a secured cluster, TLS/SASL */
+    public Notifier(Properties client, String groupId, String topic, List<Receiver> receivers,
+                    ReplyclockMetrics metrics) {
+        Properties p = new Properties();
+        p.putAll(client);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -39,7 +39,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -149,7 +148,7 @@ public final class Daemon implements AutoCloseable {
         for (ReceiverConfig rc : config.receivers()) {
             receivers.add(new LogReceiver(rc.name(), rc.path(), rc.format(), stdout));
         }
-        notifier = new Notifier(bootstrapServers, config.kafka().applicationId() + "-notifier",
+        notifier = new Notifier(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId() + "-notifier",
                 config.kafka().topics().alerts(), receivers, metrics);
         toClose.add(notifier);
         KafkaClientMetrics notifierMetrics = new KafkaClientMetrics(notifier.consumer());
@@ -187,10 +186,10 @@ public final class Daemon implements AutoCloseable {
                 throw new UncheckedIOException("http.api-token-file: " + e.getMessage(), e);
             }
         }
-        KafkaProducer<String, byte[]> ackProducer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, config.kafka().applicationId() + "-api"),
-                new StringSerializer(), new ByteArraySerializer());
+        java.util.Properties ackProps = config.kafka().clientConfig(bootstrapServers);
+        ackProps.put(ProducerConfig.CLIENT_ID_CONFIG, config.kafka().applicationId() + "-api");
+        KafkaProducer<String, byte[]> ackProducer = new KafkaProducer<>(ackProps, new StringSerializer(),
+                new ByteArraySerializer());
         toClose.add(() -> ackProducer.close(Duration.ofSeconds(5)));
         MessageCodec codec = new MessageCodec();
         String messagesTopic = config.kafka().topics().messages();

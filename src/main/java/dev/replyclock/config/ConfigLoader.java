@@ -51,6 +51,7 @@ public final class ConfigLoader {
         DEFAULTS.put("kafka.processing-guarantee", "exactly_once_v2");
         DEFAULTS.put("kafka.state-dir", "data/streams");
         DEFAULTS.put("kafka.standby-replicas", "1");
+        DEFAULTS.put("kafka.client-properties", "");
         DEFAULTS.put("kafka.topics.partitions", "3");
         DEFAULTS.put("kafka.topics.messages", "support.messages");
         DEFAULTS.put("kafka.topics.alerts", "support.alerts");
@@ -259,7 +260,7 @@ public final class ConfigLoader {
                     Path.of(text("kafka.state-dir")), intInRange("kafka.standby-replicas", 0, 10),
                     intInRange("kafka.topics.partitions", 1, 10_000),
                     new KafkaSettings.Topics(name("kafka.topics.messages"), name("kafka.topics.alerts"),
-                            name("kafka.topics.dead-letter")));
+                            name("kafka.topics.dead-letter")), clientProperties());
 
             Duration standard = duration("sla.targets.standard");
             Duration urgent = duration("sla.targets.urgent");
@@ -393,6 +394,29 @@ public final class ConfigLoader {
                     return Optional.empty();
                 }
             }, 0.8, "use a fraction of the target between 0 and 1, like 0.8");
+        }
+
+        /** {@code kafka.client-properties}: a Kafka client properties file (security.protocol, sasl.*, ssl.*). */
+        private Map<String, String> clientProperties() {
+            String file = text("kafka.client-properties");
+            if (file.isBlank()) {
+                return Map.of();
+            }
+            java.util.Properties props = new java.util.Properties();
+            try (java.io.Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException e) {
+                problems.add(new ConfigProblem("kafka.client-properties", file,
+                        "cannot read it (" + e.getMessage() + "); give a Kafka client .properties file or leave it empty"));
+                return Map.of();
+            }
+            Map<String, String> out = new HashMap<>();
+            props.stringPropertyNames().forEach(k -> out.put(k, props.getProperty(k)));
+            if (out.containsKey("bootstrap.servers")) {
+                problems.add(new ConfigProblem("kafka.client-properties", file,
+                        "set bootstrap.servers with kafka.bootstrap-servers, not in the client properties"));
+            }
+            return out;
         }
 
         private Map<String, BusinessCalendar> calendars = Map.of();

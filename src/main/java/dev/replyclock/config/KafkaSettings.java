@@ -1,6 +1,8 @@
 package dev.replyclock.config;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * Where replyclock meets Kafka. {@code bootstrapServers} is {@code embedded} for the in-process broker.
@@ -14,9 +16,25 @@ public record KafkaSettings(
         Path stateDir,
         int standbyReplicas,
         int partitions,
-        Topics topics) {
+        Topics topics,
+        Map<String, String> clientProperties) {
 
     public static final String EMBEDDED = "embedded";
+
+    public KafkaSettings {
+        clientProperties = Map.copyOf(clientProperties);
+    }
+
+    /**
+     * The settings every Kafka client of the daemon gets (Streams, notifier, API producer, admin): the
+     * bootstrap servers and the {@code kafka.client-properties} file (TLS, SASL...).
+     */
+    public Properties clientConfig(String bootstrapServers) {
+        Properties p = new Properties();
+        p.putAll(clientProperties);
+        p.put("bootstrap.servers", bootstrapServers);
+        return p;
+    }
 
     public boolean embedded() {
         return EMBEDDED.equals(bootstrapServers);

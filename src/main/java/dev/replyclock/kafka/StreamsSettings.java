@@ -13,9 +13,8 @@ public final class StreamsSettings {
     }
 
     public static Properties of(KafkaSettings kafka, String bootstrapServers) {
-        Properties p = new Properties();
+        Properties p = kafka.clientConfig(bootstrapServers); // TLS/SASL settings reach every internal client
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());
         p.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().toAbsolutePath().toString());
         // The EOS commit interval bounds how long an alert waits before consumers can read it.

@@ -36,12 +36,20 @@ public final class TopicSetup {
         wanted.put(kafka.topics().messages(), kafka.partitions());
         wanted.put(kafka.topics().alerts(), kafka.partitions());
         wanted.put(kafka.topics().deadLetter(), 1);
-        ensure(bootstrapServers, wanted, timeout);
+        ensure(kafka.clientConfig(bootstrapServers), wanted, timeout);
     }
 
     public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic, Duration timeout) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        ensure(p, partitionsByTopic, timeout);
+    }
+
+    /** @param client the admin client's settings: bootstrap servers and, for a secured cluster, TLS/SASL */
+    public static void ensure(Properties client, Map<String, Integer> partitionsByTopic, Duration timeout) {
+        Properties p = new Properties();
+        p.putAll(client);
+        String bootstrapServers = p.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(p)) {
