@@ -1,182 +1,83 @@
 package dev.replyclock.alert;
 
 import dev.replyclock.ops.ReplyclockMetrics;
-import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Reads {@code support.alerts} in its own consumer group and hands each alert to every receiver, at least
- * once: offsets are committed only after delivery, and it reads only committed alerts
- * ({@code read_committed}), so an alert of an aborted transaction is never sent. Deduplication by alert id
- * and receiver keeps a re-read alert from being sent twice while this process lives.
- *
- * <p>Thin on purpose for now (see the delivery issue): routing, per-receiver queues, a circuit breaker and a
- * notification log on a compacted topic come next; today a failing receiver is retried a few times, then
- * the alert is counted as failed for it and the others go on.
+ * Delivers {@code support.alerts} to every receiver, at least once and deduplicated: one
+ * {@link ReceiverWorker} per receiver, each in its own consumer group and thread (a dead receiver lags
+ * alone), reading only committed alerts, committing offsets after delivery, and keeping a notification log
+ * on a compacted topic so that a restart does not resend what was delivered.
  */
 public final class Notifier implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-    private static final int ATTEMPTS = 3;
-    private static final int REMEMBERED = 100_000;
+    /** Where the notifier keeps its bookkeeping. */
+    public record Topics(String alerts, String undelivered, String notificationLog) {
+    }
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final String topic;
+    private final List<ReceiverWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final List<Receiver> receivers;
-    private final ReplyclockMetrics metrics;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
-    private final Map<String, Boolean> delivered = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
-    private volatile long lastPollNanos;
+    private final KafkaProducer<String, String> logProducer;
+    private final KafkaProducer<String, byte[]> undeliveredProducer;
 
-    public Notifier(String bootstrapServers, String groupId, String topic, List<Receiver> receivers,
-                    ReplyclockMetrics metrics) {
-        this(props(bootstrapServers), groupId, topic, receivers, metrics);
-    }
-
-    private static Properties props(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return p;
-    }
-
-    /** @param client the consumer's connection settings: bootstrap servers and, for a secured cluster, TLS/SASL */
-    public Notifier(Properties client, String groupId, String topic, List<Receiver> receivers,
-                    ReplyclockMetrics metrics) {
+    public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
+                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock) {
+        this.receivers = List.copyOf(receivers);
         Properties p = new Properties();
         p.putAll(client);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        this.topic = topic;
-        this.receivers = List.copyOf(receivers);
-        this.metrics = metrics;
-        this.thread = new Thread(this::run, "replyclock-notifier");
-    }
-
-    public KafkaConsumer<String, byte[]> consumer() {
-        return consumer;
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationId + "-notifier");
+        this.logProducer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.undeliveredProducer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        for (Receiver r : receivers) {
+            ReceiverWorker w = new ReceiverWorker(r, client, applicationId + "-notifier-" + r.name(), topics.alerts(),
+                    topics.undelivered(), new NotificationLog(topics.notificationLog(), r.name(), logProducer),
+                    undeliveredProducer, policy, metrics, clock);
+            workers.add(w);
+            threads.add(new Thread(w, "replyclock-deliver-" + r.name()));
+        }
     }
 
     public void start() {
-        thread.start();
+        threads.forEach(Thread::start);
     }
 
-    /** True while the loop polls: the readiness probe's half of "the notifier is consuming". */
+    /** True while every receiver's worker polls: the readiness probe's half of "the notifier is consuming". */
     public boolean isConsuming() {
-        return thread.isAlive() && System.nanoTime() - lastPollNanos < Duration.ofSeconds(15).toNanos();
+        return workers.stream().allMatch(ReceiverWorker::isConsuming);
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(List.of(topic));
-            while (running.get()) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                lastPollNanos = System.nanoTime();
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    handle(r);
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
-            }
-        } catch (WakeupException e) {
-            if (running.get()) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            log.error("the notifier stopped", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void handle(ConsumerRecord<String, byte[]> r) {
-        Alert alert;
-        try {
-            alert = AlertJson.fromBytes(r.value());
-        } catch (IOException e) {
-            log.warn("skipping an unreadable alert at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
-                    e.getMessage());
-            return;
-        }
-        for (Receiver receiver : receivers) {
-            String key = alert.id() + '/' + receiver.name();
-            if (delivered.containsKey(key)) {
-                metrics.delivery(receiver.name(), "duplicate");
-                continue;
-            }
-            if (deliverWithRetries(receiver, alert)) {
-                delivered.put(key, Boolean.TRUE);
-                metrics.delivery(receiver.name(), "sent");
-            } else {
-                metrics.delivery(receiver.name(), "failed");
-            }
-        }
-    }
-
-    private boolean deliverWithRetries(Receiver receiver, Alert alert) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                receiver.deliver(alert);
-                return true;
-            } catch (Exception e) {
-                log.warn("receiver {} failed on alert {} (attempt {}/{}): {}", receiver.name(), alert.id(),
-                        attempt, ATTEMPTS, e.toString());
-                if (attempt < ATTEMPTS && !sleep(200L << attempt)) {
-                    return false;
-                }
-            }
-        }
-        return false;
-    }
-
-    private boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    public List<KafkaConsumer<String, byte[]>> consumers() {
+        return workers.stream().map(ReceiverWorker::consumer).toList();
     }
 
     @Override
     public void close() {
-        running.set(false);
-        if (thread.getState() == Thread.State.NEW) {
-            consumer.close(Duration.ofSeconds(5));
-            receivers.forEach(Receiver::close);
-            return;
+        workers.forEach(ReceiverWorker::stop);
+        for (Thread t : threads) {
+            try {
+                t.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (int i = 0; i < threads.size(); i++) {
+            if (threads.get(i).getState() == Thread.State.NEW) {
+                workers.get(i).consumer().close(Duration.ofSeconds(1));
+            }
         }
         receivers.forEach(Receiver::close);
+        logProducer.close(Duration.ofSeconds(5));
+        undeliveredProducer.close(Duration.ofSeconds(5));
     }
 }

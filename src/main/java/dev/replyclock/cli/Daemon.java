@@ -1,6 +1,7 @@
 package dev.replyclock.cli;
 
-import dev.replyclock.alert.LogReceiver;
+import dev.replyclock.alert.ReceiverFactory;
+import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.alert.Notifier;
 import dev.replyclock.alert.Receiver;
 import dev.replyclock.classify.Classifier;
@@ -145,15 +146,20 @@ public final class Daemon implements AutoCloseable {
         TopicSetup.ensureTopics(bootstrapServers, config.kafka(), Duration.ofSeconds(60));
 
         List<Receiver> receivers = new ArrayList<>();
+        ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout);
         for (ReceiverConfig rc : config.receivers()) {
-            receivers.add(new LogReceiver(rc.name(), rc.path(), rc.format(), stdout));
+            receivers.add(factory.create(rc));
         }
-        notifier = new Notifier(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId() + "-notifier",
-                config.kafka().topics().alerts(), receivers, metrics);
+        KafkaSettings.Topics t = config.kafka().topics();
+        notifier = new Notifier(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId(),
+                new Notifier.Topics(t.alerts(), t.undelivered(), t.notificationLog()), receivers,
+                config.delivery(), metrics, clock);
         toClose.add(notifier);
-        KafkaClientMetrics notifierMetrics = new KafkaClientMetrics(notifier.consumer());
-        notifierMetrics.bindTo(registry);
-        toClose.add(notifierMetrics);
+        for (var consumer : notifier.consumers()) {
+            KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
+            consumerMetrics.bindTo(registry);
+            toClose.add(consumerMetrics);
+        }
 
         engine = new SlaEngine(config.policies(), clock);
         streams = new KafkaStreams(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.replyclock.alert.DeliveryPolicy;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.sla.BusinessCalendar;
 import dev.replyclock.sla.PolicyRule;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -56,6 +58,12 @@ public final class ConfigLoader {
         DEFAULTS.put("kafka.topics.messages", "support.messages");
         DEFAULTS.put("kafka.topics.alerts", "support.alerts");
         DEFAULTS.put("kafka.topics.dead-letter", "support.messages.dlq");
+        DEFAULTS.put("kafka.topics.undelivered", "support.alerts.undelivered");
+        DEFAULTS.put("kafka.topics.notification-log", "support.alerts.notifications");
+        DEFAULTS.put("alerts.retry.attempts", "8");
+        DEFAULTS.put("alerts.retry.initial-backoff", "500ms");
+        DEFAULTS.put("alerts.retry.max-backoff", "30s");
+        DEFAULTS.put("alerts.circuit.open-for", "30s");
         DEFAULTS.put("sla.targets.standard", "15m");
         DEFAULTS.put("sla.targets.urgent", "5m");
         DEFAULTS.put("sla.targets.complaint", "1m");
@@ -83,7 +91,6 @@ public final class ConfigLoader {
     }
 
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
-    private static final Set<String> RECEIVER_TYPES = Set.of("log");
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private ConfigLoader() {
@@ -260,7 +267,8 @@ public final class ConfigLoader {
                     Path.of(text("kafka.state-dir")), intInRange("kafka.standby-replicas", 0, 10),
                     intInRange("kafka.topics.partitions", 1, 10_000),
                     new KafkaSettings.Topics(name("kafka.topics.messages"), name("kafka.topics.alerts"),
-                            name("kafka.topics.dead-letter")), clientProperties());
+                            name("kafka.topics.dead-letter"), name("kafka.topics.undelivered"),
+                            name("kafka.topics.notification-log")), clientProperties());
 
             Duration standard = duration("sla.targets.standard");
             Duration urgent = duration("sla.targets.urgent");
@@ -322,7 +330,10 @@ public final class ConfigLoader {
                         "use an ISO 3166 region code for numbers written without +country, like FR, BE, CH, CA, GB"));
             }
             PrivacySettings privacy = new PrivacySettings(retention, Path.of(text("privacy.pseudonym-key-file")), region);
-            return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy);
+            DeliveryPolicy delivery = new DeliveryPolicy(intInRange("alerts.retry.attempts", 1, 100),
+                    duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"),
+                    duration("alerts.circuit.open-for"));
+            return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery);
         }
 
         private JsonNode node(String key) {
@@ -562,6 +573,18 @@ public final class ConfigLoader {
             }
         }
 
+        /** The fields each receiver type takes; those marked required must be there. */
+        private static final Map<String, List<String>> RECEIVER_FIELDS = Map.of(
+                "log", List.of("path", "format"),
+                "webhook", List.of("url!", "secret-file!", "timeout", "language"),
+                "slack", List.of("url!", "timeout", "language"),
+                "teams", List.of("url!", "timeout", "language"),
+                "pagerduty", List.of("routing-key-file!", "url", "timeout", "language"),
+                "email", List.of("host!", "port", "starttls", "from!", "to!", "username", "password-file", "timeout",
+                        "language"),
+                "sms", List.of("url!", "account!", "auth-token-file!", "from!", "to!", "timeout", "language"),
+                "kafka", List.of("topic!"));
+
         private List<ReceiverConfig> receivers() {
             String key = "alerts.receivers";
             JsonNode list = node(key);
@@ -582,24 +605,42 @@ public final class ConfigLoader {
                 } else if (!names.add(name)) {
                     problems.add(new ConfigProblem(at + ".name", name, "receiver names must be unique"));
                 }
-                if (!RECEIVER_TYPES.contains(type)) {
-                    problems.add(new ConfigProblem(at + ".type", type, "use one of " + RECEIVER_TYPES));
+                List<String> fields = RECEIVER_FIELDS.get(type);
+                if (fields == null) {
+                    problems.add(new ConfigProblem(at + ".type", type, "use one of " + new TreeSet<>(RECEIVER_FIELDS.keySet())));
+                    continue;
                 }
-                String format = r.path("format").asText("json");
-                if (!format.equals("json") && !format.equals("text")) {
-                    problems.add(new ConfigProblem(at + ".format", format, "use json (default) or text"));
-                }
-                Iterator<String> fields = r.fieldNames();
-                while (fields.hasNext()) {
-                    String f = fields.next();
-                    if (!Set.of("name", "type", "path", "format").contains(f)) {
-                        problems.add(new ConfigProblem(at + "." + f, r.get(f).asText(),
-                                "unknown receiver field; a log receiver has name, type, path, format"));
+                Map<String, String> settings = new HashMap<>();
+                Iterator<String> it = r.fieldNames();
+                while (it.hasNext()) {
+                    String f = it.next();
+                    if (f.equals("name") || f.equals("type")) {
+                        continue;
+                    }
+                    if (!fields.contains(f) && !fields.contains(f + "!")) {
+                        problems.add(new ConfigProblem(at + "." + f, r.get(f).asText(), "unknown field; a " + type
+                                + " receiver has " + fields.stream().map(x -> x.replace("!", "")).toList()));
+                    } else {
+                        JsonNode v = r.get(f);
+                        settings.put(f, v.isArray() ? joined(v) : v.asText());
                     }
                 }
-                out.add(new ReceiverConfig(name, type, r.path("path").asText("-"), format));
+                for (String f : fields) {
+                    if (f.endsWith("!") && settings.getOrDefault(f.substring(0, f.length() - 1), "").isBlank()) {
+                        problems.add(new ConfigProblem(at + "." + f.substring(0, f.length() - 1), null,
+                                "a " + type + " receiver needs it"));
+                    }
+                }
+                ReceiverChecks.check(type, at, settings, problems);
+                out.add(new ReceiverConfig(name, type, settings));
             }
             return out;
+        }
+
+        private static String joined(JsonNode array) {
+            List<String> parts = new ArrayList<>();
+            array.forEach(n -> parts.add(n.asText()));
+            return String.join(",", parts);
         }
     }
 }

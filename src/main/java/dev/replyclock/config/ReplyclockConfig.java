@@ -1,5 +1,6 @@
 package dev.replyclock.config;
 
+import dev.replyclock.alert.DeliveryPolicy;
 import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.List;
  *
  * @param classifyRules the signal rules file, or {@code builtin} for the rules packaged in the jar
  * @param privacy       retention and pseudonymization
+ * @param delivery      retries and circuit breaking of alert delivery
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
-                               List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy) {
+                               List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
+                               DeliveryPolicy delivery) {
 
     public static final String BUILTIN_RULES = "builtin";
 

@@ -36,17 +36,25 @@ public final class TopicSetup {
         wanted.put(kafka.topics().messages(), kafka.partitions());
         wanted.put(kafka.topics().alerts(), kafka.partitions());
         wanted.put(kafka.topics().deadLetter(), 1);
-        ensure(kafka.clientConfig(bootstrapServers), wanted, timeout);
+        wanted.put(kafka.topics().undelivered(), 1);
+        wanted.put(kafka.topics().notificationLog(), kafka.partitions());
+        ensure(kafka.clientConfig(bootstrapServers), wanted, timeout,
+                Map.of(kafka.topics().notificationLog(), Map.of("cleanup.policy", "compact,delete",
+                        "retention.ms", String.valueOf(java.time.Duration.ofDays(7).toMillis()))));
     }
 
     public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic, Duration timeout) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        ensure(p, partitionsByTopic, timeout);
+        ensure(p, partitionsByTopic, timeout, Map.of());
     }
 
-    /** @param client the admin client's settings: bootstrap servers and, for a secured cluster, TLS/SASL */
-    public static void ensure(Properties client, Map<String, Integer> partitionsByTopic, Duration timeout) {
+    /**
+     * @param client  the admin client's settings: bootstrap servers and, for a secured cluster, TLS/SASL
+     * @param configs topic configs of the topics that need some (the notification log is compacted)
+     */
+    public static void ensure(Properties client, Map<String, Integer> partitionsByTopic, Duration timeout,
+                              Map<String, Map<String, String>> configs) {
         Properties p = new Properties();
         p.putAll(client);
         String bootstrapServers = p.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
@@ -57,7 +65,8 @@ public final class TopicSetup {
             List<NewTopic> toCreate = new ArrayList<>();
             partitionsByTopic.forEach((topic, partitions) -> {
                 if (!existing.contains(topic)) {
-                    toCreate.add(new NewTopic(topic, Optional.of(partitions), Optional.empty()));
+                    toCreate.add(new NewTopic(topic, Optional.of(partitions), Optional.empty())
+                            .configs(configs.getOrDefault(topic, Map.of())));
                 }
             });
             if (!toCreate.isEmpty()) {

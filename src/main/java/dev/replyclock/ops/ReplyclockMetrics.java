@@ -167,6 +167,43 @@ public final class ReplyclockMetrics {
                 .register(registry).increment();
     }
 
+    /** Alert created -> receiver accepted. */
+    public void deliveryLatency(String receiver, Duration latency) {
+        Timer.builder("replyclock.delivery.latency")
+                .description("From an alert's creation to its acceptance by a receiver")
+                .tag("receiver", safeTag(receiver))
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
+                .register(registry)
+                .record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    public void deliveryRetry(String receiver) {
+        Counter.builder("replyclock.delivery.retries")
+                .description("Delivery attempts repeated after a failure")
+                .tag("receiver", safeTag(receiver))
+                .register(registry).increment();
+    }
+
+    public void undelivered(String receiver, String reason) {
+        Counter.builder("replyclock.undelivered")
+                .description("Alerts given up for a receiver and sent to the undelivered topic")
+                .tag("receiver", safeTag(receiver))
+                .tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    /** replyclock_receiver_circuit_state{receiver,state} is 1 for the breaker's current state, 0 for the others. */
+    public void circuitState(String receiver, java.util.function.Supplier<String> state) {
+        for (String s : new String[] {"closed", "open", "half_open", "disabled", "forced_open", "metrics_only"}) {
+            Gauge.builder("replyclock.receiver.circuit.state", () -> s.equals(state.get()) ? 1 : 0)
+                    .description("The circuit breaker's state per receiver (1 = current)")
+                    .tag("receiver", safeTag(receiver))
+                    .tag("state", s)
+                    .register(registry);
+        }
+    }
+
     /** A clock changed tier or opened/closed: {@code from}/{@code to} null for none. */
     public void openMoved(Tier from, Tier to) {
         if (from == to) {

@@ -1,0 +1,76 @@
+package dev.replyclock.alert;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * E-mail over SMTP (Jakarta Mail, Angus implementation), STARTTLS when asked, with connect, read and write
+ * timeouts. The Message-ID derives from the alert id, so that a mail client can spot a re-sent alert.
+ */
+public final class EmailReceiver implements Receiver {
+
+    private final String name;
+    private final Session session;
+    private final String username;
+    private final String password;
+    private final InternetAddress from;
+    private final InternetAddress[] to;
+    private final String language;
+
+    public EmailReceiver(String name, String host, int port, boolean starttls, String username, String password,
+                         String from, String to, String language, Duration timeout) throws MessagingException {
+        this.name = name;
+        Properties p = new Properties();
+        p.put("mail.smtp.host", host);
+        p.put("mail.smtp.port", String.valueOf(port));
+        p.put("mail.smtp.starttls.enable", String.valueOf(starttls));
+        p.put("mail.smtp.starttls.required", String.valueOf(starttls));
+        p.put("mail.smtp.auth", String.valueOf(username != null));
+        String ms = String.valueOf(timeout.toMillis());
+        p.put("mail.smtp.connectiontimeout", ms);
+        p.put("mail.smtp.timeout", ms);
+        p.put("mail.smtp.writetimeout", ms);
+        this.session = Session.getInstance(p);
+        this.username = username;
+        this.password = password;
+        this.from = new InternetAddress(from);
+        this.to = InternetAddress.parse(to);
+        this.language = language;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void deliver(Alert alert) throws DeliveryException {
+        try {
+            MimeMessage m = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", "<" + alert.id() + "@replyclock>");
+                }
+            };
+            m.setFrom(from);
+            m.setRecipients(Message.RecipientType.TO, to);
+            m.setSubject("[replyclock] " + AlertText.title(alert, language), "UTF-8");
+            m.setText(AlertText.title(alert, language) + "\n\n" + AlertText.details(alert, language) + "\n", "UTF-8");
+            if (username == null) {
+                Transport.send(m);
+            } else {
+                Transport.send(m, username, password);
+            }
+        } catch (jakarta.mail.SendFailedException e) {
+            throw DeliveryException.permanent("the server refused an address: " + e.getMessage());
+        } catch (MessagingException e) {
+            throw DeliveryException.retryable("SMTP: " + e.getMessage(), e);
+        }
+    }
+}
