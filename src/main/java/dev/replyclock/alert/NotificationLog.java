@@ -27,6 +27,7 @@ final class NotificationLog {
     private final String topic;
     private final String receiver;
     private final KafkaProducer<String, String> producer;
+    private final List<java.util.concurrent.Future<?>> pending = new java.util.ArrayList<>();
     /** The newest deliveries; older ones are beyond any redelivery a rebalance or restart could cause. */
     private static final int REMEMBERED = 200_000;
     private final Set<String> delivered = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
@@ -68,9 +69,19 @@ final class NotificationLog {
         return delivered.contains(alertId);
     }
 
-    /** Records a delivery durably before the consumer offset moves on. */
-    void record(String alertId, Instant at) throws ExecutionException, InterruptedException, TimeoutException {
-        producer.send(new ProducerRecord<>(topic, receiver + "/" + alertId, at.toString())).get(30, TimeUnit.SECONDS);
+    /**
+     * Records a delivery; the write is asynchronous, and {@link #flush} makes every recorded delivery durable
+     * before the consumer offset moves on.
+     */
+    void record(String alertId, Instant at) {
+        pending.add(producer.send(new ProducerRecord<>(topic, receiver + "/" + alertId, at.toString())));
         delivered.add(alertId);
+    }
+
+    void flush() throws ExecutionException, InterruptedException, TimeoutException {
+        for (java.util.concurrent.Future<?> f : pending) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pending.clear();
     }
 }

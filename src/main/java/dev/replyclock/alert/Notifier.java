@@ -37,6 +37,7 @@ public final class Notifier implements AutoCloseable {
         p.putAll(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationId + "-notifier");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0); // bookkeeping of deliveries: no reason to wait for a batch
         this.logProducer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
         this.undeliveredProducer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         for (Receiver r : receivers) {

@@ -127,6 +127,7 @@ final class ReceiverWorker implements Runnable {
                     handle(r);
                 }
                 if (!records.isEmpty()) {
+                    flushLog();
                     consumer.commitSync();
                 }
             }
@@ -139,6 +140,18 @@ final class ReceiverWorker implements Runnable {
         } finally {
             running.set(false);
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The notification log must be durable before the offsets that it covers are committed. */
+    private void flushLog() {
+        try {
+            notificationLog.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the notification log", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the notification log cannot be written: " + e.getMessage(), e);
         }
     }
 

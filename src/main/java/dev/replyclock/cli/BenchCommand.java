@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replyclock.alert.Alert;
 import dev.replyclock.alert.AlertJson;
 import dev.replyclock.alert.AlertKind;
+import dev.replyclock.alert.DeliveryPolicy;
+import dev.replyclock.alert.Notifier;
+import dev.replyclock.alert.WebhookReceiver;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.ingest.MessageCodec;
@@ -160,6 +163,7 @@ final class BenchCommand implements Callable<Integer> {
         double pipelineRate = streamsRate("pipeline", app, in);
         try {
             Map<String, Long> latency = probeLatency(traffic, topics, ceiling / 2);
+            latency.putAll(deliveryLatency());
             double open = registry.find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
             long heapPerOpen = open > 0 ? (long) ((usedHeapAfterGc() - heapBaseline) / open) : -1;
             report(ceiling, passthrough, pipelineRate, latency, heapPerOpen, (long) open);
@@ -328,6 +332,72 @@ final class BenchCommand implements Callable<Integer> {
         return r;
     }
 
+    /**
+     * Alert record -> accepted by a healthy local webhook receiver, through the real notifier, at 200 alerts/s
+     * for 10 s (the load the delivery issue names).
+     */
+    private Map<String, Long> deliveryLatency() throws Exception {
+        String prefix = "bench-" + run + ".delivery";
+        Notifier.Topics t = new Notifier.Topics(prefix + ".alerts", prefix + ".undelivered", prefix + ".notifications");
+        TopicSetup.ensure(servers, Map.of(t.alerts(), partitions, t.undelivered(), 1, t.notificationLog(), 1),
+                Duration.ofSeconds(60));
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        hook.createContext("/", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            long now = System.currentTimeMillis();
+            try {
+                latencies.add(now - AlertJson.fromBytes(body).createdAt().toEpochMilli());
+            } catch (IOException e) {
+                // not an alert: not counted
+            }
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        hook.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        hook.start();
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        Properties client = new Properties();
+        client.put("bootstrap.servers", servers);
+        Notifier notifier = new Notifier(client, "bench-" + run, t, List.of(new WebhookReceiver("bench-hook",
+                java.net.URI.create("http://127.0.0.1:" + hook.getAddress().getPort() + "/"), secret,
+                Duration.ofSeconds(5), Clock.systemUTC())), DeliveryPolicy.DEFAULT,
+                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC());
+        notifier.start();
+        int total = 2000;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long due = start + i * 5_000_000L; // 200 a second
+                while (System.nanoTime() < due) {
+                    Thread.sleep(1);
+                }
+                Instant now = Instant.now();
+                Alert a = Alert.of("delivery-" + i, dev.replyclock.classify.Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat",
+                        now, now.plusSeconds(60), now, List.of());
+                producer.send(new ProducerRecord<>(t.alerts(), a.conversationId(), AlertJson.toBytes(a)));
+                if (i % 200 == 0) {
+                    progress("delivery", i, total);
+                }
+            }
+            producer.flush();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (latencies.size() < total && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+        } finally {
+            notifier.close();
+            hook.stop(0);
+        }
+        long[] d = sorted(latencies);
+        Map<String, Long> r = new HashMap<>();
+        r.put("delivery_p50", pct(d, 50));
+        r.put("delivery_p99", pct(d, 99));
+        r.put("delivery_seen", (long) d.length);
+        return r;
+    }
+
     private void readAlerts(String topic, Map<String, Long> signalSent, Map<String, Long> deadlines,
                             List<Long> signalMs, List<Long> lateMs, AtomicBoolean stop) {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
@@ -376,7 +446,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("  breach lateness (%,d probes, %,d open) p50 %d ms  p99 %d ms  (%d seen)%n", probes, open,
                 lat.get("breach_p50"), lat.get("breach_p99"), lat.get("breaches_seen"));
         out.printf("  heap per open conversation    %,12d bytes%n", heapPerOpen);
-        out.printf("  delivery latency              not measured yet (needs the webhook receiver)%n");
+        out.printf("  delivery latency (200/s)      p50 %d ms  p99 %d ms  (%d of 2000 alerts, local webhook)%n",
+                lat.get("delivery_p50"), lat.get("delivery_p99"), lat.get("delivery_seen"));
         out.flush();
         if (json != null) {
             ObjectMapper m = JsonMapper.builder().build();
@@ -390,7 +461,7 @@ final class BenchCommand implements Callable<Integer> {
                     .put("ratio_to_passthrough", round(pipeline / passthrough));
             o.putObject("signal_latency_ms").put("p50", lat.get("signal_p50")).put("p99", lat.get("signal_p99"))
                     .put("max", lat.get("signal_max"));
-            o.putObject("delivery_latency_ms").putNull("p50").putNull("p99");
+            o.putObject("delivery_latency_ms").put("p50", lat.get("delivery_p50")).put("p99", lat.get("delivery_p99"));
             o.putObject("breach_lateness_ms").put("p50", lat.get("breach_p50")).put("p99", lat.get("breach_p99"));
             o.put("heap_bytes_per_open_conversation", heapPerOpen)
                     .put("cores", Runtime.getRuntime().availableProcessors())
@@ -415,9 +486,16 @@ final class BenchCommand implements Callable<Integer> {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void progress(String phase, long done, long total) {
+    private static String lastProgress = "";
+
+    private static synchronized void progress(String phase, long done, long total) {
         int width = 30;
         int filled = total == 0 ? width : (int) Math.min(width, done * width / total);
+        String key = phase + filled;
+        if (key.equals(lastProgress)) {
+            return; // redraw only when the bar moves
+        }
+        lastProgress = key;
         System.err.printf("\r%-12s [%s%s] %3d%%", phase, "#".repeat(filled), " ".repeat(width - filled),
                 total == 0 ? 100 : done * 100 / total);
     }

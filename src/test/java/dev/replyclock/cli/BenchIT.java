@@ -36,6 +36,7 @@ class BenchIT {
         assertEquals("exactly_once_v2", o.get("guarantee").asText());
         assertTrue(o.get("pipeline_records_per_s").asLong() > 0);
         assertTrue(o.get("breach_lateness_ms").get("p99").asLong() >= 0, "every breach probe was seen: " + o);
+        assertTrue(o.get("delivery_latency_ms").get("p99").asLong() >= 0, "alerts reached the local webhook: " + o);
         assertTrue(out.toString().contains("replyclock pipeline"), out.toString());
     }
 
