@@ -1,45 +1,25 @@
 package dev.replyclock.alert;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * PagerDuty Events API v2: {@code trigger} for signal, warning, breach and escalation, {@code resolve} when
  * the reply comes; {@code dedup_key} is the conversation's deadline, so every alert about one promise
  * updates one incident.
  */
-public final class PagerDutyReceiver implements Receiver {
+public final class PagerDutyReceiver extends JsonHttpReceiver {
 
     public static final URI EVENTS_API = URI.create("https://events.pagerduty.com/v2/enqueue");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String name;
-    private final URI url;
     private final String routingKey;
-    private final String language;
-    private final HttpPoster http;
 
     public PagerDutyReceiver(String name, URI url, String routingKey, String language, Duration timeout) {
-        this.name = name;
-        this.url = url;
+        super(name, url, language, timeout);
         this.routingKey = routingKey.trim();
-        this.language = language;
-        this.http = new HttpPoster(timeout);
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void deliver(Alert alert) throws DeliveryException {
-        http.post(url, "application/json", payload(alert).toString(), Map.of());
-    }
-
     ObjectNode payload(Alert alert) {
         boolean resolve = alert.kind() == AlertKind.RESOLVED;
         ObjectNode o = JSON.createObjectNode()

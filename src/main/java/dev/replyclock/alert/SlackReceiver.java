@@ -1,42 +1,21 @@
 package dev.replyclock.alert;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * A Slack incoming webhook: {@code text} (the fallback for notifications) and {@code blocks}, with
  * {@code &}, {@code <} and {@code >} escaped as Slack requires; a 429 carries Retry-After, which the
  * delivery honours.
  */
-public final class SlackReceiver implements Receiver {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String name;
-    private final URI url;
-    private final String language;
-    private final HttpPoster http;
+public final class SlackReceiver extends JsonHttpReceiver {
 
     public SlackReceiver(String name, URI url, String language, Duration timeout) {
-        this.name = name;
-        this.url = url;
-        this.language = language;
-        this.http = new HttpPoster(timeout);
+        super(name, url, language, timeout);
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void deliver(Alert alert) throws DeliveryException {
-        http.post(url, "application/json", payload(alert).toString(), Map.of());
-    }
-
     ObjectNode payload(Alert alert) {
         String title = escape(AlertText.title(alert, language));
         String details = escape(AlertText.details(alert, language));

@@ -1,39 +1,18 @@
 package dev.replyclock.alert;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 /** A Microsoft Teams Workflows webhook: a message with one Adaptive Card (1.4) attachment. */
-public final class TeamsReceiver implements Receiver {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String name;
-    private final URI url;
-    private final String language;
-    private final HttpPoster http;
+public final class TeamsReceiver extends JsonHttpReceiver {
 
     public TeamsReceiver(String name, URI url, String language, Duration timeout) {
-        this.name = name;
-        this.url = url;
-        this.language = language;
-        this.http = new HttpPoster(timeout);
+        super(name, url, language, timeout);
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void deliver(Alert alert) throws DeliveryException {
-        http.post(url, "application/json", payload(alert).toString(), Map.of());
-    }
-
     ObjectNode payload(Alert alert) {
         ObjectNode message = JSON.createObjectNode().put("type", "message");
         ObjectNode card = message.putArray("attachments").addObject()
