@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,9 +30,18 @@ public final class Notifier implements AutoCloseable {
     private final List<Receiver> receivers;
     private final KafkaProducer<String, String> logProducer;
     private final KafkaProducer<String, byte[]> undeliveredProducer;
+    private final AtomicReference<Route> route;
 
+    /** Every alert to every receiver. */
     public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
                     DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock) {
+        this(client, applicationId, topics, receivers, policy, metrics, clock,
+                Route.everything(receivers.stream().map(Receiver::name).toList()));
+    }
+
+    public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
+                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock, Route route) {
+        this.route = new AtomicReference<>(route);
         this.receivers = List.copyOf(receivers);
         Properties p = new Properties();
         p.putAll(client);
@@ -43,10 +53,15 @@ public final class Notifier implements AutoCloseable {
         for (Receiver r : receivers) {
             ReceiverWorker w = new ReceiverWorker(r, client, applicationId + "-notifier-" + r.name(), topics.alerts(),
                     topics.undelivered(), new NotificationLog(topics.notificationLog(), r.name(), logProducer),
-                    undeliveredProducer, policy, metrics, clock);
+                    undeliveredProducer, policy, metrics, clock, this.route::get);
             workers.add(w);
             threads.add(new Thread(w, "replyclock-deliver-" + r.name()));
         }
+    }
+
+    /** A reloaded routing tree applies to the next alerts. */
+    public void updateRoute(Route newRoute) {
+        route.set(newRoute);
     }
 
     public void start() {

@@ -50,13 +50,16 @@ final class ReceiverWorker implements Runnable {
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final Properties client;
+    private final java.util.function.Supplier<Route> route;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile long lastPollNanos;
 
     ReceiverWorker(Receiver receiver, Properties client, String groupId, String alertsTopic, String undeliveredTopic,
                    NotificationLog notificationLog, KafkaProducer<String, byte[]> undelivered,
-                   DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock) {
+                   DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock,
+                   java.util.function.Supplier<Route> route) {
         this.receiver = receiver;
+        this.route = route;
         this.client = client;
         this.alertsTopic = alertsTopic;
         this.undeliveredTopic = undeliveredTopic;
@@ -162,6 +165,9 @@ final class ReceiverWorker implements Runnable {
         } catch (IOException e) {
             log.warn("skipping an unreadable alert at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
             return;
+        }
+        if (!route.get().receiversFor(alert).contains(receiver.name())) {
+            return; // routed elsewhere
         }
         if (notificationLog.contains(alert.id())) {
             metrics.delivery(receiver.name(), "duplicate");

@@ -153,7 +153,7 @@ public final class Daemon implements AutoCloseable {
         KafkaSettings.Topics t = config.kafka().topics();
         notifier = new Notifier(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId(),
                 new Notifier.Topics(t.alerts(), t.undelivered(), t.notificationLog()), receivers,
-                config.delivery(), metrics, clock);
+                config.delivery(), metrics, clock, config.route());
         toClose.add(notifier);
         for (var consumer : notifier.consumers()) {
             KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
@@ -224,8 +224,9 @@ public final class Daemon implements AutoCloseable {
             Classifier classifier = classifier(fresh);
             engine.updatePolicies(fresh.policies());
             classifierRef.set(classifier);
+            notifier.updateRoute(fresh.route());
             registry.counter("replyclock.config.reloads", "outcome", "success").increment();
-            log.info("reloaded {}: SLA policies, calendars and signal rules", configFile);
+            log.info("reloaded {}: SLA policies, calendars, signal rules and routes", configFile);
             return List.of();
         } catch (ConfigException e) {
             registry.counter("replyclock.config.reloads", "outcome", "failure").increment();

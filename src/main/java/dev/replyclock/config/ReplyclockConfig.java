@@ -1,6 +1,7 @@
 package dev.replyclock.config;
 
 import dev.replyclock.alert.DeliveryPolicy;
+import dev.replyclock.alert.Route;
 import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import java.util.List;
@@ -12,10 +13,11 @@ import java.util.List;
  * @param classifyRules the signal rules file, or {@code builtin} for the rules packaged in the jar
  * @param privacy       retention and pseudonymization
  * @param delivery      retries and circuit breaking of alert delivery
+ * @param route         which alerts go to which receivers
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
-                               DeliveryPolicy delivery) {
+                               DeliveryPolicy delivery, Route route) {
 
     public static final String BUILTIN_RULES = "builtin";
 

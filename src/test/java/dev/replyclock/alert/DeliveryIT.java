@@ -180,6 +180,31 @@ class DeliveryIT {
         }
     }
 
+    @Test
+    void alertsGoOnlyWhereTheRouteSendsThem() throws Exception {
+        Notifier.Topics t = topics("routed");
+        Path pager = work.resolve("routed-pager.jsonl");
+        Path rest = work.resolve("routed-rest.jsonl");
+        Route route = new Route(Map.of(), List.of("rest"), false, List.of(
+                new Route(Map.of("tier", Set.of("complaint")), List.of("pager"), false, List.of())));
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
+            Instant now = Instant.now();
+            for (Tier tier : Tier.values()) {
+                Alert a = Alert.of("r-" + tier.wireName(), tier, AlertKind.BREACH, 0, "chat", now, now, now, List.of());
+                p.send(new ProducerRecord<>(t.alerts(), a.conversationId(), AlertJson.toBytes(a))).get();
+            }
+        }
+        Notifier n = new Notifier(client, "routed", t, List.of(new LogReceiver("pager", pager.toString(), "json", System.out),
+                new LogReceiver("rest", rest.toString(), "json", System.out)), FAST,
+                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC(), route);
+        n.start();
+        try (n) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines(pager) == 1 && lines(rest) == 2);
+        }
+        assertTrue(Files.readString(pager).contains("\"tier\":\"complaint\""));
+        assertTrue(!Files.readString(rest).contains("\"tier\":\"complaint\""));
+    }
+
     private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
