@@ -36,11 +36,12 @@ public final class Notifier implements AutoCloseable {
     public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
                     DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock) {
         this(client, applicationId, topics, receivers, policy, metrics, clock,
-                Route.everything(receivers.stream().map(Receiver::name).toList()));
+                Route.everything(receivers.stream().map(Receiver::name).toList()), null);
     }
 
+    /** @param silences active silences, or null for none */
     public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
-                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock, Route route) {
+                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock, Route route, SilenceStore silences) {
         this.route = new AtomicReference<>(route);
         this.receivers = List.copyOf(receivers);
         Properties p = new Properties();
@@ -53,7 +54,7 @@ public final class Notifier implements AutoCloseable {
         for (Receiver r : receivers) {
             ReceiverWorker w = new ReceiverWorker(r, client, applicationId + "-notifier-" + r.name(), topics.alerts(),
                     topics.undelivered(), new NotificationLog(topics.notificationLog(), r.name(), logProducer),
-                    undeliveredProducer, policy, metrics, clock, this.route::get);
+                    undeliveredProducer, policy, metrics, clock, this.route::get, silences);
             workers.add(w);
             threads.add(new Thread(w, "replyclock-deliver-" + r.name()));
         }

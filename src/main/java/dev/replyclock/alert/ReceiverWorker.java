@@ -51,15 +51,17 @@ final class ReceiverWorker implements Runnable {
     private final CircuitBreaker breaker;
     private final Properties client;
     private final java.util.function.Supplier<Route> route;
+    private final SilenceStore silences;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile long lastPollNanos;
 
     ReceiverWorker(Receiver receiver, Properties client, String groupId, String alertsTopic, String undeliveredTopic,
                    NotificationLog notificationLog, KafkaProducer<String, byte[]> undelivered,
                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock,
-                   java.util.function.Supplier<Route> route) {
+                   java.util.function.Supplier<Route> route, SilenceStore silences) {
         this.receiver = receiver;
         this.route = route;
+        this.silences = silences;
         this.client = client;
         this.alertsTopic = alertsTopic;
         this.undeliveredTopic = undeliveredTopic;
@@ -171,6 +173,11 @@ final class ReceiverWorker implements Runnable {
         }
         if (notificationLog.contains(alert.id())) {
             metrics.delivery(receiver.name(), "duplicate");
+            return;
+        }
+        if (silences != null && silences.mutes(alert)) {
+            metrics.silenced(receiver.name());
+            notificationLog.record(alert.id(), clock.instant()); // muted is done: not sent later by a restart
             return;
         }
         CheckedRunnable call = Retry.decorateCheckedRunnable(retry,

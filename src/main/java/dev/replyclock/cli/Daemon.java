@@ -1,6 +1,7 @@
 package dev.replyclock.cli;
 
 import dev.replyclock.alert.ReceiverFactory;
+import dev.replyclock.alert.SilenceStore;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.alert.Notifier;
 import dev.replyclock.alert.Receiver;
@@ -151,9 +152,12 @@ public final class Daemon implements AutoCloseable {
             receivers.add(factory.create(rc));
         }
         KafkaSettings.Topics t = config.kafka().topics();
+        SilenceStore silences = new SilenceStore(config.kafka().clientConfig(bootstrapServers), t.silences(), clock);
+        silences.start();
+        toClose.add(silences);
         notifier = new Notifier(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId(),
                 new Notifier.Topics(t.alerts(), t.undelivered(), t.notificationLog()), receivers,
-                config.delivery(), metrics, clock, config.route());
+                config.delivery(), metrics, clock, config.route(), silences);
         toClose.add(notifier);
         for (var consumer : notifier.consumers()) {
             KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
@@ -204,7 +208,7 @@ public final class Daemon implements AutoCloseable {
                         Direction.ACK, "", "api", "", clock.instant().atOffset(ZoneOffset.UTC)))))
                 .get(10, TimeUnit.SECONDS);
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
-                token, acks, this::reload);
+                token, acks, this::reload, silences);
         toClose.add(http);
         log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
     }

@@ -61,6 +61,7 @@ public final class ConfigLoader {
         DEFAULTS.put("kafka.topics.dead-letter", "support.messages.dlq");
         DEFAULTS.put("kafka.topics.undelivered", "support.alerts.undelivered");
         DEFAULTS.put("kafka.topics.notification-log", "support.alerts.notifications");
+        DEFAULTS.put("kafka.topics.silences", "support.alerts.silences");
         DEFAULTS.put("alerts.route", "{}");
         DEFAULTS.put("alerts.retry.attempts", "8");
         DEFAULTS.put("alerts.retry.initial-backoff", "500ms");
@@ -270,7 +271,7 @@ public final class ConfigLoader {
                     intInRange("kafka.topics.partitions", 1, 10_000),
                     new KafkaSettings.Topics(name("kafka.topics.messages"), name("kafka.topics.alerts"),
                             name("kafka.topics.dead-letter"), name("kafka.topics.undelivered"),
-                            name("kafka.topics.notification-log")), clientProperties());
+                            name("kafka.topics.notification-log"), name("kafka.topics.silences")), clientProperties());
 
             Duration standard = duration("sla.targets.standard");
             Duration urgent = duration("sla.targets.urgent");

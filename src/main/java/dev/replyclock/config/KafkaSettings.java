@@ -42,11 +42,11 @@ public record KafkaSettings(
 
     /** Topic names live here and only here; tests read them from the config too. */
     public record Topics(String messages, String alerts, String deadLetter, String undelivered,
-                         String notificationLog) {
+                         String notificationLog, String silences) {
 
         /** The pipeline's topics, with the notifier's at their defaults. */
         public Topics(String messages, String alerts, String deadLetter) {
-            this(messages, alerts, deadLetter, alerts + ".undelivered", alerts + ".notifications");
+            this(messages, alerts, deadLetter, alerts + ".undelivered", alerts + ".notifications", alerts + ".silences");
         }
     }
 }

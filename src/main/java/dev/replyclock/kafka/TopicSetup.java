@@ -38,9 +38,11 @@ public final class TopicSetup {
         wanted.put(kafka.topics().deadLetter(), 1);
         wanted.put(kafka.topics().undelivered(), 1);
         wanted.put(kafka.topics().notificationLog(), kafka.partitions());
+        wanted.put(kafka.topics().silences(), 1);
         ensure(kafka.clientConfig(bootstrapServers), wanted, timeout,
                 Map.of(kafka.topics().notificationLog(), Map.of("cleanup.policy", "compact,delete",
-                        "retention.ms", String.valueOf(java.time.Duration.ofDays(7).toMillis()))));
+                                "retention.ms", String.valueOf(java.time.Duration.ofDays(7).toMillis())),
+                        kafka.topics().silences(), Map.of("cleanup.policy", "compact")));
     }
 
     public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic, Duration timeout) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.replyclock.alert.Silence;
+import dev.replyclock.alert.SilenceStore;
 import dev.replyclock.config.ConfigProblem;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -48,10 +50,13 @@ public final class OpsHttpServer implements AutoCloseable {
     private final ApiToken token;
     private final AckSink ackSink;
     private final Reloader reloader;
+    private final SilenceStore silences;
+    private static final Pattern SILENCE_PATH = Pattern.compile("/api/silences(?:/([A-Za-z0-9-]{1,64}))?");
 
     /** @param token null when the API is off ({@code http.api-token-file} empty) */
     public OpsHttpServer(String bindAddress, int port, PrometheusMeterRegistry registry, Supplier<Readiness> readiness,
-                         ApiToken token, AckSink ackSink, Reloader reloader) {
+                         ApiToken token, AckSink ackSink, Reloader reloader, SilenceStore silences) {
+        this.silences = silences;
         this.token = token;
         this.ackSink = ackSink;
         this.reloader = reloader;
@@ -129,6 +134,11 @@ public final class OpsHttpServer implements AutoCloseable {
             if (!authorized(ex)) {
                 return;
             }
+            Matcher sm = SILENCE_PATH.matcher(ex.getRequestURI().getPath());
+            if (sm.matches()) {
+                silences(ex, sm.group(1));
+                return;
+            }
             Matcher m = ACK_PATH.matcher(ex.getRequestURI().getPath());
             if (!m.matches()) {
                 send(ex, 404, "{\"error\": \"no such API route\"}");
@@ -147,6 +157,34 @@ public final class OpsHttpServer implements AutoCloseable {
                 return;
             }
             send(ex, 202, "{\"conversationId\": \"" + m.group(1) + "\", \"acknowledged\": true}");
+        }
+    }
+
+    /** GET /api/silences, POST /api/silences, DELETE /api/silences/{id}. */
+    private void silences(HttpExchange ex, String id) throws IOException {
+        String method = ex.getRequestMethod();
+        if (id == null && "GET".equals(method)) {
+            ArrayNode list = JSON.createArrayNode();
+            silences.sortedForDisplay().forEach(s -> list.add(SilenceStore.toJson(s)));
+            send(ex, 200, list.toString());
+        } else if (id == null && "POST".equals(method)) {
+            try {
+                Silence s = silences.create(JSON.readTree(ex.getRequestBody()));
+                send(ex, 201, SilenceStore.toJson(s).toString());
+            } catch (IllegalArgumentException | java.time.format.DateTimeParseException
+                     | com.fasterxml.jackson.core.JsonProcessingException e) {
+                send(ex, 400, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            } catch (Exception e) {
+                send(ex, 503, JSON.createObjectNode().put("error", "Kafka did not take the silence; try again").toString());
+            }
+        } else if (id != null && "DELETE".equals(method)) {
+            try {
+                send(ex, silences.delete(id) ? 200 : 404, JSON.createObjectNode().put("id", id).toString());
+            } catch (Exception e) {
+                send(ex, 503, JSON.createObjectNode().put("error", "Kafka did not take the deletion; try again").toString());
+            }
+        } else {
+            send(ex, 405, "{\"error\": \"use GET or POST /api/silences, DELETE /api/silences/{id}\"}");
         }
     }
 

@@ -178,6 +178,13 @@ public final class ReplyclockMetrics {
                 .record(latency.isNegative() ? Duration.ZERO : latency);
     }
 
+    public void silenced(String receiver) {
+        Counter.builder("replyclock.silenced")
+                .description("Alerts muted by a silence, by receiver")
+                .tag("receiver", safeTag(receiver))
+                .register(registry).increment();
+    }
+
     public void deliveryRetry(String receiver) {
         Counter.builder("replyclock.delivery.retries")
                 .description("Delivery attempts repeated after a failure")

@@ -196,7 +196,7 @@ class DeliveryIT {
         }
         Notifier n = new Notifier(client, "routed", t, List.of(new LogReceiver("pager", pager.toString(), "json", System.out),
                 new LogReceiver("rest", rest.toString(), "json", System.out)), FAST,
-                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC(), route);
+                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC(), route, null);
         n.start();
         try (n) {
             await().atMost(Duration.ofSeconds(30)).until(() -> lines(pager) == 1 && lines(rest) == 2);

@@ -162,6 +162,32 @@ class PipelineIT {
     }
 
     @Test
+    void aSilenceMutesMatchingAlertsUntilDeleted() throws Exception {
+        String muted = "conv-" + UUID.randomUUID();
+        String marker = "conv-" + UUID.randomUUID();
+        assertEquals(401, request("POST", "/api/silences", "{}", null).statusCode());
+        assertEquals(400, request("POST", "/api/silences", "{\"matchers\": {\"tier\": \"complaint\"}}", API_TOKEN)
+                .statusCode(), "a silence without an end is refused");
+        HttpResponse<String> created = request("POST", "/api/silences",
+                "{\"matchers\": {\"conversationId\": \"" + muted + "\"}, \"duration\": \"2h\", \"comment\": \"test\"}",
+                API_TOKEN);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).get("id").asText();
+        assertTrue(request("GET", "/api/silences", null, API_TOKEN).body().contains(id));
+
+        send(muted, message(muted, "inbound", "Le colis est arrivé cassé", clock.instant()));
+        send(marker, message(marker, "inbound", "Le colis est arrivé cassé", clock.instant()));
+        awaitAlert(marker, AlertKind.SIGNAL);
+        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_silenced_total{receiver=\"file\"}"));
+        assertEquals(List.of(), alertsOf(muted), "silenced alerts are counted, not sent");
+
+        assertEquals(200, request("DELETE", "/api/silences/" + id, null, API_TOKEN).statusCode());
+        assertEquals(404, request("DELETE", "/api/silences/" + id, null, API_TOKEN).statusCode());
+        clock.advance(Duration.ofMinutes(2));
+        awaitAlert(muted, AlertKind.BREACH);
+    }
+
+    @Test
     void poisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
         producer.send(new ProducerRecord<>(config.kafka().topics().messages(), "poison",
                 "{not json".getBytes(StandardCharsets.UTF_8))).get();
@@ -269,6 +295,15 @@ class PipelineIT {
     private static String header(ConsumerRecord<?, ?> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> request(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(daemon.httpBaseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, String token) throws Exception {

@@ -1,0 +1,47 @@
+package dev.replyclock.alert;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A silence, as in Alertmanager: alerts that match all its matchers between {@code startsAt} and
+ * {@code endsAt} are counted, not sent. Matchers compare {@code tier}, {@code kind}, {@code channel} and
+ * {@code conversationId} with allowed values.
+ */
+public record Silence(String id, Map<String, Set<String>> matchers, Instant startsAt, Instant endsAt,
+                      String createdBy, String comment) {
+
+    public static final Set<String> MATCH_KEYS = Set.of("tier", "kind", "channel", "conversationId");
+
+    public Silence {
+        Objects.requireNonNull(id, "id");
+        matchers = Map.copyOf(matchers);
+        Objects.requireNonNull(startsAt, "startsAt");
+        Objects.requireNonNull(endsAt, "endsAt");
+    }
+
+    public boolean activeAt(Instant t) {
+        return !t.isBefore(startsAt) && t.isBefore(endsAt);
+    }
+
+    public boolean mutes(Alert a, Instant now) {
+        if (!activeAt(now)) {
+            return false;
+        }
+        for (Map.Entry<String, Set<String>> m : matchers.entrySet()) {
+            String value = switch (m.getKey()) {
+                case "tier" -> a.tier().wireName();
+                case "kind" -> a.kind().wireName();
+                case "channel" -> a.channel() == null ? "" : a.channel();
+                case "conversationId" -> a.conversationId();
+                default -> null;
+            };
+            if (value == null || !m.getValue().contains(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

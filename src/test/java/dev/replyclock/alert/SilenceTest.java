@@ -1,0 +1,41 @@
+package dev.replyclock.alert;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replyclock.classify.Tier;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SilenceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    private final Silence complaintsOnEmail = new Silence("s1", Map.of("tier", Set.of("complaint"),
+            "channel", Set.of("email")), T0, T0.plusSeconds(3600), "lead", "maintenance");
+
+    private static Alert alert(Tier tier, String channel) {
+        return Alert.of("c", tier, AlertKind.BREACH, 0, channel, T0, T0, T0, List.of());
+    }
+
+    @Test
+    void mutesOnlyWhatAllMatchersHold() {
+        assertTrue(complaintsOnEmail.mutes(alert(Tier.COMPLAINT, "email"), T0.plusSeconds(10)));
+        assertFalse(complaintsOnEmail.mutes(alert(Tier.COMPLAINT, "chat"), T0.plusSeconds(10)));
+        assertFalse(complaintsOnEmail.mutes(alert(Tier.URGENT, "email"), T0.plusSeconds(10)));
+    }
+
+    @Test
+    void mutesOnlyBetweenItsStartAndItsEnd() {
+        assertFalse(complaintsOnEmail.mutes(alert(Tier.COMPLAINT, "email"), T0.minusSeconds(1)));
+        assertFalse(complaintsOnEmail.mutes(alert(Tier.COMPLAINT, "email"), T0.plusSeconds(3600)), "expired");
+    }
+
+    @Test
+    void theJsonFormRoundTrips() {
+        Silence back = SilenceStore.fromJson(SilenceStore.toJson(complaintsOnEmail));
+        assertTrue(back.equals(complaintsOnEmail), back.toString());
+    }
+}
