@@ -171,6 +171,13 @@ final class ReceiverWorker implements Runnable {
         if (!route.get().receiversFor(alert).contains(receiver.name())) {
             return; // routed elsewhere
         }
+        try (org.slf4j.MDC.MDCCloseable a = org.slf4j.MDC.putCloseable("alertId", alert.id());
+             org.slf4j.MDC.MDCCloseable c = org.slf4j.MDC.putCloseable("conversationId", alert.conversationId())) {
+            deliverOnce(alert);
+        }
+    }
+
+    private void deliverOnce(Alert alert) {
         if (notificationLog.contains(alert.id())) {
             metrics.delivery(receiver.name(), "duplicate");
             return;

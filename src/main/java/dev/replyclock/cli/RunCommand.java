@@ -4,6 +4,7 @@ import dev.replyclock.config.ConfigException;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.ops.LogFormat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -99,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
      */
     static int runUntilStopped(CommandLine.Model.CommandSpec spec, ReplyclockConfig cfg, Path configFile, Clock clock,
                                Consumer<Daemon> script, boolean stopAfterScript) throws InterruptedException {
+        LogFormat.apply(cfg.logFormat());
         Daemon daemon;
         try {
             daemon = Daemon.start(cfg, configFile, clock, System.out);

@@ -88,6 +88,7 @@ public final class ConfigLoader {
         DEFAULTS.put("http.api-token-file", "");
         DEFAULTS.put("alerts.receivers", "[{name: console, type: log, path: '-'}]");
         DEFAULTS.put("classify.rules", ReplyclockConfig.BUILTIN_RULES);
+        DEFAULTS.put("logging.format", "text");
         DEFAULTS.put("privacy.retention", "90d");
         DEFAULTS.put("privacy.pseudonym-key-file", "data/pseudonym.key");
         DEFAULTS.put("privacy.default-region", "FR");
@@ -326,6 +327,10 @@ public final class ConfigLoader {
                 problems.add(new ConfigProblem("classify.rules", rules,
                         "use 'builtin' or the path of a rules file like config/signals.yaml"));
             }
+            String logFormat = text("logging.format");
+            if (!logFormat.equals("text") && !logFormat.equals("json")) {
+                problems.add(new ConfigProblem("logging.format", logFormat, "use text (for people) or json (for log collectors)"));
+            }
             Duration retention = duration("privacy.retention");
             String region = text("privacy.default-region");
             if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
@@ -338,7 +343,7 @@ public final class ConfigLoader {
             DeliveryPolicy delivery = new DeliveryPolicy(intInRange("alerts.retry.attempts", 1, 100),
                     duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"),
                     duration("alerts.circuit.open-for"));
-            return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery, route);
+            return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery, route, logFormat);
         }
 
         private JsonNode node(String key) {

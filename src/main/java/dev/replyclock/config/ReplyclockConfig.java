@@ -14,10 +14,11 @@ import java.util.List;
  * @param privacy       retention and pseudonymization
  * @param delivery      retries and circuit breaking of alert delivery
  * @param route         which alerts go to which receivers
+ * @param logFormat     text or json
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
-                               DeliveryPolicy delivery, Route route) {
+                               DeliveryPolicy delivery, Route route, String logFormat) {
 
     public static final String BUILTIN_RULES = "builtin";
 

@@ -11,18 +11,22 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The daemon as an operator runs it: a child JVM from the runnable jar, stopped by SIGTERM, exits 0. */
+/**
+ * The daemon as an operator runs it: a child JVM from the runnable jar, logging JSON, stopped by SIGTERM,
+ * exits 0.
+ */
 class ShutdownIT {
 
     @Test
-    void sigtermStopsTheDaemonCleanlyWithExitCodeZero(@TempDir Path dir) throws Exception {
+    void sigtermStopsTheDaemonCleanlyWithExitCodeZeroAndLogsAreJson(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("replyclock.yaml");
         Files.writeString(config, String.join("\n",
                 "kafka.embedded.port: 0",
                 "kafka.embedded.data-dir: " + dir.resolve("kafka"),
                 "kafka.state-dir: " + dir.resolve("streams"),
                 "http.port: 0",
-                "privacy.pseudonym-key-file: " + dir.resolve("pseudonym.key"), ""));
+                "privacy.pseudonym-key-file: " + dir.resolve("pseudonym.key"),
+                "logging.format: json", ""));
         Path jar = Path.of(System.getProperty("replyclock.jar", "target/replyclock.jar"));
         Path output = dir.resolve("run.out");
         Process daemon = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -33,6 +37,8 @@ class ShutdownIT {
             daemon.destroy(); // SIGTERM
             assertTrue(daemon.waitFor(50, TimeUnit.SECONDS), "stopped within the budget:\n" + Files.readString(output));
             assertEquals(0, daemon.exitValue(), Files.readString(output));
+            assertTrue(Files.readAllLines(output).stream().anyMatch(l -> l.startsWith("{") && l.contains("\"level\":\"INFO\"")
+                    && l.contains("embedded Kafka broker ready")), "JSON log lines:\n" + Files.readString(output));
         } finally {
             daemon.destroyForcibly();
         }
