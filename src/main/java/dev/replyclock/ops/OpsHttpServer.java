@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -51,6 +52,7 @@ public final class OpsHttpServer implements AutoCloseable {
     private final AckSink ackSink;
     private final Reloader reloader;
     private final SilenceStore silences;
+    private final FailedAttemptLimiter limiter = new FailedAttemptLimiter(10, Duration.ofMinutes(1), java.time.Clock.systemUTC());
     private static final Pattern SILENCE_PATH = Pattern.compile("/api/silences(?:/([A-Za-z0-9-]{1,64}))?");
 
     /** @param token null when the API is off ({@code http.api-token-file} empty) */
@@ -99,12 +101,20 @@ public final class OpsHttpServer implements AutoCloseable {
             send(ex, 503, "{\"error\": \"the API is off: set http.api-token-file\"}");
             return false;
         }
+        String address = ex.getRemoteAddress().getAddress().getHostAddress();
+        Duration blocked = limiter.blockedFor(address);
+        if (!blocked.isZero()) {
+            ex.getResponseHeaders().set("Retry-After", String.valueOf(Math.max(1, blocked.toSeconds())));
+            send(ex, 429, "{\"error\": \"too many failed attempts; try again later\"}");
+            return false;
+        }
         ApiToken.Check check = token.check(ex.getRequestHeaders().getFirst("Authorization"));
         if (check == ApiToken.Check.OK) {
             return true;
         }
+        limiter.failed(address);
         // Logged without the token or the header: only the outcome and where it came from.
-        log.warn("API request refused ({}) from {}", check, ex.getRemoteAddress().getAddress().getHostAddress());
+        log.warn("API request refused ({}) from {}", check, address);
         ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
         send(ex, check == ApiToken.Check.MISSING ? 401 : 403, "{\"error\": \"" + (check == ApiToken.Check.MISSING
                 ? "a bearer token is required" : "the token is not valid") + "\"}");
