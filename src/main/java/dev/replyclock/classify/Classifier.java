@@ -137,6 +137,9 @@ public final class Classifier {
         int[] matchStart = new int[64];
         int[] matchEnd = new int[64];
         int matches;
+        int trieMatches;
+        /** The furthest end of an ignore phrase starting at or before each token. */
+        int[] ignoreReach = new int[128];
         boolean[] negator = new boolean[128];
         int[] negatorEnd = new int[128];
         boolean[] hypothetical = new boolean[128];
@@ -159,6 +162,7 @@ public final class Classifier {
                 timeEnd = new int[n];
                 noTypo = new boolean[n];
                 inFamily = new boolean[n];
+                ignoreReach = new int[n];
             } else {
                 Arrays.fill(negator, 0, tokenCount + 1, false);
                 Arrays.fill(negatorEnd, 0, tokenCount + 1, 0);
@@ -168,6 +172,7 @@ public final class Classifier {
                 Arrays.fill(timeEnd, 0, tokenCount + 1, 0);
                 Arrays.fill(noTypo, 0, tokenCount + 1, false);
                 Arrays.fill(inFamily, 0, tokenCount + 1, false);
+                Arrays.fill(ignoreReach, 0, tokenCount + 1, 0);
             }
         }
 
@@ -198,6 +203,7 @@ public final class Classifier {
                 typo(s, t, i);
             }
         }
+        s.trieMatches = s.matches; // in token order, which near() relies on
         spacedLetters(s, t);
         markRoles(s, t);
         return decide(s, t, text);
@@ -423,6 +429,7 @@ public final class Classifier {
                         s.inFamily[k] = true;
                     }
                 }
+                case IGNORE -> s.ignoreReach[start] = Math.max(s.ignoreReach[start], s.matchEnd[m]);
                 default -> {
                 }
             }
@@ -430,6 +437,9 @@ public final class Classifier {
         for (int i = 0; i < t.count; i++) {
             if (s.timeEnd[i] == 0 && isTimeShape(t, i)) {
                 s.timeEnd[i] = i + 1;
+            }
+            if (i > 0) {
+                s.ignoreReach[i] = Math.max(s.ignoreReach[i], s.ignoreReach[i - 1]);
             }
         }
     }
@@ -496,6 +506,9 @@ public final class Classifier {
         return len == 3 && c[from] == 'e' && c[from + 1] == 'm' && c[from + 2] == 'e';
     }
 
+    /** An explanation, not an inventory: a huge message reports its first signals only. */
+    static final int MAX_SIGNALS = 32;
+
     private Classification decide(Scratch s, Tokens t, String text) {
         List<Signal> signals = null;
         Tier tier = Tier.STANDARD;
@@ -507,7 +520,9 @@ public final class Classifier {
             int start = s.matchStart[m];
             int end = s.matchEnd[m];
             if (counts(s, t, start, end)) {
-                signals = add(signals, families[p.family()], t, text, start, end);
+                if (signals == null || signals.size() < MAX_SIGNALS) {
+                    signals = add(signals, families[p.family()], t, text, start, end);
+                }
                 tier = max(tier, families[p.family()].tier());
             }
         }
@@ -515,7 +530,8 @@ public final class Classifier {
             if (families[f].near()) {
                 int[] span = near(s, t, f);
                 if (span != null && counts(s, t, span[0], span[1])) {
-                    signals = add(signals, families[f], t, text, span[0], span[1]);
+                    signals = signals != null && signals.size() >= MAX_SIGNALS ? signals
+                            : add(signals, families[f], t, text, span[0], span[1]);
                     tier = max(tier, families[f].tier());
                 }
             }
@@ -535,7 +551,8 @@ public final class Classifier {
             int ae = s.matchEnd[a];
             int from = Math.max(0, fam.ordered() ? ae : as - fam.window() - 1);
             int to = Math.min(t.count - 1, ae + fam.window());
-            for (int b = 0; b < s.matches; b++) {
+            for (int b = firstStartingFrom(s, as - fam.window() - MAX_TERM_WORDS);
+                 b < s.trieMatches && s.matchStart[b] <= ae + fam.window(); b++) {
                 Pattern pb = patterns[s.matchPattern[b]];
                 if (pb.family() != f || pb.role() != Role.NEAR_B) {
                     continue;
@@ -560,6 +577,24 @@ public final class Classifier {
         return null;
     }
 
+    /** Terms are short; a b-term that ends within the window before a starts at most this much earlier. */
+    private static final int MAX_TERM_WORDS = 8;
+
+    /** The first trie match starting at or after token {@code from} (the trie matches are in token order). */
+    private static int firstStartingFrom(Scratch s, int from) {
+        int lo = 0;
+        int hi = s.trieMatches;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.matchStart[mid] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private static int[] pair(Scratch s, Tokens t, Family fam, int as, int ae, int bs, int be) {
         if (t.clause[as] != t.clause[bs] || bs < ae && as < be) {
             return null; // other clause, or overlapping
@@ -582,10 +617,8 @@ public final class Classifier {
 
     /** A signal counts unless ignored, negated or hypothetical. */
     private boolean counts(Scratch s, Tokens t, int start, int end) {
-        for (int m = 0; m < s.matches; m++) {
-            if (patterns[s.matchPattern[m]].role() == Role.IGNORE && s.matchStart[m] <= start && s.matchEnd[m] >= end) {
-                return false;
-            }
+        if (s.ignoreReach[start] >= end) {
+            return false; // inside an idiom or a product name
         }
         int clause = t.clause[start];
         int limit = Math.max(0, start - rules.negationWindow);
