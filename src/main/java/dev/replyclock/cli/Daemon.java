@@ -37,6 +37,7 @@ import dev.replyclock.ingest.SupportMessage;
 import dev.replyclock.ops.ApiToken;
 import dev.replyclock.privacy.PseudonymKey;
 import dev.replyclock.privacy.Pseudonymizer;
+import dev.replyclock.privacy.Redactor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -168,7 +169,8 @@ public final class Daemon implements AutoCloseable {
         engine = new SlaEngine(config.policies(), clock);
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
-                        config.privacy().retention(), pseudonymizer(config)),
+                        config.privacy().retention(), pseudonymizer(config),
+                        new Redactor(config.privacy().defaultRegion())),
                 StreamsSettings.of(config.kafka(), bootstrapServers));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("a stream thread failed; the app stops and /health/ready reports it", e);

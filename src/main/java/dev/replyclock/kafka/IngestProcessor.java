@@ -7,6 +7,7 @@ import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ingest.SupportMessage;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.privacy.Pseudonymizer;
+import dev.replyclock.privacy.Redactor;
 import dev.replyclock.sla.ClassifiedMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -30,6 +31,8 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     static final String HEADER_TOPIC = "replyclock.dlq.topic";
     static final String HEADER_PARTITION = "replyclock.dlq.partition";
     static final String HEADER_OFFSET = "replyclock.dlq.offset";
+    static final String HEADER_PREVIEW = "replyclock.dlq.preview";
+    private static final int PREVIEW_CHARS = 200;
 
     private static final Logger log = LoggerFactory.getLogger(IngestProcessor.class);
 
@@ -37,9 +40,11 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     private final Supplier<Classifier> classifier;
     private final ReplyclockMetrics metrics;
     private final Pseudonymizer pseudonymizer;
+    private final Redactor redactor;
 
     IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
-                    Pseudonymizer pseudonymizer) {
+                    Pseudonymizer pseudonymizer, Redactor redactor) {
+        this.redactor = redactor;
         this.codec = codec;
         this.classifier = classifier;
         this.metrics = metrics;
@@ -88,6 +93,12 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         Headers headers = record.headers();
         headers.add(HEADER_REASON, utf8(reason));
         headers.add(HEADER_DETAIL, utf8(detail));
+        if (redactor != null && record.value() != null) {
+            // What the record looks like, for the operator, with phone numbers, e-mails, cards and IBANs masked.
+            String raw = new String(record.value(), 0, Math.min(record.value().length, 4 * PREVIEW_CHARS),
+                    StandardCharsets.UTF_8);
+            headers.add(HEADER_PREVIEW, utf8(redactor.preview(raw, PREVIEW_CHARS)));
+        }
         RecordMetadata origin = context().recordMetadata().orElse(null);
         if (origin != null) {
             headers.add(HEADER_TOPIC, utf8(origin.topic()));

@@ -5,6 +5,7 @@ import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.privacy.Pseudonymizer;
+import dev.replyclock.privacy.Redactor;
 import dev.replyclock.sla.SlaEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,20 +49,21 @@ public final class ReplyclockTopology {
     public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer) {
-        return build(topics, () -> classifier, engine, metrics, clock, retention, pseudonymizer);
+        return build(topics, () -> classifier, engine, metrics, clock, retention, pseudonymizer, null);
     }
 
     /**
      * @param classifier    read for every message, so that a reload of the rules takes effect at once
      * @param pseudonymizer replaces customer identifiers at ingest; null keeps them (tests, bench)
+     * @param redactor      masks personal data in dead-letter previews; null = no preview header
      */
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
-                                 Pseudonymizer pseudonymizer) {
+                                 Pseudonymizer pseudonymizer, Redactor redactor) {
         MessageCodec codec = new MessageCodec();
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
-        t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer), SOURCE);
+        t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer, redactor), SOURCE);
         t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention), INGEST);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCKS_STORE),
                 Serdes.String(), new StoredClockSerde()), SLA);

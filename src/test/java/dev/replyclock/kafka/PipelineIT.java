@@ -190,7 +190,7 @@ class PipelineIT {
     @Test
     void poisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
         producer.send(new ProducerRecord<>(config.kafka().topics().messages(), "poison",
-                "{not json".getBytes(StandardCharsets.UTF_8))).get();
+                "{not json, call +33 6 12 34 56 78".getBytes(StandardCharsets.UTF_8))).get();
         String conv = "conv-" + UUID.randomUUID();
         send(conv, message(conv, "inbound", "URGENT please", clock.instant()));
         awaitAlert(conv, AlertKind.SIGNAL);
@@ -212,7 +212,9 @@ class PipelineIT {
                 return !found.isEmpty();
             });
             ConsumerRecord<byte[], byte[]> dead = found.get(0);
-            assertEquals("{not json", new String(dead.value(), StandardCharsets.UTF_8), "the record is kept as sent");
+            assertEquals("{not json, call +33 6 12 34 56 78", new String(dead.value(), StandardCharsets.UTF_8),
+                    "the record is kept as sent");
+            assertEquals("{not json, call [phone]", header(dead, "replyclock.dlq.preview"), "a redacted preview");
             assertEquals("not-json", header(dead, "replyclock.dlq.reason"));
             assertEquals(config.kafka().topics().messages(), header(dead, "replyclock.dlq.topic"));
             assertTrue(header(dead, "replyclock.dlq.offset").matches("\\d+"));
