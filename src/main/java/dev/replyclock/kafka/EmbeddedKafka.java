@@ -82,6 +82,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("unstable.api.versions.enable", "false");
         p.put("unstable.feature.versions.enable", "false");
         p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        // Accept records up to 8 MB so that an oversized message reaches replyclock's dead-letter topic
+        // with its reason instead of being refused at produce time.
+        p.put("message.max.bytes", String.valueOf(8 * 1024 * 1024));
+        p.put("replica.fetch.max.bytes", String.valueOf(8 * 1024 * 1024));
         KafkaConfig config = KafkaConfig.fromProps(p, false);
         format(dataDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);

@@ -9,6 +9,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /** The Kafka Streams configuration of the daemon, from the replyclock config. */
 public final class StreamsSettings {
 
+    /** The largest dead letter the app writes (the dead-letter topic is created to accept it). */
+    public static final int DEAD_LETTER_MAX_BYTES = 16 * 1024 * 1024;
+
     private StreamsSettings() {
     }
 
@@ -25,6 +28,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // A dead letter is its input record plus headers: the producer must accept whatever the broker
+        // accepted on the way in, or an oversized record would stop the app instead of being dead-lettered.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), DEAD_LETTER_MAX_BYTES);
         return p;
     }
 }

@@ -42,7 +42,9 @@ public final class TopicSetup {
         ensure(kafka.clientConfig(bootstrapServers), wanted, timeout,
                 Map.of(kafka.topics().notificationLog(), Map.of("cleanup.policy", "compact,delete",
                                 "retention.ms", String.valueOf(java.time.Duration.ofDays(7).toMillis())),
-                        kafka.topics().silences(), Map.of("cleanup.policy", "compact")));
+                        kafka.topics().silences(), Map.of("cleanup.policy", "compact"),
+                        kafka.topics().deadLetter(), Map.of("max.message.bytes",
+                                String.valueOf(StreamsSettings.DEAD_LETTER_MAX_BYTES))));
     }
 
     public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic, Duration timeout) {
