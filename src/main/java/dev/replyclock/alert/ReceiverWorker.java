@@ -54,6 +54,7 @@ final class ReceiverWorker implements Runnable {
     private final SilenceStore silences;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile long lastPollNanos;
+    private volatile boolean polled;
 
     ReceiverWorker(Receiver receiver, Properties client, String groupId, String alertsTopic, String undeliveredTopic,
                    NotificationLog notificationLog, KafkaProducer<String, byte[]> undelivered,
@@ -118,7 +119,8 @@ final class ReceiverWorker implements Runnable {
     }
 
     boolean isConsuming() {
-        return System.nanoTime() - lastPollNanos < Duration.ofMinutes(31).toNanos() && running.get();
+        // A poll may wait for a whole batch's retries (max.poll.interval 30 min): older than that, it is stuck.
+        return polled && running.get() && System.nanoTime() - lastPollNanos < Duration.ofMinutes(31).toNanos();
     }
 
     @Override
@@ -129,6 +131,7 @@ final class ReceiverWorker implements Runnable {
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 lastPollNanos = System.nanoTime();
+                polled = true;
                 for (ConsumerRecord<String, byte[]> r : records) {
                     handle(r);
                 }
