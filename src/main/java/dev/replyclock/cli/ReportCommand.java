@@ -71,10 +71,14 @@ final class ReportCommand implements Callable<Integer> {
             err.println("give either --from FILE|- or --bootstrap HOST:PORT");
             return Main.EXIT_INVALID;
         }
+        if (from != null && !"-".equals(from) && !java.nio.file.Files.isReadable(Path.of(from))) {
+            err.println("--from " + from + ": file not found or not readable");
+            return Main.EXIT_INVALID;
+        }
         ReplyclockConfig cfg;
         try {
             cfg = config == null ? ConfigLoader.builtIn(Map.of()) : ConfigLoader.load(config, System.getenv());
-            List<SupportMessage> history = from != null ? readFile(err) : readTopic();
+            List<SupportMessage> history = from != null ? readFile(err) : readTopic(err);
             List<Replay.Wait> waits = new Replay(cfg.policies(), Daemon.classifier(cfg)).run(history, until);
             print(waits, history.size());
             return 0;
@@ -108,8 +112,9 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** Reads the topic from its beginning to its end at the time of the call. */
-    private List<SupportMessage> readTopic() {
+    private List<SupportMessage> readTopic(PrintWriter err) {
         MessageCodec codec = new MessageCodec();
+        int skipped = 0;
         List<SupportMessage> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -124,9 +129,14 @@ final class ReportCommand implements Callable<Integer> {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
                     if (codec.decode(r.value()) instanceof DecodeResult.Valid v) {
                         out.add(v.message());
+                    } else {
+                        skipped++;
                     }
                 }
             }
+        }
+        if (skipped > 0) {
+            err.println(skipped + " record(s) of " + topic + " are not valid messages and were skipped");
         }
         return out;
     }

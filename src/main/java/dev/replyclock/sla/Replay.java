@@ -46,6 +46,9 @@ public final class Replay {
     /** Replays messages (sorted here by sentAt, stably) and returns every wait. */
     public List<Wait> run(List<SupportMessage> history, Instant until) {
         List<SupportMessage> messages = new ArrayList<>(history);
+        if (until != null) {
+            messages.removeIf(m -> m.sentAt().toInstant().isAfter(until)); // the replay stops at `until`
+        }
         messages.sort(Comparator.comparing(m -> m.sentAt().toInstant()));
         SimulatedClock clock = new SimulatedClock();
         SlaEngine engine = new SlaEngine(policies, clock);

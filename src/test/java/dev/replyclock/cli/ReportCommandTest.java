@@ -76,6 +76,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void untilEndsTheReplay() throws Exception {
+        assertEquals(0, run("report", "--from", HISTORY, "--format", "json", "--until", "2026-11-02T10:30:00Z"));
+        JsonNode tiers = new ObjectMapper().readTree(out.toString()).get("tiers");
+        assertEquals(2, tiers.get("complaint").get("count").asInt());
+        assertEquals(0, tiers.get("urgent").get("count").asInt(), "the urgent message came after --until");
+    }
+
+    @Test
+    void aMissingHistoryFileIsUnusableInput(@TempDir Path dir) {
+        assertEquals(2, run("report", "--from", dir.resolve("nope.jsonl").toString()));
+        assertTrue(err.toString().contains("file not found"), err.toString());
+    }
+
+    @Test
     void aSourceIsRequired() {
         assertEquals(2, run("report"));
         assertTrue(err.toString().contains("--from"), err.toString());
