@@ -55,6 +55,7 @@ final class ReceiverWorker implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile long lastPollNanos;
     private volatile boolean polled;
+    private final java.util.concurrent.atomic.AtomicLong queueDepth = new java.util.concurrent.atomic.AtomicLong();
 
     ReceiverWorker(Receiver receiver, Properties client, String groupId, String alertsTopic, String undeliveredTopic,
                    NotificationLog notificationLog, KafkaProducer<String, byte[]> undelivered,
@@ -108,6 +109,7 @@ final class ReceiverWorker implements Runnable {
                 .build());
         retry.getEventPublisher().onRetry(e -> metrics.deliveryRetry(receiver.name()));
         metrics.circuitState(receiver.name(), () -> breaker.getState().name().toLowerCase());
+        metrics.deliveryQueue(receiver.name(), queueDepth::get);
     }
 
     String receiverName() {
@@ -132,6 +134,12 @@ final class ReceiverWorker implements Runnable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 lastPollNanos = System.nanoTime();
                 polled = true;
+                // This receiver's queue is its consumer group's lag on the alerts topic.
+                long lag = records.count();
+                for (org.apache.kafka.common.TopicPartition tp : consumer.assignment()) {
+                    lag += consumer.currentLag(tp).orElse(0);
+                }
+                queueDepth.set(lag);
                 for (ConsumerRecord<String, byte[]> r : records) {
                     handle(r);
                 }

@@ -185,6 +185,14 @@ public final class ReplyclockMetrics {
                 .register(registry).increment();
     }
 
+    /** Alerts waiting for a receiver: the lag of its consumer group (each receiver reads on its own). */
+    public void deliveryQueue(String receiver, java.util.function.Supplier<Long> depth) {
+        Gauge.builder("replyclock.delivery.queue.depth", () -> depth.get())
+                .description("Alerts not yet handled by a receiver")
+                .tag("receiver", safeTag(receiver))
+                .register(registry);
+    }
+
     public void deliveryRetry(String receiver) {
         Counter.builder("replyclock.delivery.retries")
                 .description("Delivery attempts repeated after a failure")

@@ -251,6 +251,8 @@ class PipelineIT {
         for (String name : List.of("replyclock_messages_total{channel=\"chat\",direction=\"inbound\",tier=\"standard\"}",
                 "replyclock_alerts_total", "replyclock_reply_time_seconds_bucket",
                 "replyclock_replies_total{tier=\"standard\",within_target=\"true\"}", "replyclock_deadline_lateness_seconds", "replyclock_deadline_index_size",
+                "replyclock_delivery_queue_depth{receiver=\"file\"}", "replyclock_delivery_latency_seconds_count{receiver=\"file\"}",
+                "replyclock_receiver_circuit_state{receiver=\"file\",state=\"closed\"} 1.0",
                 "replyclock_open_conversations{tier=\"complaint\"}", "jvm_memory_used_bytes", "kafka_stream_")) {
             assertTrue(metrics.contains(name), "missing " + name);
         }
