@@ -111,6 +111,22 @@ class DeployFilesTest {
     }
 
     @Test
+    void theComposeClusterIdIsAValidKafkaUuid() throws IOException {
+        JsonNode compose = new YAMLMapper().readTree(DEPLOY.resolve("compose.yaml").toFile());
+        String id = compose.at("/x-kafka/environment/CLUSTER_ID").asText();
+        org.apache.kafka.common.Uuid.fromString(id); // throws unless 22 base64url characters of 16 bytes
+    }
+
+    @Test
+    void theImageSetsNoPathThatWouldOverrideTheConfig() throws IOException {
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+        for (String key : List.of("REPLYCLOCK_PRIVACY_PSEUDONYM_KEY_FILE", "REPLYCLOCK_KAFKA_STATE_DIR")) {
+            assertTrue(!dockerfile.contains(key), key + " in the image would override the mounted config");
+        }
+        assertTrue(Files.exists(DEPLOY.resolve("Dockerfile.dockerignore")), "local state and secrets stay out of the build");
+    }
+
+    @Test
     void theImageRunsAsNonRoot() throws IOException {
         String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
         assertTrue(dockerfile.lines().anyMatch(l -> l.matches("USER\\s+[1-9][0-9]*")), "a numeric non-root USER");
