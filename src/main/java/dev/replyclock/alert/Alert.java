@@ -9,13 +9,19 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One alert on {@code support.alerts}.
+ * One alert on {@code support.alerts}: about one conversation, or (kinds {@code overload} and
+ * {@code digest}) about a whole team, in which case {@code conversationId} is null and {@code conversations}
+ * lists the team's open conversations it is about.
  *
- * @param id         deterministic: the same conversation, deadline, kind, tier and level always give the
- *                   same id, so a restart that re-emits an alert is deduplicated downstream
- * @param level      0 for signal/warning/breach/resolved, 1.. for the rungs of the escalation ladder
- * @param openedAt   when the customer's unanswered wait began (the first unanswered inbound message)
- * @param signals    the matched signals that set the tier (why it fired)
+ * @param id            deterministic: the same conversation, deadline, kind, tier and level always give the
+ *                      same id, so a restart that re-emits an alert is deduplicated downstream
+ * @param level         0 for signal/warning/breach/resolved, 1.. for the rungs of the escalation ladder
+ * @param team          the conversation's team (the message's optional {@code team}), or null
+ * @param openedAt      when the customer's unanswered wait began (the first unanswered inbound message)
+ * @param deadline      the reply deadline; for a team alert, the instant it is about (overload start, digest time)
+ * @param signals       the matched signals that set the tier (why it fired)
+ * @param excerpt       a short redacted excerpt of the customer's message, only with {@code alerts.include-excerpt}
+ * @param conversations for team alerts: the conversations concerned, oldest wait first; empty otherwise
  */
 public record Alert(
         String id,
@@ -24,26 +30,63 @@ public record Alert(
         AlertKind kind,
         int level,
         String channel,
+        String team,
         Instant openedAt,
         Instant deadline,
         Instant createdAt,
-        List<Signal> signals) {
+        List<Signal> signals,
+        String excerpt,
+        List<OpenConversation> conversations) {
+
+    /** One open conversation listed in a team alert. */
+    public record OpenConversation(String conversationId, Tier tier, Instant openedAt, Instant deadline) {
+        public OpenConversation {
+            Objects.requireNonNull(conversationId, "conversationId");
+            Objects.requireNonNull(tier, "tier");
+            Objects.requireNonNull(openedAt, "openedAt");
+        }
+    }
 
     public Alert {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(conversationId, "conversationId");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(kind, "kind");
+        if (!kind.isTeamKind()) {
+            Objects.requireNonNull(conversationId, "conversationId");
+        }
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(createdAt, "createdAt");
         signals = List.copyOf(signals);
+        conversations = conversations == null ? List.of() : List.copyOf(conversations);
     }
 
     /** Builds an alert whose id is derived from what identifies it, never from when it was made. */
     public static Alert of(String conversationId, Tier tier, AlertKind kind, int level, String channel,
                            Instant openedAt, Instant deadline, Instant createdAt, List<Signal> signals) {
+        return of(conversationId, tier, kind, level, channel, null, openedAt, deadline, createdAt, signals);
+    }
+
+    /** As {@link #of(String, Tier, AlertKind, int, String, Instant, Instant, Instant, List)}, with a team. */
+    public static Alert of(String conversationId, Tier tier, AlertKind kind, int level, String channel, String team,
+                           Instant openedAt, Instant deadline, Instant createdAt, List<Signal> signals) {
         return new Alert(idFor(conversationId, deadline, kind, tier, level), conversationId, tier, kind, level,
-                channel, openedAt, deadline, createdAt, signals);
+                channel, team, openedAt, deadline, createdAt, signals, null, List.of());
+    }
+
+    /**
+     * A team alert ({@code overload}, {@code digest}); its id is derived from team, kind, level and the instant
+     * it is about, so a re-emitted team alert has the same id.
+     */
+    public static Alert forTeam(String team, AlertKind kind, Tier tier, int level, Instant about, Instant createdAt,
+                                List<OpenConversation> conversations) {
+        return new Alert(idFor("team:" + team, about, kind, tier, level), null, tier, kind, level, null, team,
+                null, about, createdAt, List.of(), null, conversations);
+    }
+
+    /** The same alert with a redacted excerpt of the customer's message. */
+    public Alert withExcerpt(String redactedExcerpt) {
+        return new Alert(id, conversationId, tier, kind, level, channel, team, openedAt, deadline, createdAt, signals,
+                redactedExcerpt, conversations);
     }
 
     /** A name-based (type 3) UUID of conversation, deadline, kind, tier and level. */

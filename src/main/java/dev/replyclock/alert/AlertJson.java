@@ -32,10 +32,24 @@ public final class AlertJson {
                 .put("kind", a.kind().wireName())
                 .put("level", a.level())
                 .put("channel", a.channel())
+                .put("team", a.team())
                 .put("openedAt", a.openedAt() == null ? null : a.openedAt().toString())
                 .put("deadline", a.deadline().toString())
                 .put("createdAt", a.createdAt().toString());
         o.set("signals", signalsNode(a.signals()));
+        if (a.excerpt() != null) {
+            o.put("excerpt", a.excerpt());
+        }
+        if (!a.conversations().isEmpty()) {
+            ArrayNode list = o.putArray("conversations");
+            for (Alert.OpenConversation c : a.conversations()) {
+                list.addObject()
+                        .put("conversationId", c.conversationId())
+                        .put("tier", c.tier().wireName())
+                        .put("openedAt", c.openedAt().toString())
+                        .put("deadline", c.deadline() == null ? null : c.deadline().toString());
+            }
+        }
         return o;
     }
 
@@ -83,17 +97,27 @@ public final class AlertJson {
         }
         try {
             List<Signal> signals = signalsFrom(o.path("signals"));
-            JsonNode opened = o.get("openedAt");
+            AlertKind kind = AlertKind.fromWire(text(o, "kind"));
+            List<Alert.OpenConversation> conversations = new ArrayList<>();
+            for (JsonNode c : o.path("conversations")) {
+                conversations.add(new Alert.OpenConversation(text(c, "conversationId"), Tier.fromWire(text(c, "tier")),
+                        Instant.parse(text(c, "openedAt")), instantOrNull(c, "deadline")));
+            }
             return new Alert(
-                    text(o, "id"), text(o, "conversationId"),
-                    Tier.fromWire(text(o, "tier")), AlertKind.fromWire(text(o, "kind")),
-                    o.path("level").asInt(0), o.path("channel").asText(null),
-                    opened == null || opened.isNull() ? null : Instant.parse(opened.asText()),
+                    text(o, "id"), kind.isTeamKind() ? o.path("conversationId").asText(null) : text(o, "conversationId"),
+                    Tier.fromWire(text(o, "tier")), kind,
+                    o.path("level").asInt(0), o.path("channel").asText(null), o.path("team").asText(null),
+                    instantOrNull(o, "openedAt"),
                     Instant.parse(text(o, "deadline")), Instant.parse(text(o, "createdAt")),
-                    signals);
+                    signals, o.path("excerpt").asText(null), conversations);
         } catch (RuntimeException e) {
             throw new IOException("not a valid alert: " + e.getMessage(), e);
         }
+    }
+
+    private static Instant instantOrNull(JsonNode o, String field) {
+        JsonNode f = o.get(field);
+        return f == null || f.isNull() ? null : Instant.parse(f.asText());
     }
 
     private static String text(JsonNode o, String field) throws IOException {

@@ -18,10 +18,12 @@ public final class AlertText {
     private static final Map<String, Map<AlertKind, String>> TITLES = Map.of(
             "en", Map.of(AlertKind.SIGNAL, "New %s message", AlertKind.WARNING, "Reply due soon (%s)",
                     AlertKind.BREACH, "Reply promise broken (%s)", AlertKind.ESCALATION, "Still no reply, level %2$d (%1$s)",
-                    AlertKind.RESOLVED, "Replied after the deadline (%s)"),
+                    AlertKind.RESOLVED, "Replied after the deadline (%s)",
+                    AlertKind.OVERLOAD, "Team overloaded (%s and more)", AlertKind.DIGEST, "Open conversations"),
             "fr", Map.of(AlertKind.SIGNAL, "Nouveau message %s", AlertKind.WARNING, "Réponse attendue bientôt (%s)",
                     AlertKind.BREACH, "Délai de réponse dépassé (%s)", AlertKind.ESCALATION, "Toujours sans réponse, niveau %2$d (%1$s)",
-                    AlertKind.RESOLVED, "Réponse donnée après le délai (%s)"));
+                    AlertKind.RESOLVED, "Réponse donnée après le délai (%s)",
+                    AlertKind.OVERLOAD, "Équipe débordée (%s et plus)", AlertKind.DIGEST, "Conversations ouvertes"));
     private static final Map<String, Map<String, String>> TIERS = Map.of(
             "en", Map.of("complaint", "complaint", "urgent", "urgent", "standard", "standard"),
             "fr", Map.of("complaint", "réclamation", "urgent", "urgent", "standard", "standard"));

@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class StoredClockSerde implements Serde<StoredClock> {
 
-    private static final byte VERSION = 1;
+    /** Version 2 adds the team; version 1 records (no team) are still read. */
+    private static final byte VERSION = 2;
     private static final int OPEN = 1;
     private static final int STALE = 2;
     private static final int ACKED = 4;
@@ -64,6 +65,7 @@ final class StoredClockSerde implements Serde<StoredClock> {
                 out.writeByte(c.stage().ordinal());
                 out.writeShort(c.escalations());
                 out.writeUTF(c.policy());
+                out.writeUTF(c.team() == null ? "" : c.team());
                 out.writeShort(c.signals().size());
                 for (Signal sig : c.signals()) {
                     out.writeUTF(sig.family());
@@ -82,7 +84,7 @@ final class StoredClockSerde implements Serde<StoredClock> {
     static StoredClock decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new SerializationException("unknown stored clock version " + version);
             }
             int flags = in.readByte();
@@ -101,6 +103,7 @@ final class StoredClockSerde implements Serde<StoredClock> {
             Stage stage = STAGES[in.readByte()];
             int escalations = in.readShort();
             String policy = in.readUTF();
+            String team = version >= 2 ? in.readUTF() : "";
             int n = in.readShort();
             List<Signal> signals = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -108,7 +111,8 @@ final class StoredClockSerde implements Serde<StoredClock> {
             }
             ReplyClock clock = new ReplyClock(conversationId, channel.isEmpty() ? null : channel, tier, openedAt,
                     startedAt, warn == Long.MIN_VALUE ? null : Instant.ofEpochMilli(warn), deadline, stage, escalations,
-                    (flags & STALE) != 0, signals, policy, (flags & ACKED) != 0, (flags & FIRST_REPLY) != 0);
+                    (flags & STALE) != 0, signals, policy, (flags & ACKED) != 0, (flags & FIRST_REPLY) != 0,
+                    team.isEmpty() ? null : team);
             return new StoredClock(clock, repliedAt, wakeUp);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode a stored reply clock", e);

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param acked       an agent acknowledged this deadline: no more alerts for it, the measurement goes on
  * @param firstReply  true while the conversation has never had a staff reply (first reply time), false for
  *                    a wait that began after one (next reply time)
+ * @param team        the team the conversation belongs to (the message's optional {@code team}), or null
  */
 public record ReplyClock(
         String conversationId,
@@ -37,7 +38,8 @@ public record ReplyClock(
         List<Signal> signals,
         String policy,
         boolean acked,
-        boolean firstReply) {
+        boolean firstReply,
+        String team) {
 
     public ReplyClock {
         Objects.requireNonNull(conversationId, "conversationId");
@@ -55,7 +57,7 @@ public record ReplyClock(
                       Instant warnAt, Instant deadline, Stage stage, int escalations, boolean stale,
                       List<Signal> signals) {
         this(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, stage, escalations, stale,
-                signals, SlaPolicies.DEFAULT_NAME, false, true);
+                signals, SlaPolicies.DEFAULT_NAME, false, true, null);
     }
 
     /**
@@ -77,11 +79,11 @@ public record ReplyClock(
 
     ReplyClock withStage(Stage newStage, int newEscalations) {
         return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, newStage,
-                newEscalations, stale, signals, policy, acked, firstReply);
+                newEscalations, stale, signals, policy, acked, firstReply, team);
     }
 
     ReplyClock acknowledged() {
         return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, stage,
-                escalations, stale, signals, policy, true, firstReply);
+                escalations, stale, signals, policy, true, firstReply, team);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -97,7 +98,7 @@ public final class SlaEngine {
         boolean stale = !deadline.isAfter(now);
         ReplyClock fresh = new ReplyClock(message.conversationId(), message.channel(), tier, at, at,
                 stale ? null : policy.warning(tier, at), deadline, Stage.RUNNING, 0, stale, c.signals(),
-                rule.name(), false, firstReply);
+                rule.name(), false, firstReply, message.team());
         if (current.isEmpty()) {
             return Outcome.keep(fresh, signalFor(fresh, now));
         }
@@ -107,19 +108,20 @@ public final class SlaEngine {
             // A more severe later message tightens the promise; the earliest deadline always wins.
             ReplyClock tightened = new ReplyClock(cur.conversationId(), cur.channel(), max(cur.tier(), tier),
                     openedAt, at, fresh.warnAt(), deadline, Stage.RUNNING, 0, stale, c.signals(), rule.name(), false,
-                    cur.firstReply());
+                    cur.firstReply(), teamOf(cur, message));
             return Outcome.keep(tightened, signalFor(tightened, now));
         }
         if (tier.isMoreSevereThan(cur.tier())) {
             // More severe, but its own target ends after the running deadline: keep the deadline, raise the tier.
             ReplyClock raised = new ReplyClock(cur.conversationId(), cur.channel(), tier, openedAt,
                     cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(), cur.escalations(), cur.stale(),
-                    c.signals(), cur.policy(), cur.acked(), cur.firstReply());
+                    c.signals(), cur.policy(), cur.acked(), cur.firstReply(), teamOf(cur, message));
             return Outcome.keep(raised, signalFor(raised, now));
         }
-        ReplyClock kept = openedAt.equals(cur.openedAt()) ? cur : new ReplyClock(cur.conversationId(),
+        ReplyClock kept = openedAt.equals(cur.openedAt()) && Objects.equals(cur.team(), teamOf(cur, message)) ? cur : new ReplyClock(cur.conversationId(),
                 cur.channel(), cur.tier(), openedAt, cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(),
-                cur.escalations(), cur.stale(), cur.signals(), cur.policy(), cur.acked(), cur.firstReply());
+                cur.escalations(), cur.stale(), cur.signals(), cur.policy(), cur.acked(), cur.firstReply(),
+                teamOf(cur, message));
         return Outcome.keep(kept, List.of());
     }
 
@@ -180,8 +182,13 @@ public final class SlaEngine {
     }
 
     private static Alert alert(ReplyClock c, AlertKind kind, int level, Instant now) {
-        return Alert.of(c.conversationId(), c.tier(), kind, level, c.channel(), c.openedAt(), c.deadline(), now,
-                c.signals());
+        return Alert.of(c.conversationId(), c.tier(), kind, level, c.channel(), c.team(), c.openedAt(), c.deadline(),
+                now, c.signals());
+    }
+
+    /** A conversation keeps the team it was opened with unless a later message names one. */
+    private static String teamOf(ReplyClock cur, SupportMessage message) {
+        return message.team() != null ? message.team() : cur.team();
     }
 
     private static Tier max(Tier a, Tier b) {

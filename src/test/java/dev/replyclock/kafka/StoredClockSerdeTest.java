@@ -22,9 +22,37 @@ class StoredClockSerdeTest {
         ReplyClock clock = new ReplyClock("c-42", "whatsapp", Tier.COMPLAINT, T0, T0.plusSeconds(5), null,
                 T0.plusSeconds(65), Stage.BREACHED, 2, true,
                 List.of(new Signal("damage", Tier.COMPLAINT, "casse", 10, 15), new Signal("urgency", Tier.URGENT, "asap", 0, 4)),
-                "vip", true, false);
+                "vip", true, false, "returns");
         StoredClock stored = new StoredClock(clock, T0.minusSeconds(60).toEpochMilli(), T0.plusSeconds(600).toEpochMilli());
         assertEquals(stored, StoredClockSerde.decode(StoredClockSerde.encode(stored)));
+    }
+
+    @Test
+    void aVersionOneClockWrittenBeforeTeamsStillReads() {
+        ReplyClock clock = new ReplyClock("c-7", "chat", Tier.URGENT, T0, T0, null, T0.plusSeconds(300),
+                Stage.RUNNING, 0, false, List.of(), "vip", false, true, null);
+        StoredClock stored = new StoredClock(clock, -1, T0.plusSeconds(300).toEpochMilli());
+        byte[] v2 = StoredClockSerde.encode(stored);
+        // Version 1 is version 2 without the team field (an empty modified-UTF-8 string right after the policy).
+        int teamAt = indexOf(v2, "vip".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + 3;
+        byte[] v1 = new byte[v2.length - 2];
+        System.arraycopy(v2, 0, v1, 0, teamAt);
+        System.arraycopy(v2, teamAt + 2, v1, teamAt, v2.length - teamAt - 2);
+        v1[0] = 1;
+        assertEquals(stored, StoredClockSerde.decode(v1));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 
     @Test

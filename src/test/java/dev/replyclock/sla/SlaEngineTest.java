@@ -47,6 +47,21 @@ class SlaEngineTest {
     }
 
     @Test
+    void alertsCarryTheTeamTheConversationWasOpenedWith() {
+        ClassifiedMessage forReturns = new ClassifiedMessage(new SupportMessage("m", "c1", Direction.INBOUND, "chat",
+                "cust", "text", T0.atOffset(ZoneOffset.UTC), "returns", null),
+                new Classification(Tier.URGENT, List.of(new Signal("f", Tier.URGENT, "x", 0, 1))));
+        Outcome opened = engine.onMessage(Optional.empty(), forReturns);
+        assertEquals("returns", opened.alerts().get(0).team());
+        // A later message without a team keeps the conversation's team, up to the breach.
+        Outcome later = engine.onMessage(opened.clock(), inbound(Tier.COMPLAINT, T0.plusSeconds(10)));
+        clock.advance(Duration.ofMinutes(2));
+        Outcome breach = engine.onDue(later.clock().orElseThrow());
+        assertEquals(List.of(AlertKind.BREACH), kinds(breach));
+        assertEquals("returns", breach.alerts().get(0).team());
+    }
+
+    @Test
     void complaintDeadlineIsOneMinute() {
         assertEquals(T0.plus(Duration.ofMinutes(1)), open(Tier.COMPLAINT).deadline());
     }
