@@ -10,6 +10,16 @@ public interface Receiver extends AutoCloseable {
 
     void deliver(Alert alert) throws Exception;
 
+    /**
+     * Delivers a group as one notification. This default sends a group of one as its alert and a larger
+     * group alert by alert; receivers whose wire format can carry a list override it.
+     */
+    default void deliver(AlertGroup group) throws Exception {
+        for (Alert a : group.alerts()) {
+            deliver(a);
+        }
+    }
+
     @Override
     default void close() {
     }

@@ -62,6 +62,9 @@ public final class ConfigLoader {
         DEFAULTS.put("kafka.topics.undelivered", "support.alerts.undelivered");
         DEFAULTS.put("kafka.topics.notification-log", "support.alerts.notifications");
         DEFAULTS.put("kafka.topics.silences", "support.alerts.silences");
+        DEFAULTS.put("kafka.topics.overload", "support.alerts.overload");
+        DEFAULTS.put("kafka.topics.privacy-requests", "support.privacy.requests");
+        DEFAULTS.put("kafka.topics.privacy-results", "support.privacy.results");
         DEFAULTS.put("alerts.route", "{}");
         DEFAULTS.put("alerts.retry.attempts", "8");
         DEFAULTS.put("alerts.retry.initial-backoff", "500ms");
@@ -272,7 +275,9 @@ public final class ConfigLoader {
                     intInRange("kafka.topics.partitions", 1, 10_000),
                     new KafkaSettings.Topics(name("kafka.topics.messages"), name("kafka.topics.alerts"),
                             name("kafka.topics.dead-letter"), name("kafka.topics.undelivered"),
-                            name("kafka.topics.notification-log"), name("kafka.topics.silences")), clientProperties());
+                            name("kafka.topics.notification-log"), name("kafka.topics.silences"),
+                            name("kafka.topics.overload"), name("kafka.topics.privacy-requests"),
+                            name("kafka.topics.privacy-results")), clientProperties());
 
             Duration standard = duration("sla.targets.standard");
             Duration urgent = duration("sla.targets.urgent");

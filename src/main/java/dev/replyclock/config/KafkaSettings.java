@@ -40,13 +40,22 @@ public record KafkaSettings(
         return EMBEDDED.equals(bootstrapServers);
     }
 
-    /** Topic names live here and only here; tests read them from the config too. */
+    /**
+     * Topic names live here and only here; tests read them from the config too.
+     *
+     * @param overload         the current overload state per team (compacted, key = team), read by the notifier
+     *                         to inhibit a flooded team's lower pages
+     * @param privacyRequests  right-to-erasure requests ({@code replyclock forget}), key = customer pseudonym
+     * @param privacyResults   what each request removed, key = request id
+     */
     public record Topics(String messages, String alerts, String deadLetter, String undelivered,
-                         String notificationLog, String silences) {
+                         String notificationLog, String silences, String overload, String privacyRequests,
+                         String privacyResults) {
 
-        /** The pipeline's topics, with the notifier's at their defaults. */
+        /** The pipeline's topics, with the notifier's and the privacy topics at their defaults. */
         public Topics(String messages, String alerts, String deadLetter) {
-            this(messages, alerts, deadLetter, alerts + ".undelivered", alerts + ".notifications", alerts + ".silences");
+            this(messages, alerts, deadLetter, alerts + ".undelivered", alerts + ".notifications", alerts + ".silences",
+                    alerts + ".overload", messages + ".privacy-requests", messages + ".privacy-results");
         }
     }
 }

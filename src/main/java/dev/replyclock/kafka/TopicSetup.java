@@ -39,10 +39,16 @@ public final class TopicSetup {
         wanted.put(kafka.topics().undelivered(), 1);
         wanted.put(kafka.topics().notificationLog(), kafka.partitions());
         wanted.put(kafka.topics().silences(), 1);
+        wanted.put(kafka.topics().overload(), 1);
+        wanted.put(kafka.topics().privacyRequests(), kafka.partitions());
+        wanted.put(kafka.topics().privacyResults(), 1);
         ensure(kafka.clientConfig(bootstrapServers), wanted, timeout,
                 Map.of(kafka.topics().notificationLog(), Map.of("cleanup.policy", "compact,delete",
                                 "retention.ms", String.valueOf(java.time.Duration.ofDays(7).toMillis())),
                         kafka.topics().silences(), Map.of("cleanup.policy", "compact"),
+                        kafka.topics().overload(), Map.of("cleanup.policy", "compact"),
+                        kafka.topics().privacyResults(), Map.of("retention.ms",
+                                String.valueOf(java.time.Duration.ofDays(30).toMillis())),
                         kafka.topics().deadLetter(), Map.of("max.message.bytes",
                                 String.valueOf(StreamsSettings.DEAD_LETTER_MAX_BYTES))));
     }
