@@ -42,6 +42,16 @@ public final class Notifier implements AutoCloseable {
     /** @param silences active silences, or null for none */
     public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
                     DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock, Route route, SilenceStore silences) {
+        this(client, applicationId, topics, receivers, policy, metrics, clock, route, silences, Inhibition.byDefault());
+    }
+
+    /**
+     * @param silences   active silences, or null for none
+     * @param inhibition which pages a firing team overload holds back (its state shared by every receiver)
+     */
+    public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
+                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock, Route route, SilenceStore silences,
+                    Inhibition inhibition) {
         this.route = new AtomicReference<>(route);
         this.receivers = List.copyOf(receivers);
         Properties p = new Properties();
@@ -54,13 +64,13 @@ public final class Notifier implements AutoCloseable {
         for (Receiver r : receivers) {
             ReceiverWorker w = new ReceiverWorker(r, client, applicationId + "-notifier-" + r.name(), topics.alerts(),
                     topics.undelivered(), new NotificationLog(topics.notificationLog(), r.name(), logProducer),
-                    undeliveredProducer, policy, metrics, clock, this.route::get, silences);
+                    undeliveredProducer, policy, metrics, clock, this.route::get, silences, inhibition);
             workers.add(w);
             threads.add(new Thread(w, "replyclock-deliver-" + r.name()));
         }
     }
 
-    /** A reloaded routing tree applies to the next alerts. */
+    /** A reloaded routing tree (with its grouping settings) applies to the next alerts. */
     public void updateRoute(Route newRoute) {
         route.set(newRoute);
     }

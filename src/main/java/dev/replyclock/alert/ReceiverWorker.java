@@ -12,16 +12,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,9 +38,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The delivery pipeline of one receiver, on its own thread and in its own consumer group
  * ({@code <application-id>-notifier-<receiver>}), so that a slow or dead receiver only delays itself:
- * read alert -> notification log (skip what was delivered) -> retry with backoff and jitter around a
- * circuit breaker -> record in the notification log -> commit. After the retry budget the alert goes to
- * the undelivered topic with the reason, and the worker moves on.
+ * read alert -> route -> notification log (skip what was delivered) -> silences and inhibition -> group
+ * buffer (held for group_wait / repeat_interval, or at once) -> retry with backoff and jitter around a
+ * circuit breaker -> record every member in the notification log -> commit. After the retry budget the
+ * alerts go to the undelivered topic with the reason, and the worker moves on.
+ *
+ * <p>At least once survives grouping: offsets are committed explicitly, per partition no further than the
+ * lowest offset still held in the buffer, so a crash re-reads every held alert (and the notification log
+ * skips what was already sent).
  */
 final class ReceiverWorker implements Runnable {
 
@@ -52,6 +64,12 @@ final class ReceiverWorker implements Runnable {
     private final Properties client;
     private final java.util.function.Supplier<Route> route;
     private final SilenceStore silences;
+    private final Inhibition inhibition;
+    private final GroupBuffer buffer;
+    /** Per partition: the offset after the last record handled, and the offset last committed. */
+    private final Map<Integer, Long> handledUpTo = new HashMap<>();
+    private final Map<Integer, Long> committed = new HashMap<>();
+    private boolean abandoned;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile long lastPollNanos;
     private volatile boolean polled;
@@ -60,10 +78,12 @@ final class ReceiverWorker implements Runnable {
     ReceiverWorker(Receiver receiver, Properties client, String groupId, String alertsTopic, String undeliveredTopic,
                    NotificationLog notificationLog, KafkaProducer<String, byte[]> undelivered,
                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock,
-                   java.util.function.Supplier<Route> route, SilenceStore silences) {
+                   java.util.function.Supplier<Route> route, SilenceStore silences, Inhibition inhibition) {
         this.receiver = receiver;
         this.route = route;
         this.silences = silences;
+        this.inhibition = inhibition;
+        this.buffer = new GroupBuffer(clock);
         this.client = client;
         this.alertsTopic = alertsTopic;
         this.undeliveredTopic = undeliveredTopic;
@@ -110,6 +130,8 @@ final class ReceiverWorker implements Runnable {
         retry.getEventPublisher().onRetry(e -> metrics.deliveryRetry(receiver.name()));
         metrics.circuitState(receiver.name(), () -> breaker.getState().name().toLowerCase());
         metrics.deliveryQueue(receiver.name(), queueDepth::get);
+        metrics.inhibited(receiver.name(), 0); // present on /metrics from the start
+        metrics.grouped(receiver.name(), 0);
     }
 
     String receiverName() {
@@ -125,28 +147,48 @@ final class ReceiverWorker implements Runnable {
         return polled && running.get() && System.nanoTime() - lastPollNanos < Duration.ofMinutes(31).toNanos();
     }
 
+    /** The longest poll: held groups are flushed between polls, so a due group waits at most this long. */
+    private static final Duration MAX_POLL = Duration.ofMillis(200);
+
     @Override
     public void run() {
         try {
             notificationLog.load(client);
-            consumer.subscribe(List.of(alertsTopic));
+            consumer.subscribe(List.of(alertsTopic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Their new owner re-reads from the committed offset, which is never past a held alert.
+                    commitHandled();
+                    List<Integer> gone = partitions.stream().map(TopicPartition::partition).toList();
+                    buffer.dropPartitions(gone);
+                    gone.forEach(p -> {
+                        handledUpTo.remove(p);
+                        committed.remove(p);
+                    });
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
             while (running.get()) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout());
                 lastPollNanos = System.nanoTime();
                 polled = true;
-                // This receiver's queue is its consumer group's lag on the alerts topic.
-                long lag = records.count();
-                for (org.apache.kafka.common.TopicPartition tp : consumer.assignment()) {
+                // This receiver's queue is its consumer group's lag on the alerts topic, plus what it holds.
+                long lag = records.count() + buffer.heldCount();
+                for (TopicPartition tp : consumer.assignment()) {
                     lag += consumer.currentLag(tp).orElse(0);
                 }
                 queueDepth.set(lag);
                 for (ConsumerRecord<String, byte[]> r : records) {
                     handle(r);
+                    handledUpTo.put(r.partition(), r.offset() + 1);
                 }
-                if (!records.isEmpty()) {
-                    flushLog();
-                    consumer.commitSync();
+                for (AlertGroup due : buffer.takeDue()) {
+                    deliverGroup(due);
                 }
+                commitHandled();
             }
         } catch (WakeupException e) {
             if (running.get()) {
@@ -156,8 +198,45 @@ final class ReceiverWorker implements Runnable {
             log.error("receiver {} stopped", receiver.name(), e);
         } finally {
             running.set(false);
+            try {
+                commitHandled();
+            } catch (RuntimeException e) {
+                log.debug("receiver {}: last commit on the way out failed: {}", receiver.name(), e.toString());
+            }
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** Short polls, shorter still when a held group is due sooner. */
+    private Duration pollTimeout() {
+        return buffer.nextDue().map(due -> {
+            Duration left = Duration.between(clock.instant(), due);
+            return left.isNegative() ? Duration.ZERO : left.compareTo(MAX_POLL) < 0 ? left : MAX_POLL;
+        }).orElse(MAX_POLL);
+    }
+
+    /**
+     * Commits, per partition, the offset after the last handled record, or the lowest offset still held in the
+     * buffer if that is lower; the notification log is made durable first.
+     */
+    private void commitHandled() {
+        if (abandoned) {
+            return;
+        }
+        Map<Integer, Long> held = buffer.lowestHeldOffsets();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Map.Entry<Integer, Long> e : handledUpTo.entrySet()) {
+            long target = Math.min(e.getValue(), held.getOrDefault(e.getKey(), Long.MAX_VALUE));
+            if (target > committed.getOrDefault(e.getKey(), -1L)) {
+                offsets.put(new TopicPartition(alertsTopic, e.getKey()), new OffsetAndMetadata(target));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        flushLog();
+        consumer.commitSync(offsets);
+        offsets.forEach((tp, o) -> committed.put(tp.partition(), o.offset()));
     }
 
     /** The notification log must be durable before the offsets that it covers are committed. */
@@ -180,37 +259,69 @@ final class ReceiverWorker implements Runnable {
             log.warn("skipping an unreadable alert at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
             return;
         }
-        if (!route.get().receiversFor(alert).contains(receiver.name())) {
+        inhibition.observe(alert); // an overload takes effect at once, in stream order, whoever it is routed to
+        Route.Target target = route.get().targetsFor(alert, clock.instant()).stream()
+                .filter(t -> t.receiver().equals(receiver.name())).findFirst().orElse(null);
+        if (target == null) {
             return; // routed elsewhere
         }
         try (org.slf4j.MDC.MDCCloseable a = org.slf4j.MDC.putCloseable("alertId", alert.id());
              org.slf4j.MDC.MDCCloseable c = org.slf4j.MDC.putCloseable("conversationId", alert.conversationId())) {
-            deliverOnce(alert);
+            if (notificationLog.contains(alert.id())) {
+                metrics.delivery(receiver.name(), "duplicate");
+                return;
+            }
+            if (heldBack(alert)) {
+                return;
+            }
+            buffer.offer(alert, target.grouping(), target.node(), new GroupBuffer.Position(r.partition(), r.offset()))
+                    .ifPresent(this::deliverGroup);
         }
     }
 
-    private void deliverOnce(Alert alert) {
-        if (notificationLog.contains(alert.id())) {
-            metrics.delivery(receiver.name(), "duplicate");
-            return;
-        }
+    /**
+     * Silenced or inhibited: counted, recorded as handled (not sent later by a restart either), not sent.
+     * Judged on arrival and again when a held group goes out.
+     */
+    private boolean heldBack(Alert alert) {
         if (silences != null && silences.mutes(alert)) {
             metrics.silenced(receiver.name());
-            notificationLog.record(alert.id(), clock.instant()); // muted is done: not sent later by a restart
+            notificationLog.record(alert.id(), clock.instant());
+            return true;
+        }
+        if (inhibition.inhibits(alert)) {
+            metrics.inhibited(receiver.name(), 1);
+            notificationLog.record(alert.id(), clock.instant());
+            return true;
+        }
+        return false;
+    }
+
+    private void deliverGroup(AlertGroup group) {
+        List<Alert> members = group.alerts().stream().filter(a -> !heldBack(a)).toList();
+        if (members.isEmpty()) {
             return;
         }
+        AlertGroup toSend = members.size() == group.alerts().size() ? group : new AlertGroup(group.key(), members);
         CheckedRunnable call = Retry.decorateCheckedRunnable(retry,
-                CircuitBreaker.decorateCheckedRunnable(breaker, () -> receiver.deliver(alert)));
+                CircuitBreaker.decorateCheckedRunnable(breaker, () -> receiver.deliver(toSend)));
         try {
             call.run();
-            metrics.deliveryLatency(receiver.name(), Duration.between(alert.createdAt(), clock.instant()));
-            metrics.delivery(receiver.name(), "sent");
-            notificationLog.record(alert.id(), clock.instant());
+            Instant now = clock.instant();
+            for (Alert a : members) {
+                metrics.deliveryLatency(receiver.name(), Duration.between(a.createdAt(), now));
+                metrics.delivery(receiver.name(), "sent");
+                notificationLog.record(a.id(), now);
+            }
+            if (members.size() > 1) {
+                metrics.grouped(receiver.name(), members.size());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
+            abandoned = true; // neither delivered nor given up: no commit may pass it
         } catch (Throwable e) {
-            giveUp(alert, e);
+            members.forEach(a -> giveUp(a, e));
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.replyclock.alert;
 
+import dev.replyclock.sla.BusinessCalendar;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,18 +12,36 @@ import java.util.Set;
 /**
  * A node of the routing tree ({@code alerts.route}), as in Alertmanager: an alert enters at the root and
  * goes down to the first child whose matchers all hold (to the next ones too when that child has
- * {@code continue}); a node no child takes sends it to its own receivers. Matchers compare the alert's
- * {@code tier}, {@code kind} and {@code channel} with a list of allowed values.
+ * {@code continue}); a node no child takes sends it to its own receivers, grouped by that node's settings.
+ * Matchers compare the alert's {@code tier}, {@code kind}, {@code channel}, {@code team} and {@code calendar}
+ * ({@code in-hours} / {@code out-of-hours} of the node's business calendar at delivery time) with a list of
+ * allowed values.
+ *
+ * @param grouping what this node sets of group_by, group_wait and repeat_interval (null parts: the parent's)
+ * @param calendar the business calendar of the {@code calendar} matcher, or null for the parent's (the root's
+ *                 null means 24/7: always {@code in-hours})
  */
 public record Route(Map<String, Set<String>> match, List<String> receivers, boolean continueMatching,
-                    List<Route> routes) {
+                    List<Route> routes, GroupSettings grouping, BusinessCalendar calendar) {
 
-    public static final Set<String> MATCH_KEYS = Set.of("tier", "kind", "channel");
+    public static final Set<String> MATCH_KEYS = Set.of("tier", "kind", "channel", "team", "calendar");
+    public static final String IN_HOURS = "in-hours";
+    public static final String OUT_OF_HOURS = "out-of-hours";
+
+    /** One receiver an alert goes to, with the grouping of the node that sent it there. */
+    public record Target(String receiver, GroupSettings grouping, String node) {
+    }
 
     public Route {
         match = Map.copyOf(match);
         receivers = List.copyOf(receivers);
         routes = List.copyOf(routes);
+        grouping = grouping == null ? GroupSettings.INHERIT : grouping;
+    }
+
+    /** A node without grouping settings or calendar of its own. */
+    public Route(Map<String, Set<String>> match, List<String> receivers, boolean continueMatching, List<Route> routes) {
+        this(match, receivers, continueMatching, routes, GroupSettings.INHERIT, null);
     }
 
     /** Every alert to every receiver: the default when no route is configured. */
@@ -28,20 +49,39 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
         return new Route(Map.of(), receivers, false, List.of());
     }
 
-    /** The receivers an alert goes to. */
-    public Set<String> receiversFor(Alert alert) {
+    /** The receivers an alert goes to, with calendar matchers judged at {@code now}. */
+    public Set<String> receiversFor(Alert alert, Instant now) {
         Set<String> out = new LinkedHashSet<>();
-        collect(alert, out);
+        targetsFor(alert, now).forEach(t -> out.add(t.receiver()));
         return out;
     }
 
-    private boolean collect(Alert alert, Set<String> out) {
-        if (!matches(alert)) {
+    /** The receivers an alert goes to, with calendar matchers judged at the current instant. */
+    public Set<String> receiversFor(Alert alert) {
+        return receiversFor(alert, Instant.now());
+    }
+
+    /**
+     * Where an alert goes and how each receiver groups it; a receiver reached by several nodes (through
+     * {@code continue}) keeps the first one's settings.
+     */
+    public List<Target> targetsFor(Alert alert, Instant now) {
+        Map<String, Target> out = new LinkedHashMap<>();
+        collect(alert, now, GroupSettings.DEFAULT, BusinessCalendar.ALWAYS, "/", out);
+        return List.copyOf(out.values());
+    }
+
+    private boolean collect(Alert alert, Instant now, GroupSettings parentGrouping, BusinessCalendar parentCalendar,
+                            String node, Map<String, Target> out) {
+        BusinessCalendar cal = calendar != null ? calendar : parentCalendar;
+        if (!matches(alert, now, cal)) {
             return false;
         }
+        GroupSettings effective = grouping.over(parentGrouping);
         boolean taken = false;
-        for (Route child : routes) {
-            if (child.collect(alert, out)) {
+        for (int i = 0; i < routes.size(); i++) {
+            Route child = routes.get(i);
+            if (child.collect(alert, now, effective, cal, node + i + "/", out)) {
                 taken = true;
                 if (!child.continueMatching()) {
                     break;
@@ -49,17 +89,21 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
             }
         }
         if (!taken) {
-            out.addAll(receivers);
+            for (String r : receivers) {
+                out.putIfAbsent(r, new Target(r, effective, node));
+            }
         }
         return true;
     }
 
-    private boolean matches(Alert alert) {
+    private boolean matches(Alert alert, Instant now, BusinessCalendar cal) {
         for (Map.Entry<String, Set<String>> m : match.entrySet()) {
             String value = switch (m.getKey()) {
                 case "tier" -> alert.tier().wireName();
                 case "kind" -> alert.kind().wireName();
                 case "channel" -> alert.channel() == null ? "" : alert.channel();
+                case "team" -> alert.team() == null ? "" : alert.team();
+                case "calendar" -> cal.isOpen(now) ? IN_HOURS : OUT_OF_HOURS;
                 default -> null;
             };
             if (value == null || !m.getValue().contains(value)) {

@@ -1,6 +1,9 @@
 package dev.replyclock.cli;
 
 import dev.replyclock.alert.ReceiverFactory;
+import dev.replyclock.alert.Inhibition;
+import dev.replyclock.alert.OverloadState;
+import dev.replyclock.alert.OverloadStore;
 import dev.replyclock.alert.SilenceStore;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.alert.Notifier;
@@ -156,9 +159,17 @@ public final class Daemon implements AutoCloseable {
         SilenceStore silences = new SilenceStore(config.kafka().clientConfig(bootstrapServers), t.silences(), clock);
         silences.start();
         toClose.add(silences);
+        // The overload state survives restarts on its compacted topic: read it before the receivers start.
+        OverloadStore overload = new OverloadStore(config.kafka().clientConfig(bootstrapServers), t.overload(),
+                new OverloadState());
+        toClose.add(overload);
+        if (!overload.start(Duration.ofSeconds(30))) {
+            log.warn("the overload topic {} was not read to its end in 30 s; inhibition catches up as it reads", t.overload());
+        }
         notifier = new Notifier(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId(),
                 new Notifier.Topics(t.alerts(), t.undelivered(), t.notificationLog()), receivers,
-                config.delivery(), metrics, clock, config.route(), silences);
+                config.delivery(), metrics, clock, config.route(), silences,
+                new Inhibition(config.overloadInhibits(), overload.state()));
         toClose.add(notifier);
         for (var consumer : notifier.consumers()) {
             KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
@@ -232,7 +243,7 @@ public final class Daemon implements AutoCloseable {
             classifierRef.set(classifier);
             notifier.updateRoute(fresh.route());
             registry.counter("replyclock.config.reloads", "outcome", "success").increment();
-            log.info("reloaded {}: SLA policies, calendars, signal rules and routes", configFile);
+            log.info("reloaded {}: SLA policies, calendars, signal rules, routes and their grouping", configFile);
             return List.of();
         } catch (ConfigException e) {
             registry.counter("replyclock.config.reloads", "outcome", "failure").increment();

@@ -66,6 +66,7 @@ public final class ConfigLoader {
         DEFAULTS.put("kafka.topics.privacy-requests", "support.privacy.requests");
         DEFAULTS.put("kafka.topics.privacy-results", "support.privacy.results");
         DEFAULTS.put("alerts.route", "{}");
+        DEFAULTS.put("alerts.overload.inhibits", "[warning, breach, escalation]");
         DEFAULTS.put("alerts.retry.attempts", "8");
         DEFAULTS.put("alerts.retry.initial-backoff", "500ms");
         DEFAULTS.put("alerts.retry.max-backoff", "30s");
@@ -344,11 +345,13 @@ public final class ConfigLoader {
             }
             PrivacySettings privacy = new PrivacySettings(retention, Path.of(text("privacy.pseudonym-key-file")), region);
             List<String> receiverNames = receivers.stream().map(ReceiverConfig::name).toList();
-            Route route = route("alerts.route", node("alerts.route"), receiverNames, true);
+            Route route = RouteParser.parse("alerts.route", node("alerts.route"), receiverNames, calendars, calendar,
+                    problems);
             DeliveryPolicy delivery = new DeliveryPolicy(intInRange("alerts.retry.attempts", 1, 100),
                     duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"),
                     duration("alerts.circuit.open-for"));
-            return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery, route, logFormat);
+            return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery, route, logFormat,
+                    RouteParser.inhibitedKinds("alerts.overload.inhibits", node("alerts.overload.inhibits"), problems));
         }
 
         private JsonNode node(String key) {
@@ -586,51 +589,6 @@ public final class ConfigLoader {
                     problems.add(new ConfigProblem(at + "." + f, n.get(f).asText(), "unknown field; use one of " + allowed));
                 }
             }
-        }
-
-        /**
-         * {@code alerts.route}: {match: {tier: [...], kind: [...], channel: [...]}, receivers: [...],
-         * continue: bool, routes: [...]}; the root without receivers sends to every receiver.
-         */
-        private Route route(String at, JsonNode n, List<String> known, boolean root) {
-            if (!n.isObject()) {
-                problems.add(new ConfigProblem(at, n.toString(), "use a route like {receivers: [console], routes: [...]}"));
-                return Route.everything(known);
-            }
-            unknownFields(n, at, Set.of("match", "receivers", "continue", "routes"));
-            Map<String, Set<String>> match = new HashMap<>();
-            JsonNode m = n.path("match");
-            m.fieldNames().forEachRemaining(k -> {
-                if (!Route.MATCH_KEYS.contains(k)) {
-                    problems.add(new ConfigProblem(at + ".match." + k, m.get(k).toString(),
-                            "unknown matcher; use " + Route.MATCH_KEYS));
-                    return;
-                }
-                Set<String> values = new HashSet<>();
-                if (m.get(k).isArray()) {
-                    m.get(k).forEach(v -> values.add(v.asText()));
-                } else {
-                    values.add(m.get(k).asText());
-                }
-                match.put(k, values);
-            });
-            List<String> receivers = new ArrayList<>();
-            n.path("receivers").forEach(r -> {
-                if (!known.contains(r.asText())) {
-                    problems.add(new ConfigProblem(at + ".receivers", r.asText(), "no such receiver in alerts.receivers "
-                            + known));
-                }
-                receivers.add(r.asText());
-            });
-            if (root && !n.has("receivers")) {
-                receivers.addAll(known);
-            }
-            List<Route> children = new ArrayList<>();
-            JsonNode rs = n.path("routes");
-            for (int i = 0; i < rs.size(); i++) {
-                children.add(route(at + ".routes[" + i + "]", rs.get(i), known, false));
-            }
-            return new Route(match, receivers, n.path("continue").asBoolean(false), children);
         }
 
         /** The fields each receiver type takes; those marked required must be there. */

@@ -1,10 +1,13 @@
 package dev.replyclock.config;
 
+import dev.replyclock.alert.AlertKind;
 import dev.replyclock.alert.DeliveryPolicy;
+import dev.replyclock.alert.Inhibition;
 import dev.replyclock.alert.Route;
 import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The whole validated configuration of the daemon. Built only by {@link ConfigLoader}, which documents
@@ -15,15 +18,25 @@ import java.util.List;
  * @param delivery      retries and circuit breaking of alert delivery
  * @param route         which alerts go to which receivers
  * @param logFormat     text or json
+ * @param overloadInhibits the kinds of page a firing team overload holds back ({@code alerts.overload.inhibits})
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
-                               DeliveryPolicy delivery, Route route, String logFormat) {
+                               DeliveryPolicy delivery, Route route, String logFormat, Set<AlertKind> overloadInhibits) {
 
     public static final String BUILTIN_RULES = "builtin";
 
     public ReplyclockConfig {
         receivers = List.copyOf(receivers);
+        overloadInhibits = Set.copyOf(overloadInhibits);
+    }
+
+    /** Without {@code alerts.overload.inhibits}: its default. */
+    public ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http, List<ReceiverConfig> receivers,
+                            String classifyRules, PrivacySettings privacy, DeliveryPolicy delivery, Route route,
+                            String logFormat) {
+        this(kafka, policies, http, receivers, classifyRules, privacy, delivery, route, logFormat,
+                Inhibition.DEFAULT_KINDS);
     }
 
     /** The default policy: the top-level {@code sla.*} keys. */

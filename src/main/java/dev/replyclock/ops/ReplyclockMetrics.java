@@ -185,6 +185,22 @@ public final class ReplyclockMetrics {
                 .register(registry).increment();
     }
 
+    /** Pages held back because their team's overload alert fires ({@code alerts.overload.inhibits}). */
+    public void inhibited(String receiver, int count) {
+        Counter.builder("replyclock.inhibited")
+                .description("Alerts held back by their team's firing overload alert, by receiver")
+                .tag("receiver", safeTag(receiver))
+                .register(registry).increment(count);
+    }
+
+    /** Alerts that went out inside a notification of two or more. */
+    public void grouped(String receiver, int count) {
+        Counter.builder("replyclock.grouped.alerts")
+                .description("Alerts delivered inside a group of two or more, by receiver")
+                .tag("receiver", safeTag(receiver))
+                .register(registry).increment(count);
+    }
+
     /** Alerts waiting for a receiver: the lag of its consumer group (each receiver reads on its own). */
     public void deliveryQueue(String receiver, java.util.function.Supplier<Long> depth) {
         Gauge.builder("replyclock.delivery.queue.depth", () -> depth.get())
