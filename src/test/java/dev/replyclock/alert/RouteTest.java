@@ -65,4 +65,146 @@ class RouteTest {
         assertTrue(e.getMessage().contains("alerts.route.routes[0].match.teem"), e.getMessage());
         assertTrue(e.getMessage().contains("alerts.route.routes[0].receivers = 'pager': no such receiver"), e.getMessage());
     }
+
+    private static Alert teamAlert(Tier tier, AlertKind kind, String team) {
+        Instant t = Instant.parse("2026-11-24T09:00:00Z");
+        return Alert.of("c", tier, kind, 0, "chat", team, t, t, t, List.of());
+    }
+
+    private static final String TEAMS_AND_HOURS = """
+            alerts.receivers:
+              - {name: console, type: log}
+              - {name: billing-pager, type: log}
+              - {name: night-desk, type: log}
+              - {name: quebec-desk, type: log}
+            sla.calendars:
+              paris: {zone: Europe/Paris, hours: {mon-fri: "09:00-18:00"}}
+              montreal: {zone: America/Toronto, hours: {mon-fri: "09:00-17:00"}}
+            sla.calendar: paris
+            alerts.route:
+              receivers: [console]
+              group_by: [team]
+              group_wait: 30s
+              routes:
+                - match: {team: billing, calendar: in-hours}
+                  receivers: [billing-pager]
+                  repeat_interval: 10m
+                - match: {calendar: out-of-hours}
+                  receivers: [night-desk]
+                  group_by: ['...']
+                  group_wait: 0s
+                  routes:
+                    - match: {calendar: in-hours}
+                      calendar-name: montreal
+                      receivers: [quebec-desk]
+            """;
+
+    @Test
+    void teamAndCalendarMatchersAreJudgedAtDeliveryTime() throws Exception {
+        Route route = ConfigLoader.parse(TEAMS_AND_HOURS, "test", Map.of(), Map.of()).route();
+        Instant tuesdayMorningParis = Instant.parse("2026-11-24T09:00:00Z");
+        Instant tuesdayEveningParis = Instant.parse("2026-11-24T19:00:00Z"); // 20:00 Paris, 14:00 Montreal
+        Instant sundayNight = Instant.parse("2026-11-29T23:00:00Z");
+        Alert billing = teamAlert(Tier.URGENT, AlertKind.BREACH, "billing");
+        assertEquals(Set.of("billing-pager"), route.receiversFor(billing, tuesdayMorningParis));
+        assertEquals(Set.of("console"), route.receiversFor(teamAlert(Tier.URGENT, AlertKind.BREACH, "shipping"),
+                tuesdayMorningParis), "another team in hours: no child takes it");
+        assertEquals(Set.of("console"), route.receiversFor(teamAlert(Tier.URGENT, AlertKind.BREACH, null),
+                tuesdayMorningParis), "no team matches no team matcher");
+        assertEquals(Set.of("quebec-desk"), route.receiversFor(billing, tuesdayEveningParis),
+                "out of Paris hours, in Montreal hours (the node's calendar-name)");
+        assertEquals(Set.of("night-desk"), route.receiversFor(billing, sundayNight));
+    }
+
+    @Test
+    void childrenInheritTheirParentsGroupingUnlessTheySetTheirOwn() throws Exception {
+        Route route = ConfigLoader.parse(TEAMS_AND_HOURS, "test", Map.of(), Map.of()).route();
+        Alert billing = teamAlert(Tier.URGENT, AlertKind.BREACH, "billing");
+        Route.Target pager = route.targetsFor(billing, Instant.parse("2026-11-24T09:00:00Z")).get(0);
+        assertEquals(new GroupSettings(List.of("team"), java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofMinutes(10)), pager.grouping(), "group_by and group_wait from the root, its own repeat");
+        Route.Target quebec = route.targetsFor(billing, Instant.parse("2026-11-24T19:00:00Z")).get(0);
+        assertEquals(new GroupSettings(List.of("..."), java.time.Duration.ZERO, java.time.Duration.ZERO),
+                quebec.grouping(), "from its parent, which set group_by and group_wait; repeat from the default");
+        Route.Target console = route.targetsFor(teamAlert(Tier.URGENT, AlertKind.BREACH, "x"),
+                Instant.parse("2026-11-24T09:00:00Z")).get(0);
+        assertEquals(new GroupSettings(List.of("team"), java.time.Duration.ofSeconds(30), java.time.Duration.ZERO),
+                console.grouping());
+        assertTrue(!pager.node().equals(console.node()), "each node groups on its own");
+    }
+
+    @Test
+    void withoutGroupingKeysNothingWaits() throws Exception {
+        Route route = ConfigLoader.parse(CONFIG, "test", Map.of(), Map.of()).route();
+        for (Route.Target t : route.targetsFor(alert(Tier.COMPLAINT, AlertKind.BREACH, "email"), Instant.now())) {
+            assertEquals(GroupSettings.DEFAULT, t.grouping());
+            assertTrue(t.grouping().sendsAtOnce());
+        }
+    }
+
+    private static String problemsOf(String yaml) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "test", Map.of(), Map.of()));
+        return e.getMessage();
+    }
+
+    @Test
+    void badGroupingSettingsAreRefusedNamingTheKey() {
+        String m = problemsOf("""
+                alerts.route:
+                  group_wait: soon
+                  routes:
+                    - match: {tier: complaint}
+                      group_by: [tier, customer]
+                      repeat_interval: -5m
+                    - group_by: ['...', team]
+                    - group_by: team
+                """);
+        assertTrue(m.contains("alerts.route.group_wait = 'soon': use a duration"), m);
+        assertTrue(m.contains("alerts.route.routes[0].group_by = 'customer': unknown label"), m);
+        assertTrue(m.contains("alerts.route.routes[0].repeat_interval = '-5m'"), m);
+        assertTrue(m.contains("alerts.route.routes[1].group_by"), m);
+        assertTrue(m.contains("stands alone"), m);
+        assertTrue(m.contains("alerts.route.routes[2].group_by = 'team': use a list of labels"), m);
+    }
+
+    @Test
+    void unknownMatcherValuesAreRefusedNamingTheKey() {
+        String m = problemsOf("""
+                sla.calendars: {paris: {zone: Europe/Paris, hours: {mon-fri: "09:00-18:00"}}}
+                alerts.route:
+                  routes:
+                    - match: {tier: complain, kind: [breach, page], calendar: weekend}
+                    - match: {calendar: in-hours}
+                      calendar-name: lyon
+                    - match: {team: ""}
+                """);
+        assertTrue(m.contains("alerts.route.routes[0].match.tier = 'complain': use one of [complaint, standard, urgent]"), m);
+        assertTrue(m.contains("alerts.route.routes[0].match.kind = 'page': use one of"), m);
+        assertTrue(m.contains("alerts.route.routes[0].match.calendar = 'weekend': use one of [in-hours, out-of-hours]"), m);
+        assertTrue(m.contains("alerts.route.routes[1].calendar-name = 'lyon': no such calendar under sla.calendars (known: [paris])"), m);
+        assertTrue(m.contains("alerts.route.routes[2].match.team = '': give a team name"), m);
+    }
+
+    @Test
+    void aCalendarMatcherWithoutBusinessHoursIsRefused() {
+        String m = problemsOf("""
+                alerts.route:
+                  routes:
+                    - match: {calendar: out-of-hours}
+                      receivers: [console]
+                """);
+        assertTrue(m.contains("alerts.route.routes[0].match.calendar = 'out-of-hours': a calendar matcher needs business hours"), m);
+    }
+
+    @Test
+    void overloadInhibitsOnlyPerConversationKinds() throws Exception {
+        String m = problemsOf("alerts.overload.inhibits: [breach, overload, nap]\n");
+        assertTrue(m.contains("alerts.overload.inhibits = 'overload': an overload can hold back only kinds among"), m);
+        assertTrue(m.contains("alerts.overload.inhibits = 'nap'"), m);
+        assertTrue(problemsOf("alerts.overload.inhibits: breach\n").contains("alerts.overload.inhibits = 'breach': use a list"));
+        assertEquals(Inhibition.DEFAULT_KINDS, ConfigLoader.parse("", "test", Map.of(), Map.of()).overloadInhibits());
+        assertEquals(Set.of(AlertKind.BREACH, AlertKind.SIGNAL),
+                ConfigLoader.parse("alerts.overload.inhibits: [breach, signal]\n", "test", Map.of(), Map.of()).overloadInhibits());
+        assertEquals(Set.of(), ConfigLoader.parse("alerts.overload.inhibits: []\n", "test", Map.of(), Map.of()).overloadInhibits());
+    }
 }
