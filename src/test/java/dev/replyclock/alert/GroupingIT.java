@@ -1,0 +1,275 @@
+package dev.replyclock.alert;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.kafka.EmbeddedKafka;
+import dev.replyclock.kafka.TopicSetup;
+import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.sla.SlaPolicy;
+import dev.replyclock.testing.RecordingHttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Grouping and inhibition on a real broker with a real HTTP receiver: the alerts of one group within
+ * group_wait arrive as one request; a complaint breach does not wait for its group, and a held alert is never
+ * committed past (a restart delivers it); while a team's overload fires, its breaches are held back and other
+ * teams' are not, whether the worker learns the overload on the alerts topic or from the overload topic.
+ */
+class GroupingIT {
+
+    private static final DeliveryPolicy FAST = new DeliveryPolicy(5, Duration.ofMillis(50), Duration.ofMillis(200),
+            Duration.ofMillis(500));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+    private static EmbeddedKafka broker;
+    private static Properties client;
+
+    @BeforeAll
+    static void start() {
+        broker = EmbeddedKafka.start(0, work.resolve("kafka"));
+        client = new Properties();
+        client.put("bootstrap.servers", broker.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    /**
+     * A receiver whose wire format carries a list: one HTTP request per notification, {"group": id, "alerts":
+     * [ids]}. (The product's receivers render groups their own way; this one shows what the worker hands over.)
+     */
+    private static final class GroupPostingReceiver implements Receiver {
+        private final String name;
+        private final URI url;
+        private final HttpClient http = HttpClient.newHttpClient();
+
+        GroupPostingReceiver(String name, URI url) {
+            this.name = name;
+            this.url = url;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void deliver(Alert alert) throws Exception {
+            deliver(AlertGroup.of(alert));
+        }
+
+        @Override
+        public void deliver(AlertGroup group) throws Exception {
+            ObjectNode body = JSON.createObjectNode().put("group", group.id());
+            com.fasterxml.jackson.databind.node.ArrayNode ids = body.putArray("alerts");
+            group.alerts().forEach(a -> ids.add(a.id()));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString(
+                    body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 300) {
+                throw new DeliveryException("status " + r.statusCode(), r.statusCode() >= 500, null, null);
+            }
+        }
+    }
+
+    private static Notifier.Topics topics(String run) {
+        Notifier.Topics t = new Notifier.Topics(run + ".alerts", run + ".undelivered", run + ".notifications");
+        TopicSetup.ensure(client, Map.of(t.alerts(), 1, t.undelivered(), 1, t.notificationLog(), 1), Duration.ofSeconds(60),
+                Map.of(t.notificationLog(), Map.of("cleanup.policy", "compact")));
+        return t;
+    }
+
+    private static Alert page(String conversation, Tier tier, AlertKind kind, String team) {
+        Instant now = Instant.now();
+        return Alert.of(conversation, tier, kind, 0, "chat", team, now, now, now, List.of());
+    }
+
+    private static void publish(String topic, Alert... alerts) throws Exception {
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
+            for (Alert a : alerts) {
+                String key = a.conversationId() != null ? a.conversationId() : a.team();
+                p.send(new ProducerRecord<>(topic, key, AlertJson.toBytes(a))).get();
+            }
+        }
+    }
+
+    private static Route grouped(String groupWait, String receiver) {
+        return new Route(Map.of(), List.of(receiver), false, List.of(), new GroupSettings(List.of("team"),
+                dev.replyclock.config.DurationParser.parse(groupWait).orElseThrow(), Duration.ZERO), null);
+    }
+
+    private static Notifier notifier(String run, Notifier.Topics t, Receiver receiver, Route route,
+                                     Inhibition inhibition, SimpleMeterRegistry registry) {
+        Notifier n = new Notifier(client, run, t, List.of(receiver), FAST, new ReplyclockMetrics(registry, SlaPolicy.DEFAULT),
+                Clock.systemUTC(), route, null, inhibition);
+        n.start();
+        return n;
+    }
+
+    private static List<List<String>> notifications(RecordingHttpServer server) throws Exception {
+        List<List<String>> out = new ArrayList<>();
+        for (RecordingHttpServer.Request r : server.requests()) {
+            List<String> ids = new ArrayList<>();
+            JSON.readTree(r.body()).path("alerts").forEach(id -> ids.add(id.asText()));
+            out.add(ids);
+        }
+        return out;
+    }
+
+    private static long committed(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(client)) {
+            OffsetAndMetadata o = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(topic, 0));
+            return o == null ? -1 : o.offset();
+        }
+    }
+
+    private static double count(SimpleMeterRegistry registry, String name) {
+        return registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void alertsOfOneGroupWithinGroupWaitArriveAsOneRequest() throws Exception {
+        Notifier.Topics t = topics("grouped");
+        try (RecordingHttpServer server = new RecordingHttpServer()) {
+            Alert a = page("g-1", Tier.STANDARD, AlertKind.BREACH, "billing");
+            Alert b = page("g-2", Tier.URGENT, AlertKind.WARNING, "billing");
+            Alert c = page("g-3", Tier.STANDARD, AlertKind.ESCALATION, "billing");
+            Alert other = page("g-4", Tier.STANDARD, AlertKind.BREACH, "shipping");
+            publish(t.alerts(), a, b, c, other);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (Notifier n = notifier("grouped", t, new GroupPostingReceiver("hook", server.url("/")),
+                    grouped("3s", "hook"), Inhibition.byDefault(), registry)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() >= 2);
+                await().atMost(Duration.ofSeconds(10)).until(() -> committed("grouped-notifier-hook", t.alerts()) == 4);
+            }
+            List<List<String>> got = notifications(server);
+            assertEquals(2, got.size(), "one request per group: " + got);
+            assertTrue(got.contains(List.of(a.id(), b.id(), c.id())), "billing's three alerts in one request: " + got);
+            assertTrue(got.contains(List.of(other.id())), "shipping's alone: " + got);
+            assertEquals(3.0, count(registry, "replyclock.grouped.alerts"), "alerts sent inside a group of 2+");
+            assertEquals(4.0, count(registry, "replyclock.deliveries"));
+        }
+    }
+
+    @Test
+    void aComplaintBreachArrivesAtOnceAndAHeldAlertIsNeverCommittedPast() throws Exception {
+        Notifier.Topics t = topics("urgent");
+        try (RecordingHttpServer server = new RecordingHttpServer()) {
+            Alert held = page("u-1", Tier.STANDARD, AlertKind.BREACH, "billing");
+            Alert breach = page("u-2", Tier.COMPLAINT, AlertKind.BREACH, "billing");
+            publish(t.alerts(), held, breach);
+            try (Notifier n = notifier("urgent", t, new GroupPostingReceiver("hook", server.url("/")),
+                    grouped("1h", "hook"), Inhibition.byDefault(), new SimpleMeterRegistry())) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() == 1);
+                assertEquals(List.of(List.of(breach.id())), notifications(server),
+                        "the complaint's breach, alone, without waiting the group's hour");
+                // The worker has handled both records, but the held one bounds the commit.
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                        .until(() -> committed("urgent-notifier-hook", t.alerts()) <= 0);
+            }
+            // A restart (here with no group_wait) reads the held alert again; the breach is not sent twice.
+            try (Notifier n = notifier("urgent", t, new GroupPostingReceiver("hook", server.url("/")),
+                    grouped("0s", "hook"), Inhibition.byDefault(), new SimpleMeterRegistry())) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() >= 2);
+                await().atMost(Duration.ofSeconds(10)).until(() -> committed("urgent-notifier-hook", t.alerts()) == 2);
+            }
+            assertEquals(List.of(List.of(breach.id()), List.of(held.id())), notifications(server));
+        }
+    }
+
+    @Test
+    void whileATeamsOverloadFiresItsBreachesAreHeldBackAndOtherTeamsAreNot() throws Exception {
+        Notifier.Topics t = topics("inhibit");
+        try (RecordingHttpServer server = new RecordingHttpServer()) {
+            Alert overload = Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, Instant.now(), Instant.now(),
+                    List.of(new Alert.OpenConversation("i-1", Tier.COMPLAINT, Instant.now(), Instant.now())));
+            Alert billingBreach = page("i-1", Tier.COMPLAINT, AlertKind.BREACH, "billing");
+            Alert billingSignal = page("i-2", Tier.COMPLAINT, AlertKind.SIGNAL, "billing");
+            Alert shippingBreach = page("i-3", Tier.COMPLAINT, AlertKind.BREACH, "shipping");
+            publish(t.alerts(), overload, billingBreach, billingSignal, shippingBreach);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (Notifier n = notifier("inhibit", t, new GroupPostingReceiver("hook", server.url("/")),
+                    Route.everything(List.of("hook")), Inhibition.byDefault(), registry)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> notifications(server).contains(List.of(shippingBreach.id())));
+            }
+            assertEquals(List.of(List.of(overload.id()), List.of(billingSignal.id()), List.of(shippingBreach.id())),
+                    notifications(server), "the overload itself, billing's signal and shipping's breach; not billing's breach");
+            assertEquals(1.0, count(registry, "replyclock.inhibited"));
+            // Handled: a restart does not send it later either.
+            SimpleMeterRegistry again = new SimpleMeterRegistry();
+            try (Notifier n = notifier("inhibit-again", t, new GroupPostingReceiver("hook", server.url("/")),
+                    Route.everything(List.of("hook")), Inhibition.byDefault(), again)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> count(again, "replyclock.deliveries") == 4);
+            }
+            assertEquals(3, server.requests().size(), "nothing more was sent");
+        }
+    }
+
+    @Test
+    void theOverloadTopicKeepsTheStateAcrossRestartsAndItsTombstoneEndsIt() throws Exception {
+        Notifier.Topics t = topics("overload-topic");
+        String overloadTopic = "overload-topic.overload";
+        TopicSetup.ensure(client, Map.of(overloadTopic, 1), Duration.ofSeconds(60),
+                Map.of(overloadTopic, Map.of("cleanup.policy", "compact")));
+        Alert firing = Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, Instant.now(), Instant.now(), List.of());
+        publish(overloadTopic, firing);
+        try (RecordingHttpServer server = new RecordingHttpServer();
+             OverloadStore store = new OverloadStore(client, overloadTopic, new OverloadState())) {
+            assertTrue(store.start(Duration.ofSeconds(30)), "read to its end");
+            assertEquals(Set.of("billing"), store.state().firingTeams());
+            Alert billingBreach = page("o-1", Tier.COMPLAINT, AlertKind.BREACH, "billing");
+            Alert shippingBreach = page("o-2", Tier.COMPLAINT, AlertKind.BREACH, "shipping");
+            publish(t.alerts(), billingBreach, shippingBreach);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (Notifier n = notifier("overload-topic", t, new GroupPostingReceiver("hook", server.url("/")),
+                    Route.everything(List.of("hook")), new Inhibition(Inhibition.DEFAULT_KINDS, store.state()), registry)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() == 1
+                        && count(registry, "replyclock.inhibited") == 1);
+                assertEquals(List.of(List.of(shippingBreach.id())), notifications(server));
+                // The Streams side deletes the team's entry when the overload is over.
+                try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(),
+                        new ByteArraySerializer())) {
+                    p.send(new ProducerRecord<>(overloadTopic, "billing", null)).get();
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> store.state().firingTeams().isEmpty());
+                Alert later = page("o-3", Tier.COMPLAINT, AlertKind.BREACH, "billing");
+                publish(t.alerts(), later);
+                await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() == 2);
+                assertEquals(List.of(later.id()), notifications(server).get(1));
+            }
+        }
+    }
+}
