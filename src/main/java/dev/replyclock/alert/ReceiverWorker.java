@@ -186,7 +186,7 @@ final class ReceiverWorker implements Runnable {
                     handledUpTo.put(r.partition(), r.offset() + 1);
                 }
                 for (AlertGroup due : buffer.takeDue()) {
-                    deliverGroup(due);
+                    deliverGroup(due, true);
                 }
                 commitHandled();
             }
@@ -275,7 +275,7 @@ final class ReceiverWorker implements Runnable {
                 return;
             }
             buffer.offer(alert, target.grouping(), target.node(), new GroupBuffer.Position(r.partition(), r.offset()))
-                    .ifPresent(this::deliverGroup);
+                    .ifPresent(now -> deliverGroup(now, false));
         }
     }
 
@@ -297,8 +297,9 @@ final class ReceiverWorker implements Runnable {
         return false;
     }
 
-    private void deliverGroup(AlertGroup group) {
-        List<Alert> members = group.alerts().stream().filter(a -> !heldBack(a)).toList();
+    /** @param waited true for a group that was held: a silence or an overload may have begun meanwhile */
+    private void deliverGroup(AlertGroup group, boolean waited) {
+        List<Alert> members = waited ? group.alerts().stream().filter(a -> !heldBack(a)).toList() : group.alerts();
         if (members.isEmpty()) {
             return;
         }

@@ -272,4 +272,23 @@ class GroupingIT {
             }
         }
     }
+
+    @Test
+    void aReloadedRouteBringsItsGroupingAlong() throws Exception {
+        Notifier.Topics t = topics("reload");
+        try (RecordingHttpServer server = new RecordingHttpServer()) {
+            Alert held = page("r-1", Tier.STANDARD, AlertKind.BREACH, "billing");
+            publish(t.alerts(), held);
+            try (Notifier n = notifier("reload", t, new GroupPostingReceiver("hook", server.url("/")),
+                    grouped("1h", "hook"), Inhibition.byDefault(), new SimpleMeterRegistry())) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> committed("reload-notifier-hook", t.alerts()) == 0);
+                n.updateRoute(grouped("0s", "hook"));
+                Alert next = page("r-2", Tier.STANDARD, AlertKind.BREACH, "shipping");
+                publish(t.alerts(), next);
+                await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() == 1);
+                assertEquals(List.of(List.of(next.id())), notifications(server),
+                        "a new group under the reloaded route goes at once; the waiting one keeps its send time");
+            }
+        }
+    }
 }
