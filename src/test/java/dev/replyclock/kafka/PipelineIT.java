@@ -253,6 +253,7 @@ class PipelineIT {
                 "replyclock_replies_total{tier=\"standard\",within_target=\"true\"}", "replyclock_deadline_lateness_seconds", "replyclock_deadline_index_size",
                 "replyclock_delivery_queue_depth{receiver=\"file\"}", "replyclock_delivery_latency_seconds_count{receiver=\"file\"}",
                 "replyclock_receiver_circuit_state{receiver=\"file\",state=\"closed\"} 1.0",
+                "replyclock_inhibited_total{receiver=\"file\"}", "replyclock_grouped_alerts_total{receiver=\"file\"}",
                 "replyclock_open_conversations{tier=\"complaint\"}", "jvm_memory_used_bytes", "kafka_stream_")) {
             assertTrue(metrics.contains(name), "missing " + name);
         }
