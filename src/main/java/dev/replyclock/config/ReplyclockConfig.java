@@ -15,10 +15,12 @@ import java.util.List;
  * @param delivery      retries and circuit breaking of alert delivery
  * @param route         which alerts go to which receivers
  * @param logFormat     text or json
+ * @param content       alert templates, languages, link and excerpt ({@code alerts.language}, ...)
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
-                               DeliveryPolicy delivery, Route route, String logFormat) {
+                               DeliveryPolicy delivery, Route route, String logFormat,
+                               AlertContentSettings content) {
 
     public static final String BUILTIN_RULES = "builtin";
 
