@@ -186,6 +186,9 @@ public final class ConfigLoader {
             if (key.isEmpty()) {
                 problems.add(new ConfigProblem(e.getKey(), e.getValue(),
                         "unknown environment override; the keys map as http.port -> REPLYCLOCK_HTTP_PORT"));
+            } else if (isTextKey(key.get())) {
+                // A template in a variable is text as written ("Late: {tier}" is not YAML for a map).
+                values.put(key.get(), YAML.getNodeFactory().textNode(e.getValue()));
             } else {
                 values.put(key.get(), scalarOrYaml(e.getValue()));
             }
@@ -202,6 +205,11 @@ public final class ConfigLoader {
             throw new ConfigException(source, problems);
         }
         return config;
+    }
+
+    /** Keys whose value is free text with {placeholders}, never YAML structure. */
+    private static boolean isTextKey(String key) {
+        return key.startsWith("alerts.templates.") || key.equals("alerts.link-template");
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
@@ -391,6 +399,11 @@ public final class ConfigLoader {
                 for (String kind : AlertText.TEMPLATE_KEYS) {
                     String key = "alerts.templates." + lang + "." + kind;
                     String template = text(key);
+                    if (!node(key).isValueNode()) {
+                        problems.add(new ConfigProblem(key, template,
+                                "write the template in quotes, like \"{team}: reply promise broken ({tier})\""));
+                        continue;
+                    }
                     try {
                         Template.parse(template, Template.ALERT_PLACEHOLDERS);
                         titles.computeIfAbsent(lang, l -> new HashMap<>()).put(kind, template);

@@ -36,6 +36,10 @@ class AlertContentConfigTest {
         assertEquals("Client {customer} en attente ({tier})", p.value());
         assertTrue(p.fix().startsWith("unknown placeholder {customer}; use {channel}, {conversationId}, {count}"), p.fix());
 
+        ConfigProblem unquoted = refused("alerts.templates.en.breach: {team}\n").problems().get(0);
+        assertEquals("alerts.templates.en.breach", unquoted.key());
+        assertTrue(unquoted.fix().startsWith("write the template in quotes"), unquoted.fix());
+
         ConfigProblem link = refused("alerts.link-template: \"https://inbox.example.com/{id}\"\n").problems().get(0);
         assertEquals("alerts.link-template", link.key());
         assertTrue(link.fix().contains("{id}") && link.fix().contains("{conversationId}"), link.fix());
@@ -67,6 +71,27 @@ class AlertContentConfigTest {
                 T0.plusSeconds(310), List.of());
         assertEquals("Reply promise broken (urgent)", text.render(returns, null).title());
         assertEquals("https://inbox.example.com/c/c-2", text.render(returns, null).link());
+    }
+
+    @Test
+    void aFileWithoutTheKeysGetsTheBuiltInTitles() throws Exception {
+        AlertText text = ConfigLoader.parse("", "empty", Map.of(), Map.of()).content().text();
+        for (String lang : List.of("en", "fr")) {
+            Alert over = Alert.forTeam("t", AlertKind.OVERLOAD, Tier.URGENT, 0, T0, T0, List.of());
+            assertEquals(AlertText.BUILTIN_TITLES.get(lang).get("overload-ended").replace("{tier}", "urgent"),
+                    text.render(over, lang).title());
+            Alert esc = Alert.of("c", Tier.URGENT, AlertKind.ESCALATION, 3, "chat", T0, T0, T0, List.of());
+            assertEquals(AlertText.BUILTIN_TITLES.get(lang).get("escalation").replace("{level}", "3").replace("{tier}", "urgent"),
+                    text.render(esc, lang).title());
+        }
+    }
+
+    @Test
+    void anEnvironmentVariableOverridesOneTemplate() throws Exception {
+        AlertText text = ConfigLoader.parse("", "empty", Map.of("REPLYCLOCK_ALERTS_TEMPLATES_EN_SIGNAL", "Heads up: {tier}"),
+                Map.of()).content().text();
+        assertEquals("Heads up: complaint", text.render(Alert.of("c", Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat", T0, T0,
+                T0, List.of()), "en").title());
     }
 
     @Test
