@@ -119,10 +119,13 @@ public final class SlaEngine {
                     c.signals(), cur.policy(), cur.acked(), cur.firstReply(), teamOf(cur, message), excerpt);
             return Outcome.keep(raised, signalFor(raised, now));
         }
-        ReplyClock kept = openedAt.equals(cur.openedAt()) && Objects.equals(cur.team(), teamOf(cur, message)) ? cur : new ReplyClock(cur.conversationId(),
+        // A wait opened by a message without text (or before the excerpt option) takes the next one's excerpt.
+        String keptExcerpt = cur.excerpt() != null ? cur.excerpt() : excerpt;
+        ReplyClock kept = openedAt.equals(cur.openedAt()) && Objects.equals(cur.team(), teamOf(cur, message))
+                && Objects.equals(keptExcerpt, cur.excerpt()) ? cur : new ReplyClock(cur.conversationId(),
                 cur.channel(), cur.tier(), openedAt, cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(),
                 cur.escalations(), cur.stale(), cur.signals(), cur.policy(), cur.acked(), cur.firstReply(),
-                teamOf(cur, message), cur.excerpt());
+                teamOf(cur, message), keptExcerpt);
         return Outcome.keep(kept, List.of());
     }
 
