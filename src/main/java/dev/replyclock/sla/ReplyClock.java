@@ -88,6 +88,14 @@ public record ReplyClock(
         };
     }
 
+    /** Leaves the excerpt out (customer text must not reach a log through a record's toString). */
+    @Override
+    public String toString() {
+        return "ReplyClock[conversationId=" + conversationId + ", tier=" + tier + ", openedAt=" + openedAt
+                + ", deadline=" + deadline + ", stage=" + stage + ", escalations=" + escalations + ", policy=" + policy
+                + ", team=" + team + (excerpt == null ? "" : ", excerpt=(" + excerpt.length() + " chars)") + "]";
+    }
+
     ReplyClock withStage(Stage newStage, int newEscalations) {
         return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, newStage,
                 newEscalations, stale, signals, policy, acked, firstReply, team, excerpt);

@@ -47,6 +47,13 @@ class ExcerptInClockTest {
     }
 
     @Test
+    void toStringNeverShowsTheExcerpt() {
+        Outcome o = engine.onMessage(Optional.empty(), inbound(Tier.URGENT, "Rappelez-moi vite"));
+        org.junit.jupiter.api.Assertions.assertFalse(o.clock().orElseThrow().toString().contains("Rappelez"));
+        org.junit.jupiter.api.Assertions.assertFalse(o.alerts().get(0).toString().contains("Rappelez"));
+    }
+
+    @Test
     void withoutExcerptsTheClockHasNone() {
         Outcome o = engine.onMessage(Optional.empty(), new ClassifiedMessage(new SupportMessage("m", "c1",
                 Direction.INBOUND, "chat", "cust", "urgent please", T0.atOffset(ZoneOffset.UTC)),
