@@ -89,6 +89,15 @@ public record Alert(
                 redactedExcerpt, conversations);
     }
 
+    /** Leaves the excerpt out (customer text must not reach a log through a record's toString). */
+    @Override
+    public String toString() {
+        return "Alert[id=" + id + ", conversationId=" + conversationId + ", tier=" + tier + ", kind=" + kind
+                + ", level=" + level + ", team=" + team + ", deadline=" + deadline
+                + (excerpt == null ? "" : ", excerpt=(" + excerpt.length() + " chars)")
+                + ", conversations=" + conversations.size() + "]";
+    }
+
     /** A name-based (type 3) UUID of conversation, deadline, kind, tier and level. */
     public static String idFor(String conversationId, Instant deadline, AlertKind kind, Tier tier, int level) {
         String key = conversationId + '\u0000' + deadline.toEpochMilli() + '\u0000' + kind.wireName()

@@ -1,53 +1,244 @@
 package dev.replyclock.alert;
 
 import dev.replyclock.classify.Signal;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.privacy.Redactor;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The words of an alert for people, in English or French: what happened, the tier, the conversation, how
- * long the customer has waited, the deadline and why (the matched signals). Never the customer's text,
- * phone number or e-mail address: alerts do not carry them.
+ * The words of an alert for people, in English or French: the title from a template per language and kind
+ * ({@code alerts.templates.<en|fr>.<kind>}), then what happened, the tier, the conversation, how long the
+ * customer has waited, the deadline, why (the matched signals), the link to the conversation and, only with
+ * {@code alerts.include-excerpt}, the redacted excerpt. The language is the team's
+ * ({@code alerts.team-languages}), else the receiver's {@code language}, else {@code alerts.language}.
+ *
+ * <p>Safety net: every value that does not come from config (conversation id, team, channel, matched words,
+ * excerpt) goes through the {@link Redactor} before it is shown, so no phone number or e-mail address is
+ * rendered even if one ends up in an id.
  */
 public final class AlertText {
 
+    public static final Set<String> LANGUAGES = Set.of("en", "fr");
+    /** The template keys: the alert kinds, plus {@code overload-ended} for an overload at level 0. */
+    public static final List<String> TEMPLATE_KEYS = List.of("signal", "warning", "breach", "escalation",
+            "resolved", "overload", "overload-ended", "digest");
+    /** The built-in titles (the defaults of {@code alerts.templates.*}). */
+    public static final Map<String, Map<String, String>> BUILTIN_TITLES = Map.of(
+            "en", ordered("New {tier} message", "Reply due soon ({tier})", "Reply promise broken ({tier})",
+                    "Still no reply, level {level} ({tier})", "Replied after the deadline ({tier})",
+                    "Team overloaded ({tier} and more)", "Team no longer overloaded ({tier} and more)",
+                    "Open conversations"),
+            "fr", ordered("Nouveau message {tier}", "Réponse attendue bientôt ({tier})", "Délai de réponse dépassé ({tier})",
+                    "Toujours sans réponse, niveau {level} ({tier})", "Réponse donnée après le délai ({tier})",
+                    "Équipe débordée ({tier} et plus)", "Fin de la surcharge de l'équipe ({tier} et plus)",
+                    "Conversations ouvertes"));
+    /** How many of an overload's oldest waits are listed. */
+    static final int OVERLOAD_LISTED = 5;
+    /** How many conversations of each tier a digest lists. */
+    static final int DIGEST_LISTED_PER_TIER = 10;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final Map<String, Map<AlertKind, String>> TITLES = Map.of(
-            "en", Map.of(AlertKind.SIGNAL, "New %s message", AlertKind.WARNING, "Reply due soon (%s)",
-                    AlertKind.BREACH, "Reply promise broken (%s)", AlertKind.ESCALATION, "Still no reply, level %2$d (%1$s)",
-                    AlertKind.RESOLVED, "Replied after the deadline (%s)",
-                    AlertKind.OVERLOAD, "Team overloaded (%s and more)", AlertKind.DIGEST, "Open conversations"),
-            "fr", Map.of(AlertKind.SIGNAL, "Nouveau message %s", AlertKind.WARNING, "Réponse attendue bientôt (%s)",
-                    AlertKind.BREACH, "Délai de réponse dépassé (%s)", AlertKind.ESCALATION, "Toujours sans réponse, niveau %2$d (%1$s)",
-                    AlertKind.RESOLVED, "Réponse donnée après le délai (%s)",
-                    AlertKind.OVERLOAD, "Équipe débordée (%s et plus)", AlertKind.DIGEST, "Conversations ouvertes"));
     private static final Map<String, Map<String, String>> TIERS = Map.of(
             "en", Map.of("complaint", "complaint", "urgent", "urgent", "standard", "standard"),
             "fr", Map.of("complaint", "réclamation", "urgent", "urgent", "standard", "standard"));
 
-    private AlertText() {
+    /** Built-in templates, English, no link; what receivers built without config use. */
+    public static final AlertText DEFAULT = new AlertText("en", Map.of(), Map.of(), "", new Redactor("FR"));
+
+    private final String language;
+    private final Map<String, String> teamLanguages;
+    private final Map<String, Map<String, Template>> titles = new HashMap<>();
+    private final Template link;
+    private final Redactor redactor;
+
+    /**
+     * @param titleOverrides language -> template key -> template; what is not given keeps its built-in text
+     * @param linkTemplate   "" = no link
+     * @throws IllegalArgumentException for a template with an unknown placeholder (ConfigLoader checks first)
+     */
+    public AlertText(String language, Map<String, String> teamLanguages, Map<String, Map<String, String>> titleOverrides,
+                     String linkTemplate, Redactor redactor) {
+        this.language = language;
+        this.teamLanguages = Map.copyOf(teamLanguages);
+        for (String lang : LANGUAGES) {
+            Map<String, Template> byKey = new HashMap<>();
+            for (String key : TEMPLATE_KEYS) {
+                String text = titleOverrides.getOrDefault(lang, Map.of()).getOrDefault(key, BUILTIN_TITLES.get(lang).get(key));
+                byKey.put(key, Template.parse(text, Template.ALERT_PLACEHOLDERS));
+            }
+            titles.put(lang, byKey);
+        }
+        this.link = Template.parse(linkTemplate, Template.LINK_PLACEHOLDERS);
+        this.redactor = redactor;
     }
 
+    /** The team's language if it has one, else the receiver's (null = none set), else {@code alerts.language}. */
+    public String languageFor(Alert a, String receiverLanguage) {
+        String team = a.team() == null ? null : teamLanguages.get(a.team());
+        if (team != null) {
+            return team;
+        }
+        return receiverLanguage != null && LANGUAGES.contains(receiverLanguage) ? receiverLanguage : language;
+    }
+
+    /** The language of a group's own words ("3 alerts"): its alerts' language if they share one. */
+    public String languageFor(AlertGroup g, String receiverLanguage) {
+        Set<String> langs = g.alerts().stream().map(a -> languageFor(a, receiverLanguage)).collect(Collectors.toSet());
+        if (langs.size() == 1) {
+            return langs.iterator().next();
+        }
+        return receiverLanguage != null && LANGUAGES.contains(receiverLanguage) ? receiverLanguage : language;
+    }
+
+    public RenderedAlert render(Alert a, String receiverLanguage) {
+        String lang = languageFor(a, receiverLanguage);
+        boolean fr = "fr".equals(lang);
+        Map<String, String> v = values(a, lang);
+        String title = titles.get(lang).get(templateKey(a)).render(v);
+        List<RenderedAlert.Fact> facts = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        StringBuilder d = new StringBuilder();
+        if (a.kind().isTeamKind()) {
+            d.append(fr ? "Équipe " : "Team ").append(v.get("team"))
+                    .append(" · ").append(a.conversations().size()).append(fr ? " conversations ouvertes" : " open conversations");
+            if (!a.conversations().isEmpty()) {
+                d.append(fr ? " · plus longue attente " : " · oldest wait ").append(v.get("waited"));
+            }
+            facts.add(new RenderedAlert.Fact(fr ? "Équipe" : "Team", v.get("team")));
+            facts.add(new RenderedAlert.Fact(fr ? "Conversations" : "Conversations", v.get("count")));
+            facts.add(new RenderedAlert.Fact(fr ? "Plus longue attente" : "Oldest wait", v.get("waited")));
+            items.addAll(a.kind() == AlertKind.DIGEST ? digestItems(a, lang) : overloadItems(a, lang));
+        } else {
+            d.append("Conversation ").append(v.get("conversationId"));
+            facts.add(new RenderedAlert.Fact("Conversation", v.get("conversationId")));
+            facts.add(new RenderedAlert.Fact(fr ? "Priorité" : "Tier", v.get("tier")));
+            if (a.openedAt() != null) {
+                d.append(fr ? " · attente " : " · waited ").append(v.get("waited"));
+                facts.add(new RenderedAlert.Fact(fr ? "Attente" : "Waited", v.get("waited")));
+            }
+            d.append(fr ? " · échéance " : " · deadline ").append(v.get("deadline"));
+            facts.add(new RenderedAlert.Fact(fr ? "Échéance" : "Deadline", v.get("deadline")));
+            if (!a.signals().isEmpty()) {
+                d.append(fr ? " · motif : " : " · why: ").append(v.get("why"));
+                facts.add(new RenderedAlert.Fact(fr ? "Motif" : "Why", v.get("why")));
+            }
+            if (a.team() != null) {
+                d.append(fr ? " · équipe " : " · team ").append(v.get("team"));
+                facts.add(new RenderedAlert.Fact(fr ? "Équipe" : "Team", v.get("team")));
+            }
+        }
+        String excerpt = a.excerpt() == null || a.excerpt().isBlank() ? null : redactor.redact(a.excerpt());
+        return new RenderedAlert(a, lang, title, d.toString(), facts, items, excerpt,
+                a.conversationId() == null ? null : linkFor(a.conversationId(), a.team(), a.channel()));
+    }
+
+    /** The inbox link of a conversation, its values URL-encoded; null when {@code alerts.link-template} is empty. */
+    public String linkFor(String conversationId, String team, String channel) {
+        if (link.isEmpty()) {
+            return null;
+        }
+        Map<String, String> v = new HashMap<>();
+        v.put("conversationId", encode(conversationId));
+        v.put("team", encode(team));
+        v.put("channel", encode(channel));
+        return link.render(v);
+    }
+
+    /** "3 alerts" / "3 alertes". */
+    public static String groupTitle(int count, String lang) {
+        return "fr".equals(lang) ? count + " alertes" : count + " alerts";
+    }
+
+    /** "and 4 more" / "et 4 autres". */
+    public static String more(int count, String lang) {
+        return "fr".equals(lang) ? "et " + count + " autres" : "and " + count + " more";
+    }
+
+    /** The built-in title (compatibility: receivers built without config). */
     public static String title(Alert a, String language) {
-        String lang = TITLES.containsKey(language) ? language : "en";
-        return String.format(TITLES.get(lang).get(a.kind()), TIERS.get(lang).get(a.tier().wireName()), a.level());
+        return DEFAULT.render(a, language).title();
     }
 
-    /** One line of details: conversation, wait, deadline, why. */
+    /** The built-in one line of details (compatibility: receivers built without config). */
     public static String details(Alert a, String language) {
-        boolean fr = "fr".equals(language);
-        StringBuilder b = new StringBuilder(fr ? "Conversation " : "Conversation ").append(a.conversationId());
-        if (a.openedAt() != null) {
-            b.append(fr ? " · attente " : " · waited ").append(human(Duration.between(a.openedAt(), a.createdAt())));
+        return DEFAULT.render(a, language).details();
+    }
+
+    private static String templateKey(Alert a) {
+        return a.kind() == AlertKind.OVERLOAD && a.level() == 0 ? "overload-ended" : a.kind().wireName();
+    }
+
+    private Map<String, String> values(Alert a, String lang) {
+        Map<String, String> v = new HashMap<>();
+        v.put("tier", tierName(a.tier(), lang));
+        v.put("level", String.valueOf(a.level()));
+        v.put("team", a.team() == null ? "" : redactor.redact(a.team()));
+        v.put("channel", a.channel() == null ? "" : redactor.redact(a.channel()));
+        v.put("conversationId", a.conversationId() == null ? "" : redactor.redact(a.conversationId()));
+        Instant opened = a.kind().isTeamKind()
+                ? a.conversations().stream().map(Alert.OpenConversation::openedAt).min(Comparator.naturalOrder()).orElse(null)
+                : a.openedAt();
+        v.put("waited", opened == null ? "" : human(Duration.between(opened, a.createdAt())));
+        v.put("deadline", TIME.format(a.deadline()));
+        v.put("why", a.signals().isEmpty() ? "" : redactor.redact(why(a)));
+        v.put("count", String.valueOf(a.kind().isTeamKind() ? a.conversations().size() : 1));
+        return v;
+    }
+
+    private List<String> overloadItems(Alert a, String lang) {
+        List<Alert.OpenConversation> oldest = a.conversations().stream()
+                .sorted(Comparator.comparing(Alert.OpenConversation::openedAt)).toList();
+        List<String> out = new ArrayList<>();
+        for (Alert.OpenConversation c : oldest.subList(0, Math.min(OVERLOAD_LISTED, oldest.size()))) {
+            out.add(redactor.redact(c.conversationId()) + " · " + tierName(c.tier(), lang) + " · "
+                    + ("fr".equals(lang) ? "attente " : "waited ") + human(Duration.between(c.openedAt(), a.createdAt())));
         }
-        b.append(fr ? " · échéance " : " · deadline ").append(TIME.format(a.deadline()));
-        if (!a.signals().isEmpty()) {
-            b.append(fr ? " · motif : " : " · why: ").append(why(a));
+        if (oldest.size() > OVERLOAD_LISTED) {
+            out.add(more(oldest.size() - OVERLOAD_LISTED, lang));
         }
-        return b.toString();
+        return out;
+    }
+
+    private List<String> digestItems(Alert a, String lang) {
+        boolean fr = "fr".equals(lang);
+        List<String> out = new ArrayList<>();
+        for (Tier tier : List.of(Tier.COMPLAINT, Tier.URGENT, Tier.STANDARD)) {
+            List<Alert.OpenConversation> ofTier = a.conversations().stream().filter(c -> c.tier() == tier)
+                    .sorted(Comparator.comparing(Alert.OpenConversation::openedAt)).toList();
+            if (ofTier.isEmpty()) {
+                continue;
+            }
+            out.add(tierName(tier, lang) + " (" + ofTier.size() + ")");
+            for (Alert.OpenConversation c : ofTier.subList(0, Math.min(DIGEST_LISTED_PER_TIER, ofTier.size()))) {
+                String line = "  " + redactor.redact(c.conversationId()) + " · " + (fr ? "attente " : "waited ")
+                        + human(Duration.between(c.openedAt(), a.createdAt()));
+                if (c.deadline() != null) {
+                    line += (fr ? " · échéance " : " · deadline ") + TIME.format(c.deadline());
+                }
+                out.add(line);
+            }
+            if (ofTier.size() > DIGEST_LISTED_PER_TIER) {
+                out.add("  " + more(ofTier.size() - DIGEST_LISTED_PER_TIER, lang));
+            }
+        }
+        return out;
+    }
+
+    static String tierName(Tier tier, String lang) {
+        return TIERS.getOrDefault(lang, TIERS.get("en")).get(tier.wireName());
     }
 
     static String why(Alert a) {
@@ -59,5 +250,17 @@ public final class AlertText {
         long s = Math.max(0, d.toSeconds());
         return s < 60 ? s + "s" : s < 3600 ? s / 60 + "m" + String.format("%02ds", s % 60)
                 : s / 3600 + "h" + String.format("%02dm", s % 3600 / 60);
+    }
+
+    private static String encode(String s) {
+        return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static Map<String, String> ordered(String... texts) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < TEMPLATE_KEYS.size(); i++) {
+            m.put(TEMPLATE_KEYS.get(i), texts[i]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Alerts for other systems: CloudEvents 1.0 in structured JSON mode on a Kafka topic, keyed by
- * conversation; the event id is the alert id.
+ * conversation (team alerts: {@code team:<team>}); the event id is the alert id. A group is one event per
+ * alert (the default of {@link Receiver#deliver(AlertGroup)}): other systems consume alerts, not notifications.
  */
 public final class KafkaReceiver implements Receiver {
 
@@ -24,9 +25,15 @@ public final class KafkaReceiver implements Receiver {
     private final String name;
     private final String topic;
     private final KafkaProducer<String, byte[]> producer;
+    private final AlertText text;
 
     public KafkaReceiver(String name, String topic, Properties client) {
+        this(name, topic, client, AlertText.DEFAULT);
+    }
+
+    public KafkaReceiver(String name, String topic, Properties client, AlertText text) {
         this.name = name;
+        this.text = text;
         this.topic = topic;
         Properties p = new Properties();
         p.putAll(client);
@@ -43,8 +50,9 @@ public final class KafkaReceiver implements Receiver {
     @Override
     public void deliver(Alert alert) throws DeliveryException {
         try {
-            producer.send(new ProducerRecord<>(topic, alert.conversationId(),
-                    cloudEvent(alert).toString().getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+            String key = alert.conversationId() != null ? alert.conversationId() : "team:" + alert.team();
+            producer.send(new ProducerRecord<>(topic, key,
+                    cloudEvent(alert, text).toString().getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw DeliveryException.retryable("Kafka: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -54,15 +62,27 @@ public final class KafkaReceiver implements Receiver {
     }
 
     static ObjectNode cloudEvent(Alert alert) {
+        return cloudEvent(alert, AlertText.DEFAULT);
+    }
+
+    /** The event; its data is the alert's JSON plus {@code link} when {@code alerts.link-template} is set. */
+    static ObjectNode cloudEvent(Alert alert, AlertText text) {
         ObjectNode e = JSON.createObjectNode()
                 .put("specversion", "1.0")
                 .put("id", alert.id())
                 .put("source", "replyclock")
                 .put("type", "dev.replyclock.alert." + alert.kind().wireName())
-                .put("subject", alert.conversationId())
+                .put("subject", alert.conversationId() != null ? alert.conversationId() : "team:" + alert.team())
                 .put("time", alert.createdAt().toString())
                 .put("datacontenttype", "application/json");
-        e.set("data", AlertJson.toNode(alert));
+        ObjectNode data = AlertJson.toNode(alert);
+        if (alert.conversationId() != null) {
+            String link = text.linkFor(alert.conversationId(), alert.team(), alert.channel());
+            if (link != null) {
+                data.put("link", link);
+            }
+        }
+        e.set("data", data);
         return e;
     }
 

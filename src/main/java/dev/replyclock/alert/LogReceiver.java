@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code log} receiver: each alert as one line, to standard output ({@code path: "-"}) or appended to a
- * file; {@code json} (the alert's JSON, for tools) or {@code text} (for people watching a console).
+ * file; {@code json} (the alert's JSON, for tools) or {@code text} (for people watching a console). A group
+ * is one line per alert. The excerpt is never written: logs hold no customer text.
  */
 public final class LogReceiver implements Receiver {
 
@@ -53,7 +54,8 @@ public final class LogReceiver implements Receiver {
 
     @Override
     public synchronized void deliver(Alert alert) throws IOException {
-        out.write(text ? describe(alert) : AlertJson.toLine(alert));
+        // A log is a log: the customer's excerpt (alerts.include-excerpt) is never written here.
+        out.write(text ? describe(alert) : AlertJson.toLine(alert.withExcerpt(null)));
         out.write('\n');
         out.flush();
     }
@@ -65,7 +67,8 @@ public final class LogReceiver implements Receiver {
                 .append(String.format("%-10s", a.kind().wireName().toUpperCase()))
                 .append(a.level() > 0 ? " L" + a.level() : "   ")
                 .append("  ").append(String.format("%-9s", a.tier().wireName()))
-                .append("  ").append(a.conversationId());
+                .append("  ").append(a.conversationId() != null ? a.conversationId()
+                        : "team " + a.team() + ", " + a.conversations().size() + " conversations");
         if (a.openedAt() != null) {
             b.append("  waited ").append(human(Duration.between(a.openedAt(), a.createdAt())));
         }

@@ -5,9 +5,11 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * PagerDuty Events API v2: {@code trigger} for signal, warning, breach and escalation, {@code resolve} when
- * the reply comes; {@code dedup_key} is the conversation's deadline, so every alert about one promise
- * updates one incident.
+ * PagerDuty Events API v2, one event per alert (the API has no batches): {@code trigger} for signal,
+ * warning, breach and escalation, {@code resolve} when the reply comes; {@code dedup_key} is the
+ * conversation's deadline, so every alert about one promise updates one incident. A team overload is one
+ * incident too, {@code team:<team>:<start millis>}: triggered at level 1, resolved at level 0. A digest is a
+ * summary, not an incident: it is not sent here (route digests to e-mail or chat).
  */
 public final class PagerDutyReceiver extends JsonHttpReceiver {
 
@@ -15,20 +17,32 @@ public final class PagerDutyReceiver extends JsonHttpReceiver {
     private final String routingKey;
 
     public PagerDutyReceiver(String name, URI url, String routingKey, String language, Duration timeout) {
-        super(name, url, language, timeout);
+        this(name, url, routingKey, language, timeout, AlertText.DEFAULT);
+    }
+
+    public PagerDutyReceiver(String name, URI url, String routingKey, String language, Duration timeout,
+                             AlertText text) {
+        super(name, url, language, timeout, text);
         this.routingKey = routingKey.trim();
+    }
+
+    /** Digests are not incidents. */
+    @Override
+    boolean sends(Alert alert) {
+        return alert.kind() != AlertKind.DIGEST;
     }
 
     @Override
     ObjectNode payload(Alert alert) {
-        boolean resolve = alert.kind() == AlertKind.RESOLVED;
+        boolean resolve = alert.kind() == AlertKind.RESOLVED || (alert.kind() == AlertKind.OVERLOAD && alert.level() == 0);
         ObjectNode o = JSON.createObjectNode()
                 .put("routing_key", routingKey)
                 .put("event_action", resolve ? "resolve" : "trigger")
                 .put("dedup_key", dedupKey(alert));
         if (!resolve) {
+            RenderedAlert r = render(alert);
             ObjectNode payload = o.putObject("payload")
-                    .put("summary", AlertText.title(alert, language) + ": " + AlertText.details(alert, language))
+                    .put("summary", truncate(r.title() + ": " + r.details(), 1024))
                     .put("severity", switch (alert.tier()) {
                         case COMPLAINT -> "critical";
                         case URGENT -> "error";
@@ -37,11 +51,22 @@ public final class PagerDutyReceiver extends JsonHttpReceiver {
                     .put("source", "replyclock")
                     .put("timestamp", alert.createdAt().toString());
             payload.set("custom_details", AlertJson.toNode(alert));
+            if (r.link() != null) {
+                o.putArray("links").addObject().put("href", r.link())
+                        .put("text", "fr".equals(r.language()) ? "Ouvrir la conversation" : "Open the conversation");
+            }
         }
         return o;
     }
 
     static String dedupKey(Alert alert) {
+        if (alert.kind().isTeamKind()) {
+            return "team:" + alert.team() + ":" + alert.deadline().toEpochMilli();
+        }
         return alert.conversationId() + ":" + alert.deadline().toEpochMilli();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -4,33 +4,79 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
-/** A Microsoft Teams Workflows webhook: a message with one Adaptive Card (1.4) attachment. */
+/**
+ * A Microsoft Teams Workflows webhook: a message with one Adaptive Card (1.4) attachment; a group is one
+ * card with a container per alert (capped, "and N more"); the link is an {@code Action.OpenUrl}.
+ */
 public final class TeamsReceiver extends JsonHttpReceiver {
 
+    static final int MAX_CONTAINERS = 10;
+
     public TeamsReceiver(String name, URI url, String language, Duration timeout) {
-        super(name, url, language, timeout);
+        this(name, url, language, timeout, AlertText.DEFAULT);
+    }
+
+    public TeamsReceiver(String name, URI url, String language, Duration timeout, AlertText text) {
+        super(name, url, language, timeout, text);
     }
 
     @Override
     ObjectNode payload(Alert alert) {
-        ObjectNode message = JSON.createObjectNode().put("type", "message");
-        ObjectNode card = message.putArray("attachments").addObject()
+        ObjectNode message = JSON.createObjectNode();
+        describe(card(message).putArray("body"), render(alert));
+        return message;
+    }
+
+    @Override
+    ObjectNode groupPayload(AlertGroup group) {
+        String lang = text.languageFor(group, language);
+        List<RenderedAlert> all = group.alerts().stream().map(this::render).toList();
+        ObjectNode message = JSON.createObjectNode();
+        ArrayNode body = card(message).putArray("body");
+        body.addObject().put("type", "TextBlock").put("text", AlertText.groupTitle(all.size(), lang))
+                .put("weight", "Bolder").put("size", "Large").put("wrap", true);
+        for (RenderedAlert r : all.subList(0, Math.min(MAX_CONTAINERS, all.size()))) {
+            describe(body.addObject().put("type", "Container").put("separator", true).putArray("items"), r);
+        }
+        if (all.size() > MAX_CONTAINERS) {
+            body.addObject().put("type", "TextBlock").put("text", AlertText.more(all.size() - MAX_CONTAINERS, lang))
+                    .put("isSubtle", true).put("wrap", true);
+        }
+        return message;
+    }
+
+    private static ObjectNode card(ObjectNode message) {
+        message.put("type", "message");
+        return message.putArray("attachments").addObject()
                 .put("contentType", "application/vnd.microsoft.card.adaptive")
                 .putObject("content")
                 .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
                 .put("type", "AdaptiveCard")
                 .put("version", "1.4");
-        ArrayNode body = card.putArray("body");
-        body.addObject().put("type", "TextBlock").put("text", AlertText.title(alert, language))
+    }
+
+    /** Title, facts, listed conversations, excerpt and link of one alert (Adaptive Card text is not markup-escaped). */
+    private static void describe(ArrayNode items, RenderedAlert r) {
+        items.addObject().put("type", "TextBlock").put("text", r.title())
                 .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
-        ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
-        facts.addObject().put("title", "Conversation").put("value", alert.conversationId());
-        facts.addObject().put("title", "Tier").put("value", alert.tier().wireName());
-        facts.addObject().put("title", "Deadline").put("value", alert.deadline().toString());
-        if (!alert.signals().isEmpty()) {
-            facts.addObject().put("title", "fr".equals(language) ? "Motif" : "Why").put("value", AlertText.why(alert));
+        ArrayNode facts = items.addObject().put("type", "FactSet").putArray("facts");
+        for (RenderedAlert.Fact f : r.facts()) {
+            facts.addObject().put("title", f.label()).put("value", f.value());
         }
-        return message;
+        if (!r.items().isEmpty()) {
+            items.addObject().put("type", "TextBlock").put("text", String.join("\n\n", r.items()))
+                    .put("wrap", true).put("fontType", "Monospace");
+        }
+        if (r.excerpt() != null) {
+            items.addObject().put("type", "TextBlock").put("text", "“" + r.excerpt() + "”")
+                    .put("isSubtle", true).put("wrap", true);
+        }
+        if (r.link() != null) {
+            items.addObject().put("type", "ActionSet").putArray("actions").addObject()
+                    .put("type", "Action.OpenUrl").put("url", r.link())
+                    .put("title", "fr".equals(r.language()) ? "Ouvrir la conversation" : "Open the conversation");
+        }
     }
 }

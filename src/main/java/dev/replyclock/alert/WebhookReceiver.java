@@ -1,5 +1,8 @@
 package dev.replyclock.alert;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,9 +13,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * POSTs the alert's JSON, signed per the Standard Webhooks spec: {@code webhook-id} (the alert id, also the
- * idempotency key), {@code webhook-timestamp} (unix seconds) and {@code webhook-signature}
- * ({@code v1,} + base64 of HMAC-SHA256 over {@code id.timestamp.body} with the secret's bytes).
+ * POSTs the alert's JSON (plus {@code link} when {@code alerts.link-template} is set), signed per the
+ * Standard Webhooks spec: {@code webhook-id} (the alert id, also the idempotency key),
+ * {@code webhook-timestamp} (unix seconds) and {@code webhook-signature} ({@code v1,} + base64 of
+ * HMAC-SHA256 over {@code id.timestamp.body} with the secret's bytes). A group of two or more is one request,
+ * {@code {"groupKey": {...}, "alerts": [...]}}, whose {@code webhook-id} is the group's id.
  */
 public final class WebhookReceiver implements Receiver {
 
@@ -21,14 +26,20 @@ public final class WebhookReceiver implements Receiver {
     private final byte[] key;
     private final HttpPoster http;
     private final Clock clock;
+    private final AlertText text;
 
     /** @param secret the spec's form, {@code whsec_<base64>} */
     public WebhookReceiver(String name, URI url, String secret, java.time.Duration timeout, Clock clock) {
+        this(name, url, secret, timeout, clock, AlertText.DEFAULT);
+    }
+
+    public WebhookReceiver(String name, URI url, String secret, java.time.Duration timeout, Clock clock, AlertText text) {
         this.name = name;
         this.url = url;
         this.key = Base64.getDecoder().decode(secret.trim().substring("whsec_".length()));
         this.http = new HttpPoster(timeout);
         this.clock = clock;
+        this.text = text;
     }
 
     @Override
@@ -38,12 +49,48 @@ public final class WebhookReceiver implements Receiver {
 
     @Override
     public void deliver(Alert alert) throws DeliveryException {
-        String body = AlertJson.toLine(alert);
+        post(alert.id(), document(alert).toString());
+    }
+
+    @Override
+    public void deliver(AlertGroup group) throws DeliveryException {
+        if (group.alerts().size() == 1) {
+            deliver(group.alerts().get(0));
+            return;
+        }
+        ObjectNode body = JsonHttpReceiver.JSON.createObjectNode();
+        ObjectNode groupKey = body.putObject("groupKey");
+        group.key().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> groupKey.put(e.getKey(), e.getValue()));
+        ArrayNode alerts = body.putArray("alerts");
+        group.alerts().forEach(a -> alerts.add(document(a)));
+        post(group.id(), body.toString());
+    }
+
+    /** The alert's JSON with the inbox links of the conversation (or of each listed conversation). */
+    ObjectNode document(Alert alert) {
+        ObjectNode o = AlertJson.toNode(alert);
+        if (alert.conversationId() != null) {
+            String link = text.linkFor(alert.conversationId(), alert.team(), alert.channel());
+            if (link != null) {
+                o.put("link", link);
+            }
+        }
+        for (JsonNode c : o.path("conversations")) {
+            String link = text.linkFor(c.path("conversationId").asText(), alert.team(), null);
+            if (link != null) {
+                ((ObjectNode) c).put("link", link);
+            }
+        }
+        return o;
+    }
+
+    private void post(String id, String body) throws DeliveryException {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         http.post(url, "application/json", body, Map.of(
-                "webhook-id", alert.id(),
+                "webhook-id", id,
                 "webhook-timestamp", timestamp,
-                "webhook-signature", "v1," + sign(alert.id() + "." + timestamp + "." + body)));
+                "webhook-signature", "v1," + sign(id + "." + timestamp + "." + body)));
     }
 
     String sign(String content) {

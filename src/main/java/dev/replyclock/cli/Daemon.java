@@ -39,6 +39,7 @@ import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ingest.SupportMessage;
 import dev.replyclock.ops.ApiToken;
 import dev.replyclock.privacy.PseudonymKey;
+import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.privacy.Redactor;
 import java.io.IOException;
@@ -101,6 +102,13 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** The excerpt alerts carry, or null when alerts.include-excerpt is off (nothing of the text is kept). */
+    private static Excerpter excerpter(ReplyclockConfig config) {
+        return config.content().includeExcerpt()
+                ? new Excerpter(new Redactor(config.privacy().defaultRegion()), config.content().excerptLength())
+                : null;
+    }
+
     private static Pseudonymizer pseudonymizer(ReplyclockConfig config) {
         try {
             return new Pseudonymizer(PseudonymKey.loadOrCreate(config.privacy().pseudonymKeyFile()),
@@ -151,7 +159,8 @@ public final class Daemon implements AutoCloseable {
         TopicSetup.ensureTopics(bootstrapServers, config.kafka(), Duration.ofSeconds(60));
 
         List<Receiver> receivers = new ArrayList<>();
-        ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout);
+        ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout,
+                config.content().text());
         for (ReceiverConfig rc : config.receivers()) {
             receivers.add(factory.create(rc));
         }
@@ -181,7 +190,7 @@ public final class Daemon implements AutoCloseable {
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
                         config.privacy().retention(), pseudonymizer(config),
-                        new Redactor(config.privacy().defaultRegion())),
+                        new Redactor(config.privacy().defaultRegion()), excerpter(config)),
                 StreamsSettings.of(config.kafka(), bootstrapServers));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("a stream thread failed; the app stops and /health/ready reports it", e);

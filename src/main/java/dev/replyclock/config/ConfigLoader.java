@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.replyclock.alert.AlertText;
 import dev.replyclock.alert.DeliveryPolicy;
+import dev.replyclock.alert.Template;
 import dev.replyclock.alert.Route;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.sla.BusinessCalendar;
@@ -71,6 +73,16 @@ public final class ConfigLoader {
         DEFAULTS.put("alerts.retry.initial-backoff", "500ms");
         DEFAULTS.put("alerts.retry.max-backoff", "30s");
         DEFAULTS.put("alerts.circuit.open-for", "30s");
+        DEFAULTS.put("alerts.language", "en");
+        DEFAULTS.put("alerts.team-languages", "{}");
+        for (String lang : List.of("en", "fr")) {
+            for (String kind : AlertText.TEMPLATE_KEYS) {
+                DEFAULTS.put("alerts.templates." + lang + "." + kind, AlertText.BUILTIN_TITLES.get(lang).get(kind));
+            }
+        }
+        DEFAULTS.put("alerts.link-template", "");
+        DEFAULTS.put("alerts.include-excerpt", "false");
+        DEFAULTS.put("alerts.excerpt-length", "120");
         DEFAULTS.put("sla.targets.standard", "15m");
         DEFAULTS.put("sla.targets.urgent", "5m");
         DEFAULTS.put("sla.targets.complaint", "1m");
@@ -175,6 +187,9 @@ public final class ConfigLoader {
             if (key.isEmpty()) {
                 problems.add(new ConfigProblem(e.getKey(), e.getValue(),
                         "unknown environment override; the keys map as http.port -> REPLYCLOCK_HTTP_PORT"));
+            } else if (isTextKey(key.get())) {
+                // A template in a variable is text as written ("Late: {tier}" is not YAML for a map).
+                values.put(key.get(), YAML.getNodeFactory().textNode(e.getValue()));
             } else {
                 values.put(key.get(), scalarOrYaml(e.getValue()));
             }
@@ -191,6 +206,11 @@ public final class ConfigLoader {
             throw new ConfigException(source, problems);
         }
         return config;
+    }
+
+    /** Keys whose value is free text with {placeholders}, never YAML structure. */
+    private static boolean isTextKey(String key) {
+        return key.startsWith("alerts.templates.") || key.equals("alerts.link-template");
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
@@ -351,7 +371,76 @@ public final class ConfigLoader {
                     duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"),
                     duration("alerts.circuit.open-for"));
             return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery, route, logFormat,
-                    RouteParser.inhibitedKinds("alerts.overload.inhibits", node("alerts.overload.inhibits"), problems));
+                    RouteParser.inhibitedKinds("alerts.overload.inhibits", node("alerts.overload.inhibits"), problems),
+                    alertContent(region));
+        }
+
+        /** {@code alerts.language}, {@code alerts.team-languages}, {@code alerts.templates.*}, link and excerpt. */
+        private AlertContentSettings alertContent(String region) {
+            int before = problems.size();
+            String language = text("alerts.language");
+            if (!AlertText.LANGUAGES.contains(language)) {
+                problems.add(new ConfigProblem("alerts.language", language, "use en or fr"));
+            }
+            Map<String, String> teamLanguages = new HashMap<>();
+            JsonNode teams = node("alerts.team-languages");
+            if (!teams.isObject()) {
+                problems.add(new ConfigProblem("alerts.team-languages", teams.toString(),
+                        "use a map of team to language, like {billing: fr, returns: en}"));
+            } else {
+                teams.fields().forEachRemaining(e -> {
+                    if (AlertText.LANGUAGES.contains(e.getValue().asText())) {
+                        teamLanguages.put(e.getKey(), e.getValue().asText());
+                    } else {
+                        problems.add(new ConfigProblem("alerts.team-languages." + e.getKey(), e.getValue().asText(),
+                                "use en or fr"));
+                    }
+                });
+            }
+            Map<String, Map<String, String>> titles = new HashMap<>();
+            for (String lang : AlertText.LANGUAGES) {
+                for (String kind : AlertText.TEMPLATE_KEYS) {
+                    String key = "alerts.templates." + lang + "." + kind;
+                    String template = text(key);
+                    if (!node(key).isValueNode()) {
+                        problems.add(new ConfigProblem(key, template,
+                                "write the template in quotes, like \"{team}: reply promise broken ({tier})\""));
+                        continue;
+                    }
+                    try {
+                        Template.parse(template, Template.ALERT_PLACEHOLDERS);
+                        titles.computeIfAbsent(lang, l -> new HashMap<>()).put(kind, template);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(new ConfigProblem(key, template, "unknown placeholder " + e.getMessage()
+                                + "; use " + placeholders(Template.ALERT_PLACEHOLDERS)));
+                    }
+                }
+            }
+            String link = text("alerts.link-template");
+            try {
+                Template.parse(link, Template.LINK_PLACEHOLDERS);
+                if (!link.isEmpty() && !link.startsWith("https://") && !link.startsWith("http://")) {
+                    problems.add(new ConfigProblem("alerts.link-template", link,
+                            "use an http(s) URL like https://inbox.example.com/conversations/{conversationId}, or \"\""));
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem("alerts.link-template", link, "unknown placeholder " + e.getMessage()
+                        + "; use " + placeholders(Template.LINK_PLACEHOLDERS)));
+            }
+            String include = text("alerts.include-excerpt");
+            if (!include.equals("true") && !include.equals("false")) {
+                problems.add(new ConfigProblem("alerts.include-excerpt", include, "use true or false"));
+            }
+            int length = intInRange("alerts.excerpt-length", 20, 1000);
+            if (problems.size() != before) {
+                return AlertContentSettings.DEFAULT;
+            }
+            return new AlertContentSettings(new AlertText(language, teamLanguages, titles, link,
+                    new dev.replyclock.privacy.Redactor(region)), include.equals("true"), length);
+        }
+
+        private static String placeholders(Set<String> names) {
+            return new TreeSet<>(names).stream().map(n -> "{" + n + "}").collect(java.util.stream.Collectors.joining(", "));
         }
 
         private JsonNode node(String key) {

@@ -2,7 +2,6 @@ package dev.replyclock.config;
 
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.alert.DeliveryPolicy;
-import dev.replyclock.alert.Inhibition;
 import dev.replyclock.alert.Route;
 import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
@@ -19,24 +18,18 @@ import java.util.Set;
  * @param route         which alerts go to which receivers
  * @param logFormat     text or json
  * @param overloadInhibits the kinds of page a firing team overload holds back ({@code alerts.overload.inhibits})
+ * @param content       alert templates, languages, link and excerpt ({@code alerts.language}, ...)
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
-                               DeliveryPolicy delivery, Route route, String logFormat, Set<AlertKind> overloadInhibits) {
+                               DeliveryPolicy delivery, Route route, String logFormat, Set<AlertKind> overloadInhibits,
+                               AlertContentSettings content) {
 
     public static final String BUILTIN_RULES = "builtin";
 
     public ReplyclockConfig {
         receivers = List.copyOf(receivers);
         overloadInhibits = Set.copyOf(overloadInhibits);
-    }
-
-    /** Without {@code alerts.overload.inhibits}: its default. */
-    public ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http, List<ReceiverConfig> receivers,
-                            String classifyRules, PrivacySettings privacy, DeliveryPolicy delivery, Route route,
-                            String logFormat) {
-        this(kafka, policies, http, receivers, classifyRules, privacy, delivery, route, logFormat,
-                Inhibition.DEFAULT_KINDS);
     }
 
     /** The default policy: the top-level {@code sla.*} keys. */

@@ -6,6 +6,7 @@ import dev.replyclock.ingest.DecodeResult;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ingest.SupportMessage;
 import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.privacy.Redactor;
 import dev.replyclock.sla.ClassifiedMessage;
@@ -41,9 +42,17 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     private final ReplyclockMetrics metrics;
     private final Pseudonymizer pseudonymizer;
     private final Redactor redactor;
+    private final Excerpter excerpter;
 
     IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
                     Pseudonymizer pseudonymizer, Redactor redactor) {
+        this(codec, classifier, metrics, pseudonymizer, redactor, null);
+    }
+
+    /** @param excerpter makes the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, no text kept */
+    IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
+                    Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter) {
+        this.excerpter = excerpter;
         this.redactor = redactor;
         this.codec = codec;
         this.classifier = classifier;
@@ -77,7 +86,9 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         }
         metrics.messageIn(message.direction(), message.isInbound() ? classification.tier() : null, message.channel());
         context().forward(new Record<Object, Object>(message.conversationId(),
-                new ClassifiedMessage(message, classification), record.timestamp()), ReplyclockTopology.SLA);
+                new ClassifiedMessage(message, classification,
+                        excerpter != null && message.isInbound() ? excerpter.excerpt(message.text()) : null),
+                record.timestamp()), ReplyclockTopology.SLA);
     }
 
     /** The customer's identifier leaves ingest only as a pseudonym; staff identifiers are kept. */

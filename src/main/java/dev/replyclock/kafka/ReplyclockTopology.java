@@ -4,6 +4,7 @@ import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.privacy.Redactor;
 import dev.replyclock.sla.SlaEngine;
@@ -60,10 +61,18 @@ public final class ReplyclockTopology {
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor) {
+        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null);
+    }
+
+    /** @param excerpter the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, nothing of the text kept */
+    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
+                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
+                                 Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter) {
         MessageCodec codec = new MessageCodec();
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
-        t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer, redactor), SOURCE);
+        t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer, redactor, excerpter),
+                SOURCE);
         t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention), INGEST);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCKS_STORE),
                 Serdes.String(), new StoredClockSerde()), SLA);

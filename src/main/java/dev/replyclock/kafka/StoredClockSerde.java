@@ -20,17 +20,21 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * The state-store format of a conversation: a small versioned binary record (about 100 bytes with one
  * signal, against 250 as JSON), because every change is written to RocksDB and to a changelog topic.
- * Holds no customer text and no customer identifier, only the conversation id, times, tier, policy name
- * and the matched signal spans.
+ * Holds no customer identifier and no customer text, only the conversation id, times, tier, policy name
+ * and the matched signal spans; with {@code alerts.include-excerpt} on, also the redacted excerpt.
  */
 final class StoredClockSerde implements Serde<StoredClock> {
 
-    /** Version 2 adds the team; version 1 records (no team) are still read. */
+    /**
+     * Version 2 adds the team and, only when the clock has one ({@code alerts.include-excerpt} on), the
+     * redacted excerpt after it, flagged {@link #EXCERPT}; version 1 records (no team) are still read.
+     */
     private static final byte VERSION = 2;
     private static final int OPEN = 1;
     private static final int STALE = 2;
     private static final int ACKED = 4;
     private static final int FIRST_REPLY = 8;
+    private static final int EXCERPT = 16;
     private static final Tier[] TIERS = Tier.values();
     private static final Stage[] STAGES = Stage.values();
 
@@ -50,7 +54,7 @@ final class StoredClockSerde implements Serde<StoredClock> {
             out.writeByte(VERSION);
             ReplyClock c = s.clock();
             int flags = c == null ? 0 : OPEN | (c.stale() ? STALE : 0) | (c.acked() ? ACKED : 0)
-                    | (c.firstReply() ? FIRST_REPLY : 0);
+                    | (c.firstReply() ? FIRST_REPLY : 0) | (c.excerpt() != null ? EXCERPT : 0);
             out.writeByte(flags);
             out.writeLong(s.repliedAt());
             out.writeLong(s.wakeUpMillis());
@@ -66,6 +70,9 @@ final class StoredClockSerde implements Serde<StoredClock> {
                 out.writeShort(c.escalations());
                 out.writeUTF(c.policy());
                 out.writeUTF(c.team() == null ? "" : c.team());
+                if (c.excerpt() != null) {
+                    out.writeUTF(c.excerpt().length() > 2000 ? c.excerpt().substring(0, 2000) : c.excerpt());
+                }
                 out.writeShort(c.signals().size());
                 for (Signal sig : c.signals()) {
                     out.writeUTF(sig.family());
@@ -104,6 +111,7 @@ final class StoredClockSerde implements Serde<StoredClock> {
             int escalations = in.readShort();
             String policy = in.readUTF();
             String team = version >= 2 ? in.readUTF() : "";
+            String excerpt = version >= 2 && (flags & EXCERPT) != 0 ? in.readUTF() : null;
             int n = in.readShort();
             List<Signal> signals = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -112,7 +120,7 @@ final class StoredClockSerde implements Serde<StoredClock> {
             ReplyClock clock = new ReplyClock(conversationId, channel.isEmpty() ? null : channel, tier, openedAt,
                     startedAt, warn == Long.MIN_VALUE ? null : Instant.ofEpochMilli(warn), deadline, stage, escalations,
                     (flags & STALE) != 0, signals, policy, (flags & ACKED) != 0, (flags & FIRST_REPLY) != 0,
-                    team.isEmpty() ? null : team);
+                    team.isEmpty() ? null : team, excerpt);
             return new StoredClock(clock, repliedAt, wakeUp);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode a stored reply clock", e);

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks personal data in text that leaves the classifier (dead-letter previews; excerpts later): e-mail
+ * Masks personal data in text that leaves the classifier (dead-letter previews, alert excerpts): e-mail
  * addresses, IBANs, card-like numbers (13-19 digits that pass the Luhn check) and phone numbers (found by
  * libphonenumber, for the default region and in international form). Thread-safe.
  */

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param firstReply  true while the conversation has never had a staff reply (first reply time), false for
  *                    a wait that began after one (next reply time)
  * @param team        the team the conversation belongs to (the message's optional {@code team}), or null
+ * @param excerpt     the redacted excerpt of the message that set the tier, only with
+ *                    {@code alerts.include-excerpt}; null otherwise
  */
 public record ReplyClock(
         String conversationId,
@@ -39,7 +41,8 @@ public record ReplyClock(
         String policy,
         boolean acked,
         boolean firstReply,
-        String team) {
+        String team,
+        String excerpt) {
 
     public ReplyClock {
         Objects.requireNonNull(conversationId, "conversationId");
@@ -50,6 +53,14 @@ public record ReplyClock(
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(stage, "stage");
         signals = List.copyOf(signals);
+    }
+
+    /** A clock without an excerpt. */
+    public ReplyClock(String conversationId, String channel, Tier tier, Instant openedAt, Instant startedAt,
+                      Instant warnAt, Instant deadline, Stage stage, int escalations, boolean stale,
+                      List<Signal> signals, String policy, boolean acked, boolean firstReply, String team) {
+        this(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, stage, escalations, stale,
+                signals, policy, acked, firstReply, team, null);
     }
 
     /** A clock of the default policy, not acknowledged. */
@@ -77,13 +88,21 @@ public record ReplyClock(
         };
     }
 
+    /** Leaves the excerpt out (customer text must not reach a log through a record's toString). */
+    @Override
+    public String toString() {
+        return "ReplyClock[conversationId=" + conversationId + ", tier=" + tier + ", openedAt=" + openedAt
+                + ", deadline=" + deadline + ", stage=" + stage + ", escalations=" + escalations + ", policy=" + policy
+                + ", team=" + team + (excerpt == null ? "" : ", excerpt=(" + excerpt.length() + " chars)") + "]";
+    }
+
     ReplyClock withStage(Stage newStage, int newEscalations) {
         return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, newStage,
-                newEscalations, stale, signals, policy, acked, firstReply, team);
+                newEscalations, stale, signals, policy, acked, firstReply, team, excerpt);
     }
 
     ReplyClock acknowledged() {
         return new ReplyClock(conversationId, channel, tier, openedAt, startedAt, warnAt, deadline, stage,
-                escalations, stale, signals, policy, true, firstReply, team);
+                escalations, stale, signals, policy, true, firstReply, team, excerpt);
     }
 }

@@ -75,7 +75,7 @@ public final class SlaEngine {
         Instant sent = message.sentAt().toInstant();
         Instant at = sent.isAfter(now) ? now : sent;
         return switch (message.direction()) {
-            case INBOUND -> onInbound(current, message, classification, at, now, !repliedBefore);
+            case INBOUND -> onInbound(current, message, classification, classified.excerpt(), at, now, !repliedBefore);
             case OUTBOUND -> onReply(current, at, now);
             case ACK -> onAck(current);
         };
@@ -89,7 +89,8 @@ public final class SlaEngine {
         return Outcome.keep(current.get().acknowledged(), List.of());
     }
 
-    private Outcome onInbound(Optional<ReplyClock> current, SupportMessage message, Classification c,
+    /** @param excerpt kept with the signals it goes with: the clock's excerpt is that of the message that set the tier */
+    private Outcome onInbound(Optional<ReplyClock> current, SupportMessage message, Classification c, String excerpt,
                               Instant at, Instant now, boolean firstReply) {
         Tier tier = c.tier();
         PolicyRule rule = policies.select(message.channel(), message.team(), message.segment());
@@ -98,7 +99,7 @@ public final class SlaEngine {
         boolean stale = !deadline.isAfter(now);
         ReplyClock fresh = new ReplyClock(message.conversationId(), message.channel(), tier, at, at,
                 stale ? null : policy.warning(tier, at), deadline, Stage.RUNNING, 0, stale, c.signals(),
-                rule.name(), false, firstReply, message.team());
+                rule.name(), false, firstReply, message.team(), excerpt);
         if (current.isEmpty()) {
             return Outcome.keep(fresh, signalFor(fresh, now));
         }
@@ -108,20 +109,23 @@ public final class SlaEngine {
             // A more severe later message tightens the promise; the earliest deadline always wins.
             ReplyClock tightened = new ReplyClock(cur.conversationId(), cur.channel(), max(cur.tier(), tier),
                     openedAt, at, fresh.warnAt(), deadline, Stage.RUNNING, 0, stale, c.signals(), rule.name(), false,
-                    cur.firstReply(), teamOf(cur, message));
+                    cur.firstReply(), teamOf(cur, message), excerpt);
             return Outcome.keep(tightened, signalFor(tightened, now));
         }
         if (tier.isMoreSevereThan(cur.tier())) {
             // More severe, but its own target ends after the running deadline: keep the deadline, raise the tier.
             ReplyClock raised = new ReplyClock(cur.conversationId(), cur.channel(), tier, openedAt,
                     cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(), cur.escalations(), cur.stale(),
-                    c.signals(), cur.policy(), cur.acked(), cur.firstReply(), teamOf(cur, message));
+                    c.signals(), cur.policy(), cur.acked(), cur.firstReply(), teamOf(cur, message), excerpt);
             return Outcome.keep(raised, signalFor(raised, now));
         }
-        ReplyClock kept = openedAt.equals(cur.openedAt()) && Objects.equals(cur.team(), teamOf(cur, message)) ? cur : new ReplyClock(cur.conversationId(),
+        // A wait opened by a message without text (or before the excerpt option) takes the next one's excerpt.
+        String keptExcerpt = cur.excerpt() != null ? cur.excerpt() : excerpt;
+        ReplyClock kept = openedAt.equals(cur.openedAt()) && Objects.equals(cur.team(), teamOf(cur, message))
+                && Objects.equals(keptExcerpt, cur.excerpt()) ? cur : new ReplyClock(cur.conversationId(),
                 cur.channel(), cur.tier(), openedAt, cur.startedAt(), cur.warnAt(), cur.deadline(), cur.stage(),
                 cur.escalations(), cur.stale(), cur.signals(), cur.policy(), cur.acked(), cur.firstReply(),
-                teamOf(cur, message));
+                teamOf(cur, message), keptExcerpt);
         return Outcome.keep(kept, List.of());
     }
 
@@ -182,8 +186,9 @@ public final class SlaEngine {
     }
 
     private static Alert alert(ReplyClock c, AlertKind kind, int level, Instant now) {
-        return Alert.of(c.conversationId(), c.tier(), kind, level, c.channel(), c.team(), c.openedAt(), c.deadline(),
+        Alert a = Alert.of(c.conversationId(), c.tier(), kind, level, c.channel(), c.team(), c.openedAt(), c.deadline(),
                 now, c.signals());
+        return c.excerpt() == null ? a : a.withExcerpt(c.excerpt());
     }
 
     /** A conversation keeps the team it was opened with unless a later message names one. */

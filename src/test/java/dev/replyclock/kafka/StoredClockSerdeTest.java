@@ -56,6 +56,20 @@ class StoredClockSerdeTest {
     }
 
     @Test
+    void anExcerptRoundTripsAndIsFlaggedOnlyWhenPresent() {
+        ReplyClock without = new ReplyClock("c-9", "chat", Tier.COMPLAINT, T0, T0, null, T0.plusSeconds(60),
+                Stage.RUNNING, 0, false, List.of(), "default", false, true, "returns");
+        ReplyClock with = new ReplyClock("c-9", "chat", Tier.COMPLAINT, T0, T0, null, T0.plusSeconds(60),
+                Stage.RUNNING, 0, false, List.of(), "default", false, true, "returns", "Mon colis est arrivé cassé…");
+        StoredClock stored = new StoredClock(with, -1, T0.plusSeconds(60).toEpochMilli());
+        assertEquals(stored, StoredClockSerde.decode(StoredClockSerde.encode(stored)));
+        byte[] plain = StoredClockSerde.encode(new StoredClock(without, -1, T0.plusSeconds(60).toEpochMilli()));
+        assertEquals(2, plain[0], "still format version 2");
+        assertEquals(null, StoredClockSerde.decode(plain).clock().excerpt());
+        assertTrue(StoredClockSerde.encode(stored).length > plain.length);
+    }
+
+    @Test
     void aClosedMarkerRoundTrips() {
         StoredClock marker = StoredClock.closed(T0.toEpochMilli(), T0.plusSeconds(86400).toEpochMilli());
         assertEquals(marker, StoredClockSerde.decode(StoredClockSerde.encode(marker)));
