@@ -34,7 +34,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.replyclock.ingest.Direction;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.ops.AdminTotp;
 import dev.replyclock.ops.ApiToken;
+import dev.replyclock.kafka.StoreOpenConversations;
 import dev.replyclock.privacy.PseudonymKey;
 import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.privacy.Redactor;
@@ -212,6 +214,14 @@ public final class Daemon implements AutoCloseable {
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
                 token, acks, this::reload, silences);
         toClose.add(http);
+        if (config.http().adminTotpFile() != null) {
+            try {
+                http.enableExport(AdminTotp.fromFile(config.http().adminTotpFile(), clock),
+                        new StoreOpenConversations(streams));
+            } catch (IOException e) {
+                throw new UncheckedIOException("http.admin-totp-file: " + e.getMessage(), e);
+            }
+        }
         log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
     }
 
