@@ -147,6 +147,11 @@ class ReceiverReloadIT {
             assertEquals(4, got.size(), "nothing twice: " + got);
             assertEquals(java.util.Set.of("changed", "in-flight", "after-removal", "back"), java.util.Set.copyOf(got));
             assertTrue(daemon.readiness().ready(), daemon.readiness().describe());
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(daemon.httpBaseUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode(), "the stopped workers' meters do not break a scrape");
+            assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("replyclock_delivery_queue_depth")
+                    && l.contains("receiver=\"hook\"")), "the re-added receiver's own gauge");
         }
     }
 
