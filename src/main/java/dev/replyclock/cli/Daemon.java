@@ -37,7 +37,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.replyclock.ingest.Direction;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.ops.AdminTotp;
 import dev.replyclock.ops.ApiToken;
+import dev.replyclock.kafka.StoreOpenConversations;
 import dev.replyclock.privacy.PseudonymKey;
 import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Pseudonymizer;
@@ -84,6 +86,8 @@ public final class Daemon implements AutoCloseable {
     private boolean closed;
     private Path configFile;
     private SlaEngine engine;
+    private ReceiverFactory receiverFactory;
+    private List<ReceiverConfig> runningReceivers;
     private final AtomicReference<Classifier> classifierRef = new AtomicReference<>();
 
     private Daemon() {
@@ -164,6 +168,8 @@ public final class Daemon implements AutoCloseable {
         for (ReceiverConfig rc : config.receivers()) {
             receivers.add(factory.create(rc));
         }
+        receiverFactory = factory;
+        runningReceivers = config.receivers();
         KafkaSettings.Topics t = config.kafka().topics();
         SilenceStore silences = new SilenceStore(config.kafka().clientConfig(bootstrapServers), t.silences(), clock);
         silences.start();
@@ -232,12 +238,21 @@ public final class Daemon implements AutoCloseable {
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
                 token, acks, this::reload, silences);
         toClose.add(http);
+        if (config.http().adminTotpFile() != null) {
+            try {
+                http.enableExport(AdminTotp.fromFile(config.http().adminTotpFile(), clock),
+                        new StoreOpenConversations(streams));
+            } catch (IOException e) {
+                throw new UncheckedIOException("http.admin-totp-file: " + e.getMessage(), e);
+            }
+        }
         log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
     }
 
     /**
-     * Re-reads the config file: SLA policies, calendars and signal rules take effect at once; a bad file is
-     * refused and the running configuration kept (like Alertmanager). Other keys apply at the next start.
+     * Re-reads the config file: SLA policies, calendars, signal rules, routes and receivers take effect at once
+     * (see {@link Notifier#updateReceivers}); a bad file, or a receiver that cannot be built, is refused and
+     * the running configuration kept (like Alertmanager). Other keys apply at the next start.
      *
      * @return the problems of a refused file, empty when reloaded
      */
@@ -248,11 +263,21 @@ public final class Daemon implements AutoCloseable {
         try {
             ReplyclockConfig fresh = ConfigLoader.load(configFile, System.getenv());
             Classifier classifier = classifier(fresh);
+            ReceiverReload receivers = ReceiverReload.plan(runningReceivers, fresh.receivers(), receiverFactory);
+            try {
+                notifier.updateReceivers(receivers.startOrReplace(), receivers.stop());
+            } catch (IllegalStateException e) {
+                receivers.discard();
+                throw new ConfigException(configFile.toString(), List.of(new ConfigProblem("alerts.receivers", null,
+                        e.getMessage() + "; nothing was reloaded, try again")));
+            }
+            runningReceivers = fresh.receivers();
             engine.updatePolicies(fresh.policies());
             classifierRef.set(classifier);
             notifier.updateRoute(fresh.route());
             registry.counter("replyclock.config.reloads", "outcome", "success").increment();
-            log.info("reloaded {}: SLA policies, calendars, signal rules, routes and their grouping", configFile);
+            log.info("reloaded {}: SLA policies, calendars, signal rules, routes (with their grouping) and receivers ({} started or replaced,"
+                    + " {} removed)", configFile, receivers.startOrReplace().size(), receivers.stop().size());
             return List.of();
         } catch (ConfigException e) {
             registry.counter("replyclock.config.reloads", "outcome", "failure").increment();

@@ -102,6 +102,7 @@ public final class ConfigLoader {
         DEFAULTS.put("http.bind-address", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
         DEFAULTS.put("http.api-token-file", "");
+        DEFAULTS.put("http.admin-totp-file", "");
         DEFAULTS.put("alerts.receivers", "[{name: console, type: log, path: '-'}]");
         DEFAULTS.put("classify.rules", ReplyclockConfig.BUILTIN_RULES);
         DEFAULTS.put("logging.format", "text");
@@ -346,7 +347,8 @@ public final class ConfigLoader {
                 problems.add(new ConfigProblem("http.api-token-file", tokenFile,
                         "the file cannot be read; create it with a random token, or leave the key empty to turn the API off"));
             }
-            HttpSettings http = new HttpSettings(bind, port("http.port"), tokenFile.isBlank() ? null : Path.of(tokenFile));
+            HttpSettings http = new HttpSettings(bind, port("http.port"), tokenFile.isBlank() ? null : Path.of(tokenFile),
+                    AdminTotpFileCheck.check(text("http.admin-totp-file"), tokenFile, problems));
             List<ReceiverConfig> receivers = receivers();
             String rules = text("classify.rules");
             if (rules.isBlank()) {

@@ -53,6 +53,7 @@ public final class OpsHttpServer implements AutoCloseable {
     private final Reloader reloader;
     private final SilenceStore silences;
     private final FailedAttemptLimiter limiter = new FailedAttemptLimiter(10, Duration.ofMinutes(1), java.time.Clock.systemUTC());
+    private volatile ExportEndpoint export = new ExportEndpoint(null, null);
     private static final Pattern SILENCE_PATH = Pattern.compile("/api/silences(?:/([A-Za-z0-9-]{1,64}))?");
 
     /** @param token null when the API is off ({@code http.api-token-file} empty) */
@@ -83,6 +84,14 @@ public final class OpsHttpServer implements AutoCloseable {
         server.createContext("/api/", this::api);
         server.createContext("/-/reload", this::reload);
         server.start();
+    }
+
+    /**
+     * Turns on {@code GET /api/export} (the full export of the open conversations, behind the token and the
+     * admin's TOTP code); {@code totp} null leaves it off (404 with the key to set).
+     */
+    public void enableExport(AdminTotp totp, OpenConversationSource source) {
+        export = new ExportEndpoint(totp, source);
     }
 
     public int port() {
@@ -144,6 +153,10 @@ public final class OpsHttpServer implements AutoCloseable {
             if (!authorized(ex)) {
                 return;
             }
+            if ("/api/export".equals(ex.getRequestURI().getPath())) {
+                export.handle(ex, limiter);
+                return;
+            }
             Matcher sm = SILENCE_PATH.matcher(ex.getRequestURI().getPath());
             if (sm.matches()) {
                 silences(ex, sm.group(1));
@@ -198,7 +211,7 @@ public final class OpsHttpServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange ex, int status, String json) throws IOException {
+    static void send(HttpExchange ex, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);

@@ -224,6 +224,16 @@ public final class ReplyclockMetrics {
                 .register(registry).increment();
     }
 
+    /**
+     * Drops the gauges of a receiver that a reload removed or replaced: they read a stopped worker, and a
+     * replacement registers its own (Micrometer would otherwise hand it back the old ones).
+     */
+    public void forgetReceiver(String receiver) {
+        for (String gauge : new String[] {"replyclock.delivery.queue.depth", "replyclock.receiver.circuit.state"}) {
+            registry.find(gauge).tag("receiver", safeTag(receiver)).meters().forEach(registry::remove);
+        }
+    }
+
     /** replyclock_receiver_circuit_state{receiver,state} is 1 for the breaker's current state, 0 for the others. */
     public void circuitState(String receiver, java.util.function.Supplier<String> state) {
         for (String s : new String[] {"closed", "open", "half_open", "disabled", "forced_open", "metrics_only"}) {

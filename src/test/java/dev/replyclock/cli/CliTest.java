@@ -39,6 +39,35 @@ class CliTest {
     }
 
     @Test
+    void totpSecretWritesAnOwnerOnlySecretAndPrintsTheEnrolmentUri(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("admin-totp");
+        assertEquals(0, run("totp-secret", "--file", file.toString()), err.toString());
+        String secret = Files.readString(file).trim();
+        assertTrue(secret.matches("[A-Z2-7]{32}"), "160 bits in base32: " + secret.length() + " characters");
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(file));
+        assertEquals("otpauth://totp/replyclock:admin?secret=" + secret
+                + "&issuer=replyclock&algorithm=SHA1&digits=6&period=30", out.toString().trim());
+        // The file is what http.admin-totp-file takes, and the app's codes from the URI's secret pass.
+        java.time.Instant now = java.time.Instant.parse("2026-11-24T09:00:00Z");
+        dev.replyclock.ops.AdminTotp daemonSide = dev.replyclock.ops.AdminTotp.fromFile(file,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        String appCode = new dev.replyclock.ops.AdminTotp(secret, java.time.Clock.systemUTC()).codeAt(now);
+        assertEquals(dev.replyclock.ops.AdminTotp.Check.OK, daemonSide.check(appCode));
+    }
+
+    @Test
+    void totpSecretNeverOverwritesAnEnrolledSecret(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("admin-totp");
+        Files.writeString(file, "EXISTING");
+        assertEquals(2, run("totp-secret", "--file", file.toString()));
+        assertEquals("EXISTING", Files.readString(file));
+        assertTrue(err.toString().contains("exists already"), err.toString());
+        assertEquals("", out.toString());
+        assertEquals(2, run("totp-secret"), "--file is required");
+    }
+
+    @Test
     void checkConfigAcceptsTheDocumentedConfig() {
         assertEquals(0, run("check-config", "config/replyclock.yaml"), err.toString());
         assertTrue(out.toString().contains("valid"));

@@ -1,0 +1,44 @@
+package dev.replyclock.config;
+
+import dev.replyclock.ops.AdminTotp;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Validates {@code http.admin-totp-file}: readable, a usable base32 secret, and the API token set too. */
+final class AdminTotpFileCheck {
+
+    private static final String KEY = "http.admin-totp-file";
+
+    private AdminTotpFileCheck() {
+    }
+
+    /** @return the file, or null when the key is empty (the export is off) */
+    static Path check(String file, String apiTokenFile, List<ConfigProblem> problems) {
+        if (file.isBlank()) {
+            return null;
+        }
+        if (apiTokenFile.isBlank()) {
+            problems.add(new ConfigProblem(KEY, file, "the export needs the bearer token as well: set http.api-token-file,"
+                    + " or leave this key empty to turn the export off"));
+        }
+        String secret;
+        try {
+            secret = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(KEY, file, "the file cannot be read; create it with"
+                    + " 'replyclock totp-secret --file " + file + "', or leave the key empty to turn the export off"));
+            return null;
+        }
+        String problem = AdminTotp.problemWith(secret);
+        if (problem != null) {
+            // The value named is the file, never its content: the secret stays out of the output.
+            problems.add(new ConfigProblem(KEY, file, "the file " + problem + "; create a new one with"
+                    + " 'replyclock totp-secret --file F'"));
+            return null;
+        }
+        return Path.of(file);
+    }
+}

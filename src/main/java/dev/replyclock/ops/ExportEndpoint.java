@@ -1,0 +1,137 @@
+package dev.replyclock.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.replyclock.alert.AlertJson;
+import dev.replyclock.sla.ReplyClock;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/export}: every open conversation of this instance as JSON lines
+ * ({@code application/x-ndjson}, one object a line, streamed), after the bearer token (checked by
+ * {@link OpsHttpServer}) AND the admin's TOTP code in {@code X-Replyclock-TOTP}. A missing code is 401, a
+ * wrong or replayed one 403, both counted by the failed-attempt limiter; without {@code http.admin-totp-file}
+ * the export is off (404). Each export is written to the audit log with the caller's address and the count.
+ */
+final class ExportEndpoint {
+
+    static final String TOTP_HEADER = "X-Replyclock-TOTP";
+    private static final Logger log = LoggerFactory.getLogger(ExportEndpoint.class);
+    private static final Logger audit = LoggerFactory.getLogger("dev.replyclock.audit");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AdminTotp totp;
+    private final OpenConversationSource source;
+
+    /** @param totp null when the export is off */
+    ExportEndpoint(AdminTotp totp, OpenConversationSource source) {
+        this.totp = totp;
+        this.source = source;
+    }
+
+    /** Called once the bearer token has been accepted. */
+    void handle(HttpExchange ex, FailedAttemptLimiter limiter) throws IOException {
+        if (totp == null || source == null) {
+            OpsHttpServer.send(ex, 404, "{\"error\": \"the export is off: set http.admin-totp-file (create it with"
+                    + " 'replyclock totp-secret --file F')\"}");
+            return;
+        }
+        if (!"GET".equals(ex.getRequestMethod())) {
+            ex.getResponseHeaders().set("Allow", "GET");
+            OpsHttpServer.send(ex, 405, "{\"error\": \"use GET\"}");
+            return;
+        }
+        String address = ex.getRemoteAddress().getAddress().getHostAddress();
+        AdminTotp.Check check = totp.check(ex.getRequestHeaders().getFirst(TOTP_HEADER));
+        if (check != AdminTotp.Check.OK) {
+            limiter.failed(address);
+            // Logged without the code or the token: only the outcome and where it came from.
+            log.warn("export refused ({}) from {}", check, address);
+            OpsHttpServer.send(ex, check == AdminTotp.Check.MISSING ? 401 : 403, switch (check) {
+                case MISSING -> "{\"error\": \"the export needs the admin's TOTP code in the " + TOTP_HEADER + " header\"}";
+                case REPLAYED -> "{\"error\": \"this code was used already; wait for the next one\"}";
+                default -> "{\"error\": \"the TOTP code is not valid\"}";
+            });
+            return;
+        }
+        Lines lines = new Lines(ex);
+        try {
+            source.forEachOpen(lines::write);
+        } catch (IllegalStateException e) {
+            if (!lines.started()) {
+                OpsHttpServer.send(ex, 503, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                return;
+            }
+            throw e;
+        } catch (UncheckedIOException e) {
+            log.warn("export to {} broke off after {} conversations: {}", address, lines.count, e.getCause().toString());
+            return;
+        }
+        lines.finish();
+        audit.info("full export of {} open conversations to {}", lines.count, address);
+    }
+
+    /** The exported fields; there is no customer text or identifier in the state to leave out. */
+    static ObjectNode toJson(ReplyClock c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("conversationId", c.conversationId());
+        o.put("tier", c.tier().wireName());
+        o.put("channel", c.channel());
+        o.put("team", c.team());
+        o.put("policy", c.policy());
+        o.put("openedAt", c.openedAt().toString());
+        o.put("deadline", c.deadline().toString());
+        o.put("stage", c.stage().name().toLowerCase(Locale.ROOT));
+        o.put("escalations", c.escalations());
+        o.put("acked", c.acked());
+        o.set("signals", AlertJson.signalsNode(c.signals()));
+        return o;
+    }
+
+    /** Sends the 200 headers with the first line, so that a state that cannot be read still gets its 503. */
+    private static final class Lines {
+        private final HttpExchange ex;
+        private OutputStream out;
+        long count;
+
+        Lines(HttpExchange ex) {
+            this.ex = ex;
+        }
+
+        boolean started() {
+            return out != null;
+        }
+
+        void write(ReplyClock c) {
+            try {
+                start();
+                out.write(toJson(c).toString().getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+                count++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void start() throws IOException {
+            if (out == null) {
+                ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+                ex.sendResponseHeaders(200, 0); // chunked: the size is not known before the end
+                out = new BufferedOutputStream(ex.getResponseBody(), 64 * 1024);
+            }
+        }
+
+        void finish() throws IOException {
+            start();
+            out.close();
+        }
+    }
+}
