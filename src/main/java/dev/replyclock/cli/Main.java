@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Response-time alerting for support teams (the 15-5-1 rule) on Apache Kafka.",
         subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, ClassifyCommand.class, BenchCommand.class, ReportCommand.class,
+                ForgetCommand.class, ArchiveReadCommand.class,
                 CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -41,9 +41,19 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     private final ReplyclockMetrics metrics;
     private final Pseudonymizer pseudonymizer;
     private final Redactor redactor;
+    private final boolean indexCustomers;
+    /** What a message without {@code from} is pseudonymized to: not one customer, so not indexed. */
+    private static final String UNKNOWN_CUSTOMER = Pseudonymizer.PREFIX + "unknown";
 
     IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
                     Pseudonymizer pseudonymizer, Redactor redactor) {
+        this(codec, classifier, metrics, pseudonymizer, redactor, false);
+    }
+
+    /** @param indexCustomers forward (pseudonym -> conversationId) of inbound messages to the customer index */
+    IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
+                    Pseudonymizer pseudonymizer, Redactor redactor, boolean indexCustomers) {
+        this.indexCustomers = indexCustomers;
         this.redactor = redactor;
         this.codec = codec;
         this.classifier = classifier;
@@ -78,6 +88,10 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         metrics.messageIn(message.direction(), message.isInbound() ? classification.tier() : null, message.channel());
         context().forward(new Record<Object, Object>(message.conversationId(),
                 new ClassifiedMessage(message, classification), record.timestamp()), ReplyclockTopology.SLA);
+        if (indexCustomers && message.isInbound() && !UNKNOWN_CUSTOMER.equals(message.from())) {
+            context().forward(new Record<Object, Object>(message.from(), message.conversationId(), record.timestamp()),
+                    ReplyclockTopology.CUSTOMER_INDEX_OUT);
+        }
     }
 
     /** The customer's identifier leaves ingest only as a pseudonym; staff identifiers are kept. */

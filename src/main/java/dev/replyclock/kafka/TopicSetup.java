@@ -42,6 +42,10 @@ public final class TopicSetup {
         wanted.put(kafka.topics().overload(), 1);
         wanted.put(kafka.topics().privacyRequests(), kafka.partitions());
         wanted.put(kafka.topics().privacyResults(), 1);
+        // The erasure's internal topics: the customer index co-partitioned with the requests, erase commands
+        // with the messages (both privacy-requests and messages have kafka.partitions partitions).
+        wanted.put(PrivacyOptions.customerIndexTopic(kafka.applicationId()), kafka.partitions());
+        wanted.put(PrivacyOptions.eraseTopic(kafka.applicationId()), kafka.partitions());
         ensure(kafka.clientConfig(bootstrapServers), wanted, timeout,
                 Map.of(kafka.topics().notificationLog(), Map.of("cleanup.policy", "compact,delete",
                                 "retention.ms", String.valueOf(java.time.Duration.ofDays(7).toMillis())),
