@@ -11,10 +11,10 @@ import dev.replyclock.sla.ClassifiedMessage;
 import dev.replyclock.sla.Outcome;
 import dev.replyclock.sla.ReplyClock;
 import dev.replyclock.sla.SlaEngine;
-import java.time.Clock;
-import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -93,11 +93,13 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             erase(erase);
             return;
         }
+        if (!(record.value() instanceof ClassifiedMessage message)) {
+            return; // an unreadable record on the erase topic (its deserializer gives null): nothing to do
+        }
         String conversationId = record.key();
         StoredClock stored = clocks.get(conversationId);
         Optional<ReplyClock> current = Optional.ofNullable(stored).map(StoredClock::clock);
         boolean repliedBefore = stored != null && stored.repliedAt() != StoredClock.NONE;
-        ClassifiedMessage message = (ClassifiedMessage) record.value();
         if (message.message().sentAt().toInstant().isAfter(clock.instant())) {
             metrics.lateMessage("future");
         }

@@ -228,6 +228,19 @@ class ErasureTest {
     }
 
     @Test
+    void aStrayRecordOnTheEraseTopicIsSkipped() throws Exception {
+        start(null);
+        send("c-8", "inbound", "alice@example.com", "Hello?");
+        TestInputTopic<String, String> erase = driver.createInputTopic(PrivacyOptions.eraseTopic(APP),
+                new StringSerializer(), new StringSerializer());
+        erase.pipeInput("c-8", "not an erase command");
+        assertNotNull(clocks.get("c-8"), "nothing erased");
+        assertTrue(results.isEmpty());
+        send("c-8", "outbound", "agent", "Hi");
+        assertEquals(0.0, open(), "the stream goes on");
+    }
+
+    @Test
     void theCustomerIndexExpiresAfterRetentionLikeTheState() {
         start(null);
         send("c-5", "inbound", "alice@example.com", "Hello?");
