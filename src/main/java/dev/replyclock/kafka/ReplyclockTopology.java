@@ -28,6 +28,10 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * support.messages -> ingest (decode, validate, classify) -+-> sla (clocks + deadline index) -> support.alerts
  *                                                         +-> support.messages.dlq (with reason headers)
+ *
+ * with privacy options, the right to erasure (see {@link #addErasure}):
+ * ingest -> {app}-customer-index -> customers (index)  * ingest -> <app>-customer-index -> customers (index) <- support.privacy.requestslt;- support.privacy.requests
+ *           customers -> {app}-conversation-erase -> sla;  customers, sla -> support.privacy.results
  * </pre>
  */
 public final class ReplyclockTopology {

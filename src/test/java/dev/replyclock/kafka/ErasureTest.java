@@ -258,6 +258,8 @@ class ErasureTest {
         Path keyset = work.resolve("keys/archive-keyset.json");
         start(StateArchive.open(dir, keyset, clock));
         assertTrue(Files.exists(keyset), "the keyset is created on first start");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(keyset)), "owner-only, like the pseudonym key");
         send("c-arch-42", "inbound", "alice@example.com", "Mon colis est arrivé cassé");
         send("c-arch-42", "outbound", "agent", "Désolé");
         send("c-arch-43", "inbound", "bob@example.com", "Do you ship to Belgium?");
