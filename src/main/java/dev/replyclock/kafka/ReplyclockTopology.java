@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                                         +-> support.messages.dlq (with reason headers)
  *
  * with privacy options, the right to erasure (see {@link #addErasure}):
- * ingest -> {app}-customer-index -> customers (index)  * ingest -> <app>-customer-index -> customers (index) <- support.privacy.requestslt;- support.privacy.requests
+ * ingest -> {app}-customer-index -> customers (index) &lt;- support.privacy.requests
  *           customers -> {app}-conversation-erase -> sla;  customers, sla -> support.privacy.results
  * </pre>
  */
