@@ -17,6 +17,8 @@ import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReceiverConfig;
 import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.kafka.EmbeddedKafka;
+import dev.replyclock.kafka.PrivacyOptions;
+import dev.replyclock.privacy.StateArchive;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.StreamsSettings;
 import dev.replyclock.kafka.TopicSetup;
@@ -122,6 +124,21 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** The archive of expired states, or null when {@code privacy.archive.dir} is empty. */
+    private static StateArchive archive(ReplyclockConfig config, Clock clock) {
+        if (!config.privacy().archiving()) {
+            return null;
+        }
+        try {
+            StateArchive archive = StateArchive.open(config.privacy().archiveDir(), config.privacy().archiveKeysetFile(), clock);
+            log.info("expired state is archived, encrypted, to {} (key: {})", config.privacy().archiveDir().toAbsolutePath(),
+                    config.privacy().archiveKeysetFile().toAbsolutePath());
+            return archive;
+        } catch (IOException e) {
+            throw new UncheckedIOException("privacy.archive: " + e.getMessage(), e);
+        }
+    }
+
     public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
         return start(config, null, clock, stdout);
     }
@@ -196,7 +213,8 @@ public final class Daemon implements AutoCloseable {
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
                         config.privacy().retention(), pseudonymizer(config),
-                        new Redactor(config.privacy().defaultRegion()), excerpter(config)),
+                        new Redactor(config.privacy().defaultRegion()), excerpter(config),
+                        new PrivacyOptions(config.kafka().applicationId(), archive(config, clock))),
                 StreamsSettings.of(config.kafka(), bootstrapServers));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("a stream thread failed; the app stops and /health/ready reports it", e);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Response-time alerting for support teams (the 15-5-1 rule) on Apache Kafka.",
         subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, ClassifyCommand.class, BenchCommand.class, ReportCommand.class,
-                CheckConfigCommand.class, TotpSecretCommand.class, CommandLine.HelpCommand.class})
+                ForgetCommand.class, ArchiveReadCommand.class, TotpSecretCommand.class,
+                CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a configuration or input that cannot be used (as picocli uses 2 for bad usage). */

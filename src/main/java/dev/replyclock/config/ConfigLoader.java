@@ -109,6 +109,8 @@ public final class ConfigLoader {
         DEFAULTS.put("privacy.retention", "90d");
         DEFAULTS.put("privacy.pseudonym-key-file", "data/pseudonym.key");
         DEFAULTS.put("privacy.default-region", "FR");
+        DEFAULTS.put("privacy.archive.dir", "");
+        DEFAULTS.put("privacy.archive.keyset-file", "data/archive-keyset.json");
     }
 
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
@@ -365,7 +367,7 @@ public final class ConfigLoader {
                 problems.add(new ConfigProblem("privacy.default-region", region,
                         "use an ISO 3166 region code for numbers written without +country, like FR, BE, CH, CA, GB"));
             }
-            PrivacySettings privacy = new PrivacySettings(retention, Path.of(text("privacy.pseudonym-key-file")), region);
+            PrivacySettings privacy = privacy(retention, region);
             List<String> receiverNames = receivers.stream().map(ReceiverConfig::name).toList();
             Route route = RouteParser.parse("alerts.route", node("alerts.route"), receiverNames, calendars, calendar,
                     problems);
@@ -443,6 +445,26 @@ public final class ConfigLoader {
 
         private static String placeholders(Set<String> names) {
             return new TreeSet<>(names).stream().map(n -> "{" + n + "}").collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        /** The archive is off while {@code privacy.archive.dir} is empty. */
+        private PrivacySettings privacy(Duration retention, String region) {
+            String dir = text("privacy.archive.dir");
+            String keyset = text("privacy.archive.keyset-file");
+            if (!dir.isBlank() && Files.exists(Path.of(dir)) && !Files.isDirectory(Path.of(dir))) {
+                problems.add(new ConfigProblem("privacy.archive.dir", dir,
+                        "this is a file; use a directory (created if missing), or leave the key empty to turn archiving off"));
+            }
+            if (!dir.isBlank() && keyset.isBlank()) {
+                problems.add(new ConfigProblem("privacy.archive.keyset-file", keyset,
+                        "archiving needs a keyset file (a Tink keyset in JSON, created if missing), like data/archive-keyset.json"));
+            }
+            if (!keyset.isBlank() && Files.isDirectory(Path.of(keyset))) {
+                problems.add(new ConfigProblem("privacy.archive.keyset-file", keyset,
+                        "this is a directory; use the path of a keyset file (created if missing)"));
+            }
+            return new PrivacySettings(retention, Path.of(text("privacy.pseudonym-key-file")), region,
+                    dir.isBlank() ? null : Path.of(dir), keyset.isBlank() ? null : Path.of(keyset));
         }
 
         private JsonNode node(String key) {

@@ -43,16 +43,23 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     private final Pseudonymizer pseudonymizer;
     private final Redactor redactor;
     private final Excerpter excerpter;
+    private final boolean indexCustomers;
+    /** What a message without {@code from} is pseudonymized to: not one customer, so not indexed. */
+    private static final String UNKNOWN_CUSTOMER = Pseudonymizer.PREFIX + "unknown";
 
     IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
                     Pseudonymizer pseudonymizer, Redactor redactor) {
-        this(codec, classifier, metrics, pseudonymizer, redactor, null);
+        this(codec, classifier, metrics, pseudonymizer, redactor, null, false);
     }
 
-    /** @param excerpter makes the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, no text kept */
+    /**
+     * @param excerpter      makes the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, no text kept
+     * @param indexCustomers forward (pseudonym -> conversationId) of inbound messages to the customer index
+     */
     IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
-                    Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter) {
+                    Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter, boolean indexCustomers) {
         this.excerpter = excerpter;
+        this.indexCustomers = indexCustomers;
         this.redactor = redactor;
         this.codec = codec;
         this.classifier = classifier;
@@ -89,6 +96,10 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
                 new ClassifiedMessage(message, classification,
                         excerpter != null && message.isInbound() ? excerpter.excerpt(message.text()) : null),
                 record.timestamp()), ReplyclockTopology.SLA);
+        if (indexCustomers && message.isInbound() && !UNKNOWN_CUSTOMER.equals(message.from())) {
+            context().forward(new Record<Object, Object>(message.from(), message.conversationId(), record.timestamp()),
+                    ReplyclockTopology.CUSTOMER_INDEX_OUT);
+        }
     }
 
     /** The customer's identifier leaves ingest only as a pseudonym; staff identifiers are kept. */

@@ -4,8 +4,10 @@ import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.privacy.ErasureMessages;
 import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Pseudonymizer;
+import dev.replyclock.privacy.StateArchive;
 import dev.replyclock.privacy.Redactor;
 import dev.replyclock.sla.SlaEngine;
 import java.time.Clock;
@@ -13,7 +15,10 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -24,6 +29,10 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * support.messages -> ingest (decode, validate, classify) -+-> sla (clocks + deadline index) -> support.alerts
  *                                                         +-> support.messages.dlq (with reason headers)
+ *
+ * with privacy options, the right to erasure (see {@link #addErasure}):
+ * ingest -> {app}-customer-index -> customers (index) &lt;- support.privacy.requests
+ *           customers -> {app}-conversation-erase -> sla;  customers, sla -> support.privacy.results
  * </pre>
  */
 public final class ReplyclockTopology {
@@ -35,6 +44,17 @@ public final class ReplyclockTopology {
     static final String DEAD_LETTER_OUT = "dead-letter-out";
     public static final String CLOCKS_STORE = "reply-clocks";
     public static final String DEADLINE_INDEX_STORE = "deadline-index";
+    // Right to erasure (see addErasure)
+    static final String CUSTOMER_INDEX_OUT = "customer-index-out";
+    static final String CUSTOMER_INDEX_IN = "customer-index-in";
+    static final String PRIVACY_REQUESTS_IN = "privacy-requests-in";
+    static final String CUSTOMERS = "customers";
+    static final String ERASE_OUT = "conversation-erase-out";
+    static final String ERASE_IN = "conversation-erase-in";
+    static final String PRIVACY_SUMMARY_OUT = "privacy-summary-out";
+    static final String PRIVACY_RESULTS_OUT = "privacy-results-out";
+    public static final String CUSTOMER_INDEX_STORE = "customer-index";
+    public static final String CUSTOMER_INDEX_EXPIRY_STORE = "customer-index-expiry";
 
     private ReplyclockTopology() {
     }
@@ -61,25 +81,78 @@ public final class ReplyclockTopology {
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor) {
-        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null);
+        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null, null);
     }
 
     /** @param excerpter the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, nothing of the text kept */
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter) {
+        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, null);
+    }
+
+    /** Without excerpts. */
+    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
+                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
+                                 Pseudonymizer pseudonymizer, Redactor redactor, PrivacyOptions privacy) {
+        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null, privacy);
+    }
+
+    /**
+     * @param excerpter the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, nothing of the text kept
+     * @param privacy   the customer index, erasure requests and archive; null = none (bench, older tests).
+     *                  The customer index needs the pseudonymizer: without one nothing is indexed.
+     */
+    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
+                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
+                                 Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
+                                 PrivacyOptions privacy) {
         MessageCodec codec = new MessageCodec();
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
-        t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer, redactor, excerpter),
-                SOURCE);
-        t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention), INGEST);
+        boolean indexCustomers = privacy != null && pseudonymizer != null;
+        t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer, redactor,
+                excerpter, indexCustomers), SOURCE);
+        StateArchive archive = privacy == null ? null : privacy.archive();
+        t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention, archive),
+                privacy == null ? new String[] {INGEST} : new String[] {INGEST, addEraseSource(t, privacy)});
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCKS_STORE),
                 Serdes.String(), new StoredClockSerde()), SLA);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_INDEX_STORE),
                 Serdes.String(), Serdes.String()), SLA);
         t.addSink(ALERTS_OUT, topics.alerts(), new StringSerializer(), new AlertSerde().serializer(), SLA);
         t.addSink(DEAD_LETTER_OUT, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
+        if (privacy != null) {
+            addErasure(t, topics, privacy, clock, retention);
+        }
         return t;
+    }
+
+    /** The SLA processor's second input: erase commands, keyed by conversationId like the messages. */
+    private static String addEraseSource(Topology t, PrivacyOptions privacy) {
+        t.addSource(ERASE_IN, new StringDeserializer(), EraseCommand.serde().deserializer(), privacy.eraseTopic());
+        return ERASE_IN;
+    }
+
+    /**
+     * The right to erasure, the Kafka way: ingest re-keys (pseudonym -> conversationId) to the customer-index
+     * topic; the customer processor, co-partitioned with the requests topic, keeps the index and turns a
+     * request into one erase command per conversation for the SLA processor; both answer on the results topic.
+     */
+    private static void addErasure(Topology t, KafkaSettings.Topics topics, PrivacyOptions privacy, Clock clock,
+                                   Duration retention) {
+        t.addSink(CUSTOMER_INDEX_OUT, privacy.customerIndexTopic(), new StringSerializer(), new StringSerializer(), INGEST);
+        t.addSource(CUSTOMER_INDEX_IN, new StringDeserializer(), new StringDeserializer(), privacy.customerIndexTopic());
+        Deserializer<ErasureMessages.Request> requests = (topic, bytes) -> ErasureMessages.decodeRequest(bytes).orElse(null);
+        t.addSource(PRIVACY_REQUESTS_IN, new StringDeserializer(), requests, topics.privacyRequests());
+        t.addProcessor(CUSTOMERS, () -> new CustomerIndexProcessor(clock, retention), CUSTOMER_INDEX_IN, PRIVACY_REQUESTS_IN);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_INDEX_STORE),
+                Serdes.String(), Serdes.Long()), CUSTOMERS);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_INDEX_EXPIRY_STORE),
+                Serdes.String(), Serdes.String()), CUSTOMERS);
+        t.addSink(ERASE_OUT, privacy.eraseTopic(), new StringSerializer(), EraseCommand.serde().serializer(), CUSTOMERS);
+        Serializer<ErasureMessages.Result> results = (topic, r) -> ErasureMessages.encode(r);
+        t.addSink(PRIVACY_SUMMARY_OUT, topics.privacyResults(), new StringSerializer(), results, CUSTOMERS);
+        t.addSink(PRIVACY_RESULTS_OUT, topics.privacyResults(), new StringSerializer(), results, SLA);
     }
 }

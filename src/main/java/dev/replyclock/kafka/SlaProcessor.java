@@ -4,10 +4,15 @@ import dev.replyclock.alert.Alert;
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.privacy.ArchivedState;
+import dev.replyclock.privacy.ErasureMessages;
+import dev.replyclock.privacy.StateArchive;
 import dev.replyclock.sla.ClassifiedMessage;
 import dev.replyclock.sla.Outcome;
 import dev.replyclock.sla.ReplyClock;
 import dev.replyclock.sla.SlaEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +42,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store change that fired it is committed, so a restart neither loses nor repeats a deadline; alert ids
  * are deterministic besides.
  */
-final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, String, Alert> {
+final class SlaProcessor extends ContextualProcessor<String, Object, String, Object> {
 
     static final long TICK_MILLIS = 250;
     /** Bounds one tick's work; the rest of a flood is taken on the next tick. */
@@ -50,16 +55,24 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
     private final Map<Tier, Long> openHere = new EnumMap<>(Tier.class);
     private KeyValueStore<String, StoredClock> clocks;
     private KeyValueStore<String, String> deadlineIndex;
+    private final StateArchive archive;
+    private final List<ArchivedState> toArchive = new ArrayList<>();
 
     SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock, Duration retention) {
+        this(engine, metrics, clock, retention, null);
+    }
+
+    /** @param archive where expired states are archived before deletion; null = not archived */
+    SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock, Duration retention, StateArchive archive) {
         this.engine = engine;
         this.metrics = metrics;
         this.clock = clock;
         this.retention = retention;
+        this.archive = archive;
     }
 
     @Override
-    public void init(ProcessorContext<String, Alert> context) {
+    public void init(ProcessorContext<String, Object> context) {
         super.init(context);
         clocks = context.getStateStore(ReplyclockTopology.CLOCKS_STORE);
         deadlineIndex = context.getStateStore(ReplyclockTopology.DEADLINE_INDEX_STORE);
@@ -75,12 +88,18 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
     }
 
     @Override
-    public void process(Record<String, ClassifiedMessage> record) {
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof EraseCommand erase) {
+            erase(erase);
+            return;
+        }
+        if (!(record.value() instanceof ClassifiedMessage message)) {
+            return; // an unreadable record on the erase topic (its deserializer gives null): nothing to do
+        }
         String conversationId = record.key();
         StoredClock stored = clocks.get(conversationId);
         Optional<ReplyClock> current = Optional.ofNullable(stored).map(StoredClock::clock);
         boolean repliedBefore = stored != null && stored.repliedAt() != StoredClock.NONE;
-        ClassifiedMessage message = record.value();
         if (message.message().sentAt().toInstant().isAfter(clock.instant())) {
             metrics.lateMessage("future");
         }
@@ -118,6 +137,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
             metrics.deadlineLateness(Duration.ofMillis(now.toEpochMilli() - stored.wakeUpMillis()));
             apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt(), false);
         }
+        archiveExpired();
     }
 
     /**
@@ -132,7 +152,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
             if (alert.kind() == AlertKind.ESCALATION) {
                 metrics.escalation(alert.tier(), alert.level());
             }
-            context().forward(new Record<>(conversationId, alert, now));
+            context().forward(new Record<>(conversationId, alert, now), ReplyclockTopology.ALERTS_OUT);
         }
         Tier tierBefore = before == null || !before.isOpen() ? null : before.clock().tier();
         StoredClock after;
@@ -168,11 +188,58 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
     }
 
     private void expire(String conversationId, StoredClock stored) {
+        if (archive != null) {
+            toArchive.add(archived(conversationId, stored));
+        }
         clocks.delete(conversationId);
         if (stored.isOpen()) {
             countOpen(stored.clock().tier(), null);
         }
         metrics.expired();
+    }
+
+    /**
+     * Writes this tick's expired states to one archive file. A failure fails the task: with exactly_once_v2
+     * the tick's deletions are not committed, so nothing is deleted that was not archived (an archive may
+     * hold a state twice after a crash between its rename and the commit).
+     */
+    private void archiveExpired() {
+        if (toArchive.isEmpty()) {
+            return;
+        }
+        try {
+            archive.write(toArchive, context().taskId().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot archive expired states to privacy.archive.dir: " + e.getMessage(), e);
+        } finally {
+            toArchive.clear();
+        }
+    }
+
+    private ArchivedState archived(String conversationId, StoredClock stored) {
+        ReplyClock c = stored.clock();
+        Instant repliedAt = stored.repliedAt() == StoredClock.NONE ? null : Instant.ofEpochMilli(stored.repliedAt());
+        return c == null
+                ? new ArchivedState(conversationId, null, null, null, repliedAt, null, null, List.of(), clock.instant())
+                : new ArchivedState(conversationId, c.tier(), c.openedAt(), c.deadline(), repliedAt, c.policy(),
+                        c.team(), c.signals(), clock.instant());
+    }
+
+    /** Right to erasure: deletes the conversation's state and its index entry, and says what it removed. */
+    private void erase(EraseCommand command) {
+        StoredClock stored = clocks.get(command.conversationId());
+        ErasureMessages.Removed removed = ErasureMessages.Removed.NOTHING;
+        if (stored != null) {
+            deadlineIndex.delete(indexKey(stored.wakeUpMillis(), command.conversationId()));
+            clocks.delete(command.conversationId());
+            if (stored.isOpen()) {
+                countOpen(stored.clock().tier(), null);
+            }
+            removed = stored.isOpen() ? ErasureMessages.Removed.OPEN_CLOCK : ErasureMessages.Removed.CLOSED_MARKER;
+        }
+        context().forward(new Record<>(command.requestId(),
+                ErasureMessages.Result.conversation(command.requestId(), command.conversationId(), removed),
+                clock.millis()), ReplyclockTopology.PRIVACY_RESULTS_OUT);
     }
 
     private void countOpen(Tier from, Tier to) {

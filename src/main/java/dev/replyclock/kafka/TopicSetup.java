@@ -28,6 +28,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicSetup {
 
+    /** The retention of the topics that only carry erasure requests and the customer index to their processor. */
+    static final Duration PRIVACY_TRANSIT = Duration.ofDays(7);
+
     private TopicSetup() {
     }
 
@@ -42,6 +45,10 @@ public final class TopicSetup {
         wanted.put(kafka.topics().overload(), 1);
         wanted.put(kafka.topics().privacyRequests(), kafka.partitions());
         wanted.put(kafka.topics().privacyResults(), 1);
+        // The erasure's internal topics: the customer index co-partitioned with the requests, erase commands
+        // with the messages (both privacy-requests and messages have kafka.partitions partitions).
+        wanted.put(PrivacyOptions.customerIndexTopic(kafka.applicationId()), kafka.partitions());
+        wanted.put(PrivacyOptions.eraseTopic(kafka.applicationId()), kafka.partitions());
         ensure(kafka.clientConfig(bootstrapServers), wanted, timeout,
                 Map.of(kafka.topics().notificationLog(), Map.of("cleanup.policy", "compact,delete",
                                 "retention.ms", String.valueOf(java.time.Duration.ofDays(7).toMillis())),
@@ -50,7 +57,13 @@ public final class TopicSetup {
                         kafka.topics().privacyResults(), Map.of("retention.ms",
                                 String.valueOf(java.time.Duration.ofDays(30).toMillis())),
                         kafka.topics().deadLetter(), Map.of("max.message.bytes",
-                                String.valueOf(StreamsSettings.DEAD_LETTER_MAX_BYTES))));
+                                String.valueOf(StreamsSettings.DEAD_LETTER_MAX_BYTES)),
+                        // Pseudonyms and conversation ids in transit: a week covers a daemon that was down.
+                        kafka.topics().privacyRequests(), Map.of("retention.ms", String.valueOf(PRIVACY_TRANSIT.toMillis())),
+                        PrivacyOptions.customerIndexTopic(kafka.applicationId()), Map.of("retention.ms",
+                                String.valueOf(PRIVACY_TRANSIT.toMillis())),
+                        PrivacyOptions.eraseTopic(kafka.applicationId()), Map.of("retention.ms",
+                                String.valueOf(PRIVACY_TRANSIT.toMillis()))));
     }
 
     public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic, Duration timeout) {

@@ -27,6 +27,17 @@ public final class PseudonymKey {
         if (!Files.exists(file)) {
             create(file);
         }
+        return load(file);
+    }
+
+    /**
+     * Reads an existing key, never creates one: a tool that must compute the daemon's pseudonyms
+     * ({@code replyclock forget}) would get different ones with a fresh key.
+     */
+    public static byte[] load(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException(file + " does not exist (the daemon creates it on its first start)");
+        }
         byte[] key;
         try {
             key = Base64.getDecoder().decode(Files.readString(file).trim());

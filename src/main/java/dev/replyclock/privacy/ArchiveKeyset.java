@@ -1,0 +1,88 @@
+package dev.replyclock.privacy;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The archive key ({@code privacy.archive.keyset-file}): a Tink keyset in JSON holding one
+ * AES256_GCM_HKDF_4KB streaming-AEAD key. Generated on first start, owner-only (0600), like the pseudonym
+ * key; the storage server needs a copy to read the archives, and without it they cannot be read at all.
+ */
+public final class ArchiveKeyset {
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveKeyset.class);
+
+    static {
+        try {
+            StreamingAeadConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private ArchiveKeyset() {
+    }
+
+    /** Reads the keyset, creating it first if the file does not exist. */
+    public static StreamingAead loadOrCreate(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            create(file);
+        }
+        return load(file);
+    }
+
+    /** Reads an existing keyset; a missing or unreadable file is an IOException naming it. */
+    public static StreamingAead load(Path file) throws IOException {
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + " does not exist", e);
+        }
+        try {
+            KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+            return handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IOException(file + " is not a Tink streaming-AEAD keyset in JSON (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        String json;
+        try {
+            json = TinkJsonProtoKeysetFormat.serializeKeyset(
+                    KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_4KB),
+                    InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot generate an archive keyset: " + e.getMessage(), e);
+        }
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: rely on the directory's permissions
+        } catch (FileAlreadyExistsException e) {
+            return; // another instance created it first
+        }
+        Files.writeString(file, json, StandardOpenOption.TRUNCATE_EXISTING);
+        log.info("generated a new archive keyset in {} (owner-only); the storage server needs a copy to read the archives",
+                file.toAbsolutePath());
+    }
+}
