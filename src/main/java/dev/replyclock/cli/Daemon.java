@@ -170,7 +170,8 @@ public final class Daemon implements AutoCloseable {
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
                         config.privacy().retention(), pseudonymizer(config),
-                        new Redactor(config.privacy().defaultRegion())),
+                        new Redactor(config.privacy().defaultRegion()), config.teams(),
+                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId())),
                 StreamsSettings.of(config.kafka(), bootstrapServers));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("a stream thread failed; the app stops and /health/ready reports it", e);

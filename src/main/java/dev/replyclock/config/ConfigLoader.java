@@ -70,6 +70,8 @@ public final class ConfigLoader {
         DEFAULTS.put("alerts.retry.initial-backoff", "500ms");
         DEFAULTS.put("alerts.retry.max-backoff", "30s");
         DEFAULTS.put("alerts.circuit.open-for", "30s");
+        DEFAULTS.put("alerts.overload.threshold", "20");
+        DEFAULTS.put("alerts.digest.every", "1h");
         DEFAULTS.put("sla.targets.standard", "15m");
         DEFAULTS.put("sla.targets.urgent", "5m");
         DEFAULTS.put("sla.targets.complaint", "1m");
@@ -348,7 +350,10 @@ public final class ConfigLoader {
             DeliveryPolicy delivery = new DeliveryPolicy(intInRange("alerts.retry.attempts", 1, 100),
                     duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"),
                     duration("alerts.circuit.open-for"));
-            return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery, route, logFormat);
+            TeamViewSettings teams = new TeamViewSettings(intInRange("alerts.overload.threshold", 0, 1_000_000),
+                    durationOrOff("alerts.digest.every"));
+            return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery, route, logFormat,
+                    teams);
         }
 
         private JsonNode node(String key) {
@@ -387,6 +392,11 @@ public final class ConfigLoader {
                 return Duration.ofMinutes(1);
             }
             return d;
+        }
+
+        /** A duration where 0 (written {@code 0s}, {@code 0m}...) means off. */
+        private Duration durationOrOff(String key) {
+            return parsed(key, DurationParser::parse, Duration.ZERO, "use " + DurationParser.FORMAT + ", or 0s for off");
         }
 
         private int intInRange(String key, int min, int max) {

@@ -15,10 +15,12 @@ import java.util.List;
  * @param delivery      retries and circuit breaking of alert delivery
  * @param route         which alerts go to which receivers
  * @param logFormat     text or json
+ * @param teams         overload alerts and digests per team ({@code alerts.overload.*}, {@code alerts.digest.*})
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
-                               DeliveryPolicy delivery, Route route, String logFormat) {
+                               DeliveryPolicy delivery, Route route, String logFormat,
+                               TeamViewSettings teams) {
 
     public static final String BUILTIN_RULES = "builtin";
 

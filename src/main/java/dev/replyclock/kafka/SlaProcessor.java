@@ -37,7 +37,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store change that fired it is committed, so a restart neither loses nor repeats a deadline; alert ids
  * are deterministic besides.
  */
-final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, String, Alert> {
+final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, String, Object> {
 
     static final long TICK_MILLIS = 250;
     /** Bounds one tick's work; the rest of a flood is taken on the next tick. */
@@ -47,11 +47,19 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
     private final ReplyclockMetrics metrics;
     private final Clock clock;
     private final Duration retention;
+    private final TeamLoadForwarder teamLoad;
     private final Map<Tier, Long> openHere = new EnumMap<>(Tier.class);
     private KeyValueStore<String, StoredClock> clocks;
     private KeyValueStore<String, String> deadlineIndex;
 
     SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock, Duration retention) {
+        this(engine, metrics, clock, retention, TeamLoadForwarder.OFF);
+    }
+
+    /** @param teamLoad where changes of a conversation's open state go for the team view */
+    SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock, Duration retention,
+                 TeamLoadForwarder teamLoad) {
+        this.teamLoad = teamLoad;
         this.engine = engine;
         this.metrics = metrics;
         this.clock = clock;
@@ -59,7 +67,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
     }
 
     @Override
-    public void init(ProcessorContext<String, Alert> context) {
+    public void init(ProcessorContext<String, Object> context) {
         super.init(context);
         clocks = context.getStateStore(ReplyclockTopology.CLOCKS_STORE);
         deadlineIndex = context.getStateStore(ReplyclockTopology.DEADLINE_INDEX_STORE);
@@ -132,7 +140,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
             if (alert.kind() == AlertKind.ESCALATION) {
                 metrics.escalation(alert.tier(), alert.level());
             }
-            context().forward(new Record<>(conversationId, alert, now));
+            context().forward(new Record<>(conversationId, alert, now), ReplyclockTopology.ALERTS_OUT);
         }
         Tier tierBefore = before == null || !before.isOpen() ? null : before.clock().tier();
         StoredClock after;
@@ -165,6 +173,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
             clocks.put(conversationId, after);
         }
         countOpen(tierBefore, after == null || !after.isOpen() ? null : after.clock().tier());
+        teamLoad.changed(context(), conversationId, before, after, now);
     }
 
     private void expire(String conversationId, StoredClock stored) {
@@ -173,6 +182,7 @@ final class SlaProcessor extends ContextualProcessor<String, ClassifiedMessage, 
             countOpen(stored.clock().tier(), null);
         }
         metrics.expired();
+        teamLoad.changed(context(), conversationId, stored, null, clock.millis());
     }
 
     private void countOpen(Tier from, Tier to) {
