@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.replyclock.alert.Alert;
+import dev.replyclock.alert.AlertKind;
+import dev.replyclock.alert.Route;
+import dev.replyclock.classify.Tier;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code alerts.overload.threshold} and {@code alerts.digest.every}. */
@@ -41,6 +48,26 @@ class TeamViewConfigTest {
         TeamViewSettings teams = ConfigLoader.parse("", "test",
                 Map.of("REPLYCLOCK_ALERTS_OVERLOAD_THRESHOLD", "7", "REPLYCLOCK_ALERTS_DIGEST_EVERY", "1d"), Map.of()).teams();
         assertEquals(new TeamViewSettings(7, Duration.ofDays(1)), teams);
+    }
+
+    @Test
+    void theReadmeRouteSendsDigestsToTheirOwnReceiver() throws Exception {
+        Route route = ConfigLoader.parse("""
+                alerts.receivers:
+                  - {name: on-call, type: log, path: "-"}
+                  - {name: team-leads, type: log, path: "-"}
+                alerts.route:
+                  receivers: [on-call]
+                  routes:
+                    - match: {kind: [digest]}
+                      receivers: [team-leads]
+                """, "test", Map.of(), Map.of()).route();
+        Instant t = Instant.parse("2026-11-24T10:00:00Z");
+        List<Alert.OpenConversation> open = List.of(new Alert.OpenConversation("c1", Tier.URGENT, t, t));
+        assertEquals(Set.of("team-leads"), route.receiversFor(Alert.forTeam("support-fr", AlertKind.DIGEST, Tier.URGENT,
+                0, t, t, open)));
+        assertEquals(Set.of("on-call"), route.receiversFor(Alert.forTeam("support-fr", AlertKind.OVERLOAD, Tier.URGENT,
+                1, t, t, open)));
     }
 
     @Test
