@@ -222,6 +222,14 @@ class TeamViewTest {
     }
 
     @Test
+    void aTeamNameUnfitForAMetricLabelIsCountedAsOther() throws Exception {
+        Pipeline p = new Pipeline(new TeamViewSettings(1, Duration.ZERO));
+        p.send("c1", "équipe/nord", "inbound", COMPLAINT);
+        assertEquals("équipe/nord", p.teamAlerts().get(0).value.team(), "the alert keeps the name");
+        assertEquals(1.0, p.overloadedGauge("other"));
+    }
+
+    @Test
     void overloadThresholdZeroNeverFires() throws Exception {
         Pipeline p = new Pipeline(new TeamViewSettings(0, Duration.ZERO));
         for (int i = 0; i < 30; i++) {
