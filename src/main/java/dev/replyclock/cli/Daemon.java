@@ -214,7 +214,8 @@ public final class Daemon implements AutoCloseable {
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
                         config.privacy().retention(), pseudonymizer(config),
                         new Redactor(config.privacy().defaultRegion()), excerpter(config),
-                        new PrivacyOptions(config.kafka().applicationId(), archive(config, clock))),
+                        new PrivacyOptions(config.kafka().applicationId(), archive(config, clock)), config.teams(),
+                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId())),
                 StreamsSettings.of(config.kafka(), bootstrapServers));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("a stream thread failed; the app stops and /health/ready reports it", e);

@@ -83,6 +83,8 @@ public final class ConfigLoader {
         DEFAULTS.put("alerts.link-template", "");
         DEFAULTS.put("alerts.include-excerpt", "false");
         DEFAULTS.put("alerts.excerpt-length", "120");
+        DEFAULTS.put("alerts.overload.threshold", "20");
+        DEFAULTS.put("alerts.digest.every", "1h");
         DEFAULTS.put("sla.targets.standard", "15m");
         DEFAULTS.put("sla.targets.urgent", "5m");
         DEFAULTS.put("sla.targets.complaint", "1m");
@@ -376,7 +378,9 @@ public final class ConfigLoader {
                     duration("alerts.circuit.open-for"));
             return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery, route, logFormat,
                     RouteParser.inhibitedKinds("alerts.overload.inhibits", node("alerts.overload.inhibits"), problems),
-                    alertContent(region));
+                    alertContent(region),
+                    new TeamViewSettings(intInRange("alerts.overload.threshold", 0, 1_000_000),
+                            durationOrOff("alerts.digest.every")));
         }
 
         /** {@code alerts.language}, {@code alerts.team-languages}, {@code alerts.templates.*}, link and excerpt. */
@@ -503,6 +507,11 @@ public final class ConfigLoader {
                 return Duration.ofMinutes(1);
             }
             return d;
+        }
+
+        /** A duration where 0 (written {@code 0s}, {@code 0m}...) means off. */
+        private Duration durationOrOff(String key) {
+            return parsed(key, DurationParser::parse, Duration.ZERO, "use " + DurationParser.FORMAT + ", or 0s for off");
         }
 
         private int intInRange(String key, int min, int max) {

@@ -19,11 +19,12 @@ import java.util.Set;
  * @param logFormat     text or json
  * @param overloadInhibits the kinds of page a firing team overload holds back ({@code alerts.overload.inhibits})
  * @param content       alert templates, languages, link and excerpt ({@code alerts.language}, ...)
+ * @param teams         overload alerts and digests per team ({@code alerts.overload.*}, {@code alerts.digest.*})
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
                                DeliveryPolicy delivery, Route route, String logFormat, Set<AlertKind> overloadInhibits,
-                               AlertContentSettings content) {
+                               AlertContentSettings content, TeamViewSettings teams) {
 
     public static final String BUILTIN_RULES = "builtin";
 

@@ -2,6 +2,7 @@ package dev.replyclock.kafka;
 
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.config.TeamViewSettings;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.privacy.ErasureMessages;
@@ -27,13 +28,17 @@ import org.apache.kafka.streams.state.Stores;
  * The processing graph, apart from any {@code KafkaStreams} instance so that tests can run it in a
  * {@code TopologyTestDriver}:
  * <pre>
- * support.messages -> ingest (decode, validate, classify) -+-> sla (clocks + deadline index) -> support.alerts
+ * support.messages -> ingest (decode, validate, classify) -+-> sla (clocks + deadline index) -+-> support.alerts
+ *                                                         |                                +-> &lt;app-id&gt;-team-load
  *                                                         +-> support.messages.dlq (with reason headers)
  *
  * with privacy options, the right to erasure (see {@link #addErasure}):
  * ingest -> {app}-customer-index -> customers (index) &lt;- support.privacy.requests
  *           customers -> {app}-conversation-erase -> sla;  customers, sla -> support.privacy.results
+ * &lt;app-id&gt;-team-load -> team (open conversations per team, overload state) -+-> support.alerts (overload, digest)
+ *                                                                         +-> support.alerts.overload
  * </pre>
+ * The team view is a second sub-topology keyed by team, behind its own topic (see {@link #teamLoadTopic}).
  */
 public final class ReplyclockTopology {
 
@@ -55,6 +60,14 @@ public final class ReplyclockTopology {
     static final String PRIVACY_RESULTS_OUT = "privacy-results-out";
     public static final String CUSTOMER_INDEX_STORE = "customer-index";
     public static final String CUSTOMER_INDEX_EXPIRY_STORE = "customer-index-expiry";
+    static final String TEAM_LOAD_OUT = "team-load-out";
+    static final String TEAM_LOAD_IN = "team-load-in";
+    static final String TEAM = "team";
+    static final String TEAM_ALERTS_OUT = "team-alerts-out";
+    static final String OVERLOAD_OUT = "overload-out";
+    public static final String TEAM_OPEN_STORE = "team-open-conversations";
+    public static final String TEAM_OVERLOAD_STORE = "team-overload";
+    public static final String TEAM_DIGEST_STORE = "team-digests";
 
     private ReplyclockTopology() {
     }
@@ -98,15 +111,36 @@ public final class ReplyclockTopology {
         return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null, privacy);
     }
 
-    /**
-     * @param excerpter the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, nothing of the text kept
-     * @param privacy   the customer index, erasure requests and archive; null = none (bench, older tests).
-     *                  The customer index needs the pseudonymizer: without one nothing is indexed.
-     */
+    /** Without the team view. */
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
                                  PrivacyOptions privacy) {
+        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, privacy,
+                null, null);
+    }
+
+    /**
+     * The topic from the SLA processor to the team view: {@code <application-id>-team-load}, created by
+     * {@link TopicSetup} (not by Streams: the Processor API has no managed repartition topics).
+     */
+    public static String teamLoadTopic(String applicationId) {
+        return TeamLoad.topic(applicationId);
+    }
+
+    /**
+     * The whole pipeline, as the daemon runs it.
+     *
+     * @param excerpter     the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, nothing of the text kept
+     * @param privacy       the customer index, erasure requests and archive; null = none (bench, older tests).
+     *                      The customer index needs the pseudonymizer: without one nothing is indexed.
+     * @param teams         the team view's settings (overload alerts, digests); null = no team view
+     * @param teamLoadTopic {@link #teamLoadTopic} of the application id (with a team view)
+     */
+    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
+                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
+                                 Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
+                                 PrivacyOptions privacy, TeamViewSettings teams, String teamLoadTopic) {
         MessageCodec codec = new MessageCodec();
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
@@ -114,7 +148,8 @@ public final class ReplyclockTopology {
         t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer, redactor,
                 excerpter, indexCustomers), SOURCE);
         StateArchive archive = privacy == null ? null : privacy.archive();
-        t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention, archive),
+        TeamLoadForwarder forwarder = teams == null ? TeamLoadForwarder.OFF : new TeamLoadForwarder(TEAM_LOAD_OUT);
+        t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention, archive, forwarder),
                 privacy == null ? new String[] {INGEST} : new String[] {INGEST, addEraseSource(t, privacy)});
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCKS_STORE),
                 Serdes.String(), new StoredClockSerde()), SLA);
@@ -124,6 +159,9 @@ public final class ReplyclockTopology {
         t.addSink(DEAD_LETTER_OUT, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
         if (privacy != null) {
             addErasure(t, topics, privacy, clock, retention);
+        }
+        if (teams != null) {
+            addTeamView(t, topics, metrics, clock, teams, teamLoadTopic);
         }
         return t;
     }
@@ -154,5 +192,23 @@ public final class ReplyclockTopology {
         Serializer<ErasureMessages.Result> results = (topic, r) -> ErasureMessages.encode(r);
         t.addSink(PRIVACY_SUMMARY_OUT, topics.privacyResults(), new StringSerializer(), results, CUSTOMERS);
         t.addSink(PRIVACY_RESULTS_OUT, topics.privacyResults(), new StringSerializer(), results, SLA);
+    }
+
+    /** Own sinks, not the SLA processor's: sharing a sink would merge the sub-topologies (and their partitioning). */
+    private static void addTeamView(Topology t, KafkaSettings.Topics topics, ReplyclockMetrics metrics, Clock clock,
+                                    TeamViewSettings teams, String teamLoadTopic) {
+        TeamLoadSerde loads = new TeamLoadSerde();
+        AlertSerde alerts = new AlertSerde();
+        t.addSink(TEAM_LOAD_OUT, teamLoadTopic, new StringSerializer(), loads.serializer(), SLA);
+        t.addSource(TEAM_LOAD_IN, new StringDeserializer(), loads.deserializer(), teamLoadTopic);
+        t.addProcessor(TEAM, () -> new TeamProcessor(teams, metrics, clock), TEAM_LOAD_IN);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_OPEN_STORE),
+                Serdes.String(), loads), TEAM);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_OVERLOAD_STORE),
+                Serdes.String(), alerts), TEAM);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DIGEST_STORE),
+                Serdes.String(), Serdes.Long()), TEAM);
+        t.addSink(TEAM_ALERTS_OUT, topics.alerts(), new StringSerializer(), alerts.serializer(), TEAM);
+        t.addSink(OVERLOAD_OUT, topics.overload(), new StringSerializer(), alerts.serializer(), TEAM);
     }
 }

@@ -52,6 +52,7 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     private final ReplyclockMetrics metrics;
     private final Clock clock;
     private final Duration retention;
+    private final TeamLoadForwarder teamLoad;
     private final Map<Tier, Long> openHere = new EnumMap<>(Tier.class);
     private KeyValueStore<String, StoredClock> clocks;
     private KeyValueStore<String, String> deadlineIndex;
@@ -59,11 +60,16 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     private final List<ArchivedState> toArchive = new ArrayList<>();
 
     SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock, Duration retention) {
-        this(engine, metrics, clock, retention, null);
+        this(engine, metrics, clock, retention, null, TeamLoadForwarder.OFF);
     }
 
-    /** @param archive where expired states are archived before deletion; null = not archived */
-    SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock, Duration retention, StateArchive archive) {
+    /**
+     * @param archive  where expired states are archived before deletion; null = not archived
+     * @param teamLoad where changes of a conversation's open state go for the team view
+     */
+    SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock, Duration retention, StateArchive archive,
+                 TeamLoadForwarder teamLoad) {
+        this.teamLoad = teamLoad;
         this.engine = engine;
         this.metrics = metrics;
         this.clock = clock;
@@ -185,6 +191,7 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             clocks.put(conversationId, after);
         }
         countOpen(tierBefore, after == null || !after.isOpen() ? null : after.clock().tier());
+        teamLoad.changed(context(), conversationId, before, after, now);
     }
 
     private void expire(String conversationId, StoredClock stored) {
@@ -196,6 +203,7 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             countOpen(stored.clock().tier(), null);
         }
         metrics.expired();
+        teamLoad.changed(context(), conversationId, stored, null, clock.millis());
     }
 
     /**
@@ -235,6 +243,7 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             if (stored.isOpen()) {
                 countOpen(stored.clock().tier(), null);
             }
+            teamLoad.changed(context(), command.conversationId(), stored, null, clock.millis()); // gone from its team too
             removed = stored.isOpen() ? ErasureMessages.Removed.OPEN_CLOCK : ErasureMessages.Removed.CLOSED_MARKER;
         }
         context().forward(new Record<>(command.requestId(),

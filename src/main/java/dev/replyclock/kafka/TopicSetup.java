@@ -43,6 +43,10 @@ public final class TopicSetup {
         wanted.put(kafka.topics().notificationLog(), kafka.partitions());
         wanted.put(kafka.topics().silences(), 1);
         wanted.put(kafka.topics().overload(), 1);
+        // The SLA processor -> team view topic (key = team). One partition: teams are few and their changes
+        // small, so one task holds the whole team view (each team's changes in order) and the app starts with
+        // one team task and its changelogs instead of one per messages partition.
+        wanted.put(ReplyclockTopology.teamLoadTopic(kafka.applicationId()), 1);
         wanted.put(kafka.topics().privacyRequests(), kafka.partitions());
         wanted.put(kafka.topics().privacyResults(), 1);
         // The erasure's internal topics: the customer index co-partitioned with the requests, erase commands

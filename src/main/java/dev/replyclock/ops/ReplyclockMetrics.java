@@ -34,6 +34,7 @@ public final class ReplyclockMetrics {
     private final Map<String, Counter> messages = new ConcurrentHashMap<>();
     private final Map<Integer, Counter> alerts = new ConcurrentHashMap<>();
     private final Map<String, Long> indexSizes = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> overloaded = new ConcurrentHashMap<>();
 
     public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy) {
         this.registry = registry;
@@ -243,6 +244,27 @@ public final class ReplyclockMetrics {
                     .tag("state", s)
                     .register(registry);
         }
+    }
+
+    /**
+     * replyclock_team_overloaded{team}: 1 while the team's overload alert fires, 0 otherwise. Team names come
+     * from configuration-level values (policies, routing), not from customers; odd ones become {@code other}.
+     */
+    public void teamOverloaded(String team, boolean firing) {
+        overloaded.computeIfAbsent(teamTag(team), t -> {
+            AtomicLong gauge = new AtomicLong();
+            Gauge.builder("replyclock.team.overloaded", gauge, AtomicLong::get)
+                    .description("1 while the team's overload alert fires, 0 otherwise")
+                    .tag("team", t)
+                    .register(registry);
+            return gauge;
+        }).set(firing ? 1 : 0);
+    }
+
+    private static final Pattern SAFE_TEAM = Pattern.compile("[A-Za-z0-9 ._-]{1,64}");
+
+    static String teamTag(String team) {
+        return team != null && SAFE_TEAM.matcher(team).matches() ? team : "other";
     }
 
     /** A clock changed tier or opened/closed: {@code from}/{@code to} null for none. */

@@ -103,7 +103,7 @@ class ReloadIT {
             }
             for (String line : Files.readAllLines(alerts)) {
                 Alert a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
-                if (a.conversationId().equals(conv) && a.kind() == AlertKind.SIGNAL) {
+                if (conv.equals(a.conversationId()) && a.kind() == AlertKind.SIGNAL) {
                     return Optional.of(a);
                 }
             }

@@ -41,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -262,6 +263,44 @@ class PipelineIT {
         assertEquals(200, get("/health/live").statusCode());
     }
 
+    @Test
+    void aTeamOverloadReachesTheAlertsTheOverloadTopicAndTheMetrics() throws Exception {
+        String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
+        int threshold = config.teams().overloadThreshold();
+        for (int i = 0; i < threshold; i++) {
+            String conv = "conv-" + UUID.randomUUID();
+            String json = new String(message(conv, "inbound", "Le colis est arrivé cassé", clock.instant()),
+                    StandardCharsets.UTF_8);
+            send(conv, (json.substring(0, json.length() - 1) + ",\"team\":\"" + team + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        try (KafkaConsumer<String, byte[]> overload = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-overload-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            overload.subscribe(List.of(config.kafka().topics().overload()));
+            List<Alert> found = new ArrayList<>();
+            await().atMost(PIPELINE).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : overload.poll(Duration.ofMillis(200))) {
+                    if (team.equals(r.key())) {
+                        found.add(AlertJson.fromBytes(r.value()));
+                    }
+                }
+                return !found.isEmpty();
+            });
+            Alert state = found.get(0);
+            assertEquals(AlertKind.OVERLOAD, state.kind());
+            assertEquals(1, state.level());
+            assertEquals(team, state.team());
+            assertEquals(threshold, state.conversations().size());
+        }
+        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_team_overloaded{team=\"" + team + "\"} 1.0"));
+        await().atMost(PIPELINE).until(() -> Files.readAllLines(alertsFile, StandardCharsets.UTF_8).stream()
+                .anyMatch(l -> l.contains("\"kind\":\"overload\"") && l.contains("\"team\":\"" + team + "\"")));
+    }
+
     // --- helpers --------------------------------------------------------------------------------------
 
     private static byte[] message(String conv, String direction, String text, Instant sentAt) {
@@ -287,7 +326,7 @@ class PipelineIT {
             List<Alert> out = new ArrayList<>();
             for (String line : Files.readAllLines(alertsFile, StandardCharsets.UTF_8)) {
                 Alert a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
-                if (a.conversationId().equals(conv)) {
+                if (conv.equals(a.conversationId())) { // team alerts (overload, digest) have none
                     out.add(a);
                 }
             }
