@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.TopicSetup;
@@ -13,10 +12,6 @@ import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.RecordingHttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GroupingIT {
 
+    private static final String SECRET = "whsec_" + java.util.Base64.getEncoder()
+            .encodeToString("grouping-it-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static final DeliveryPolicy FAST = new DeliveryPolicy(5, Duration.ofMillis(50), Duration.ofMillis(200),
             Duration.ofMillis(500));
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,41 +65,9 @@ class GroupingIT {
         broker.close();
     }
 
-    /**
-     * A receiver whose wire format carries a list: one HTTP request per notification, {"group": id, "alerts":
-     * [ids]}. (The product's receivers render groups their own way; this one shows what the worker hands over.)
-     */
-    private static final class GroupPostingReceiver implements Receiver {
-        private final String name;
-        private final URI url;
-        private final HttpClient http = HttpClient.newHttpClient();
-
-        GroupPostingReceiver(String name, URI url) {
-            this.name = name;
-            this.url = url;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public void deliver(Alert alert) throws Exception {
-            deliver(AlertGroup.of(alert));
-        }
-
-        @Override
-        public void deliver(AlertGroup group) throws Exception {
-            ObjectNode body = JSON.createObjectNode().put("group", group.id());
-            com.fasterxml.jackson.databind.node.ArrayNode ids = body.putArray("alerts");
-            group.alerts().forEach(a -> ids.add(a.id()));
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString(
-                    body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                throw new DeliveryException("status " + r.statusCode(), r.statusCode() >= 500, null, null);
-            }
-        }
+    /** The product's webhook receiver: one signed request per notification, a group as {"groupKey", "alerts": [...]}. */
+    private static Receiver webhook(RecordingHttpServer server) {
+        return new WebhookReceiver("hook", server.url("/"), SECRET, Duration.ofSeconds(5), Clock.systemUTC());
     }
 
     private static Notifier.Topics topics(String run) {
@@ -142,7 +108,12 @@ class GroupingIT {
         List<List<String>> out = new ArrayList<>();
         for (RecordingHttpServer.Request r : server.requests()) {
             List<String> ids = new ArrayList<>();
-            JSON.readTree(r.body()).path("alerts").forEach(id -> ids.add(id.asText()));
+            com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(r.body());
+            if (body.has("alerts")) {
+                body.path("alerts").forEach(a -> ids.add(a.path("id").asText()));
+            } else {
+                ids.add(body.path("id").asText()); // a notification of one alert is the alert itself
+            }
             out.add(ids);
         }
         return out;
@@ -170,7 +141,7 @@ class GroupingIT {
             Alert other = page("g-4", Tier.STANDARD, AlertKind.BREACH, "shipping");
             publish(t.alerts(), a, b, c, other);
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            try (Notifier n = notifier("grouped", t, new GroupPostingReceiver("hook", server.url("/")),
+            try (Notifier n = notifier("grouped", t, webhook(server),
                     grouped("3s", "hook"), Inhibition.byDefault(), registry)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() >= 2);
                 await().atMost(Duration.ofSeconds(10)).until(() -> committed("grouped-notifier-hook", t.alerts()) == 4);
@@ -191,7 +162,7 @@ class GroupingIT {
             Alert held = page("u-1", Tier.STANDARD, AlertKind.BREACH, "billing");
             Alert breach = page("u-2", Tier.COMPLAINT, AlertKind.BREACH, "billing");
             publish(t.alerts(), held, breach);
-            try (Notifier n = notifier("urgent", t, new GroupPostingReceiver("hook", server.url("/")),
+            try (Notifier n = notifier("urgent", t, webhook(server),
                     grouped("1h", "hook"), Inhibition.byDefault(), new SimpleMeterRegistry())) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() == 1);
                 assertEquals(List.of(List.of(breach.id())), notifications(server),
@@ -201,7 +172,7 @@ class GroupingIT {
                         .until(() -> committed("urgent-notifier-hook", t.alerts()) <= 0);
             }
             // A restart (here with no group_wait) reads the held alert again; the breach is not sent twice.
-            try (Notifier n = notifier("urgent", t, new GroupPostingReceiver("hook", server.url("/")),
+            try (Notifier n = notifier("urgent", t, webhook(server),
                     grouped("0s", "hook"), Inhibition.byDefault(), new SimpleMeterRegistry())) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() >= 2);
                 await().atMost(Duration.ofSeconds(10)).until(() -> committed("urgent-notifier-hook", t.alerts()) == 2);
@@ -221,7 +192,7 @@ class GroupingIT {
             Alert shippingBreach = page("i-3", Tier.COMPLAINT, AlertKind.BREACH, "shipping");
             publish(t.alerts(), overload, billingBreach, billingSignal, shippingBreach);
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            try (Notifier n = notifier("inhibit", t, new GroupPostingReceiver("hook", server.url("/")),
+            try (Notifier n = notifier("inhibit", t, webhook(server),
                     Route.everything(List.of("hook")), Inhibition.byDefault(), registry)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> notifications(server).contains(List.of(shippingBreach.id())));
             }
@@ -230,7 +201,7 @@ class GroupingIT {
             assertEquals(1.0, count(registry, "replyclock.inhibited"));
             // Handled: a restart does not send it later either.
             SimpleMeterRegistry again = new SimpleMeterRegistry();
-            try (Notifier n = notifier("inhibit-again", t, new GroupPostingReceiver("hook", server.url("/")),
+            try (Notifier n = notifier("inhibit-again", t, webhook(server),
                     Route.everything(List.of("hook")), Inhibition.byDefault(), again)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> count(again, "replyclock.deliveries") == 4);
             }
@@ -254,7 +225,7 @@ class GroupingIT {
             Alert shippingBreach = page("o-2", Tier.COMPLAINT, AlertKind.BREACH, "shipping");
             publish(t.alerts(), billingBreach, shippingBreach);
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            try (Notifier n = notifier("overload-topic", t, new GroupPostingReceiver("hook", server.url("/")),
+            try (Notifier n = notifier("overload-topic", t, webhook(server),
                     Route.everything(List.of("hook")), new Inhibition(Inhibition.DEFAULT_KINDS, store.state()), registry)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() == 1
                         && count(registry, "replyclock.inhibited") == 1);
@@ -279,7 +250,7 @@ class GroupingIT {
         try (RecordingHttpServer server = new RecordingHttpServer()) {
             Alert held = page("r-1", Tier.STANDARD, AlertKind.BREACH, "billing");
             publish(t.alerts(), held);
-            try (Notifier n = notifier("reload", t, new GroupPostingReceiver("hook", server.url("/")),
+            try (Notifier n = notifier("reload", t, webhook(server),
                     grouped("1h", "hook"), Inhibition.byDefault(), new SimpleMeterRegistry())) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> committed("reload-notifier-hook", t.alerts()) == 0);
                 n.updateRoute(grouped("0s", "hook"));
