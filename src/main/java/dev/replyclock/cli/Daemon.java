@@ -17,6 +17,7 @@ import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.StreamsSettings;
 import dev.replyclock.kafka.TopicSetup;
+import dev.replyclock.ops.BrokerHealth;
 import dev.replyclock.ops.OpsHttpServer;
 import dev.replyclock.ops.Readiness;
 import dev.replyclock.ops.ReplyclockMetrics;
@@ -80,6 +81,7 @@ public final class Daemon implements AutoCloseable {
     private boolean closed;
     private Path configFile;
     private SlaEngine engine;
+    private BrokerHealth brokerHealth;
     private final AtomicReference<Classifier> classifierRef = new AtomicReference<>();
 
     private Daemon() {
@@ -146,6 +148,10 @@ public final class Daemon implements AutoCloseable {
             bootstrapServers = config.kafka().bootstrapServers();
         }
         TopicSetup.ensureTopics(bootstrapServers, config.kafka(), Duration.ofSeconds(60));
+        // Checked every 2 s with a 1.5 s budget: a dead broker shows on /health/ready within about 4 s.
+        brokerHealth = new BrokerHealth(config.kafka().clientConfig(bootstrapServers), Duration.ofSeconds(2),
+                Duration.ofMillis(1500));
+        toClose.add(brokerHealth);
 
         List<Receiver> receivers = new ArrayList<>();
         ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout);
@@ -245,9 +251,11 @@ public final class Daemon implements AutoCloseable {
         KafkaStreams.State state = streams == null ? null : streams.state();
         boolean streamsRunning = state == KafkaStreams.State.RUNNING;
         boolean consuming = notifier != null && notifier.isConsuming();
-        return new Readiness(streamsRunning && consuming,
+        BrokerHealth.Status broker = brokerHealth == null ? new BrokerHealth.Status(false, "broker not checked yet")
+                : brokerHealth.status();
+        return new Readiness(streamsRunning && consuming && broker.reachable(),
                 "streams " + (state == null ? "NOT_STARTED" : state) + ", notifier "
-                        + (consuming ? "consuming" : "not consuming"));
+                        + (consuming ? "consuming" : "not consuming") + ", " + broker.describe());
     }
 
     public String bootstrapServers() {
