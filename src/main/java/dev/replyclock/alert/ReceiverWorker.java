@@ -145,7 +145,13 @@ final class ReceiverWorker implements Runnable {
                 }
                 if (!records.isEmpty()) {
                     flushLog();
-                    consumer.commitSync();
+                    // Asynchronous: the next batch need not wait for the commit's round trip. A commit lost to
+                    // a crash or a rebalance only means a redelivery, which the (already durable) log skips.
+                    consumer.commitAsync((offsets, e) -> {
+                        if (e != null) {
+                            log.debug("receiver {}: offset commit failed, the log covers it: {}", receiver.name(), e.toString());
+                        }
+                    });
                 }
             }
         } catch (WakeupException e) {
@@ -156,6 +162,8 @@ final class ReceiverWorker implements Runnable {
             log.error("receiver {} stopped", receiver.name(), e);
         } finally {
             running.set(false);
+            // close() waits for the async commits in flight; no commit of the positions here: after an error
+            // they may cover alerts not yet delivered.
             consumer.close(Duration.ofSeconds(5));
         }
     }
