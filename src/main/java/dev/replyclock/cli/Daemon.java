@@ -148,9 +148,10 @@ public final class Daemon implements AutoCloseable {
             bootstrapServers = config.kafka().bootstrapServers();
         }
         TopicSetup.ensureTopics(bootstrapServers, config.kafka(), Duration.ofSeconds(60));
-        // Checked every 2 s with a 1.5 s budget: a dead broker shows on /health/ready within about 4 s.
-        brokerHealth = new BrokerHealth(config.kafka().clientConfig(bootstrapServers), Duration.ofSeconds(2),
-                Duration.ofMillis(1500));
+        // Checked every second (2 s budget each); not ready after 6 s without an answer: a dead broker shows
+        // on /health/ready within about 8 s, one slow answer on a busy machine does not.
+        brokerHealth = new BrokerHealth(config.kafka().clientConfig(bootstrapServers), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(6));
         toClose.add(brokerHealth);
 
         List<Receiver> receivers = new ArrayList<>();

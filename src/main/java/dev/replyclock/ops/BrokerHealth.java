@@ -15,7 +15,9 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  * notifier keeps polling while the broker is gone (the clients retry quietly), so neither notices a dead
  * broker. An Admin {@code describeCluster} with a short timeout runs on its own thread every
  * {@code interval}; the probe only reads the last answer, so a dead broker never blocks a request, and a
- * broker that comes back is seen at the next check without any restart.
+ * broker that comes back is seen at the next check without any restart. The broker counts as unreachable
+ * only when no check has succeeded for {@code unreachableAfter}: one slow answer on a busy machine is not
+ * an outage.
  */
 public final class BrokerHealth implements AutoCloseable {
 
@@ -25,16 +27,20 @@ public final class BrokerHealth implements AutoCloseable {
 
     private final Admin admin;
     private final Duration timeout;
+    private final long unreachableAfterNanos;
+    private volatile long lastSuccessNanos;
+    private volatile String lastFailure = "broker not checked yet";
     private final ScheduledExecutorService checks;
-    private volatile Status status = new Status(false, "broker not checked yet");
 
     /**
      * @param client   the daemon's client settings (bootstrap servers, TLS, SASL)
      * @param interval time between two checks
-     * @param timeout  how long a check may wait for the cluster; shorter than {@code interval}
+     * @param timeout  how long a check may wait for the cluster
+     * @param unreachableAfter how long without a successful check makes the broker unreachable
      */
-    public BrokerHealth(Properties client, Duration interval, Duration timeout) {
+    public BrokerHealth(Properties client, Duration interval, Duration timeout, Duration unreachableAfter) {
         this.timeout = timeout;
+        this.unreachableAfterNanos = unreachableAfter.toNanos();
         Properties p = new Properties();
         p.putAll(client);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "replyclock-health");
@@ -52,21 +58,29 @@ public final class BrokerHealth implements AutoCloseable {
     }
 
     public Status status() {
-        return status;
+        long last = lastSuccessNanos;
+        if (last != 0 && System.nanoTime() - last < unreachableAfterNanos) {
+            return new Status(true, "broker reachable");
+        }
+        return new Status(false, last == 0 ? lastFailure : lastFailure + " for "
+                + Duration.ofNanos(System.nanoTime() - last).toSeconds() + " s");
     }
 
     private void check() {
         try {
             int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).size();
-            status = nodes > 0 ? new Status(true, "broker reachable")
-                    : new Status(false, "the cluster reports no broker");
+            if (nodes > 0) {
+                lastSuccessNanos = System.nanoTime();
+            } else {
+                lastFailure = "the cluster reports no broker";
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            status = new Status(false, "broker unreachable (" + e.getCause().getClass().getSimpleName() + ")");
+            lastFailure = "broker unreachable (" + e.getCause().getClass().getSimpleName() + ")";
         } catch (Exception e) {
-            status = new Status(false, "broker unreachable (" + e.getClass().getSimpleName() + ")");
+            lastFailure = "broker unreachable (" + e.getClass().getSimpleName() + ")";
         }
     }
 
