@@ -429,7 +429,8 @@ final class BenchCommand implements Callable<Integer> {
                 new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC());
         notifier.start();
         // A running daemon's notifier has joined its groups long before an alert comes: measure from there,
-        // not from the join (the first alerts of a cold start waited for it, which was most of the old p99).
+        // not from the join (the first alerts of the old measurement waited for it; how much of its p99 that
+        // was is not measured).
         awaitAssigned(receivers.stream().map(rc -> "bench-" + run + "-" + name + "-notifier-" + rc.name()).toList(),
                 t.alerts());
         try (KafkaProducer<String, byte[]> producer = producer()) {
