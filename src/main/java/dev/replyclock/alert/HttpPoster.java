@@ -20,10 +20,7 @@ final class HttpPoster {
 
     HttpPoster(Duration timeout) {
         this.timeout = timeout;
-        // HTTP/1.1 with the client's keep-alive pool: webhooks are HTTP/1.1 servers, and the default (HTTP/2)
-        // offers an h2c upgrade on plain-http connections that such servers only ignore.
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Returns the response body of a 2xx answer, or throws a {@link DeliveryException} that says what to do. */
