@@ -158,7 +158,7 @@ final class ReceiverWorker implements Runnable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     // Their new owner re-reads from the committed offset, which is never past a held alert.
-                    commitHandled();
+                    commitHandled(false);
                     List<Integer> gone = partitions.stream().map(TopicPartition::partition).toList();
                     buffer.dropPartitions(gone);
                     gone.forEach(p -> {
@@ -188,7 +188,7 @@ final class ReceiverWorker implements Runnable {
                 for (AlertGroup due : buffer.takeDue()) {
                     deliverGroup(due, true);
                 }
-                commitHandled();
+                commitHandled(true);
             }
         } catch (WakeupException e) {
             if (running.get()) {
@@ -199,7 +199,7 @@ final class ReceiverWorker implements Runnable {
         } finally {
             running.set(false);
             try {
-                commitHandled();
+                commitHandled(false);
             } catch (RuntimeException e) {
                 log.debug("receiver {}: last commit on the way out failed: {}", receiver.name(), e.toString());
             }
@@ -219,7 +219,12 @@ final class ReceiverWorker implements Runnable {
      * Commits, per partition, the offset after the last handled record, or the lowest offset still held in the
      * buffer if that is lower; the notification log is made durable first.
      */
-    private void commitHandled() {
+    /**
+     * @param async in the poll loop the next batch need not wait for the commit's round trip (a commit lost to
+     *              a crash or a rebalance only means a redelivery, which the already durable log skips); on the
+     *              way out the commit is synchronous
+     */
+    private void commitHandled(boolean async) {
         if (abandoned) {
             return;
         }
@@ -235,7 +240,15 @@ final class ReceiverWorker implements Runnable {
             return;
         }
         flushLog();
-        consumer.commitSync(offsets);
+        if (async) {
+            consumer.commitAsync(offsets, (done, e) -> {
+                if (e != null) {
+                    log.debug("receiver {}: offset commit failed, the log covers it: {}", receiver.name(), e.toString());
+                }
+            });
+        } else {
+            consumer.commitSync(offsets);
+        }
         offsets.forEach((tp, o) -> committed.put(tp.partition(), o.offset()));
     }
 

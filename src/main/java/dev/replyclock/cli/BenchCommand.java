@@ -99,6 +99,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
+    @Option(names = "--burst-seconds", defaultValue = "60",
+            description = "length of the 10x burst (default: ${DEFAULT-VALUE}; 0 = no burst phase)")
+    int burstSeconds;
+
+    @Option(names = "--steady-seconds", defaultValue = "20",
+            description = "steady load before and after the burst (default: ${DEFAULT-VALUE})")
+    int steadySeconds;
+
+    @Option(names = "--delivery-only", description = "only the delivery latency phase (quick to repeat)")
+    boolean deliveryOnly;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -129,6 +140,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int measure() throws Exception {
+        if (deliveryOnly) {
+            Map<String, Long> delivery = deliveryLatencies();
+            System.err.print("\r" + " ".repeat(70) + "\r");
+            printDelivery(delivery);
+            out.flush();
+            return 0;
+        }
         String in = "bench-" + run + ".messages";
         KafkaSettings.Topics topics = new KafkaSettings.Topics(in, "bench-" + run + ".alerts", "bench-" + run + ".dlq");
         Map<String, Integer> wanted = new HashMap<>();
@@ -163,10 +181,17 @@ final class BenchCommand implements Callable<Integer> {
         double pipelineRate = streamsRate("pipeline", app, in);
         try {
             Map<String, Long> latency = probeLatency(traffic, topics, ceiling / 2);
-            latency.putAll(deliveryLatency());
+            ObjectNode burst = JsonMapper.builder().build().createObjectNode();
+            if (burstSeconds > 0) {
+                // The steady rate is a twentieth of what the pipeline sustains, so the 10x burst runs at half of
+                // it: a burst the pipeline can absorb, whose cost shows as latency, not as a lasting backlog.
+                new BenchBurst(servers, topics.messages(), topics.alerts(), run, traffic, this::producer)
+                        .run(Math.max(1, Math.round(pipelineRate / 20)), steadySeconds, burstSeconds, burst);
+            }
+            latency.putAll(deliveryLatencies());
             double open = registry.find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
             long heapPerOpen = open > 0 ? (long) ((usedHeapAfterGc() - heapBaseline) / open) : -1;
-            report(ceiling, passthrough, pipelineRate, latency, heapPerOpen, (long) open);
+            report(ceiling, passthrough, pipelineRate, latency, heapPerOpen, (long) open, burst);
         } finally {
             app.close(Duration.ofSeconds(20));
         }
@@ -333,11 +358,42 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Alert record -> accepted by a healthy local webhook receiver, through the real notifier, at 200 alerts/s
-     * for 10 s (the load the delivery issue names).
+     * The delivery latency twice: the healthy webhook alone, then beside a receiver that never answers (each
+     * of its calls times out), in fresh topics and groups each time.
      */
-    private Map<String, Long> deliveryLatency() throws Exception {
-        String prefix = "bench-" + run + ".delivery";
+    private Map<String, Long> deliveryLatencies() throws Exception {
+        Map<String, Long> r = new HashMap<>();
+        long[] alone = deliveryLatency("delivery", false);
+        r.put("delivery_p50", pct(alone, 50));
+        r.put("delivery_p99", pct(alone, 99));
+        r.put("delivery_max", alone.length == 0 ? -1 : alone[alone.length - 1]);
+        r.put("delivery_seen", (long) alone.length);
+        long[] withDead = deliveryLatency("delivery-dead", true);
+        r.put("delivery_dead_p50", pct(withDead, 50));
+        r.put("delivery_dead_p99", pct(withDead, 99));
+        r.put("delivery_dead_max", withDead.length == 0 ? -1 : withDead[withDead.length - 1]);
+        r.put("delivery_dead_seen", (long) withDead.length);
+        return r;
+    }
+
+    private void printDelivery(Map<String, Long> lat) {
+        out.printf("  delivery latency (200/s)      p50 %d ms  p99 %d ms  max %d ms  (%d of %d alerts, local webhook)%n",
+                lat.get("delivery_p50"), lat.get("delivery_p99"), lat.get("delivery_max"), lat.get("delivery_seen"),
+                DELIVERY_ALERTS);
+        out.printf("    beside a dead receiver      p50 %d ms  p99 %d ms  max %d ms  (%d of %d alerts; the other receiver times out on every call)%n",
+                lat.get("delivery_dead_p50"), lat.get("delivery_dead_p99"), lat.get("delivery_dead_max"),
+                lat.get("delivery_dead_seen"), DELIVERY_ALERTS);
+    }
+
+    private static final int DELIVERY_ALERTS = 2000;
+
+    /**
+     * Alert record -> accepted by a healthy local webhook receiver, through the real notifier, at 200 alerts/s
+     * for 10 s (the load the delivery issue names); with {@code deadReceiver}, a second receiver whose server
+     * accepts connections and never answers, so that every call to it times out.
+     */
+    private long[] deliveryLatency(String name, boolean deadReceiver) throws Exception {
+        String prefix = "bench-" + run + "." + name;
         Notifier.Topics t = new Notifier.Topics(prefix + ".alerts", prefix + ".undelivered", prefix + ".notifications");
         TopicSetup.ensure(servers, Map.of(t.alerts(), partitions, t.undelivered(), 1, t.notificationLog(), 1),
                 Duration.ofSeconds(60));
@@ -357,45 +413,78 @@ final class BenchCommand implements Callable<Integer> {
         });
         hook.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
         hook.start();
+        SilentServer dead = deadReceiver ? new SilentServer() : null;
         String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
         Properties client = new Properties();
         client.put("bootstrap.servers", servers);
-        Notifier notifier = new Notifier(client, "bench-" + run, t, List.of(new WebhookReceiver("bench-hook",
+        List<dev.replyclock.alert.Receiver> receivers = new ArrayList<>();
+        receivers.add(new WebhookReceiver("bench-hook",
                 java.net.URI.create("http://127.0.0.1:" + hook.getAddress().getPort() + "/"), secret,
-                Duration.ofSeconds(5), Clock.systemUTC())), DeliveryPolicy.DEFAULT,
+                Duration.ofSeconds(5), Clock.systemUTC()));
+        if (dead != null) {
+            receivers.add(new WebhookReceiver("bench-dead", java.net.URI.create("http://127.0.0.1:" + dead.port() + "/"),
+                    secret, Duration.ofSeconds(2), Clock.systemUTC()));
+        }
+        Notifier notifier = new Notifier(client, "bench-" + run + "-" + name, t, receivers, DeliveryPolicy.DEFAULT,
                 new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC());
         notifier.start();
-        int total = 2000;
+        // A running daemon's notifier has joined its groups long before an alert comes: measure from there,
+        // not from the join (the first alerts of the old measurement waited for it; how much of its p99 that
+        // was is not measured).
+        awaitAssigned(receivers.stream().map(rc -> "bench-" + run + "-" + name + "-notifier-" + rc.name()).toList(),
+                t.alerts());
         try (KafkaProducer<String, byte[]> producer = producer()) {
             long start = System.nanoTime();
-            for (int i = 0; i < total; i++) {
+            for (int i = 0; i < DELIVERY_ALERTS; i++) {
                 long due = start + i * 5_000_000L; // 200 a second
                 while (System.nanoTime() < due) {
                     Thread.sleep(1);
                 }
                 Instant now = Instant.now();
-                Alert a = Alert.of("delivery-" + i, dev.replyclock.classify.Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat",
+                Alert a = Alert.of(name + "-" + i, dev.replyclock.classify.Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat",
                         now, now.plusSeconds(60), now, List.of());
                 producer.send(new ProducerRecord<>(t.alerts(), a.conversationId(), AlertJson.toBytes(a)));
                 if (i % 200 == 0) {
-                    progress("delivery", i, total);
+                    progress(name, i, DELIVERY_ALERTS);
                 }
             }
             producer.flush();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (latencies.size() < total && System.nanoTime() < until) {
+            while (latencies.size() < DELIVERY_ALERTS && System.nanoTime() < until) {
                 Thread.sleep(50);
             }
         } finally {
             notifier.close();
             hook.stop(0);
+            if (dead != null) {
+                dead.close();
+            }
         }
-        long[] d = sorted(latencies);
-        Map<String, Long> r = new HashMap<>();
-        r.put("delivery_p50", pct(d, 50));
-        r.put("delivery_p99", pct(d, 99));
-        r.put("delivery_seen", (long) d.length);
-        return r;
+        return sorted(latencies);
+    }
+
+    /** Waits until every group has a member owning every partition of the topic. */
+    private void awaitAssigned(List<String> groups, String topic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    boolean all = admin.describeConsumerGroups(groups).all().get().values().stream().allMatch(g ->
+                            g.members().stream().mapToLong(m -> m.assignment().topicPartitions().stream()
+                                    .filter(tp -> tp.topic().equals(topic)).count()).sum() == partitions);
+                    if (all) {
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+                        throw e;
+                    }
+                    // not created yet: its first member is still joining
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("the notifier's groups " + groups + " got no assignment within 60 s");
     }
 
     private void readAlerts(String topic, Map<String, Long> signalSent, Map<String, Long> deadlines,
@@ -431,7 +520,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void report(double ceiling, double passthrough, double pipeline, Map<String, Long> lat, long heapPerOpen,
-                        long open) throws IOException {
+                        long open, ObjectNode burst) throws IOException {
         System.err.print("\r" + " ".repeat(70) + "\r");
         out.printf("%nreplyclock bench: %,d messages over %,d conversations, %d partitions, %s, %d cores, Java %s%n",
                 messages, conversations, partitions, guarantee, Runtime.getRuntime().availableProcessors(),
@@ -446,8 +535,21 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("  breach lateness (%,d probes, %,d open) p50 %d ms  p99 %d ms  (%d seen)%n", probes, open,
                 lat.get("breach_p50"), lat.get("breach_p99"), lat.get("breaches_seen"));
         out.printf("  heap per open conversation    %,12d bytes%n", heapPerOpen);
-        out.printf("  delivery latency (200/s)      p50 %d ms  p99 %d ms  (%d of 2000 alerts, local webhook)%n",
-                lat.get("delivery_p50"), lat.get("delivery_p99"), lat.get("delivery_seen"));
+        printDelivery(lat);
+        if (burst.has("during")) {
+            out.printf("  burst %d s at %,d/s between %d s at %,d/s: %d of %d probe alerts received (%d lost, %d repeated)%n",
+                    burst.get("burst_seconds").asInt(), burst.get("burst_records_per_s").asLong(),
+                    burst.get("steady_seconds").asInt(), burst.get("steady_records_per_s").asLong(),
+                    burst.get("alerts_received").asInt(), burst.get("alerts_expected").asInt(),
+                    burst.get("alerts_lost").asInt(), burst.get("alerts_repeated").asInt());
+            for (String phase : List.of("during", "after")) {
+                var p = burst.get(phase);
+                out.printf("    %-6s the burst: signal latency p50 %d ms p99 %d ms max %d ms; breach lateness p50 %d ms p99 %d ms max %d ms%n",
+                        phase, p.get("signal_latency_ms").get("p50").asLong(), p.get("signal_latency_ms").get("p99").asLong(),
+                        p.get("signal_latency_ms").get("max").asLong(), p.get("breach_lateness_ms").get("p50").asLong(),
+                        p.get("breach_lateness_ms").get("p99").asLong(), p.get("breach_lateness_ms").get("max").asLong());
+            }
+        }
         out.flush();
         if (json != null) {
             ObjectMapper m = JsonMapper.builder().build();
@@ -466,6 +568,12 @@ final class BenchCommand implements Callable<Integer> {
             o.put("heap_bytes_per_open_conversation", heapPerOpen)
                     .put("cores", Runtime.getRuntime().availableProcessors())
                     .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            // Extra keys, beside the contract's:
+            o.putObject("delivery_latency_with_dead_receiver_ms").put("p50", lat.get("delivery_dead_p50"))
+                    .put("p99", lat.get("delivery_dead_p99"));
+            if (burst.has("during")) {
+                o.set("burst", burst);
+            }
             Files.writeString(json, m.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
         }
     }
@@ -488,7 +596,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String lastProgress = "";
 
-    private static synchronized void progress(String phase, long done, long total) {
+    static synchronized void progress(String phase, long done, long total) {
         int width = 30;
         int filled = total == 0 ? width : (int) Math.min(width, done * width / total);
         String key = phase + filled;

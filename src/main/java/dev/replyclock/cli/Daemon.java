@@ -22,6 +22,7 @@ import dev.replyclock.privacy.StateArchive;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.StreamsSettings;
 import dev.replyclock.kafka.TopicSetup;
+import dev.replyclock.ops.BrokerHealth;
 import dev.replyclock.ops.OpsHttpServer;
 import dev.replyclock.ops.Readiness;
 import dev.replyclock.ops.ReplyclockMetrics;
@@ -90,6 +91,7 @@ public final class Daemon implements AutoCloseable {
     private SlaEngine engine;
     private ReceiverFactory receiverFactory;
     private List<ReceiverConfig> runningReceivers;
+    private BrokerHealth brokerHealth;
     private final AtomicReference<Classifier> classifierRef = new AtomicReference<>();
 
     private Daemon() {
@@ -178,6 +180,11 @@ public final class Daemon implements AutoCloseable {
             bootstrapServers = config.kafka().bootstrapServers();
         }
         TopicSetup.ensureTopics(bootstrapServers, config.kafka(), Duration.ofSeconds(60));
+        // Checked every second (2 s budget each); not ready after 6 s without an answer: a dead broker shows
+        // on /health/ready within about 8 s, one slow answer on a busy machine does not.
+        brokerHealth = new BrokerHealth(config.kafka().clientConfig(bootstrapServers), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(6));
+        toClose.add(brokerHealth);
 
         List<Receiver> receivers = new ArrayList<>();
         ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout,
@@ -309,9 +316,11 @@ public final class Daemon implements AutoCloseable {
         KafkaStreams.State state = streams == null ? null : streams.state();
         boolean streamsRunning = state == KafkaStreams.State.RUNNING;
         boolean consuming = notifier != null && notifier.isConsuming();
-        return new Readiness(streamsRunning && consuming,
+        BrokerHealth.Status broker = brokerHealth == null ? new BrokerHealth.Status(false, "broker not checked yet")
+                : brokerHealth.status();
+        return new Readiness(streamsRunning && consuming && broker.reachable(),
                 "streams " + (state == null ? "NOT_STARTED" : state) + ", notifier "
-                        + (consuming ? "consuming" : "not consuming"));
+                        + (consuming ? "consuming" : "not consuming") + ", " + broker.describe());
     }
 
     public String bootstrapServers() {

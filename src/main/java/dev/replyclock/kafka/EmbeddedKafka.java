@@ -102,6 +102,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Writes meta.properties and the bootstrap checkpoint, once; a formatted directory is left as it is. */
     private static void format(Path dataDir) {
+        if (Files.exists(dataDir.resolve("meta.properties"))) {
+            // Formatted by an earlier start: the Formatter would check its cluster id against a new random
+            // one and refuse, so a broker could never restart on its own data.
+            return;
+        }
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setClusterId(Uuid.randomUuid().toString())

@@ -15,7 +15,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code replyclock bench} on a tiny run: it completes and its JSON has exactly the contract's keys. */
+/**
+ * {@code replyclock bench} on a tiny run: it completes, its JSON has exactly the contract's keys plus the two
+ * extra ones (the burst, the delivery beside a dead receiver), and the burst loses no alert.
+ */
 class BenchIT {
 
     @Test
@@ -23,12 +26,14 @@ class BenchIT {
         Path json = dir.resolve("bench.json");
         StringWriter out = new StringWriter();
         int exit = Main.commandLine().setOut(new PrintWriter(out)).execute("bench", "--messages", "3000",
-                "--conversations", "300", "--probes", "50", "--json", json.toString());
+                "--conversations", "300", "--probes", "50", "--burst-seconds", "4", "--steady-seconds", "2",
+                "--json", json.toString());
         assertEquals(0, exit, out.toString());
         JsonNode o = new ObjectMapper().readTree(json.toFile());
         assertEquals(new TreeSet<>(Set.of("messages", "guarantee", "ceiling_records_per_s", "passthrough_records_per_s",
                 "pipeline_records_per_s", "ratio", "ratio_to_passthrough", "signal_latency_ms", "delivery_latency_ms",
-                "breach_lateness_ms", "heap_bytes_per_open_conversation", "cores", "jvm")), names(o));
+                "breach_lateness_ms", "heap_bytes_per_open_conversation", "cores", "jvm",
+                "burst", "delivery_latency_with_dead_receiver_ms")), names(o));
         assertEquals(Set.of("p50", "p99", "max"), names(o.get("signal_latency_ms")));
         assertEquals(Set.of("p50", "p99"), names(o.get("delivery_latency_ms")));
         assertEquals(Set.of("p50", "p99"), names(o.get("breach_lateness_ms")));
@@ -38,6 +43,26 @@ class BenchIT {
         assertTrue(o.get("breach_lateness_ms").get("p99").asLong() >= 0, "every breach probe was seen: " + o);
         assertTrue(o.get("delivery_latency_ms").get("p99").asLong() >= 0, "alerts reached the local webhook: " + o);
         assertTrue(out.toString().contains("replyclock pipeline"), out.toString());
+
+        JsonNode dead = o.get("delivery_latency_with_dead_receiver_ms");
+        assertEquals(Set.of("p50", "p99"), names(dead));
+        assertTrue(dead.get("p99").asLong() >= 0, "the healthy webhook got alerts beside the dead one: " + o);
+
+        JsonNode burst = o.get("burst");
+        assertEquals(4, burst.get("burst_seconds").asInt());
+        assertEquals(10 * burst.get("steady_records_per_s").asLong(), burst.get("burst_records_per_s").asLong());
+        assertTrue(burst.get("alerts_expected").asInt() >= 2 * 10 * 8, "probes at 10/s each kind for 8 s: " + burst);
+        assertEquals(burst.get("alerts_expected").asInt(), burst.get("alerts_received").asInt(), "no alert lost: " + burst);
+        assertEquals(0, burst.get("alerts_lost").asInt());
+        assertEquals(0, burst.get("alerts_repeated").asInt(), "no alert twice: " + burst);
+        for (String phase : List.of("during", "after")) {
+            for (String figure : List.of("signal_latency_ms", "breach_lateness_ms")) {
+                JsonNode f = burst.get(phase).get(figure);
+                assertEquals(Set.of("count", "p50", "p99", "max"), names(f));
+                assertTrue(f.get("count").asInt() > 0 && f.get("max").asLong() >= f.get("p99").asLong(),
+                        phase + " " + figure + ": " + f);
+            }
+        }
     }
 
     private static Set<String> names(JsonNode o) {
