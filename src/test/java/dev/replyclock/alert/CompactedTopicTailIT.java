@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replyclock.classify.Tier;
-import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.TopicSetup;
-import java.nio.file.Path;
+import dev.replyclock.testing.TestBroker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +21,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The compacted-topic tail behind {@link SilenceStore} and {@link OverloadStore}, on a real broker: it reads
@@ -33,21 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CompactedTopicTailIT {
 
-    @TempDir
-    static Path work;
-    private static EmbeddedKafka broker;
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
     private static Properties client;
 
     @BeforeAll
-    static void start() {
-        broker = EmbeddedKafka.start(0, work.resolve("kafka"));
-        client = new Properties();
-        client.put("bootstrap.servers", broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
+    static void client() {
+        client = broker.client();
     }
 
     private static String compacted(String topic, int partitions) {
