@@ -2,6 +2,7 @@ package dev.replyclock.privacy;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
@@ -34,8 +35,12 @@ public final class SecretFiles {
             Files.write(tmp, content);
             try {
                 Files.createLink(file, tmp);
-            } catch (UnsupportedOperationException noHardLinks) {
-                Files.move(tmp, file); // fails when the file exists; the check and the rename are not one step here
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                // A file system without hard links (FAT, some network mounts): a rename fails when the file
+                // exists too, but the check and the rename are not one step there.
+                Files.move(tmp, file);
             }
             return true;
         } catch (FileAlreadyExistsException e) {
