@@ -19,15 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -35,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Silences on a compacted topic (key = silence id, a tombstone deletes), so they survive restarts and reach
- * every instance: each instance tails the topic into memory; the API writes to it.
+ * every instance: each instance tails the topic into memory ({@link CompactedTopicTail}); the API writes to it.
  */
 public final class SilenceStore implements AutoCloseable {
 
@@ -46,9 +41,7 @@ public final class SilenceStore implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Silence> silences = new ConcurrentHashMap<>();
     private final KafkaProducer<String, String> producer;
-    private final KafkaConsumer<String, String> consumer;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread tail;
+    private final CompactedTopicTail<String> tail;
 
     public SilenceStore(Properties client, String topic, Clock clock) {
         this.topic = topic;
@@ -57,42 +50,24 @@ public final class SilenceStore implements AutoCloseable {
         p.putAll(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-        Properties c = new Properties();
-        c.putAll(client);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-        this.tail = new Thread(this::tail, "replyclock-silences");
-        tail.setDaemon(true);
+        this.tail = new CompactedTopicTail<>(client, topic, new StringDeserializer(), "replyclock-silences",
+                this::apply, "silences made by other instances or before this start are not applied");
     }
 
     public void start() {
         tail.start();
     }
 
-    private void tail() {
-        try {
-            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            while (running.get()) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() == null) {
-                        silences.remove(r.key());
-                    } else {
-                        try {
-                            Silence s = fromJson(JSON.readTree(r.value()));
-                            silences.put(s.id(), s);
-                        } catch (IOException | RuntimeException e) {
-                            log.warn("skipping an unreadable silence {}: {}", r.key(), e.getMessage());
-                        }
-                    }
-                }
+    private void apply(ConsumerRecord<String, String> r) {
+        if (r.value() == null) {
+            silences.remove(r.key());
+        } else {
+            try {
+                Silence s = fromJson(JSON.readTree(r.value()));
+                silences.put(s.id(), s);
+            } catch (IOException | RuntimeException e) {
+                log.warn("skipping an unreadable silence {}: {}", r.key(), e.getMessage());
             }
-        } catch (WakeupException e) {
-            // closing
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
         }
     }
 
@@ -185,13 +160,7 @@ public final class SilenceStore implements AutoCloseable {
 
     @Override
     public void close() {
-        running.set(false);
-        consumer.wakeup();
-        try {
-            tail.join(3000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.close();
         producer.close(Duration.ofSeconds(3));
     }
 

@@ -1,13 +1,10 @@
 package dev.replyclock.cli;
 
 import dev.replyclock.ops.AdminTotp;
+import dev.replyclock.privacy.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,11 +33,12 @@ final class TotpSecretCommand implements Callable<Integer> {
     public Integer call() {
         String secret = AdminTotp.newSecret();
         try {
-            write(file, secret + "\n");
-        } catch (FileAlreadyExistsException e) {
-            spec.commandLine().getErr().println(file + " exists already; delete it first to make a new secret"
-                    + " (the enrolled app then needs the new one)");
-            return Main.EXIT_INVALID;
+            // Owner-only from the start, so the secret is never readable by others, even briefly.
+            if (!SecretFiles.createIfAbsent(file, (secret + "\n").getBytes(StandardCharsets.US_ASCII))) {
+                spec.commandLine().getErr().println(file + " exists already; delete it first to make a new secret"
+                        + " (the enrolled app then needs the new one)");
+                return Main.EXIT_INVALID;
+            }
         } catch (IOException e) {
             spec.commandLine().getErr().println("cannot write " + file + ": " + e.getMessage());
             return 1;
@@ -48,16 +46,5 @@ final class TotpSecretCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(AdminTotp.enrolmentUri(issuer, account, secret));
         spec.commandLine().getErr().println("wrote " + file + " (owner-only); set http.admin-totp-file: " + file);
         return 0;
-    }
-
-    /** Created owner-only from the start, so the secret is never readable by others, even briefly. */
-    private static void write(Path file, String content) throws IOException {
-        byte[] bytes = content.getBytes(StandardCharsets.US_ASCII);
-        try {
-            Files.write(Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------"))), bytes, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (UnsupportedOperationException notPosix) {
-            Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        }
     }
 }

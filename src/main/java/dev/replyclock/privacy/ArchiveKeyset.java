@@ -8,12 +8,10 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,17 +69,10 @@ public final class ArchiveKeyset {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot generate an archive keyset: " + e.getMessage(), e);
         }
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // not a POSIX file system: rely on the directory's permissions
-        } catch (FileAlreadyExistsException e) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!SecretFiles.createIfAbsent(file, json.getBytes(StandardCharsets.UTF_8))) {
             return; // another instance created it first
         }
-        Files.writeString(file, json, StandardOpenOption.TRUNCATE_EXISTING);
         log.info("generated a new archive keyset in {} (owner-only); the storage server needs a copy to read the archives",
                 file.toAbsolutePath());
     }

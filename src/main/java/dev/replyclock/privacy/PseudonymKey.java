@@ -1,11 +1,9 @@
 package dev.replyclock.privacy;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -53,17 +51,11 @@ public final class PseudonymKey {
     private static void create(Path file) throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // not a POSIX file system: rely on the directory's permissions
-        } catch (FileAlreadyExistsException e) {
+        byte[] content = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!SecretFiles.createIfAbsent(file, content)) {
             return; // another instance created it first
         }
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.TRUNCATE_EXISTING);
         log.info("generated a new pseudonym key in {} (owner-only); keep it safe: it makes pseudonyms stable",
                 file.toAbsolutePath());
     }

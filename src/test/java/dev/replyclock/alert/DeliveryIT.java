@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.classify.Tier;
-import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.RecordingHttpServer;
+import dev.replyclock.testing.TestBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,9 +34,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,21 +49,15 @@ class DeliveryIT {
     private static final DeliveryPolicy FAST = new DeliveryPolicy(30, Duration.ofMillis(50), Duration.ofMillis(400),
             Duration.ofMillis(500));
 
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
     @TempDir
     static Path work;
-    private static EmbeddedKafka broker;
     private static Properties client;
 
     @BeforeAll
-    static void start() {
-        broker = EmbeddedKafka.start(0, work.resolve("kafka"));
-        client = new Properties();
-        client.put("bootstrap.servers", broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
+    static void client() {
+        client = broker.client();
     }
 
     private static Notifier.Topics topics(String run) {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replyclock.classify.Tier;
-import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.RecordingHttpServer;
+import dev.replyclock.testing.TestBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,9 +28,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,21 +48,15 @@ class GroupingIT {
             Duration.ofMillis(500));
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
     @TempDir
     static Path work;
-    private static EmbeddedKafka broker;
     private static Properties client;
 
     @BeforeAll
-    static void start() {
-        broker = EmbeddedKafka.start(0, work.resolve("kafka"));
-        client = new Properties();
-        client.put("bootstrap.servers", broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
+    static void client() {
+        client = broker.client();
     }
 
     /** The product's webhook receiver: one signed request per notification, a group as {"groupKey", "alerts": [...]}. */

@@ -12,6 +12,7 @@ import dev.replyclock.alert.AlertJson;
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.ops.AdminTotp;
+import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,12 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,20 +51,15 @@ class ExportIT {
         Files.writeString(work.resolve("totp"), secret + "\n");
         Path file = work.resolve("replyclock.yaml");
         Path alerts = work.resolve("alerts.jsonl");
-        Files.writeString(file, String.join("\n",
-                "kafka.embedded.port: 0",
-                "kafka.embedded.data-dir: " + work.resolve("kafka"),
-                "kafka.state-dir: " + work.resolve("streams"),
-                "http.port: 0",
+        Files.writeString(file, InProcessDaemon.configFile(work,
                 "http.api-token-file: " + work.resolve("token"),
                 "http.admin-totp-file: " + work.resolve("totp"),
-                "privacy.pseudonym-key-file: " + work.resolve("pseudonym.key"),
-                "alerts.receivers: [{name: file, type: log, path: '" + alerts + "'}]", ""));
+                "alerts.receivers: " + InProcessDaemon.logReceiver(alerts)));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:10Z"));
         AdminTotp app = new AdminTotp(secret, clock);
         try (Daemon daemon = Daemon.start(ConfigLoader.load(file, Map.of()), file, clock,
                 new PrintStream(PrintStream.nullOutputStream()));
-             KafkaProducer<String, byte[]> producer = producer(daemon)) {
+             KafkaProducer<String, byte[]> producer = InProcessDaemon.producer(daemon)) {
             Instant now = clock.instant();
             send(producer, "c-broken", "inbound", "Bonjour, le colis est arrivé CASSÉ, appelez-moi au " + PHONE, null, now);
             send(producer, "c-urgent", "inbound", "This is urgent, where is my order?", "returns", now);
@@ -106,12 +98,6 @@ class ExportIT {
                 assertFalse(r.body().contains(personal), "no customer data (" + personal + ") in " + r.body());
             }
         }
-    }
-
-    private static KafkaProducer<String, byte[]> producer(Daemon daemon) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers());
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String conv, String direction, String text,

@@ -8,6 +8,7 @@ import dev.replyclock.alert.Alert;
 import dev.replyclock.alert.AlertJson;
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.config.ConfigLoader;
+import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import dev.replyclock.testing.RecordingHttpServer;
 import java.io.PrintStream;
@@ -23,14 +24,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,17 +45,12 @@ class ReceiverReloadIT {
     Path work;
 
     private String config(String extraReceiver) {
-        return String.join("\n",
-                "kafka.embedded.port: 0",
-                "kafka.embedded.data-dir: " + work.resolve("kafka"),
-                "kafka.state-dir: " + work.resolve("streams"),
-                "http.port: 0",
+        return InProcessDaemon.configFile(work,
                 "http.api-token-file: " + work.resolve("token"),
-                "privacy.pseudonym-key-file: " + work.resolve("pseudonym.key"),
                 "alerts.retry.initial-backoff: 50ms",
                 "alerts.receivers:",
                 "  - {name: file, type: log, path: '" + work.resolve("alerts.jsonl") + "'}",
-                extraReceiver == null ? "" : "  - " + extraReceiver, "");
+                extraReceiver == null ? "" : "  - " + extraReceiver);
     }
 
     private String webhook(RecordingHttpServer server) {
@@ -75,7 +67,7 @@ class ReceiverReloadIT {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
         try (Daemon daemon = Daemon.start(ConfigLoader.load(file, Map.of()), file, clock,
                 new PrintStream(PrintStream.nullOutputStream()));
-             KafkaProducer<String, byte[]> producer = producer(daemon);
+             KafkaProducer<String, byte[]> producer = InProcessDaemon.producer(daemon);
              RecordingHttpServer first = new RecordingHttpServer();
              RecordingHttpServer second = new RecordingHttpServer()) {
             // History on every partition, before the webhook exists.
@@ -184,12 +176,6 @@ class ReceiverReloadIT {
         Path alerts = work.resolve("alerts.jsonl");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(alerts) && Files.readAllLines(alerts).stream()
                 .anyMatch(l -> l.contains("\"conversationId\":\"" + conv + "\"")));
-    }
-
-    private static KafkaProducer<String, byte[]> producer(Daemon daemon) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers());
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String conv, Instant at) throws Exception {

@@ -8,6 +8,7 @@ import dev.replyclock.alert.Alert;
 import dev.replyclock.alert.AlertJson;
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.config.ConfigLoader;
+import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.PrintStream;
 import java.net.URI;
@@ -22,12 +23,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,15 +40,10 @@ class ReloadIT {
     Path work;
 
     private String config(String complaintTarget) {
-        return String.join("\n",
-                "kafka.embedded.port: 0",
-                "kafka.embedded.data-dir: " + work.resolve("kafka"),
-                "kafka.state-dir: " + work.resolve("streams"),
-                "http.port: 0",
+        return InProcessDaemon.configFile(work,
                 "http.api-token-file: " + work.resolve("token"),
-                "privacy.pseudonym-key-file: " + work.resolve("pseudonym.key"),
                 "sla.targets.complaint: " + complaintTarget,
-                "alerts.receivers: [{name: file, type: log, path: '" + work.resolve("alerts.jsonl") + "'}]", "");
+                "alerts.receivers: " + InProcessDaemon.logReceiver(work.resolve("alerts.jsonl")));
     }
 
     @Test
@@ -62,7 +54,7 @@ class ReloadIT {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
         try (Daemon daemon = Daemon.start(ConfigLoader.load(file, Map.of()), file, clock,
                 new PrintStream(PrintStream.nullOutputStream()));
-             KafkaProducer<String, byte[]> producer = producer(daemon)) {
+             KafkaProducer<String, byte[]> producer = InProcessDaemon.producer(daemon)) {
             send(producer, "before", clock.instant());
             assertEquals(clock.instant().plus(Duration.ofMinutes(1)), signal("before").deadline());
 
@@ -81,12 +73,6 @@ class ReloadIT {
             assertEquals(clock.instant().plus(Duration.ofMinutes(2)), signal("kept").deadline(),
                     "the running configuration is kept");
         }
-    }
-
-    private static KafkaProducer<String, byte[]> producer(Daemon daemon) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers());
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String conv, Instant at) throws Exception {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.replyclock.testing.InProcessDaemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +21,7 @@ class ShutdownIT {
     @Test
     void sigtermStopsTheDaemonCleanlyWithExitCodeZeroAndLogsAreJson(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("replyclock.yaml");
-        Files.writeString(config, String.join("\n",
-                "kafka.embedded.port: 0",
-                "kafka.embedded.data-dir: " + dir.resolve("kafka"),
-                "kafka.state-dir: " + dir.resolve("streams"),
-                "http.port: 0",
-                "privacy.pseudonym-key-file: " + dir.resolve("pseudonym.key"),
-                "logging.format: json", ""));
+        Files.writeString(config, InProcessDaemon.configFile(dir, "logging.format: json"));
         Path jar = Path.of(System.getProperty("replyclock.jar", "target/replyclock.jar"));
         Path output = dir.resolve("run.out");
         Process daemon = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -12,6 +12,7 @@ import dev.replyclock.cli.Daemon;
 import dev.replyclock.cli.Main;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,19 +32,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,19 +72,12 @@ class PipelineIT {
         alertsFile = work.resolve("alerts.jsonl");
         Path tokenFile = work.resolve("api-token");
         Files.writeString(tokenFile, API_TOKEN + "\n");
-        config = ConfigLoader.builtIn(Map.of(
+        config = ConfigLoader.builtIn(InProcessDaemon.settings(work, Map.of(
                 "http.api-token-file", tokenFile.toString(),
-                "kafka.embedded.port", "0",
-                "kafka.embedded.data-dir", work.resolve("kafka").toString(),
-                "kafka.state-dir", work.resolve("streams").toString(),
-                "http.port", "0",
-                "privacy.pseudonym-key-file", work.resolve("pseudonym.key").toString(),
                 "sla.escalation.every", "5m",
-                "alerts.receivers", "[{name: file, type: log, path: '" + alertsFile + "'}]"));
+                "alerts.receivers", InProcessDaemon.logReceiver(alertsFile))));
         daemon = Daemon.start(config, clock, new PrintStream(PrintStream.nullOutputStream()));
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers());
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        producer = InProcessDaemon.producer(daemon);
         await().atMost(Duration.ofSeconds(60)).until(() -> daemon.readiness().ready());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.replyclock.cli.Daemon;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +47,8 @@ class PoisonFloodIT {
 
     @Test
     void everyBadRecordIsDeadLetteredAndEveryGoodOneProcessed() throws Exception {
-        ReplyclockConfig cfg = ConfigLoader.builtIn(Map.of(
-                "kafka.embedded.port", "0",
-                "kafka.embedded.data-dir", work.resolve("kafka").toString(),
-                "kafka.state-dir", work.resolve("streams").toString(),
-                "http.port", "0",
-                "privacy.pseudonym-key-file", work.resolve("pseudonym.key").toString(),
-                "alerts.receivers", "[{name: file, type: log, path: '" + work.resolve("alerts.jsonl") + "'}]"));
+        ReplyclockConfig cfg = ConfigLoader.builtIn(InProcessDaemon.settings(work,
+                Map.of("alerts.receivers", InProcessDaemon.logReceiver(work.resolve("alerts.jsonl")))));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
         try (Daemon daemon = Daemon.start(cfg, clock, new PrintStream(PrintStream.nullOutputStream()))) {
             Properties p = new Properties();

@@ -11,6 +11,7 @@ import dev.replyclock.cli.Daemon;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.testing.MutableClock;
+import dev.replyclock.testing.TestBroker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -32,7 +32,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -41,6 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,26 +53,21 @@ class RestartIT {
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
     @TempDir
     static Path work;
-    private static EmbeddedKafka broker;
     private static KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafka.start(0, work.resolve("kafka"));
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    static void startProducer() {
+        producer = new KafkaProducer<>(broker.client(), new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void stopProducer() {
         if (producer != null) {
             producer.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

@@ -10,6 +10,7 @@ import dev.replyclock.cli.Main;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.kafka.PrivacyOptions;
+import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,12 +32,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,20 +63,13 @@ class ErasureIT {
     static void startDaemon() throws Exception {
         clock = new MutableClock(T0);
         alertsFile = work.resolve("alerts.jsonl");
-        Path key = work.resolve("pseudonym.key");
-        config = ConfigLoader.builtIn(Map.of(
-                "kafka.embedded.port", "0",
-                "kafka.embedded.data-dir", work.resolve("kafka").toString(),
-                "kafka.state-dir", work.resolve("streams").toString(),
-                "http.port", "0",
-                "privacy.pseudonym-key-file", key.toString(),
-                "alerts.receivers", "[{name: file, type: log, path: '" + alertsFile + "'}]"));
+        config = ConfigLoader.builtIn(InProcessDaemon.settings(work,
+                Map.of("alerts.receivers", InProcessDaemon.logReceiver(alertsFile))));
         daemon = Daemon.start(config, clock, new PrintStream(PrintStream.nullOutputStream()));
         // What the operator's forget reads: the same key file (created by the daemon) and topics.
-        configFile = Files.writeString(work.resolve("replyclock.yaml"), "privacy.pseudonym-key-file: " + key + "\n");
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers());
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        configFile = Files.writeString(work.resolve("replyclock.yaml"),
+                "privacy.pseudonym-key-file: " + config.privacy().pseudonymKeyFile() + "\n");
+        producer = InProcessDaemon.producer(daemon);
         await().atMost(Duration.ofSeconds(60)).until(() -> daemon.readiness().ready());
     }
 

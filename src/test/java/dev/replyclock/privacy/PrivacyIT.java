@@ -13,6 +13,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.replyclock.cli.Daemon;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -59,16 +56,11 @@ class PrivacyIT {
         ours.setLevel(Level.TRACE);
         Path alerts = work.resolve("alerts.jsonl");
         try {
-            ReplyclockConfig cfg = ConfigLoader.builtIn(Map.of(
-                    "kafka.embedded.port", "0",
-                    "kafka.embedded.data-dir", work.resolve("kafka").toString(),
-                    "kafka.state-dir", work.resolve("streams").toString(),
-                    "http.port", "0",
-                    "privacy.pseudonym-key-file", work.resolve("pseudonym.key").toString(),
-                    "alerts.receivers", "[{name: file, type: log, path: '" + alerts + "'}]"));
+            ReplyclockConfig cfg = ConfigLoader.builtIn(InProcessDaemon.settings(work,
+                    Map.of("alerts.receivers", InProcessDaemon.logReceiver(alerts))));
             MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
             try (Daemon daemon = Daemon.start(cfg, clock, new PrintStream(PrintStream.nullOutputStream()));
-                 KafkaProducer<String, byte[]> producer = producer(daemon)) {
+                 KafkaProducer<String, byte[]> producer = InProcessDaemon.producer(daemon)) {
                 String text = TEXT + " mon colis est arrivé cassé, appelez le " + PHONE + " ou " + EMAIL;
                 send(producer, "p1", message("p1", PHONE, text, clock.instant()));
                 send(producer, "p2", message("p2", EMAIL, "URGENT " + TEXT, clock.instant()));
@@ -109,12 +101,6 @@ class PrivacyIT {
         return ("{\"messageId\":\"" + conv + "\",\"conversationId\":\"" + conv + "\",\"direction\":\"inbound\","
                 + "\"channel\":\"sms\",\"from\":\"" + from + "\",\"text\":\"" + text + "\",\"sentAt\":\"" + at + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static KafkaProducer<String, byte[]> producer(Daemon daemon) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers());
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) throws Exception {

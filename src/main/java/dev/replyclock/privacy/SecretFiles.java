@@ -1,0 +1,61 @@
+package dev.replyclock.privacy;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Secret files (the pseudonym key, the archive keyset, the admin's TOTP secret): created owner-only (0600)
+ * from the start, so the secret is never readable by others even briefly, and never overwritten. The content
+ * is written to an owner-only temporary file next to it and then hard-linked into place, so the file appears
+ * whole or not at all: two instances starting together both read the one that won, never a half-written one.
+ * The JDK has no "create with this content unless it exists" in one step, hence this small helper.
+ */
+public final class SecretFiles {
+
+    private static final String OWNER_ONLY = "rw-------";
+
+    private SecretFiles() {
+    }
+
+    /**
+     * Creates {@code file} holding {@code content}, owner-only, unless it exists already. Its directory must
+     * exist (the caller decides whether to create it).
+     *
+     * @return true when this call created it, false when it existed (it is then left as it was)
+     */
+    public static boolean createIfAbsent(Path file, byte[] content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = ownerOnlyTempFile(dir, file.getFileName().toString());
+        try {
+            Files.write(tmp, content);
+            try {
+                Files.createLink(file, tmp);
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                // A file system without hard links (FAT, some network mounts): a rename fails when the file
+                // exists too, but the check and the rename are not one step there.
+                Files.move(tmp, file);
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Path ownerOnlyTempFile(Path dir, String name) throws IOException {
+        FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY));
+        try {
+            return Files.createTempFile(dir, "." + name + ".", ".tmp", ownerOnly);
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createTempFile(dir, "." + name + ".", ".tmp"); // rely on the directory's permissions
+        }
+    }
+}
