@@ -86,6 +86,10 @@ class DeployFilesTest {
         m.deadlineLateness(Duration.ofMillis(100));
         m.expired();
         m.openMoved(null, Tier.URGENT);
+        m.silenced("console");
+        m.inhibited("console", 1);
+        m.grouped("console", 2);
+        m.teamOverloaded("returns", true);
         Set<String> names = new TreeSet<>();
         Matcher matcher = METRIC.matcher(registry.scrape());
         while (matcher.find()) {
