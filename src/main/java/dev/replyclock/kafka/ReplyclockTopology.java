@@ -80,43 +80,27 @@ public final class ReplyclockTopology {
         return build(topics, classifier, engine, metrics, clock, DEFAULT_RETENTION, null);
     }
 
+    /** The core pipeline only (tests): no pseudonyms, previews, excerpts, erasure or team view. */
     public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer) {
-        return build(topics, () -> classifier, engine, metrics, clock, retention, pseudonymizer, null);
+        return build(topics, () -> classifier, engine, metrics, clock, retention, pseudonymizer, null, null, null,
+                null, null);
     }
 
-    /**
-     * @param classifier    read for every message, so that a reload of the rules takes effect at once
-     * @param pseudonymizer replaces customer identifiers at ingest; null keeps them (tests, bench)
-     * @param redactor      masks personal data in dead-letter previews; null = no preview header
-     */
-    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
-                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
-                                 Pseudonymizer pseudonymizer, Redactor redactor) {
-        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null, null);
-    }
-
-    /** @param excerpter the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, nothing of the text kept */
+    /** With excerpts (tests): no erasure, no team view. */
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter) {
-        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, null);
+        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, null,
+                null, null);
     }
 
-    /** Without excerpts. */
+    /** With erasure (tests): no excerpts, no team view. */
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, PrivacyOptions privacy) {
-        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null, privacy);
-    }
-
-    /** Without the team view. */
-    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
-                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
-                                 Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
-                                 PrivacyOptions privacy) {
-        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, privacy,
+        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null, privacy,
                 null, null);
     }
 
@@ -131,6 +115,9 @@ public final class ReplyclockTopology {
     /**
      * The whole pipeline, as the daemon runs it.
      *
+     * @param classifier    read for every message, so that a reload of the rules takes effect at once
+     * @param pseudonymizer replaces customer identifiers at ingest; null keeps them (tests, bench)
+     * @param redactor      masks personal data in dead-letter previews; null = no preview header
      * @param excerpter     the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, nothing of the text kept
      * @param privacy       the customer index, erasure requests and archive; null = none (bench, older tests).
      *                      The customer index needs the pseudonymizer: without one nothing is indexed.
