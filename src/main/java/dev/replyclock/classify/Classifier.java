@@ -40,13 +40,28 @@ public final class Classifier {
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** Per near family: 0 = no time on the b side, 1 = any time (@time), 2 = clock times only (@clock). */
     private final int[] timeSide;
+    /** Per frame family and slot: which shapes fill it besides words (bits: 1 = @time, 2 = @clock, 4 = @amount). */
+    private final int[][] slotShapes;
 
     private Classifier(SignalRules rules) {
         this.rules = rules;
         this.patterns = rules.patterns.toArray(Pattern[]::new);
         this.families = rules.families.toArray(Family[]::new);
         this.timeSide = new int[families.length];
+        this.slotShapes = new int[families.length][];
+        for (int f = 0; f < families.length; f++) {
+            slotShapes[f] = new int[Math.max(1, families[f].slots())];
+        }
         for (Pattern p : patterns) {
+            if (p.role() == Role.FRAME_SLOT) {
+                switch (p.elements()[0].kind()) {
+                    case TIME -> slotShapes[p.family()][p.slot()] |= 1;
+                    case CLOCK -> slotShapes[p.family()][p.slot()] |= 2;
+                    case AMOUNT -> slotShapes[p.family()][p.slot()] |= 4;
+                    default -> {
+                    }
+                }
+            }
             if (p.role() == Role.NEAR_B) {
                 Element.Kind k = p.elements()[0].kind();
                 if (k == Element.Kind.TIME) {
@@ -148,12 +163,38 @@ public final class Classifier {
         int[] timeEnd = new int[128];
         boolean[] noTypo = new boolean[128];
         boolean[] inFamily = new boolean[128];
+        boolean[] hypotheticalSentence = new boolean[128];
+        boolean[] currency = new boolean[128];
+        boolean[] amount = new boolean[128];
+        boolean prePurchase;
         final char[] merged = new char[64];
+        /** Signals that count, before the message-wide checks (pre-purchase, calm): family, start, end. */
+        int[] candFamily = new int[16];
+        int[] candStart = new int[16];
+        int[] candEnd = new int[16];
+        int cands;
+
+        void candidate(int family, int start, int end) {
+            if (cands == candFamily.length) {
+                candFamily = Arrays.copyOf(candFamily, cands * 2);
+                candStart = Arrays.copyOf(candStart, cands * 2);
+                candEnd = Arrays.copyOf(candEnd, cands * 2);
+            }
+            candFamily[cands] = family;
+            candStart[cands] = start;
+            candEnd[cands] = end;
+            cands++;
+        }
 
         void reset(int tokenCount) {
             matches = 0;
+            cands = 0;
+            prePurchase = false;
             if (negator.length < tokenCount + 1) {
                 int n = Math.max(tokenCount + 1, negator.length * 2);
+                hypotheticalSentence = new boolean[n];
+                currency = new boolean[n];
+                amount = new boolean[n];
                 negator = new boolean[n];
                 negatorEnd = new int[n];
                 hypothetical = new boolean[n];
@@ -173,6 +214,9 @@ public final class Classifier {
                 Arrays.fill(noTypo, 0, tokenCount + 1, false);
                 Arrays.fill(inFamily, 0, tokenCount + 1, false);
                 Arrays.fill(ignoreReach, 0, tokenCount + 1, 0);
+                Arrays.fill(hypotheticalSentence, 0, tokenCount + 1, false);
+                Arrays.fill(currency, 0, tokenCount + 1, false);
+                Arrays.fill(amount, 0, tokenCount + 1, false);
             }
         }
 
@@ -205,7 +249,7 @@ public final class Classifier {
         }
         s.trieMatches = s.matches; // in token order, which near() relies on
         spacedLetters(s, t);
-        markRoles(s, t);
+        markRoles(s, t, text);
         return decide(s, t, text);
     }
 
@@ -226,7 +270,7 @@ public final class Classifier {
                             s.noTypo[i] = true; // needed before the typo pass of this token
                         }
                         family |= patterns[p].role() == Role.FAMILY || patterns[p].role() == Role.NEAR_A
-                                || patterns[p].role() == Role.NEAR_B;
+                                || patterns[p].role() == Role.NEAR_B || patterns[p].role() == Role.FRAME_SLOT;
                     }
                 }
             }
@@ -412,10 +456,20 @@ public final class Classifier {
     }
 
     /** Negators, hypothetical and consequence markers, clause breaks and times, by the token they start at. */
-    private void markRoles(Scratch s, Tokens t) {
+    private void markRoles(Scratch s, Tokens t, String text) {
         for (int m = 0; m < s.matches; m++) {
             int start = s.matchStart[m];
             switch (patterns[s.matchPattern[m]].role()) {
+                case HYPOTHETICAL_OPENER -> {
+                    // "Should the parcel arrive damaged": an inverted conditional opens its clause
+                    if (start == 0 || t.clause[start - 1] != t.clause[start]) {
+                        s.hypothetical[start] = true;
+                    }
+                }
+                case HYPOTHETICAL_SENTENCE -> s.hypotheticalSentence[start] = true;
+                case PRE_PURCHASE -> s.prePurchase = true;
+                case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
+                case CURRENCY -> s.currency[start] = true;
                 case NEGATOR -> {
                     s.negator[start] = true;
                     s.negatorEnd[start] = Math.max(s.negatorEnd[start], s.matchEnd[m]);
@@ -434,14 +488,37 @@ public final class Classifier {
                 }
             }
         }
+        for (int m = 0; m < s.matches; m++) {
+            if (patterns[s.matchPattern[m]].role() == Role.INDIRECT_QUESTION) {
+                s.hypothetical[s.matchEnd[m] - 1] = false; // "tell me if", "savoir si": a question, not a condition
+            }
+        }
         for (int i = 0; i < t.count; i++) {
             if (s.timeEnd[i] == 0 && isTimeShape(t, i)) {
                 s.timeEnd[i] = i + 1;
+            }
+            if (leadingDigits(t, i) == t.length[i]) {
+                s.amount[i] = i + 1 < t.count && s.currency[i + 1] || i > 0 && s.currency[i - 1]
+                        || currencySymbolNear(text, t.origStart[i] - 1, -1) || currencySymbolNear(text, t.origEnd[i], 1);
             }
             if (i > 0) {
                 s.ignoreReach[i] = Math.max(s.ignoreReach[i], s.ignoreReach[i - 1]);
             }
         }
+    }
+
+    /** A currency sign next to a number (189€, $149, 2 490 DT is a currency word), blanks between allowed. */
+    private static boolean currencySymbolNear(String text, int from, int step) {
+        for (int k = from, n = 0; k >= 0 && k < text.length() && n < 3; k += step, n++) {
+            char c = text.charAt(k);
+            if (Character.getType(c) == Character.CURRENCY_SYMBOL) {
+                return true;
+            }
+            if (!Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** 18h, 18h30, 5pm, 9am, 14th, 1er, or a day number right after le/the/du/avant/before/by. */
@@ -509,34 +586,170 @@ public final class Classifier {
     /** An explanation, not an inventory: a huge message reports its first signals only. */
     static final int MAX_SIGNALS = 32;
 
+    private static final int COUNTS = 0;
+    private static final int OUT_OF_SCOPE = 1;
+    private static final int NEGATED = 2;
+    private static final int HYPOTHETICAL = 3;
+
     private Classification decide(Scratch s, Tokens t, String text) {
-        List<Signal> signals = null;
-        Tier tier = Tier.STANDARD;
+        boolean calm = false; // the customer says there is no hurry ("pas pressé", "no rush")
         for (int m = 0; m < s.matches; m++) {
             Pattern p = patterns[s.matchPattern[m]];
             if (p.role() != Role.FAMILY) {
                 continue;
             }
-            int start = s.matchStart[m];
-            int end = s.matchEnd[m];
-            if (counts(s, t, start, end)) {
-                if (signals == null || signals.size() < MAX_SIGNALS) {
-                    signals = add(signals, families[p.family()], t, text, start, end);
-                }
-                tier = max(tier, families[p.family()].tier());
+            int verdict = verdict(s, t, s.matchStart[m], s.matchEnd[m]);
+            if (verdict == COUNTS) {
+                offer(s, t, p.family(), s.matchStart[m], s.matchEnd[m]);
+            } else if (verdict == NEGATED && families[p.family()].tier() == Tier.URGENT
+                    && !families[p.family()].unlessCalm()) {
+                calm = true; // an explicit urgency word, negated; the inferred kinds (unless: calm) do not calm
             }
         }
         for (int f = 0; f < families.length; f++) {
-            if (families[f].near()) {
-                int[] span = near(s, t, f);
-                if (span != null && counts(s, t, span[0], span[1])) {
-                    signals = signals != null && signals.size() >= MAX_SIGNALS ? signals
-                            : add(signals, families[f], t, text, span[0], span[1]);
-                    tier = max(tier, families[f].tier());
+            int[] span = families[f].near() ? near(s, t, f) : families[f].frame() ? frame(s, t, f) : null;
+            if (span != null && verdict(s, t, span[0], span[1]) == COUNTS) {
+                offer(s, t, f, span[0], span[1]);
+            }
+        }
+        List<Signal> signals = null;
+        Tier tier = Tier.STANDARD;
+        for (int c = 0; c < s.cands; c++) {
+            Family fam = families[s.candFamily[c]];
+            if (fam.unlessPrePurchase() && s.prePurchase || fam.unlessCalm() && calm) {
+                continue;
+            }
+            if (signals == null || signals.size() < MAX_SIGNALS) {
+                signals = add(signals, fam, t, text, s.candStart[c], s.candEnd[c]);
+            }
+            tier = max(tier, fam.tier());
+        }
+        return signals == null ? Classification.STANDARD : new Classification(tier, signals);
+    }
+
+    /** A signal that counts where it stands becomes a candidate if its family's condition holds there. */
+    private void offer(Scratch s, Tokens t, int f, int start, int end) {
+        Family fam = families[f];
+        if (fam.question() && !t.questionSentence[t.sentence[start]] && !t.questionSentence[t.sentence[end - 1]]) {
+            return;
+        }
+        if (fam.scareQuoted()) {
+            for (int k = start; k < end; k++) {
+                if (t.quote[k] != 2) {
+                    return;
                 }
             }
         }
-        return signals == null ? Classification.STANDARD : new Classification(tier, signals);
+        s.candidate(f, start, end);
+    }
+
+    /**
+     * The first way to fill every slot of frame family f: a word (or shape) of each slot list in one scope,
+     * within the window, in order if the family says so; null if there is none.
+     */
+    private int[] frame(Scratch s, Tokens t, int f) {
+        Family fam = families[f];
+        if (fam.amounts() > 0 && distinctAmounts(s, t) < fam.amounts()) {
+            return null;
+        }
+        for (int a = 0; a < s.matches + t.count; a++) {
+            int as = slotStart(s, t, f, 0, a);
+            if (as < 0) {
+                continue;
+            }
+            int ae = slotEnd(s, t, a);
+            int lo = as;
+            int hi = ae;
+            int prevEnd = ae;
+            boolean filled = true;
+            for (int k = 1; k < fam.slots() && filled; k++) {
+                filled = false;
+                for (int b = 0; b < s.matches + t.count; b++) {
+                    int bs = slotStart(s, t, f, k, b);
+                    if (bs < 0 || !sameScope(t, fam.scope(), as, bs) || fam.ordered() && bs < prevEnd) {
+                        continue;
+                    }
+                    int be = slotEnd(s, t, b);
+                    if (fam.window() > 0 && Math.max(hi, be) - Math.min(lo, bs) > fam.window()) {
+                        continue;
+                    }
+                    lo = Math.min(lo, bs);
+                    hi = Math.max(hi, be);
+                    prevEnd = be;
+                    filled = true;
+                    break;
+                }
+            }
+            if (filled) {
+                return new int[] {lo, hi};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Candidates of a frame slot are numbered: first the word matches (0 .. matches-1), then the tokens
+     * (matches .. matches+count-1) for the shapes. The start token of candidate i if it fills slot k of
+     * family f, else -1.
+     */
+    private int slotStart(Scratch s, Tokens t, int f, int k, int i) {
+        if (i < s.matches) {
+            Pattern p = patterns[s.matchPattern[i]];
+            return p.role() == Role.FRAME_SLOT && p.family() == f && p.slot() == k
+                    && p.elements()[0].kind() != Element.Kind.TIME ? s.matchStart[i] : -1;
+        }
+        int tok = i - s.matches;
+        int shapes = slotShapes[f][k];
+        if (shapes == 0) {
+            return -1;
+        }
+        boolean fits = (shapes & 1) != 0 && s.timeEnd[tok] > 0 || (shapes & 2) != 0 && isClock(t, tok)
+                || (shapes & 4) != 0 && s.amount[tok];
+        return fits ? tok : -1;
+    }
+
+    private static int slotEnd(Scratch s, Tokens t, int i) {
+        if (i < s.matches) {
+            return s.matchEnd[i];
+        }
+        int tok = i - s.matches;
+        return Math.max(tok + 1, s.timeEnd[tok]);
+    }
+
+    private static boolean sameScope(Tokens t, SignalRules.Scope scope, int a, int b) {
+        return switch (scope) {
+            case CLAUSE -> t.clause[a] == t.clause[b];
+            case SENTENCE -> t.sentence[a] == t.sentence[b];
+            case MESSAGE -> true;
+        };
+    }
+
+    /** How many different sums of money the message names (329 € shown, 379 € taken: two). */
+    private static int distinctAmounts(Scratch s, Tokens t) {
+        int first = -1;
+        for (int i = 0; i < t.count; i++) {
+            if (!s.amount[i]) {
+                continue;
+            }
+            if (first < 0) {
+                first = i;
+            } else if (!sameToken(t, first, i)) {
+                return 2;
+            }
+        }
+        return first < 0 ? 0 : 1;
+    }
+
+    private static boolean sameToken(Tokens t, int a, int b) {
+        if (t.length[a] != t.length[b]) {
+            return false;
+        }
+        for (int k = 0; k < t.length[a]; k++) {
+            if (t.chars[t.charStart[a] + k] != t.chars[t.charStart[b] + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first pair of an a-term and a b-term of family f within its window in one clause, or null. */
@@ -615,25 +828,59 @@ public final class Classifier {
         return new int[] {Math.min(as, bs), Math.max(ae, be)};
     }
 
-    /** A signal counts unless ignored, negated or hypothetical. */
-    private boolean counts(Scratch s, Tokens t, int start, int end) {
-        if (s.ignoreReach[start] >= end) {
-            return false; // inside an idiom or a product name
+    /** Whether a signal counts: not ignored or out of scope (a name, a title, a compound), negated or hypothetical. */
+    private int verdict(Scratch s, Tokens t, int start, int end) {
+        if (s.ignoreReach[start] >= end || outOfScope(t, start, end)) {
+            return OUT_OF_SCOPE; // inside an idiom, a product name or a title
         }
         int clause = t.clause[start];
         int limit = Math.max(0, start - rules.negationWindow);
         for (int k = start - 1; k >= 0 && t.clause[k] == clause && !s.breakBefore[k + 1]; k--) {
             if (k >= limit && s.negator[k] && s.negatorEnd[k] <= start && !s.inFamily[k]) {
-                return false;
+                return NEGATED;
             }
             if (s.consequence[k]) {
                 break; // "if nothing happens, I will file a complaint": the threat counts
             }
             if (s.hypothetical[k]) {
-                return false;
+                return HYPOTHETICAL;
             }
         }
-        return true;
+        for (int k = start - 1; k >= 0 && t.sentence[k] == t.sentence[start]; k--) {
+            if (s.hypotheticalSentence[k]) {
+                return HYPOTHETICAL; // "does the warranty cover accidental damage?"
+            }
+        }
+        return COUNTS;
+    }
+
+    /**
+     * Words that are not used as words here: the first part of a hyphenated compound (presse-agrumes,
+     * brise-vue), a title in quotes opening on a capital (« Urgences »), or a name written in Title Case
+     * inside a sentence (the Crash Pad, Rush Hour) where the sentence itself is not written that way.
+     */
+    private static boolean outOfScope(Tokens t, int start, int end) {
+        if (t.hyphenAfter[end - 1]) {
+            return true;
+        }
+        for (int k = start; k < end; k++) {
+            if (t.quote[k] == 1) {
+                return true;
+            }
+        }
+        if (!t.titleCase[start] || start == 0 || t.clause[start - 1] != t.clause[start]
+                || end >= t.count || !t.titleCase[end] || t.clause[end] != t.clause[start]) {
+            return false;
+        }
+        int titled = 0;
+        int words = 0;
+        for (int k = 0; k < t.count; k++) {
+            if (t.sentence[k] == t.sentence[start]) {
+                words++;
+                titled += t.titleCase[k] ? 1 : 0;
+            }
+        }
+        return titled * 2 < words;
     }
 
     private static List<Signal> add(List<Signal> signals, Family f, Tokens t, String text, int start, int end) {

@@ -26,22 +26,45 @@ public final class SignalRules {
 
     /** One word of a term: exact, a stem with its suffixes, a prefix ({@code word*}), any word ({@code ?}), or a time. */
     record Element(Kind kind, String text, String[] suffixes) {
-        enum Kind { EXACT, STEM, PREFIX, ANY, TIME, CLOCK }
+        enum Kind { EXACT, STEM, PREFIX, ANY, TIME, CLOCK, AMOUNT }
     }
 
-    enum Role { FAMILY, NEAR_A, NEAR_B, IGNORE, NEGATOR, HYPOTHETICAL, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO }
+    enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
+        HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY }
 
-    /** A term: its words, what it is for, and the family it belongs to (or -1). */
-    record Pattern(Element[] elements, Role role, int family) {
+    /** A term: its words, what it is for, the family it belongs to (or -1) and, in a frame, its slot. */
+    record Pattern(Element[] elements, Role role, int family, int slot) {
+        Pattern(Element[] elements, Role role, int family) {
+            this(elements, role, family, 0);
+        }
     }
 
-    record Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered) {
+    /** How far the words of a near or frame family may lie apart: one clause, one sentence, the message. */
+    enum Scope { CLAUSE, SENTENCE, MESSAGE }
+
+    /**
+     * A signal family. {@code near} and {@code frame} families fire on words standing together
+     * ({@code slots} lists, in one {@code scope}, within {@code window} words, in order if {@code ordered});
+     * a frame may also need {@code amounts} different sums of money. {@code question}: counts only in a
+     * sentence that asks; {@code scareQuoted}: only inside quotes opening on a small letter;
+     * {@code unlessPrePurchase}/{@code unlessCalm}: dropped when the message is about a purchase not yet
+     * made, or says outright that there is no hurry.
+     */
+    record Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered, boolean frame,
+                  int slots, Scope scope, int amounts, boolean question, boolean scareQuoted,
+                  boolean unlessPrePurchase, boolean unlessCalm) {
+        Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered) {
+            this(name, tier, lang, near, window, ordered, false, 0, Scope.CLAUSE, 0, false, false, false, false);
+        }
     }
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
-            "hypotheticals", "consequences", "ignore", "families", "time-words", "no-typo");
-    private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near");
+            "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions");
+    private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
+            "unless");
     private static final Set<String> NEAR_KEYS = Set.of("a", "b", "window", "order");
+    private static final Set<String> FRAME_KEYS = Set.of("slots", "scope", "window", "order", "amounts");
 
     final List<Pattern> patterns = new ArrayList<>();
     final List<Family> families = new ArrayList<>();
@@ -122,6 +145,11 @@ public final class SignalRules {
         }
         terms(root.path("negators"), "negators", Role.NEGATOR, -1);
         terms(root.path("hypotheticals"), "hypotheticals", Role.HYPOTHETICAL, -1);
+        terms(root.path("hypothetical-openers"), "hypothetical-openers", Role.HYPOTHETICAL_OPENER, -1);
+        terms(root.path("hypothetical-sentences"), "hypothetical-sentences", Role.HYPOTHETICAL_SENTENCE, -1);
+        terms(root.path("pre-purchase"), "pre-purchase", Role.PRE_PURCHASE, -1);
+        terms(root.path("indirect-questions"), "indirect-questions", Role.INDIRECT_QUESTION, -1);
+        terms(root.path("currency-words"), "currency-words", Role.CURRENCY, -1);
         terms(root.path("consequences"), "consequences", Role.CONSEQUENCE, -1);
         terms(root.path("clause-breaks"), "clause-breaks", Role.CLAUSE_BREAK, -1);
         terms(root.path("ignore"), "ignore", Role.IGNORE, -1);
@@ -161,9 +189,29 @@ public final class SignalRules {
             return;
         }
         JsonNode near = f.path("near");
+        JsonNode frame = f.path("frame");
         boolean isNear = !near.isMissingNode();
-        if (isNear == f.has("terms")) {
-            problem("name: " + name, "family '" + name + "' needs either 'terms' or 'near', not both or neither");
+        boolean isFrame = !frame.isMissingNode();
+        if ((isNear ? 1 : 0) + (isFrame ? 1 : 0) + (f.has("terms") ? 1 : 0) != 1) {
+            problem("name: " + name, "family '" + name + "' needs exactly one of 'terms', 'near' or 'frame'");
+            return;
+        }
+        String when = f.path("when").asText("always");
+        if (!Set.of("always", "question", "scare-quoted").contains(when)) {
+            problem("when: " + when, "family '" + name + "': when must be 'question' or 'scare-quoted'");
+        }
+        boolean unlessPrePurchase = false;
+        boolean unlessCalm = false;
+        for (JsonNode u : f.path("unless")) {
+            switch (u.asText()) {
+                case "pre-purchase" -> unlessPrePurchase = true;
+                case "calm" -> unlessCalm = true;
+                default -> problem("unless", "family '" + name + "': unless takes 'pre-purchase' and 'calm', not '"
+                        + u.asText() + "'");
+            }
+        }
+        if (isFrame) {
+            frame(f, frame, name, tier, when, unlessPrePurchase, unlessCalm);
             return;
         }
         int window = 0;
@@ -184,7 +232,9 @@ public final class SignalRules {
             }
             ordered = order.equals("a-then-b");
         }
-        families.add(new Family(name, tier, f.path("lang").asText("any"), isNear, window, ordered));
+        families.add(new Family(name, tier, f.path("lang").asText("any"), isNear, window, ordered, false,
+                isNear ? 2 : 0, Scope.CLAUSE, 0, when.equals("question"), when.equals("scare-quoted"),
+                unlessPrePurchase, unlessCalm));
         int index = families.size() - 1;
         if (isNear) {
             terms(near.path("a"), "family '" + name + "' near.a", Role.NEAR_A, index);
@@ -194,7 +244,49 @@ public final class SignalRules {
         }
     }
 
+    private void frame(JsonNode f, JsonNode frame, String name, Tier tier, String when, boolean unlessPrePurchase,
+                       boolean unlessCalm) {
+        frame.fieldNames().forEachRemaining(k -> {
+            if (!FRAME_KEYS.contains(k)) {
+                problem("name: " + name, "family '" + name + "': unknown key 'frame." + k + "' (known: " + FRAME_KEYS + ")");
+            }
+        });
+        JsonNode slots = frame.path("slots");
+        if (!slots.isArray() || slots.size() < 2 || slots.size() > 4) {
+            problem("name: " + name, "family '" + name + "': frame.slots must be a list of 2 to 4 term lists");
+            return;
+        }
+        Scope scope;
+        try {
+            scope = Scope.valueOf(frame.path("scope").asText("sentence").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problem("scope: " + frame.path("scope").asText(), "family '" + name
+                    + "': frame.scope must be clause, sentence or message");
+            return;
+        }
+        int window = frame.path("window").asInt(0);
+        if (window < 0 || window > 60) {
+            problem("name: " + name, "family '" + name + "': frame.window must be a whole number from 1 to 60 (or absent)");
+        }
+        String order = frame.path("order").asText("any");
+        if (!order.equals("any") && !order.equals("in-order")) {
+            problem("order: " + order, "family '" + name + "': frame.order must be 'any' or 'in-order'");
+        }
+        int amounts = frame.path("amounts").asInt(0);
+        families.add(new Family(name, tier, f.path("lang").asText("any"), false, window, order.equals("in-order"),
+                true, slots.size(), scope, amounts, when.equals("question"), when.equals("scare-quoted"),
+                unlessPrePurchase, unlessCalm));
+        int index = families.size() - 1;
+        for (int k = 0; k < slots.size(); k++) {
+            terms(slots.get(k), "family '" + name + "' frame.slots[" + k + "]", Role.FRAME_SLOT, index, k);
+        }
+    }
+
     private void terms(JsonNode list, String where, Role role, int family) {
+        terms(list, where, role, family, 0);
+    }
+
+    private void terms(JsonNode list, String where, Role role, int family, int slot) {
         if (list.isMissingNode()) {
             return;
         }
@@ -210,7 +302,7 @@ public final class SignalRules {
             String term = t.asText("").trim().toLowerCase(Locale.ROOT);
             Element[] elements = elements(term, where);
             if (elements != null) {
-                patterns.add(new Pattern(elements, role, family));
+                patterns.add(new Pattern(elements, role, family, slot));
             }
         }
     }
@@ -231,6 +323,8 @@ public final class SignalRules {
                 e = new Element(Element.Kind.TIME, "", null);
             } else if (w.equals("@clock")) {
                 e = new Element(Element.Kind.CLOCK, "", null);
+            } else if (w.equals("@amount")) {
+                e = new Element(Element.Kind.AMOUNT, "", null);
             } else if (w.endsWith("*")) {
                 e = new Element(Element.Kind.PREFIX, w.substring(0, w.length() - 1), null);
             } else if (w.contains(":")) {
@@ -247,7 +341,7 @@ public final class SignalRules {
                 e = new Element(Element.Kind.EXACT, w, null);
             }
             if (e.kind() != Element.Kind.ANY && e.kind() != Element.Kind.TIME && e.kind() != Element.Kind.CLOCK
-                    && !e.text().matches("[a-z0-9]+")) {
+                    && e.kind() != Element.Kind.AMOUNT && !e.text().matches("[a-z0-9]+")) {
                 problem(w, where + ": '" + term + "': write terms in lower case letters and digits without accents"
                         + " (the text is folded the same way)");
                 return null;
@@ -259,7 +353,8 @@ public final class SignalRules {
             out[i] = e;
         }
         Element.Kind first = out[0].kind();
-        if ((first == Element.Kind.ANY || first == Element.Kind.TIME || first == Element.Kind.CLOCK) && out.length > 1) {
+        if ((first == Element.Kind.ANY || first == Element.Kind.TIME || first == Element.Kind.CLOCK
+                || first == Element.Kind.AMOUNT) && out.length > 1) {
             problem(term, where + ": '" + term + "' cannot start with '?' or '@'");
             return null;
         }

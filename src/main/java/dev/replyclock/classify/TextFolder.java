@@ -22,6 +22,8 @@ final class TextFolder {
     static final char SPACE = 1;
     static final char CLAUSE = 2;
     static final char APOSTROPHE = 3;
+    /** A clause break that also ends a sentence: . ! ? and line breaks. */
+    static final char SENTENCE = 4;
 
     /** The folded form of each BMP code unit: a marker above, or a character; second chars in SECOND. */
     private static final char[] FIRST = new char[65536];
@@ -128,8 +130,10 @@ final class TextFolder {
             return CLAUSE; // outside the BMP: emoji mostly (letters there take the slow path)
         }
         switch (c) {
-            case '.', '!', '?', ';', ':', ',', '\n', '\r', '(', ')', '[', ']', 0x2026, 0x00A1, 0x00BF, 0x3002,
-                    0xFF01, 0xFF1F, 0x2014, 0x2013 -> {
+            case '.', '!', '?', '\n', '\r', 0x2026, 0x00A1, 0x00BF, 0x3002, 0xFF01, 0xFF1F -> {
+                return SENTENCE;
+            }
+            case ';', ':', ',', '(', ')', '[', ']', 0x2014, 0x2013 -> {
                 return CLAUSE;
             }
             default -> {
@@ -146,6 +150,21 @@ final class TextFolder {
 
     static char second(char c) {
         return SECOND[c];
+    }
+
+    /**
+     * Emoji that carry a tier's meaning, read as words the rules can name (anger, an eye-roll of sarcasm),
+     * or null. They are few and fixed, so a switch; ICU has names for them but no meaning.
+     */
+    static String emojiWord(int codePoint) {
+        return switch (codePoint) {
+            case 0x1F621, 0x1F620, 0x1F92C, 0x1F624 -> "emojiangry";
+            case 0x1F644, 0x1F612 -> "emojieyeroll";
+            case 0x1F643 -> "emojiupsidedown";
+            case 0x1F44E -> "emojithumbsdown";
+            case 0x1F62D, 0x1F622, 0x1F61E, 0x1F61F, 0x1F629, 0x1F62B -> "emojisad";
+            default -> null;
+        };
     }
 
     /** The slow path for a supplementary code point: a folded letter/digit, or null for a separator. */

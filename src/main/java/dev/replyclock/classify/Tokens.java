@@ -11,7 +11,14 @@ import java.util.Arrays;
  *
  * <p>While cutting: digits inside a word become the letters they stand for (br0ken, c4ssé, urg3nt),
  * letters repeated three times or more become one (urgeeent), an apostrophe splits a word (l'urgence,
- * j'ai) except before a final "t" (doesn't, can't -> doesnt, cant).
+ * j'ai) except before a final "t" (doesn't, can't -> doesnt, cant), and the symbols $ @ € between or
+ * before letters stand for s, a, e ($c@m, a$ap, d€çu).
+ *
+ * <p>Also kept per token, for the scope rules of the classifier: the sentence it is in (. ! ? and line
+ * breaks end one) and whether that sentence is a question, whether a hyphen joins it to the next word
+ * (presse-agrumes), whether it was written in Title Case (a name: the Crash Pad), and whether it stands
+ * in quotes that open on a capital (a title: « Urgences ») or on a small letter (scare quotes:
+ * 'waterproof').
  */
 final class Tokens {
 
@@ -21,25 +28,66 @@ final class Tokens {
     int[] origStart = new int[128];
     int[] origEnd = new int[128];
     int[] clause = new int[128];
+    int[] sentence = new int[128];
+    boolean[] hyphenAfter = new boolean[128];
+    boolean[] titleCase = new boolean[128];
+    /** 0 = not quoted, 1 = in quotes opening on a capital (a title), 2 = in quotes opening on a small letter. */
+    byte[] quote = new byte[128];
+    boolean[] questionSentence = new boolean[16];
     int count;
+    int sentences;
 
     private int used;
 
     void cut(String text) {
         count = 0;
         used = 0;
+        sentences = 1;
+        questionSentence[0] = false;
         int clauseId = 0;
+        int sentenceId = 0;
         boolean inToken = false;
         boolean pendingClause = false;
+        boolean pendingSentence = false;
+        int quoteEnd = -1;
+        byte quoteKind = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             char f;
             char f2 = 0;
             int unitEnd = i + 1;
+            if (i > quoteEnd && isQuote(c)) {
+                quoteEnd = quoteSpanEnd(text, i);
+                quoteKind = quoteEnd < 0 ? 0 : titleQuote(text, i, quoteEnd) ? (byte) 1 : (byte) 2;
+            }
             if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                String s = TextFolder.foldSupplementary(Character.toCodePoint(c, text.charAt(i + 1)));
+                int cp = Character.toCodePoint(c, text.charAt(i + 1));
+                if (Character.getType(cp) == Character.FORMAT) {
+                    i++; // invisible format characters outside the BMP (tags, musical format marks): deleted
+                    continue;
+                }
+                String s = TextFolder.foldSupplementary(cp);
                 unitEnd = i + 2;
+                String word = s == null ? TextFolder.emojiWord(cp) : null;
+                if (word != null) {
+                    // an emoji that means something: a word of its own, in a clause of its own
+                    if (inToken) {
+                        finish();
+                        inToken = false;
+                    }
+                    if (count > 0) {
+                        clauseId++;
+                    }
+                    start(i, clauseId, sentenceId, (byte) 0);
+                    for (int k = 0; k < word.length(); k++) {
+                        append(word.charAt(k), unitEnd);
+                    }
+                    finish();
+                    pendingClause = true;
+                    i++;
+                    continue;
+                }
                 if (s == null) {
                     f = TextFolder.CLAUSE;
                 } else {
@@ -50,16 +98,28 @@ final class Tokens {
             } else {
                 f = TextFolder.first(c);
                 f2 = TextFolder.second(c);
+                char letter = symbolLetter(c);
+                if (letter != 0 && i + 1 < n && Character.isLetter(text.charAt(i + 1))
+                        && (!inToken || Character.isLetter(text.charAt(i - 1)))) {
+                    f = letter; // $c@m, a$ap, d€çu: a symbol for a letter
+                }
             }
             if (f == TextFolder.DELETE) {
                 continue;
             }
-            if (f == TextFolder.SPACE || f == TextFolder.CLAUSE) {
+            if (f == TextFolder.SPACE || f == TextFolder.CLAUSE || f == TextFolder.SENTENCE) {
                 if (inToken) {
+                    hyphenAfter[count] = c == '-' && i + 1 < n && Character.isLetter(text.charAt(i + 1));
                     finish();
                     inToken = false;
                 }
-                pendingClause |= f == TextFolder.CLAUSE;
+                pendingClause |= f != TextFolder.SPACE;
+                if (f == TextFolder.SENTENCE) {
+                    pendingSentence = true;
+                    if (c == '?' || c == '\uFF1F') {
+                        questionSentence[sentenceId] = true;
+                    }
+                }
                 continue;
             }
             if (f == TextFolder.APOSTROPHE) {
@@ -78,8 +138,13 @@ final class Tokens {
                 if (pendingClause && count > 0) {
                     clauseId++;
                 }
+                if (pendingSentence && count > 0) {
+                    sentenceId = newSentence();
+                }
                 pendingClause = false;
-                start(i, clauseId);
+                pendingSentence = false;
+                start(i, clauseId, sentenceId, i < quoteEnd ? quoteKind : 0);
+                titleCase[count] = Character.isUpperCase(c) && (i + 1 >= n || !Character.isUpperCase(text.charAt(i + 1)));
                 inToken = true;
             }
             append(f, unitEnd);
@@ -92,7 +157,15 @@ final class Tokens {
         }
     }
 
-    private void start(int orig, int clauseId) {
+    private int newSentence() {
+        if (sentences == questionSentence.length) {
+            questionSentence = Arrays.copyOf(questionSentence, sentences * 2);
+        }
+        questionSentence[sentences] = false;
+        return sentences++;
+    }
+
+    private void start(int orig, int clauseId, int sentenceId, byte quoted) {
         if (count == charStart.length) {
             int size = count * 2;
             charStart = Arrays.copyOf(charStart, size);
@@ -100,12 +173,73 @@ final class Tokens {
             origStart = Arrays.copyOf(origStart, size);
             origEnd = Arrays.copyOf(origEnd, size);
             clause = Arrays.copyOf(clause, size);
+            sentence = Arrays.copyOf(sentence, size);
+            hyphenAfter = Arrays.copyOf(hyphenAfter, size);
+            titleCase = Arrays.copyOf(titleCase, size);
+            quote = Arrays.copyOf(quote, size);
         }
         charStart[count] = used;
         length[count] = 0;
         origStart[count] = orig;
         origEnd[count] = orig;
         clause[count] = clauseId;
+        sentence[count] = sentenceId;
+        hyphenAfter[count] = false;
+        titleCase[count] = false;
+        quote[count] = quoted;
+    }
+
+    /** Symbols written for letters: $ s, @ a, € e, ¢ and © c, £ l, | l. */
+    private static char symbolLetter(char c) {
+        return switch (c) {
+            case '$' -> 's';
+            case '@' -> 'a';
+            case '\u20AC' -> 'e';
+            case '\u00A2', '\u00A9' -> 'c';
+            case '\u00A3', '|' -> 'l';
+            default -> 0;
+        };
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\u00AB' || c == '\u201C' || c == '\u201E' || c == '\'' || c == '\u2018';
+    }
+
+    /** Quotes that close within a short span (a title, a scare-quoted word), else -1: not a quote. */
+    private static int quoteSpanEnd(String text, int open) {
+        char c = text.charAt(open);
+        if ((c == '\'' || c == '\u2018') && open > 0 && Character.isLetterOrDigit(text.charAt(open - 1))) {
+            return -1; // an apostrophe inside a word (l'urgence, don't)
+        }
+        int limit = Math.min(text.length(), open + 60);
+        for (int k = open + 1; k < limit; k++) {
+            char d = text.charAt(k);
+            boolean closes = switch (c) {
+                case '\u00AB' -> d == '\u00BB';
+                case '\u201C', '\u201E' -> d == '\u201D' || d == '\u201C';
+                case '\'', '\u2018' -> (d == '\'' || d == '\u2019')
+                        && (k + 1 >= text.length() || !Character.isLetter(text.charAt(k + 1)));
+                default -> d == '"';
+            };
+            if (closes) {
+                return k;
+            }
+            if (d == '\n') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A quoted span whose first letter is a capital: a title or a name (« Urgences », "Rush Hour"). */
+    private static boolean titleQuote(String text, int open, int close) {
+        for (int k = open + 1; k < close; k++) {
+            char d = text.charAt(k);
+            if (Character.isLetter(d)) {
+                return Character.isUpperCase(d);
+            }
+        }
+        return false;
     }
 
     private void append(char f, int origEndExclusive) {
