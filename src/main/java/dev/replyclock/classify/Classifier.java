@@ -461,9 +461,15 @@ public final class Classifier {
             int start = s.matchStart[m];
             switch (patterns[s.matchPattern[m]].role()) {
                 case HYPOTHETICAL_OPENER -> {
-                    // "Should the parcel arrive damaged": an inverted conditional opens its clause
+                    // "Should the parcel arrive damaged, can I get a refund?": an inverted conditional opens its clause
                     if (start == 0 || t.clause[start - 1] != t.clause[start]) {
-                        s.hypothetical[start] = true;
+                        s.hypotheticalSentence[start] = true;
+                    }
+                }
+                case QUESTION_OPENER -> {
+                    // "was order #6650 dispatched today": a question without its question mark
+                    if (start == 0 || t.clause[start - 1] != t.clause[start]) {
+                        t.questionSentence[t.sentence[start]] = true;
                     }
                 }
                 case HYPOTHETICAL_SENTENCE -> s.hypotheticalSentence[start] = true;
@@ -489,8 +495,13 @@ public final class Classifier {
             }
         }
         for (int m = 0; m < s.matches; m++) {
-            if (patterns[s.matchPattern[m]].role() == Role.INDIRECT_QUESTION) {
-                s.hypothetical[s.matchEnd[m] - 1] = false; // "tell me if", "savoir si": a question, not a condition
+            Role role = patterns[s.matchPattern[m]].role();
+            if (role == Role.INDIRECT_QUESTION || role == Role.NOT_HYPOTHETICAL) {
+                // "tell me if", "savoir si", "in case you're wondering": the "if" in them sets no condition
+                for (int k = s.matchStart[m]; k < s.matchEnd[m]; k++) {
+                    s.hypothetical[k] = false;
+                    s.hypotheticalSentence[k] = false;
+                }
             }
         }
         for (int i = 0; i < t.count; i++) {
@@ -696,7 +707,7 @@ public final class Classifier {
         if (i < s.matches) {
             Pattern p = patterns[s.matchPattern[i]];
             return p.role() == Role.FRAME_SLOT && p.family() == f && p.slot() == k
-                    && p.elements()[0].kind() != Element.Kind.TIME ? s.matchStart[i] : -1;
+                    && p.elements()[0].kind() != Element.Kind.TIME && !ignored(s, i) ? s.matchStart[i] : -1;
         }
         int tok = i - s.matches;
         int shapes = slotShapes[f][k];
@@ -706,6 +717,11 @@ public final class Classifier {
         boolean fits = (shapes & 1) != 0 && s.timeEnd[tok] > 0 || (shapes & 2) != 0 && isClock(t, tok)
                 || (shapes & 4) != 0 && s.amount[tok];
         return fits ? tok : -1;
+    }
+
+    /** Words inside an ignored phrase are not read ("got a confirmation email", "paiement en 2 fois"). */
+    private static boolean ignored(Scratch s, int match) {
+        return s.ignoreReach[s.matchStart[match]] >= s.matchEnd[match];
     }
 
     private static int slotEnd(Scratch s, Tokens t, int i) {
@@ -757,7 +773,7 @@ public final class Classifier {
         Family fam = families[f];
         for (int a = 0; a < s.matches; a++) {
             Pattern pa = patterns[s.matchPattern[a]];
-            if (pa.family() != f || pa.role() != Role.NEAR_A) {
+            if (pa.family() != f || pa.role() != Role.NEAR_A || ignored(s, a)) {
                 continue;
             }
             int as = s.matchStart[a];
@@ -767,7 +783,7 @@ public final class Classifier {
             for (int b = firstStartingFrom(s, as - fam.window() - MAX_TERM_WORDS);
                  b < s.trieMatches && s.matchStart[b] <= ae + fam.window(); b++) {
                 Pattern pb = patterns[s.matchPattern[b]];
-                if (pb.family() != f || pb.role() != Role.NEAR_B) {
+                if (pb.family() != f || pb.role() != Role.NEAR_B || ignored(s, b)) {
                     continue;
                 }
                 int[] span = pair(s, t, fam, as, ae, s.matchStart[b], s.matchEnd[b]);
@@ -846,7 +862,7 @@ public final class Classifier {
                 return HYPOTHETICAL;
             }
         }
-        for (int k = start - 1; k >= 0 && t.sentence[k] == t.sentence[start]; k--) {
+        for (int k = start - 1; k >= 0 && t.sentence[k] == t.sentence[start] && !s.consequence[k]; k--) {
             if (s.hypotheticalSentence[k]) {
                 return HYPOTHETICAL; // "does the warranty cover accidental damage?"
             }

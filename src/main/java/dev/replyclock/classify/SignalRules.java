@@ -30,7 +30,7 @@ public final class SignalRules {
     }
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
-        HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY }
+        HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, NOT_HYPOTHETICAL, QUESTION_OPENER, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY }
 
     /** A term: its words, what it is for, the family it belongs to (or -1) and, in a frame, its slot. */
     record Pattern(Element[] elements, Role role, int family, int slot) {
@@ -60,7 +60,7 @@ public final class SignalRules {
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
-            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions");
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
             "unless");
     private static final Set<String> NEAR_KEYS = Set.of("a", "b", "window", "order");
@@ -149,6 +149,8 @@ public final class SignalRules {
         terms(root.path("hypothetical-sentences"), "hypothetical-sentences", Role.HYPOTHETICAL_SENTENCE, -1);
         terms(root.path("pre-purchase"), "pre-purchase", Role.PRE_PURCHASE, -1);
         terms(root.path("indirect-questions"), "indirect-questions", Role.INDIRECT_QUESTION, -1);
+        terms(root.path("question-openers"), "question-openers", Role.QUESTION_OPENER, -1);
+        terms(root.path("not-hypothetical"), "not-hypothetical", Role.NOT_HYPOTHETICAL, -1);
         terms(root.path("currency-words"), "currency-words", Role.CURRENCY, -1);
         terms(root.path("consequences"), "consequences", Role.CONSEQUENCE, -1);
         terms(root.path("clause-breaks"), "clause-breaks", Role.CLAUSE_BREAK, -1);

@@ -178,4 +178,129 @@ class ClassifierTest {
             assertTrue(b);
         }
     }
+
+    // ------------------------------------------------------------ complaints without a complaint word (frames)
+
+    @Test
+    void itemsMissingFromADeliveredParcelAreAComplaint() {
+        for (String s : new String[] {"Unboxed the bookcase and there are no shelves in the box",
+                "y'a pas de câble dedans, juste la manette", "only two of the six glasses came",
+                "J'ai reçu la table mais pas les chaises qui vont avec"}) {
+            assertEquals(Tier.COMPLAINT, tier(s), s);
+        }
+    }
+
+    @Test
+    void orderedOneThingReceivedAnotherIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("I ordered the oak desk and you sent me a glass one"));
+        assertEquals(Tier.COMPLAINT, tier("J'ai commandé une veste en M, j'ai reçu du XXL"));
+    }
+
+    @Test
+    void aConfirmationEmailIsNotAWrongItem() {
+        assertEquals(Tier.STANDARD, tier("I ordered the oak desk and got a confirmation email, do you sell the chair too?"));
+    }
+
+    @Test
+    void aDoubleChargeOrAnAmountTakenAboveTheAmountShownIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("Vous m'avez prélevé deux fois pour la même lampe"));
+        assertEquals(Tier.COMPLAINT, tier("The site said 45 € but my statement shows 65 € taken"));
+    }
+
+    @Test
+    void payingInInstalmentsIsNotADoubleCharge() {
+        assertEquals(Tier.STANDARD, tier("Est-ce que le paiement en 2 fois est possible ?"));
+    }
+
+    @Test
+    void aTechnicianWhoNeverCameIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("The engineer was booked for 9am and never turned up"));
+        assertEquals(Tier.COMPLAINT, tier("Le livreur devait passer hier, personne n'est venu"));
+    }
+
+    @Test
+    void theSameFaultBackAfterARepairIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("The washer came back from repair last week and it leaks again"));
+    }
+
+    @Test
+    void aFaultDescribedByWhatTheProductDoesIsAComplaint() {
+        for (String s : new String[] {"the kettle won't heat anymore", "l'écran reste noir depuis ce matin",
+                "the fan keeps cutting out after five minutes", "le four ne chauffe plus"}) {
+            assertEquals(Tier.COMPLAINT, tier(s), s);
+        }
+    }
+
+    @Test
+    void scareQuotesAroundAPromiseAreSarcasm() {
+        assertEquals(Tier.COMPLAINT, tier("so much for 'express' shipping, two weeks and counting"));
+        assertEquals(Tier.STANDARD, tier("Is 'Express' shipping available to Lyon?"));
+    }
+
+    // ------------------------------------------------------------ signal words used in another sense
+
+    @Test
+    void theFirstPartOfAHyphenatedCompoundIsNotASignal() {
+        for (String s : new String[] {"Le presse-agrumes passe au lave-vaisselle ?", "Vous avez des brise-vue ?",
+                "Do you stock crash-test dummies for kids?"}) {
+            assertEquals(Tier.STANDARD, tier(s), s);
+        }
+        assertEquals(Tier.COMPLAINT, tier("the lid arrived water-damaged"), "a signal at the end of a compound counts");
+    }
+
+    @Test
+    void signalWordsInTitlesAndNamesAreNotSignals() {
+        assertEquals(Tier.STANDARD, tier("Avez-vous le DVD « Urgences » saison 2 ?"));
+        assertEquals(Tier.STANDARD, tier("Do you still carry the Rush Hour puzzle?"));
+        assertEquals(Tier.URGENT, tier("Subject: Urgent Delivery Request for order 4411"), "a title-case subject line still counts");
+    }
+
+    // ------------------------------------------------------------ hypotheticals in other forms
+
+    @Test
+    void invertedConditionalsAndCoverageQuestionsAreHypothetical() {
+        assertEquals(Tier.STANDARD, tier("Should the mirror arrive cracked, can I get a refund?"));
+        assertEquals(Tier.STANDARD, tier("Does the warranty cover accidental drops or a cracked screen?"));
+        assertEquals(Tier.STANDARD, tier("En cas de casse pendant le transport, qui rembourse ?"));
+    }
+
+    @Test
+    void anIndirectQuestionIsNotAHypothetical() {
+        assertEquals(Tier.URGENT, tier("Can you tell me if my order has shipped?"));
+    }
+
+    // ------------------------------------------------------------ urgency without "urgent"
+
+    @Test
+    void aQuestionAboutTheCustomersOwnOrderIsUrgentWithoutAQuestionWord() {
+        assertEquals(Tier.URGENT, tier("Has my order shipped? #64120"));
+        assertEquals(Tier.URGENT, tier("ma commande est partie ?"));
+        assertEquals(Tier.URGENT, tier("was order #6650 dispatched today"));
+    }
+
+    @Test
+    void anEventOnADayIsADeadline() {
+        assertEquals(Tier.URGENT, tier("The cake stand is for my sister's wedding on Saturday, order 2231"));
+    }
+
+    @Test
+    void noHurryOrAPurchaseNotMadeYetDropsInferredUrgency() {
+        assertEquals(Tier.STANDARD, tier("Pas pressé du tout : on peut fixer une date de livraison en juin ?"));
+        assertEquals(Tier.STANDARD, tier("How long does delivery take to Perth? Haven't ordered yet."));
+    }
+
+    // ------------------------------------------------------------ obfuscation
+
+    @Test
+    void symbolsForLettersAndInvisibleTagsStillCount() {
+        assertEquals(Tier.COMPLAINT, tier("c'est du $c@m"));
+        assertEquals(Tier.URGENT, tier("need it a$ap"));
+        assertEquals(Tier.COMPLAINT, tier("it is bro\uDB40\uDC20ken"), "a tag character (outside the BMP) inside the word");
+    }
+
+    @Test
+    void aFrameFamilyIsNamedInTheSignals() {
+        Classification r = c.classify("I ordered the oak desk and you sent me a glass one");
+        assertTrue(r.signals().stream().anyMatch(sig -> sig.family().equals("wrong-item")), r.signals().toString());
+    }
 }

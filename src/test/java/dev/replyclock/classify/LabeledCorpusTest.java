@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The classifier against labeled messages: the shared dev corpus (the issue's bar: accuracy >= 0.97,
- * complaint recall >= 0.99, no complaint left standard) and our own cases of what the corpus lacks
- * (regional French and English, new obfuscations, negation, idioms), which must all pass.
+ * complaint recall >= 0.99, no complaint left standard), the shared hard cases (>= 0.95 / 0.97), our
+ * own held-out sets written to the guide before tuning (unseen-100.jsonl, scored once at 0.620 / 0.556
+ * with the rules of before, 0.910 / 0.911 after tuning on dev-hard only) and our cases of what the corpus
+ * lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  */
 class LabeledCorpusTest {
 
@@ -33,5 +35,23 @@ class LabeledCorpusTest {
         LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier, cases);
         System.out.println("extra cases: " + r.describe());
         assertEquals(List.of(), r.mistakes(), r.describe());
+    }
+
+    @Test
+    void hardCasesMeetAccuracyAndComplaintRecall() throws Exception {
+        LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier,
+                LabeledCorpus.read(Path.of("../shared/corpus/dev-hard.jsonl")));
+        System.out.println("dev-hard corpus: " + r.describe());
+        assertTrue(r.accuracy() >= 0.95, r.describe());
+        assertTrue(r.recall(Tier.COMPLAINT) >= 0.97, r.describe());
+    }
+
+    @Test
+    void ownHeldOutSetMeetsAccuracyAndComplaintRecall() throws Exception {
+        LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier,
+                LabeledCorpus.read(Path.of("src/test/resources/classify/unseen-100.jsonl")));
+        System.out.println("unseen-100: " + r.describe());
+        assertTrue(r.accuracy() >= 0.95, r.describe());
+        assertTrue(r.recall(Tier.COMPLAINT) >= 0.97, r.describe());
     }
 }

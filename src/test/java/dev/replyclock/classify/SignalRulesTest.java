@@ -83,4 +83,39 @@ class SignalRulesTest {
         Files.writeString(copy, Files.readString(Path.of("config/signals.yaml")).replace("tier: urgent", "tier: soon"));
         assertThrows(RulesException.class, () -> SignalRules.load(copy));
     }
+
+    @Test
+    void aLeadCanDescribeAComplaintAsAFrameOfSlots() throws Exception {
+        String yaml = MINIMAL + """
+                  - name: no-show
+                    tier: complaint
+                    frame:
+                      scope: message
+                      order: in-order
+                      slots:
+                        - [plombier]
+                        - ["jamais venu"]
+                """;
+        Classifier c = Classifier.fromRules(SignalRules.parse(yaml, "test"));
+        Classification r = c.classify("Le plombier devait passer à 9h. Il n'est jamais venu.");
+        assertEquals(Tier.COMPLAINT, r.tier());
+        assertEquals("no-show", r.signals().get(0).family());
+        assertEquals(Tier.STANDARD, c.classify("Il n'est jamais venu, le plombier ?").tier(), "slots out of order");
+    }
+
+    @Test
+    void aFrameWithABadScopeOrConditionNamesTheLine() {
+        String bad = MINIMAL + """
+                  - name: odd
+                    tier: complaint
+                    when: sometimes
+                    frame:
+                      scope: paragraph
+                      slots: [[a], [b]]
+                """;
+        RulesException e = assertThrows(RulesException.class, () -> SignalRules.parse(bad, "signals.yaml"));
+        assertTrue(e.getMessage().contains("frame.scope must be clause, sentence or message"), e.getMessage());
+        assertTrue(e.getMessage().contains("when must be 'question' or 'scare-quoted'"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 10"), e.getMessage());
+    }
 }
