@@ -167,12 +167,28 @@ public final class Classifier {
         boolean[] currency = new boolean[128];
         boolean[] amount = new boolean[128];
         boolean prePurchase;
+        boolean ownMistake;
         final char[] merged = new char[64];
         /** Signals that count, before the message-wide checks (pre-purchase, calm): family, start, end. */
         int[] candFamily = new int[16];
         int[] candStart = new int[16];
         int[] candEnd = new int[16];
         int cands;
+        /** Per frame slot (at most 4): the candidates' start and end tokens, in token order. */
+        int[][] slotStart = new int[4][32];
+        int[][] slotEnd = new int[4][32];
+        final int[] slotCount = new int[4];
+
+        void addSlot(int k, int start, int end) {
+            int n = slotCount[k];
+            if (n == slotStart[k].length) {
+                slotStart[k] = Arrays.copyOf(slotStart[k], n * 2);
+                slotEnd[k] = Arrays.copyOf(slotEnd[k], n * 2);
+            }
+            slotStart[k][n] = start;
+            slotEnd[k][n] = end;
+            slotCount[k] = n + 1;
+        }
 
         void candidate(int family, int start, int end) {
             if (cands == candFamily.length) {
@@ -190,6 +206,7 @@ public final class Classifier {
             matches = 0;
             cands = 0;
             prePurchase = false;
+            ownMistake = false;
             if (negator.length < tokenCount + 1) {
                 int n = Math.max(tokenCount + 1, negator.length * 2);
                 hypotheticalSentence = new boolean[n];
@@ -339,6 +356,8 @@ public final class Classifier {
             case PREFIX -> len >= text.length() && regionEquals(t.chars, base, text);
             case STEM -> len >= text.length() && regionEquals(t.chars, base, text)
                     && suffixMatches(e.suffixes(), t.chars, base + text.length(), len - text.length());
+            case CLOCK -> isClock(t, tok);
+            case TIME -> isTimeShape(t, tok);
             default -> false;
         };
     }
@@ -474,6 +493,7 @@ public final class Classifier {
                 }
                 case HYPOTHETICAL_SENTENCE -> s.hypotheticalSentence[start] = true;
                 case PRE_PURCHASE -> s.prePurchase = true;
+                case OWN_MISTAKE -> s.ownMistake = true;
                 case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
                 case CURRENCY -> s.currency[start] = true;
                 case NEGATOR -> {
@@ -597,6 +617,8 @@ public final class Classifier {
     /** An explanation, not an inventory: a huge message reports its first signals only. */
     static final int MAX_SIGNALS = 32;
 
+    /** How far back a negator or hypothetical is looked for, and how far a sentence is read for its case. */
+    private static final int SCOPE_WORDS = 40;
     private static final int COUNTS = 0;
     private static final int OUT_OF_SCOPE = 1;
     private static final int NEGATED = 2;
@@ -627,7 +649,8 @@ public final class Classifier {
         Tier tier = Tier.STANDARD;
         for (int c = 0; c < s.cands; c++) {
             Family fam = families[s.candFamily[c]];
-            if (fam.unlessPrePurchase() && s.prePurchase || fam.unlessCalm() && calm) {
+            if (fam.unlessPrePurchase() && s.prePurchase || fam.unlessCalm() && calm
+                    || fam.unlessOwnMistake() && s.ownMistake) {
                 continue;
             }
             if (signals == null || signals.size() < MAX_SIGNALS) {
@@ -654,34 +677,52 @@ public final class Classifier {
         s.candidate(f, start, end);
     }
 
+    /** A frame in a clause or a sentence without a window of its own spans at most this many words. */
+    static final int FRAME_SCOPE_WORDS = 60;
+    /** Slot-0 words a frame tries as its anchor: enough for a message, a bound for a megabyte. */
+    private static final int MAX_FRAME_ANCHORS = 64;
+
     /**
      * The first way to fill every slot of frame family f: a word (or shape) of each slot list in one scope,
-     * within the window, in order if the family says so; null if there is none.
+     * within the window, in order if the family says so; null if there is none. Each slot's candidates are
+     * gathered once in token order, and each anchor looks only within its window (a binary search, then a
+     * short scan), so a long text costs linear time, not quadratic.
      */
     private int[] frame(Scratch s, Tokens t, int f) {
         Family fam = families[f];
         if (fam.amounts() > 0 && distinctAmounts(s, t) < fam.amounts()) {
             return null;
         }
-        for (int a = 0; a < s.matches + t.count; a++) {
-            int as = slotStart(s, t, f, 0, a);
-            if (as < 0) {
-                continue;
+        for (int k = 0; k < fam.slots(); k++) {
+            if (gatherSlot(s, t, f, k) == 0) {
+                return null; // most messages leave some slot empty: done
             }
-            int ae = slotEnd(s, t, a);
+        }
+        boolean bounded = fam.window() > 0 || fam.scope() != SignalRules.Scope.MESSAGE;
+        int window = fam.window() > 0 ? fam.window() : FRAME_SCOPE_WORDS;
+        int anchors = Math.min(s.slotCount[0], MAX_FRAME_ANCHORS);
+        for (int a = 0; a < anchors; a++) {
+            int as = s.slotStart[0][a];
             int lo = as;
-            int hi = ae;
-            int prevEnd = ae;
+            int hi = s.slotEnd[0][a];
+            int prevEnd = hi;
             boolean filled = true;
             for (int k = 1; k < fam.slots() && filled; k++) {
                 filled = false;
-                for (int b = 0; b < s.matches + t.count; b++) {
-                    int bs = slotStart(s, t, f, k, b);
-                    if (bs < 0 || !sameScope(t, fam.scope(), as, bs) || fam.ordered() && bs < prevEnd) {
+                int from = fam.ordered() ? prevEnd : bounded ? as - window : 0;
+                for (int j = lowerBound(s.slotStart[k], s.slotCount[k], from); j < s.slotCount[k]; j++) {
+                    int bs = s.slotStart[k][j];
+                    int be = s.slotEnd[k][j];
+                    if (bounded && bs > as + window) {
+                        break;
+                    }
+                    if (!sameScope(t, fam.scope(), as, bs)) {
+                        if (bs > as) {
+                            break; // scopes only move on
+                        }
                         continue;
                     }
-                    int be = slotEnd(s, t, b);
-                    if (fam.window() > 0 && Math.max(hi, be) - Math.min(lo, bs) > fam.window()) {
+                    if (bounded && Math.max(hi, be) - Math.min(lo, bs) > window) {
                         continue;
                     }
                     lo = Math.min(lo, bs);
@@ -699,37 +740,66 @@ public final class Classifier {
     }
 
     /**
-     * Candidates of a frame slot are numbered: first the word matches (0 .. matches-1), then the tokens
-     * (matches .. matches+count-1) for the shapes. The start token of candidate i if it fills slot k of
-     * family f, else -1.
+     * Collects the candidates of slot k of frame family f, in token order: the word matches (trie matches
+     * are in token order; words inside an ignored phrase fill no slot), then merged in, the tokens of the
+     * shapes the slot takes (@time, @clock, @amount). Returns how many.
      */
-    private int slotStart(Scratch s, Tokens t, int f, int k, int i) {
-        if (i < s.matches) {
-            Pattern p = patterns[s.matchPattern[i]];
-            return p.role() == Role.FRAME_SLOT && p.family() == f && p.slot() == k
-                    && p.elements()[0].kind() != Element.Kind.TIME && !ignored(s, i) ? s.matchStart[i] : -1;
-        }
-        int tok = i - s.matches;
+    private int gatherSlot(Scratch s, Tokens t, int f, int k) {
+        s.slotCount[k] = 0;
         int shapes = slotShapes[f][k];
-        if (shapes == 0) {
-            return -1;
+        int m = 0;
+        int tok = 0;
+        while (true) {
+            while (m < s.trieMatches && !fillsSlot(s, m, f, k)) {
+                m++;
+            }
+            while (shapes != 0 && tok < t.count && !fitsShape(s, t, shapes, tok)) {
+                tok++;
+            }
+            boolean haveMatch = m < s.trieMatches;
+            boolean haveShape = shapes != 0 && tok < t.count;
+            if (!haveMatch && !haveShape) {
+                return s.slotCount[k];
+            }
+            if (haveMatch && (!haveShape || s.matchStart[m] <= tok)) {
+                s.addSlot(k, s.matchStart[m], s.matchEnd[m]);
+                m++;
+            } else {
+                s.addSlot(k, tok, Math.max(tok + 1, s.timeEnd[tok]));
+                tok++;
+            }
         }
-        boolean fits = (shapes & 1) != 0 && s.timeEnd[tok] > 0 || (shapes & 2) != 0 && isClock(t, tok)
+    }
+
+    private static boolean fitsShape(Scratch s, Tokens t, int shapes, int tok) {
+        return (shapes & 1) != 0 && s.timeEnd[tok] > 0 || (shapes & 2) != 0 && isClock(t, tok)
                 || (shapes & 4) != 0 && s.amount[tok];
-        return fits ? tok : -1;
+    }
+
+    private boolean fillsSlot(Scratch s, int m, int f, int k) {
+        Pattern p = patterns[s.matchPattern[m]];
+        return p.role() == Role.FRAME_SLOT && p.family() == f && p.slot() == k
+                && p.elements()[0].kind() != Element.Kind.TIME && !ignored(s, m);
+    }
+
+    /** The first index in sorted[0, n) holding a value >= key. */
+    private static int lowerBound(int[] sorted, int n, int key) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Words inside an ignored phrase are not read ("got a confirmation email", "paiement en 2 fois"). */
     private static boolean ignored(Scratch s, int match) {
         return s.ignoreReach[s.matchStart[match]] >= s.matchEnd[match];
-    }
-
-    private static int slotEnd(Scratch s, Tokens t, int i) {
-        if (i < s.matches) {
-            return s.matchEnd[i];
-        }
-        int tok = i - s.matches;
-        return Math.max(tok + 1, s.timeEnd[tok]);
     }
 
     private static boolean sameScope(Tokens t, SignalRules.Scope scope, int a, int b) {
@@ -794,7 +864,7 @@ public final class Classifier {
             // time and clock terms of the b side are not trie matches: look for them by shape
             if (timeSide[f] != 0) {
                 for (int k = from; k <= to; k++) {
-                    if (s.timeEnd[k] > 0 && (timeSide[f] == 1 || isClock(t, k))) {
+                    if (s.timeEnd[k] > 0 && (timeSide[f] == 1 || isClock(t, k)) && s.ignoreReach[k] < s.timeEnd[k]) {
                         int[] span = pair(s, t, fam, as, ae, k, s.timeEnd[k]);
                         if (span != null) {
                             return span;
@@ -851,7 +921,8 @@ public final class Classifier {
         }
         int clause = t.clause[start];
         int limit = Math.max(0, start - rules.negationWindow);
-        for (int k = start - 1; k >= 0 && t.clause[k] == clause && !s.breakBefore[k + 1]; k--) {
+        int reach = Math.max(0, start - SCOPE_WORDS);
+        for (int k = start - 1; k >= reach && t.clause[k] == clause && !s.breakBefore[k + 1]; k--) {
             if (k >= limit && s.negator[k] && s.negatorEnd[k] <= start && !s.inFamily[k]) {
                 return NEGATED;
             }
@@ -862,7 +933,7 @@ public final class Classifier {
                 return HYPOTHETICAL;
             }
         }
-        for (int k = start - 1; k >= 0 && t.sentence[k] == t.sentence[start] && !s.consequence[k]; k--) {
+        for (int k = start - 1; k >= reach && t.sentence[k] == t.sentence[start] && !s.consequence[k]; k--) {
             if (s.hypotheticalSentence[k]) {
                 return HYPOTHETICAL; // "does the warranty cover accidental damage?"
             }
@@ -890,7 +961,7 @@ public final class Classifier {
         }
         int titled = 0;
         int words = 0;
-        for (int k = 0; k < t.count; k++) {
+        for (int k = Math.max(0, start - SCOPE_WORDS); k < Math.min(t.count, end + SCOPE_WORDS); k++) {
             if (t.sentence[k] == t.sentence[start]) {
                 words++;
                 titled += t.titleCase[k] ? 1 : 0;

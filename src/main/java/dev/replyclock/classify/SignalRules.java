@@ -30,7 +30,7 @@ public final class SignalRules {
     }
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
-        HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, NOT_HYPOTHETICAL, QUESTION_OPENER, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY }
+        HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, NOT_HYPOTHETICAL, QUESTION_OPENER, OWN_MISTAKE, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY }
 
     /** A term: its words, what it is for, the family it belongs to (or -1) and, in a frame, its slot. */
     record Pattern(Element[] elements, Role role, int family, int slot) {
@@ -52,15 +52,15 @@ public final class SignalRules {
      */
     record Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered, boolean frame,
                   int slots, Scope scope, int amounts, boolean question, boolean scareQuoted,
-                  boolean unlessPrePurchase, boolean unlessCalm) {
+                  boolean unlessPrePurchase, boolean unlessCalm, boolean unlessOwnMistake) {
         Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered) {
-            this(name, tier, lang, near, window, ordered, false, 0, Scope.CLAUSE, 0, false, false, false, false);
+            this(name, tier, lang, near, window, ordered, false, 0, Scope.CLAUSE, 0, false, false, false, false, false);
         }
     }
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
-            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical");
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
             "unless");
     private static final Set<String> NEAR_KEYS = Set.of("a", "b", "window", "order");
@@ -151,6 +151,7 @@ public final class SignalRules {
         terms(root.path("indirect-questions"), "indirect-questions", Role.INDIRECT_QUESTION, -1);
         terms(root.path("question-openers"), "question-openers", Role.QUESTION_OPENER, -1);
         terms(root.path("not-hypothetical"), "not-hypothetical", Role.NOT_HYPOTHETICAL, -1);
+        terms(root.path("own-mistake"), "own-mistake", Role.OWN_MISTAKE, -1);
         terms(root.path("currency-words"), "currency-words", Role.CURRENCY, -1);
         terms(root.path("consequences"), "consequences", Role.CONSEQUENCE, -1);
         terms(root.path("clause-breaks"), "clause-breaks", Role.CLAUSE_BREAK, -1);
@@ -202,18 +203,16 @@ public final class SignalRules {
         if (!Set.of("always", "question", "scare-quoted").contains(when)) {
             problem("when: " + when, "family '" + name + "': when must be 'question' or 'scare-quoted'");
         }
-        boolean unlessPrePurchase = false;
-        boolean unlessCalm = false;
+        Set<String> unless = new HashSet<>();
         for (JsonNode u : f.path("unless")) {
-            switch (u.asText()) {
-                case "pre-purchase" -> unlessPrePurchase = true;
-                case "calm" -> unlessCalm = true;
-                default -> problem("unless", "family '" + name + "': unless takes 'pre-purchase' and 'calm', not '"
+            if (!Set.of("pre-purchase", "calm", "own-mistake").contains(u.asText())) {
+                problem("unless", "family '" + name + "': unless takes 'pre-purchase', 'calm' and 'own-mistake', not '"
                         + u.asText() + "'");
             }
+            unless.add(u.asText());
         }
         if (isFrame) {
-            frame(f, frame, name, tier, when, unlessPrePurchase, unlessCalm);
+            frame(f, frame, name, tier, when, unless);
             return;
         }
         int window = 0;
@@ -236,7 +235,7 @@ public final class SignalRules {
         }
         families.add(new Family(name, tier, f.path("lang").asText("any"), isNear, window, ordered, false,
                 isNear ? 2 : 0, Scope.CLAUSE, 0, when.equals("question"), when.equals("scare-quoted"),
-                unlessPrePurchase, unlessCalm));
+                unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake")));
         int index = families.size() - 1;
         if (isNear) {
             terms(near.path("a"), "family '" + name + "' near.a", Role.NEAR_A, index);
@@ -246,8 +245,7 @@ public final class SignalRules {
         }
     }
 
-    private void frame(JsonNode f, JsonNode frame, String name, Tier tier, String when, boolean unlessPrePurchase,
-                       boolean unlessCalm) {
+    private void frame(JsonNode f, JsonNode frame, String name, Tier tier, String when, Set<String> unless) {
         frame.fieldNames().forEachRemaining(k -> {
             if (!FRAME_KEYS.contains(k)) {
                 problem("name: " + name, "family '" + name + "': unknown key 'frame." + k + "' (known: " + FRAME_KEYS + ")");
@@ -277,7 +275,7 @@ public final class SignalRules {
         int amounts = frame.path("amounts").asInt(0);
         families.add(new Family(name, tier, f.path("lang").asText("any"), false, window, order.equals("in-order"),
                 true, slots.size(), scope, amounts, when.equals("question"), when.equals("scare-quoted"),
-                unlessPrePurchase, unlessCalm));
+                unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake")));
         int index = families.size() - 1;
         for (int k = 0; k < slots.size(); k++) {
             terms(slots.get(k), "family '" + name + "' frame.slots[" + k + "]", Role.FRAME_SLOT, index, k);

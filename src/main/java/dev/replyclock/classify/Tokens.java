@@ -107,6 +107,10 @@ final class Tokens {
             if (f == TextFolder.DELETE) {
                 continue;
             }
+            if ((c == '.' || c == ',') && i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))
+                    && Character.isDigit(text.charAt(i + 1))) {
+                f = TextFolder.SPACE; // 89.99, 84,98: a number, not the end of a clause
+            }
             if (f == TextFolder.SPACE || f == TextFolder.CLAUSE || f == TextFolder.SENTENCE) {
                 if (inToken) {
                     hyphenAfter[count] = c == '-' && i + 1 < n && Character.isLetter(text.charAt(i + 1));
