@@ -22,8 +22,8 @@ import java.util.random.RandomGenerator;
  * so that a retry never blocks what comes after it (Resilience4j's Retry would wait on the worker's thread).
  * <ul>
  *   <li>{@link #ready} gives the notifications whose attempt is due, most urgent first: complaint, urgent,
- *   standard; within a tier a signal, breach or escalation before the other kinds, digests last; then in
- *   arrival order.</li>
+ *   standard; within a tier the pages (signal, breach, escalation, overload) before warnings and resolved;
+ *   digests, summaries whatever their tier, after all of them; then in arrival order.</li>
  *   <li>Order per conversation holds: a notification waits while an earlier one of the same conversation (for
  *   team alerts: of the same team) is still in the lane, so a {@code resolved} never overtakes its breach.</li>
  *   <li>A notification stays in the lane, and its offsets uncommitted, until it is delivered or given up.</li>
@@ -64,18 +64,23 @@ final class RetryLane {
             return group.alerts().stream().map(Alert::tier).max(Comparator.naturalOrder()).orElseThrow();
         }
 
-        /** 0: signal, breach, escalation; 1: the other kinds; 2: digest. */
+        /** A summary, never a page: it goes after every other kind, whatever its tier. */
+        boolean digest() {
+            return group.alerts().stream().allMatch(a -> a.kind() == AlertKind.DIGEST);
+        }
+
+        /** 0: the pages (signal, breach, escalation, overload); 1: warning, resolved, digest. */
         int kindRank() {
             return group.alerts().stream().mapToInt(a -> switch (a.kind()) {
-                case SIGNAL, BREACH, ESCALATION -> 0;
-                case DIGEST -> 2;
+                case SIGNAL, BREACH, ESCALATION, OVERLOAD -> 0;
                 default -> 1;
             }).min().orElseThrow();
         }
     }
 
     private static final Comparator<Waiting> MOST_URGENT_FIRST = Comparator
-            .comparing(Waiting::tier, Comparator.reverseOrder())
+            .comparing(Waiting::digest)
+            .thenComparing(Waiting::tier, Comparator.reverseOrder())
             .thenComparingInt(Waiting::kindRank)
             .thenComparingLong(Waiting::seq);
 

@@ -28,8 +28,9 @@ class RetryLaneTest {
         return Alert.of(conversation, tier, kind, 0, "chat", "billing", T0, T0, T0, List.of());
     }
 
+    /** A digest's tier is its team's most severe open conversation's: complaint, often. */
     private static Alert digest(String team) {
-        return Alert.forTeam(team, AlertKind.DIGEST, Tier.STANDARD, 0, T0, T0, List.of());
+        return Alert.forTeam(team, AlertKind.DIGEST, Tier.COMPLAINT, 0, T0, T0, List.of());
     }
 
     private Alert add(Alert a) {
@@ -65,8 +66,11 @@ class RetryLaneTest {
         Alert standard = add(alert("c-1", Tier.STANDARD, AlertKind.BREACH));
         Alert urgentWarning = add(alert("c-2", Tier.URGENT, AlertKind.WARNING));
         Alert urgentBreach = add(alert("c-3", Tier.URGENT, AlertKind.BREACH));
-        Alert complaint = add(alert("c-4", Tier.COMPLAINT, AlertKind.SIGNAL));
-        assertEquals(List.of(complaint.id(), urgentBreach.id(), urgentWarning.id(), standard.id(), digest.id()), ready());
+        Alert complaintResolved = add(alert("c-4", Tier.COMPLAINT, AlertKind.RESOLVED));
+        Alert overload = add(Alert.forTeam("returns", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, T0, T0, List.of()));
+        Alert complaint = add(alert("c-5", Tier.COMPLAINT, AlertKind.SIGNAL));
+        assertEquals(List.of(overload.id(), complaint.id(), complaintResolved.id(), urgentBreach.id(), urgentWarning.id(),
+                standard.id(), digest.id()), ready(), "pages before the other kinds within a tier; a digest, a summary, last");
     }
 
     @Test
