@@ -274,9 +274,12 @@ final class ReceiverWorker implements Runnable {
         }
         try (org.slf4j.MDC.MDCCloseable a = org.slf4j.MDC.putCloseable("alertId", alert.id());
              org.slf4j.MDC.MDCCloseable c = org.slf4j.MDC.putCloseable("conversationId", alert.conversationId())) {
-            if (notificationLog.contains(alert.id()) || lane.holds(alert.id())) {
+            if (notificationLog.contains(alert.id())) {
                 metrics.delivery(receiver.name(), "duplicate");
                 return;
+            }
+            if (lane.holds(alert.id())) {
+                return; // read again (a rebalance) while it waits for its retry: it is on its way already
             }
             if (heldBack(alert)) {
                 return;
