@@ -33,6 +33,10 @@ final class GroupBuffer {
     private record Held(Alert alert, Position position) {
     }
 
+    /** A group whose time has come, with where each member was read (same order). */
+    record Due(AlertGroup group, List<Position> positions) {
+    }
+
     private static final class Pending {
         final Map<String, String> labels;
         final Instant dueAt;
@@ -111,8 +115,13 @@ final class GroupBuffer {
 
     /** The groups whose time has come, removed from the buffer, oldest first. */
     List<AlertGroup> takeDue() {
+        return takeDueWithPositions().stream().map(Due::group).toList();
+    }
+
+    /** As {@link #takeDue}, with the members' positions: a group that fails waits in the retry lane with them. */
+    List<Due> takeDueWithPositions() {
         Instant now = clock.instant();
-        List<AlertGroup> out = new ArrayList<>();
+        List<Due> out = new ArrayList<>();
         Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Key, Pending> e = it.next();
@@ -120,7 +129,8 @@ final class GroupBuffer {
             if (!p.dueAt.isAfter(now)) {
                 it.remove();
                 p.members.forEach(h -> heldIds.remove(h.alert().id()));
-                out.add(new AlertGroup(p.labels, p.members.stream().map(Held::alert).toList()));
+                out.add(new Due(new AlertGroup(p.labels, p.members.stream().map(Held::alert).toList()),
+                        p.members.stream().map(Held::position).toList()));
                 Duration repeat = repeatOf.getOrDefault(e.getKey(), Duration.ZERO);
                 if (repeat.isZero()) {
                     lastSent.remove(e.getKey());

@@ -3,11 +3,6 @@ package dev.replyclock.alert;
 import dev.replyclock.ops.ReplyclockMetrics;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.core.functions.CheckedRunnable;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -39,13 +34,14 @@ import org.slf4j.LoggerFactory;
  * The delivery pipeline of one receiver, on its own thread and in its own consumer group
  * ({@code <application-id>-notifier-<receiver>}), so that a slow or dead receiver only delays itself:
  * read alert -> route -> notification log (skip what was delivered) -> silences and inhibition -> group
- * buffer (held for group_wait / repeat_interval, or at once) -> retry with backoff and jitter around a
- * circuit breaker -> record every member in the notification log -> commit. After the retry budget the
- * alerts go to the undelivered topic with the reason, and the worker moves on.
+ * buffer (held for group_wait / repeat_interval, or at once) -> retry lane (most urgent first; a failed
+ * notification waits apart for its next attempt, so it holds back only the later alerts of its own
+ * conversation) -> one call through the circuit breaker -> record every member in the notification log ->
+ * commit. After the retry budget the alerts go to the undelivered topic with the reason.
  *
- * <p>At least once survives grouping: offsets are committed explicitly, per partition no further than the
- * lowest offset still held in the buffer, so a crash re-reads every held alert (and the notification log
- * skips what was already sent).
+ * <p>At least once survives grouping and retries: offsets are committed explicitly, per partition no further
+ * than the lowest offset still held in the buffer or the lane, so a crash re-reads every held alert (and the
+ * notification log skips what was already sent).
  */
 final class ReceiverWorker implements Runnable {
 
@@ -59,17 +55,19 @@ final class ReceiverWorker implements Runnable {
     private final KafkaProducer<String, byte[]> undelivered;
     private final ReplyclockMetrics metrics;
     private final Clock clock;
-    private final Retry retry;
     private final CircuitBreaker breaker;
+    private final Duration breakerRest;
+    /** When the open breaker lets a probe through; written by its transition events, on this thread. */
+    private Instant restingUntil = Instant.MIN;
     private final Properties client;
     private final java.util.function.Supplier<Route> route;
     private final SilenceStore silences;
     private final Inhibition inhibition;
     private final GroupBuffer buffer;
+    private final RetryLane lane;
     /** Per partition: the offset after the last record handled, and the offset last committed. */
     private final Map<Integer, Long> handledUpTo = new HashMap<>();
     private final Map<Integer, Long> committed = new HashMap<>();
-    private boolean abandoned;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile long lastPollNanos;
     private volatile boolean polled;
@@ -84,6 +82,7 @@ final class ReceiverWorker implements Runnable {
         this.silences = silences;
         this.inhibition = inhibition;
         this.buffer = new GroupBuffer(clock);
+        this.lane = new RetryLane(clock, policy, new SplittableRandom());
         this.client = client;
         this.alertsTopic = alertsTopic;
         this.undeliveredTopic = undeliveredTopic;
@@ -100,34 +99,16 @@ final class ReceiverWorker implements Runnable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000); // a crashed instance's receivers move over sooner
-        // The retry budget of a whole batch must fit in one poll interval.
+        // A round of first tries to a receiver that times out, before its breaker opens, must fit in one interval.
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        this.breaker = CircuitBreaker.of(receiver.name(), CircuitBreakerConfig.custom()
-                .failureRateThreshold(50)
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(4)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .waitDurationInOpenState(policy.openFor())
-                .recordException(e -> e instanceof DeliveryException d && d.retryable())
-                .build());
-        IntervalBiFunction<Object> backoff = (attempt, outcome) -> {
-            if (outcome.isLeft() && outcome.getLeft() instanceof DeliveryException d && d.retryAfter() != null) {
-                return d.retryAfter().toMillis(); // the receiver said when
+        this.breaker = policy.circuit().breaker(receiver.name(), clock);
+        this.breakerRest = policy.circuit().openFor();
+        breaker.getEventPublisher().onStateTransition(e -> {
+            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                restingUntil = clock.instant().plus(breakerRest);
             }
-            if (outcome.isLeft() && outcome.getLeft() instanceof CallNotPermittedException) {
-                return policy.openFor().toMillis() / 2; // the breaker is open: check again later
-            }
-            long exp = policy.initialBackoff().toMillis() << Math.min(20, attempt - 1);
-            long capped = Math.min(exp, policy.maxBackoff().toMillis());
-            return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1); // "equal jitter"
-        };
-        this.retry = Retry.of(receiver.name(), RetryConfig.custom()
-                .maxAttempts(policy.attempts())
-                .intervalBiFunction(backoff)
-                .retryOnException(e -> e instanceof DeliveryException d ? d.retryable() : e instanceof CallNotPermittedException)
-                .build());
-        retry.getEventPublisher().onRetry(e -> metrics.deliveryRetry(receiver.name()));
+        });
         metrics.circuitState(receiver.name(), () -> breaker.getState().name().toLowerCase());
         metrics.deliveryQueue(receiver.name(), queueDepth::get);
         metrics.inhibited(receiver.name(), 0); // present on /metrics from the start
@@ -143,7 +124,7 @@ final class ReceiverWorker implements Runnable {
     }
 
     boolean isConsuming() {
-        // A poll may wait for a whole batch's retries (max.poll.interval 30 min): older than that, it is stuck.
+        // A poll may wait for a round of calls (max.poll.interval 30 min): older than that, it is stuck.
         return polled && running.get() && System.nanoTime() - lastPollNanos < Duration.ofMinutes(31).toNanos();
     }
 
@@ -161,6 +142,7 @@ final class ReceiverWorker implements Runnable {
                     commitHandled(false);
                     List<Integer> gone = partitions.stream().map(TopicPartition::partition).toList();
                     buffer.dropPartitions(gone);
+                    lane.dropPartitions(gone);
                     gone.forEach(p -> {
                         handledUpTo.remove(p);
                         committed.remove(p);
@@ -176,7 +158,7 @@ final class ReceiverWorker implements Runnable {
                 lastPollNanos = System.nanoTime();
                 polled = true;
                 // This receiver's queue is its consumer group's lag on the alerts topic, plus what it holds.
-                long lag = records.count() + buffer.heldCount();
+                long lag = records.count() + buffer.heldCount() + lane.heldCount();
                 for (TopicPartition tp : consumer.assignment()) {
                     lag += consumer.currentLag(tp).orElse(0);
                 }
@@ -185,9 +167,11 @@ final class ReceiverWorker implements Runnable {
                     handle(r);
                     handledUpTo.put(r.partition(), r.offset() + 1);
                 }
-                for (AlertGroup due : buffer.takeDue()) {
-                    deliverGroup(due, true);
+                for (GroupBuffer.Due due : buffer.takeDueWithPositions()) {
+                    enqueue(due.group(), due.positions(), true);
                 }
+                sendReady();
+                pauseWhileTheLaneIsFull();
                 commitHandled(true);
             }
         } catch (WakeupException e) {
@@ -207,17 +191,29 @@ final class ReceiverWorker implements Runnable {
         }
     }
 
-    /** Short polls, shorter still when a held group is due sooner. */
+    /** Short polls, shorter still when a held group or a retry is due sooner. */
     private Duration pollTimeout() {
-        return buffer.nextDue().map(due -> {
-            Duration left = Duration.between(clock.instant(), due);
-            return left.isNegative() ? Duration.ZERO : left.compareTo(MAX_POLL) < 0 ? left : MAX_POLL;
-        }).orElse(MAX_POLL);
+        return java.util.stream.Stream.of(buffer.nextDue(), lane.nextDue()).flatMap(java.util.Optional::stream)
+                .min(Instant::compareTo).map(due -> {
+                    Duration left = Duration.between(clock.instant(), due);
+                    return left.isNegative() ? Duration.ZERO : left.compareTo(MAX_POLL) < 0 ? left : MAX_POLL;
+                }).orElse(MAX_POLL);
+    }
+
+    /** The most alerts the lane holds before this worker stops reading (a dead receiver lags in Kafka, not here). */
+    private static final int LANE_LIMIT = 1_000;
+
+    private void pauseWhileTheLaneIsFull() {
+        if (lane.heldCount() >= LANE_LIMIT) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
     }
 
     /**
      * Commits, per partition, the offset after the last handled record, or the lowest offset still held in the
-     * buffer if that is lower; the notification log is made durable first.
+     * buffer or the retry lane if that is lower; the notification log is made durable first.
      */
     /**
      * @param async in the poll loop the next batch need not wait for the commit's round trip (a commit lost to
@@ -225,10 +221,8 @@ final class ReceiverWorker implements Runnable {
      *              way out the commit is synchronous
      */
     private void commitHandled(boolean async) {
-        if (abandoned) {
-            return;
-        }
-        Map<Integer, Long> held = buffer.lowestHeldOffsets();
+        Map<Integer, Long> held = new HashMap<>(buffer.lowestHeldOffsets());
+        lane.lowestHeldOffsets().forEach((p, o) -> held.merge(p, o, Math::min));
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (Map.Entry<Integer, Long> e : handledUpTo.entrySet()) {
             long target = Math.min(e.getValue(), held.getOrDefault(e.getKey(), Long.MAX_VALUE));
@@ -284,11 +278,14 @@ final class ReceiverWorker implements Runnable {
                 metrics.delivery(receiver.name(), "duplicate");
                 return;
             }
+            if (lane.holds(alert.id())) {
+                return; // read again (a rebalance) while it waits for its retry: it is on its way already
+            }
             if (heldBack(alert)) {
                 return;
             }
-            buffer.offer(alert, target.grouping(), target.node(), new GroupBuffer.Position(r.partition(), r.offset()))
-                    .ifPresent(now -> deliverGroup(now, false));
+            GroupBuffer.Position at = new GroupBuffer.Position(r.partition(), r.offset());
+            buffer.offer(alert, target.grouping(), target.node(), at).ifPresent(now -> lane.add(now, List.of(at)));
         }
     }
 
@@ -311,37 +308,72 @@ final class ReceiverWorker implements Runnable {
     }
 
     /** @param waited true for a group that was held: a silence or an overload may have begun meanwhile */
-    private void deliverGroup(AlertGroup group, boolean waited) {
-        List<Alert> members = waited ? group.alerts().stream().filter(a -> !heldBack(a)).toList() : group.alerts();
-        if (members.isEmpty()) {
-            return;
+    private void enqueue(AlertGroup group, List<GroupBuffer.Position> positions, boolean waited) {
+        List<Alert> members = new java.util.ArrayList<>();
+        List<GroupBuffer.Position> at = new java.util.ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            Alert a = group.alerts().get(i);
+            if (!waited || !heldBack(a)) {
+                members.add(a);
+                at.add(positions.get(i));
+            }
         }
-        AlertGroup toSend = members.size() == group.alerts().size() ? group : new AlertGroup(group.key(), members);
-        CheckedRunnable call = Retry.decorateCheckedRunnable(retry,
-                CircuitBreaker.decorateCheckedRunnable(breaker, () -> receiver.deliver(toSend)));
+        if (!members.isEmpty()) {
+            lane.add(members.size() == group.alerts().size() ? group : new AlertGroup(group.key(), members), at);
+        }
+    }
+
+    /** One call for each notification whose attempt is due, most urgent first. */
+    private void sendReady() {
+        for (RetryLane.Waiting w : lane.ready()) {
+            if (!running.get()) {
+                return; // stopping: what is left stays in the lane, uncommitted, for the next owner
+            }
+            attempt(w);
+        }
+    }
+
+    private void attempt(RetryLane.Waiting w) {
+        List<Alert> members = w.group().alerts();
         try {
-            call.run();
+            CircuitBreaker.decorateCheckedRunnable(breaker, () -> receiver.deliver(w.group())).run();
+        } catch (CallNotPermittedException e) {
             Instant now = clock.instant();
-            for (Alert a : members) {
-                metrics.deliveryLatency(receiver.name(), Duration.between(a.createdAt(), now));
-                metrics.delivery(receiver.name(), "sent");
-                notificationLog.record(a.id(), now);
-            }
-            if (members.size() > 1) {
-                metrics.grouped(receiver.name(), members.size());
-            }
+            lane.postpone(w, restingUntil.isAfter(now) ? restingUntil : now.plus(breakerRest));
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running.set(false);
-            abandoned = true; // neither delivered nor given up: no commit may pass it
+            running.set(false); // neither delivered nor given up: it stays in the lane, so no commit passes it
+            return;
+        } catch (DeliveryException e) {
+            if (!e.retryable()) {
+                lane.done(w);
+                members.forEach(a -> giveUp(a, e));
+            } else if (lane.retryLater(w, e.retryAfter())) {
+                metrics.deliveryRetry(receiver.name());
+            } else {
+                members.forEach(a -> giveUp(a, e));
+            }
+            return;
         } catch (Throwable e) {
+            lane.done(w);
             members.forEach(a -> giveUp(a, e));
+            return;
+        }
+        lane.done(w);
+        Instant now = clock.instant();
+        for (Alert a : members) {
+            metrics.deliveryLatency(receiver.name(), Duration.between(a.createdAt(), now));
+            metrics.delivery(receiver.name(), "sent");
+            notificationLog.record(a.id(), now);
+        }
+        if (members.size() > 1) {
+            metrics.grouped(receiver.name(), members.size());
         }
     }
 
     private void giveUp(Alert alert, Throwable e) {
-        String reason = e instanceof DeliveryException d ? (d.retryable() ? "retries-exhausted" : "refused")
-                : e instanceof CallNotPermittedException ? "circuit-open" : "error";
+        String reason = e instanceof DeliveryException d ? (d.retryable() ? "retries-exhausted" : "refused") : "error";
         log.warn("alert {} not delivered to {} ({}): {}", alert.id(), receiver.name(), reason, e.getMessage());
         metrics.delivery(receiver.name(), "failed");
         metrics.undelivered(receiver.name(), reason);

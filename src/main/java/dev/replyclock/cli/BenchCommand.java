@@ -107,7 +107,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "steady load before and after the burst (default: ${DEFAULT-VALUE})")
     int steadySeconds;
 
-    @Option(names = "--delivery-only", description = "only the delivery latency phase (quick to repeat)")
+    @Option(names = "--delivery-only", description = "only the delivery latency runs: alone, beside a dead receiver,"
+            + " with a flaky receiver (quick to repeat; --json writes their keys)")
     boolean deliveryOnly;
 
     @CommandLine.Spec
@@ -145,6 +146,14 @@ final class BenchCommand implements Callable<Integer> {
             System.err.print("\r" + " ".repeat(70) + "\r");
             printDelivery(delivery);
             out.flush();
+            if (json != null) {
+                ObjectMapper m = JsonMapper.builder().build();
+                ObjectNode o = m.createObjectNode();
+                deliveryJson(o, delivery);
+                o.put("cores", Runtime.getRuntime().availableProcessors())
+                        .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+                Files.writeString(json, m.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+            }
             return 0;
         }
         String in = "bench-" + run + ".messages";
@@ -357,23 +366,42 @@ final class BenchCommand implements Callable<Integer> {
         return r;
     }
 
+    /** The receivers of a delivery run. */
+    private enum DeliveryCase {
+        /** The healthy webhook alone. */
+        ALONE,
+        /** Beside a receiver whose every call times out. */
+        BESIDE_DEAD,
+        /** The webhook itself answers 503 to every 5th call (20 %); measured over the alerts its first call took. */
+        FLAKY
+    }
+
     /**
-     * The delivery latency twice: the healthy webhook alone, then beside a receiver that never answers (each
-     * of its calls times out), in fresh topics and groups each time.
+     * The delivery latency three times, in fresh topics and groups each time: the healthy webhook alone, beside
+     * a receiver that never answers, and a webhook that refuses every 5th call.
      */
     private Map<String, Long> deliveryLatencies() throws Exception {
         Map<String, Long> r = new HashMap<>();
-        long[] alone = deliveryLatency("delivery", false);
-        r.put("delivery_p50", pct(alone, 50));
-        r.put("delivery_p99", pct(alone, 99));
-        r.put("delivery_max", alone.length == 0 ? -1 : alone[alone.length - 1]);
-        r.put("delivery_seen", (long) alone.length);
-        long[] withDead = deliveryLatency("delivery-dead", true);
-        r.put("delivery_dead_p50", pct(withDead, 50));
-        r.put("delivery_dead_p99", pct(withDead, 99));
-        r.put("delivery_dead_max", withDead.length == 0 ? -1 : withDead[withDead.length - 1]);
-        r.put("delivery_dead_seen", (long) withDead.length);
+        putDelivery(r, "delivery", deliveryLatency("delivery", DeliveryCase.ALONE));
+        putDelivery(r, "delivery_dead", deliveryLatency("delivery-dead", DeliveryCase.BESIDE_DEAD));
+        putDelivery(r, "delivery_flaky", deliveryLatency("delivery-flaky", DeliveryCase.FLAKY));
         return r;
+    }
+
+    private static void putDelivery(Map<String, Long> r, String prefix, long[] sorted) {
+        r.put(prefix + "_p50", pct(sorted, 50));
+        r.put(prefix + "_p99", pct(sorted, 99));
+        r.put(prefix + "_max", sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+        r.put(prefix + "_seen", (long) sorted.length);
+    }
+
+    /** The delivery figures' JSON keys (the contract's and the extra ones), as {@code report} and {@code --delivery-only} write them. */
+    private static void deliveryJson(ObjectNode o, Map<String, Long> lat) {
+        o.putObject("delivery_latency_ms").put("p50", lat.get("delivery_p50")).put("p99", lat.get("delivery_p99"));
+        o.putObject("delivery_latency_with_dead_receiver_ms").put("p50", lat.get("delivery_dead_p50"))
+                .put("p99", lat.get("delivery_dead_p99"));
+        o.putObject("delivery_latency_with_flaky_receiver_ms").put("p50", lat.get("delivery_flaky_p50"))
+                .put("p99", lat.get("delivery_flaky_p99"));
     }
 
     private void printDelivery(Map<String, Long> lat) {
@@ -383,6 +411,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("    beside a dead receiver      p50 %d ms  p99 %d ms  max %d ms  (%d of %d alerts; the other receiver times out on every call)%n",
                 lat.get("delivery_dead_p50"), lat.get("delivery_dead_p99"), lat.get("delivery_dead_max"),
                 lat.get("delivery_dead_seen"), DELIVERY_ALERTS);
+        out.printf("    flaky receiver (503 1 in 5) p50 %d ms  p99 %d ms  max %d ms  (%d of %d alerts: those its first call took)%n",
+                lat.get("delivery_flaky_p50"), lat.get("delivery_flaky_p99"), lat.get("delivery_flaky_max"),
+                lat.get("delivery_flaky_seen"), DELIVERY_ALERTS);
     }
 
     private static final int DELIVERY_ALERTS = 2000;
@@ -390,22 +421,36 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Alert record -> accepted by a healthy local webhook receiver, through the real notifier, at 200 alerts/s
-     * for 10 s (the load the delivery issue names); with {@code deadReceiver}, a second receiver whose server
-     * accepts connections and never answers, so that every call to it times out.
+     * for 10 s (the load the delivery issue names); {@link DeliveryCase#BESIDE_DEAD}: with a second receiver
+     * whose server accepts connections and never answers, so that every call to it times out;
+     * {@link DeliveryCase#FLAKY}: the webhook answers 503 to every 5th call, and only the alerts its first call
+     * took are measured (the others wait for their retry by design).
      */
-    private long[] deliveryLatency(String name, boolean deadReceiver) throws Exception {
+    private long[] deliveryLatency(String name, DeliveryCase deliveryCase) throws Exception {
         String prefix = "bench-" + run + "." + name;
         Notifier.Topics t = new Notifier.Topics(prefix + ".alerts", prefix + ".undelivered", prefix + ".notifications");
         TopicSetup.ensure(servers, Map.of(t.alerts(), partitions, t.undelivered(), 1, t.notificationLog(), 1),
                 Duration.ofSeconds(60));
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Set<String> accepted = ConcurrentHashMap.newKeySet();
+        java.util.Set<String> firstCallRefused = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
         com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         hook.createContext("/", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
             long now = System.currentTimeMillis();
             try {
-                latencies.add(now - AlertJson.fromBytes(body).createdAt().toEpochMilli());
+                Alert a = AlertJson.fromBytes(body);
+                if (deliveryCase == DeliveryCase.FLAKY && calls.incrementAndGet() % 5 == 0) {
+                    firstCallRefused.add(a.id()); // a retry's 503 changes nothing: it was refused before
+                    ex.sendResponseHeaders(503, -1);
+                    ex.close();
+                    return;
+                }
+                if (accepted.add(a.id()) && !firstCallRefused.contains(a.id())) {
+                    latencies.add(now - a.createdAt().toEpochMilli());
+                }
             } catch (IOException e) {
                 // not an alert: not counted
             }
@@ -414,7 +459,7 @@ final class BenchCommand implements Callable<Integer> {
         });
         hook.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
         hook.start();
-        SilentServer dead = deadReceiver ? new SilentServer() : null;
+        SilentServer dead = deliveryCase == DeliveryCase.BESIDE_DEAD ? new SilentServer() : null;
         String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
         Properties client = new Properties();
         client.put("bootstrap.servers", servers);
@@ -437,9 +482,10 @@ final class BenchCommand implements Callable<Integer> {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             // Warm up as a running daemon is warm (JIT, HTTP connections, producer metadata): the same load for
             // 2 s, delivered and then forgotten. The measured alerts come after it.
-            sendAlerts(producer, t.alerts(), name + "-warmup", DELIVERY_WARMUP, latencies);
+            sendAlerts(producer, t.alerts(), name + "-warmup", DELIVERY_WARMUP, accepted);
             latencies.clear();
-            sendAlerts(producer, t.alerts(), name, DELIVERY_ALERTS, latencies);
+            accepted.clear();
+            sendAlerts(producer, t.alerts(), name, DELIVERY_ALERTS, accepted);
         } finally {
             notifier.close();
             hook.stop(0);
@@ -450,9 +496,9 @@ final class BenchCommand implements Callable<Integer> {
         return sorted(latencies);
     }
 
-    /** {@code count} alerts at 200 a second, then waits (at most 30 s) until the webhook has them all. */
+    /** {@code count} alerts at 200 a second, then waits (at most 30 s) until the webhook has accepted them all. */
     private void sendAlerts(KafkaProducer<String, byte[]> producer, String topic, String name, int count,
-                            List<Long> latencies) throws Exception {
+                            java.util.Set<String> accepted) throws Exception {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + i * 5_000_000L; // 200 a second
@@ -469,7 +515,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         producer.flush();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (latencies.size() < count && System.nanoTime() < until) {
+        while (accepted.size() < count && System.nanoTime() < until) {
             Thread.sleep(50);
         }
     }
@@ -576,14 +622,12 @@ final class BenchCommand implements Callable<Integer> {
                     .put("ratio_to_passthrough", round(pipeline / passthrough));
             o.putObject("signal_latency_ms").put("p50", lat.get("signal_p50")).put("p99", lat.get("signal_p99"))
                     .put("max", lat.get("signal_max"));
-            o.putObject("delivery_latency_ms").put("p50", lat.get("delivery_p50")).put("p99", lat.get("delivery_p99"));
+            deliveryJson(o, lat); // the contract's delivery_latency_ms, and the extra keys beside it
             o.putObject("breach_lateness_ms").put("p50", lat.get("breach_p50")).put("p99", lat.get("breach_p99"));
             o.put("heap_bytes_per_open_conversation", heapPerOpen)
                     .put("cores", Runtime.getRuntime().availableProcessors())
                     .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
             // Extra keys, beside the contract's:
-            o.putObject("delivery_latency_with_dead_receiver_ms").put("p50", lat.get("delivery_dead_p50"))
-                    .put("p99", lat.get("delivery_dead_p99"));
             if (burst.has("during")) {
                 o.set("burst", burst);
             }

@@ -72,7 +72,10 @@ public final class ConfigLoader {
         DEFAULTS.put("alerts.retry.attempts", "8");
         DEFAULTS.put("alerts.retry.initial-backoff", "500ms");
         DEFAULTS.put("alerts.retry.max-backoff", "30s");
-        DEFAULTS.put("alerts.circuit.open-for", "30s");
+        DEFAULTS.put("alerts.circuit.open-for", "5s");
+        DEFAULTS.put("alerts.circuit.failure-rate-threshold", "50");
+        DEFAULTS.put("alerts.circuit.minimum-calls", "10");
+        DEFAULTS.put("alerts.circuit.sliding-window-size", "20");
         DEFAULTS.put("alerts.language", "en");
         DEFAULTS.put("alerts.team-languages", "{}");
         for (String lang : List.of("en", "fr")) {
@@ -374,13 +377,27 @@ public final class ConfigLoader {
             Route route = RouteParser.parse("alerts.route", node("alerts.route"), receiverNames, calendars, calendar,
                     problems);
             DeliveryPolicy delivery = new DeliveryPolicy(intInRange("alerts.retry.attempts", 1, 100),
-                    duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"),
-                    duration("alerts.circuit.open-for"));
+                    duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"), circuit());
             return new ReplyclockConfig(kafka, policies, http, receivers, rules, privacy, delivery, route, logFormat,
                     RouteParser.inhibitedKinds("alerts.overload.inhibits", node("alerts.overload.inhibits"), problems),
                     alertContent(region),
                     new TeamViewSettings(intInRange("alerts.overload.threshold", 0, 1_000_000),
                             durationOrOff("alerts.digest.every")));
+        }
+
+        /** {@code alerts.circuit.*}: the breaker opens on a failure rate over a window of calls, never on a blip. */
+        private DeliveryPolicy.Circuit circuit() {
+            Duration openFor = duration("alerts.circuit.open-for");
+            int rate = intInRange("alerts.circuit.failure-rate-threshold", 1, 100);
+            int window = intInRange("alerts.circuit.sliding-window-size", 1, 1000);
+            int minimum = intInRange("alerts.circuit.minimum-calls", 1, 1000);
+            if (minimum > window) {
+                problems.add(new ConfigProblem("alerts.circuit.minimum-calls", text("alerts.circuit.minimum-calls"),
+                        "use at most alerts.circuit.sliding-window-size (" + window + "): the breaker judges only the"
+                                + " calls in its window; or raise the window"));
+                minimum = window;
+            }
+            return new DeliveryPolicy.Circuit(openFor, rate, minimum, window);
         }
 
         /** {@code alerts.language}, {@code alerts.team-languages}, {@code alerts.templates.*}, link and excerpt. */

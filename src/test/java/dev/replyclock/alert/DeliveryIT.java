@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The notifier on a real broker with real HTTP receivers: a receiver that is down comes back and gets every
  * alert once, while the others are not held up; a restarted notifier does not resend; a receiver that
- * refuses an alert sends it to the undelivered topic with the reason.
+ * refuses an alert sends it to the undelivered topic with the reason; a flaky receiver never delays a
+ * complaint, and a conversation's alerts keep their order while one of them is retried.
  */
 class DeliveryIT {
 
@@ -80,8 +81,27 @@ class DeliveryIT {
         return alerts;
     }
 
+    /** Sends the alerts in this order to partition 0, so that the notifier reads them in this order. */
+    private static void send(String topic, Alert... alerts) throws Exception {
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
+            for (Alert a : alerts) {
+                p.send(new ProducerRecord<>(topic, 0, a.conversationId(), AlertJson.toBytes(a))).get();
+            }
+        }
+    }
+
+    private static Alert alert(String conversation, Tier tier, AlertKind kind) {
+        Instant now = Instant.now();
+        return Alert.of(conversation, tier, kind, 0, "chat", "billing", now, now, now, List.of());
+    }
+
     private static Notifier notifier(String run, Notifier.Topics t, List<Receiver> receivers, SimpleMeterRegistry registry) {
-        Notifier n = new Notifier(client, run, t, receivers, FAST, new ReplyclockMetrics(registry, SlaPolicy.DEFAULT),
+        return notifier(run, t, receivers, registry, FAST);
+    }
+
+    private static Notifier notifier(String run, Notifier.Topics t, List<Receiver> receivers, SimpleMeterRegistry registry,
+                                     DeliveryPolicy policy) {
+        Notifier n = new Notifier(client, run, t, receivers, policy, new ReplyclockMetrics(registry, SlaPolicy.DEFAULT),
                 Clock.systemUTC());
         n.start();
         return n;
@@ -154,12 +174,7 @@ class DeliveryIT {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             try (Notifier n = notifier("refused", t, List.of(new SlackReceiver("slack", server.url("/"), "en",
                     Duration.ofSeconds(2))), registry);
-                 KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                         ConsumerConfig.GROUP_ID_CONFIG, "undelivered-reader",
-                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                         new StringDeserializer(), new ByteArrayDeserializer())) {
-                c.subscribe(List.of(t.undelivered()));
+                 KafkaConsumer<String, byte[]> c = undeliveredReader(t)) {
                 List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> got = new CopyOnWriteArrayList<>();
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     c.poll(Duration.ofMillis(200)).forEach(got::add);
@@ -197,6 +212,132 @@ class DeliveryIT {
         }
         assertTrue(Files.readString(pager).contains("\"tier\":\"complaint\""));
         assertTrue(!Files.readString(rest).contains("\"tier\":\"complaint\""));
+    }
+
+    private static WebhookReceiver hook(RecordingHttpServer server) {
+        return new WebhookReceiver("hook", server.url("/"), secret(), Duration.ofSeconds(2), Clock.systemUTC());
+    }
+
+    /** The ids the server accepted (answered 2xx), in the order it accepted them. */
+    private static List<String> acceptedIds(RecordingHttpServer server, List<String> accepted,
+                                            java.util.function.Predicate<RecordingHttpServer.Request> refuse, int status) {
+        server.answer(r -> {
+            if (refuse.test(r)) {
+                return new RecordingHttpServer.Response(status, Map.of(), "not now");
+            }
+            accepted.add(r.header("webhook-id"));
+            return RecordingHttpServer.Response.ok();
+        });
+        return accepted;
+    }
+
+    private static long requestsFor(RecordingHttpServer server, Alert a) {
+        return server.requests().stream().filter(r -> a.id().equals(r.header("webhook-id"))).count();
+    }
+
+    @Test
+    void alertAfterTwoTransient503sIsNotHeldByTheBreaker() throws Exception {
+        Notifier.Topics t = topics("transient");
+        try (RecordingHttpServer server = new RecordingHttpServer()) {
+            server.answerInTurn(503, 503);
+            Alert first = alert("t-1", Tier.URGENT, AlertKind.BREACH);
+            send(t.alerts(), first);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (Notifier n = notifier("transient", t, List.of(hook(server)), registry, DeliveryPolicy.DEFAULT)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> requestsFor(server, first) == 3);
+                // The next alerts, a complaint's breach among them, come after the receiver has recovered.
+                Alert complaint = alert("t-2", Tier.COMPLAINT, AlertKind.BREACH);
+                Alert next = alert("t-3", Tier.URGENT, AlertKind.WARNING);
+                send(t.alerts(), complaint, next);
+                await().atMost(Duration.ofSeconds(5)).until(() -> requestsFor(server, complaint) == 1
+                        && requestsFor(server, next) == 1);
+                assertEquals(1.0, registry.get("replyclock.receiver.circuit.state").tag("state", "closed").gauge().value(),
+                        "two failures in three calls are not a sustained failure");
+            }
+        }
+    }
+
+    @Test
+    void aComplaintIsNotDelayedBehindADigestTheReceiverRefuses() throws Exception {
+        Notifier.Topics t = topics("digest-refused");
+        // Five calls 1, 2, 4, 4 s apart at most: the old worker held everything behind the digest for 5-11 s.
+        DeliveryPolicy policy = new DeliveryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(5));
+        try (RecordingHttpServer server = new RecordingHttpServer();
+             KafkaConsumer<String, byte[]> undelivered = undeliveredReader(t)) {
+            List<String> accepted = acceptedIds(server, new CopyOnWriteArrayList<>(),
+                    r -> r.body().contains("\"kind\":\"digest\""), 500);
+            Instant now = Instant.now();
+            Alert digest = Alert.forTeam("billing", AlertKind.DIGEST, Tier.STANDARD, 0, now, now, List.of());
+            Alert complaint = alert("d-1", Tier.COMPLAINT, AlertKind.BREACH);
+            send(t.alerts(), digest, complaint);
+            try (Notifier n = notifier("digest-refused", t, List.of(hook(server)), new SimpleMeterRegistry(), policy)) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> accepted.contains(complaint.id()));
+                assertTrue(requestsFor(server, digest) < policy.attempts(), "the complaint went before the digest's budget");
+                List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> got = new CopyOnWriteArrayList<>();
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    undelivered.poll(Duration.ofMillis(200)).forEach(got::add);
+                    return !got.isEmpty();
+                });
+                assertEquals(digest.id(), AlertJson.fromBytes(got.get(0).value()).id());
+                assertEquals("retries-exhausted", header(got.get(0), "replyclock.undelivered.reason"));
+                assertEquals(policy.attempts(), requestsFor(server, digest), "given up after its budget");
+            }
+        }
+    }
+
+    @Test
+    void aResolvedIsNeverSentBeforeItsBreachWhileTheBreachIsRetried() throws Exception {
+        Notifier.Topics t = topics("order");
+        try (RecordingHttpServer server = new RecordingHttpServer()) {
+            Alert breach = alert("o-1", Tier.COMPLAINT, AlertKind.BREACH);
+            Alert resolved = alert("o-1", Tier.COMPLAINT, AlertKind.RESOLVED);
+            Alert other = alert("o-2", Tier.STANDARD, AlertKind.BREACH);
+            java.util.concurrent.atomic.AtomicInteger breachCalls = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> accepted = acceptedIds(server, new CopyOnWriteArrayList<>(),
+                    r -> breach.id().equals(r.header("webhook-id")) && breachCalls.incrementAndGet() <= 2, 503);
+            send(t.alerts(), breach, resolved, other);
+            try (Notifier n = notifier("order", t, List.of(hook(server)), new SimpleMeterRegistry(), DeliveryPolicy.DEFAULT)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() == 3);
+            }
+            assertEquals(List.of(other.id(), breach.id(), resolved.id()), accepted,
+                    "another conversation's alert is not held up; the resolved comes after its breach");
+            assertEquals(1, requestsFor(server, resolved), "never tried before its breach was accepted");
+        }
+    }
+
+    @Test
+    void anAlertWaitingForItsRetryIsDeliveredAfterARestart() throws Exception {
+        Notifier.Topics t = topics("retry-restart");
+        try (RecordingHttpServer server = new RecordingHttpServer()) {
+            AtomicBoolean up = new AtomicBoolean(false);
+            Alert retried = alert("r-1", Tier.URGENT, AlertKind.BREACH);
+            Alert later = alert("r-2", Tier.URGENT, AlertKind.BREACH);
+            List<String> accepted = acceptedIds(server, new CopyOnWriteArrayList<>(),
+                    r -> !up.get() && retried.id().equals(r.header("webhook-id")), 503);
+            send(t.alerts(), retried, later);
+            try (Notifier n = notifier("retry-restart", t, List.of(hook(server)), new SimpleMeterRegistry(),
+                    DeliveryPolicy.DEFAULT)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> accepted.contains(later.id())
+                        && requestsFor(server, retried) >= 2);
+            }
+            // Stopped while the first alert waits for its next attempt: its offset was not committed.
+            up.set(true);
+            try (Notifier n = notifier("retry-restart", t, List.of(hook(server)), new SimpleMeterRegistry(),
+                    DeliveryPolicy.DEFAULT)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> accepted.contains(retried.id()));
+            }
+            assertEquals(List.of(later.id(), retried.id()), accepted, "each once");
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> undeliveredReader(Notifier.Topics t) {
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, t.undelivered() + "-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        c.subscribe(List.of(t.undelivered()));
+        return c;
     }
 
     private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> r, String name) {

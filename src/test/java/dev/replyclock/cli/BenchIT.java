@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code replyclock bench} on a tiny run: it completes, its JSON has exactly the contract's keys plus the two
- * extra ones (the burst, the delivery beside a dead receiver), and the burst loses no alert.
+ * {@code replyclock bench} on a tiny run: it completes, its JSON has exactly the contract's keys plus the three
+ * extra ones (the burst, the delivery beside a dead receiver and with a flaky one), and the burst loses no alert.
  */
 class BenchIT {
 
@@ -33,7 +33,7 @@ class BenchIT {
         assertEquals(new TreeSet<>(Set.of("messages", "guarantee", "ceiling_records_per_s", "passthrough_records_per_s",
                 "pipeline_records_per_s", "ratio", "ratio_to_passthrough", "signal_latency_ms", "delivery_latency_ms",
                 "breach_lateness_ms", "heap_bytes_per_open_conversation", "cores", "jvm",
-                "burst", "delivery_latency_with_dead_receiver_ms")), names(o));
+                "burst", "delivery_latency_with_dead_receiver_ms", "delivery_latency_with_flaky_receiver_ms")), names(o));
         assertEquals(Set.of("p50", "p99", "max"), names(o.get("signal_latency_ms")));
         assertEquals(Set.of("p50", "p99"), names(o.get("delivery_latency_ms")));
         assertEquals(Set.of("p50", "p99"), names(o.get("breach_lateness_ms")));
@@ -47,6 +47,9 @@ class BenchIT {
         JsonNode dead = o.get("delivery_latency_with_dead_receiver_ms");
         assertEquals(Set.of("p50", "p99"), names(dead));
         assertTrue(dead.get("p99").asLong() >= 0, "the healthy webhook got alerts beside the dead one: " + o);
+        JsonNode flaky = o.get("delivery_latency_with_flaky_receiver_ms");
+        assertEquals(Set.of("p50", "p99"), names(flaky));
+        assertTrue(flaky.get("p99").asLong() >= 0, "the flaky webhook took alerts at their first call: " + o);
 
         JsonNode burst = o.get("burst");
         assertEquals(4, burst.get("burst_seconds").asInt());

@@ -69,6 +69,15 @@ public final class RecordingHttpServer implements AutoCloseable {
         this.answer = answer;
     }
 
+    /** Answers the first requests with these statuses, in turn, and every later one with 200. */
+    public void answerInTurn(int... statuses) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        answer(r -> {
+            int i = next.getAndIncrement();
+            return i < statuses.length ? new Response(statuses[i], Map.of(), "scripted") : Response.ok();
+        });
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
