@@ -164,8 +164,9 @@ public final class IntakeServer implements AutoCloseable {
                 }
                 return json(response, callback, e.status, error(e.getMessage()));
             } catch (RuntimeException | IOException e) {
-                // The type only: a message could quote the body.
-                log.error("intake request to {} failed: {}", path, e.getClass().getName());
+                // The source and the type only: a message could quote the body, the path holds Chatwoot's secret.
+                Source source = sourceOf(path);
+                log.error("intake request to {} failed: {}", source == null ? "?" : source.label(), e.getClass().getName());
                 return json(response, callback, 500, error("internal error; retry later"));
             }
         }
