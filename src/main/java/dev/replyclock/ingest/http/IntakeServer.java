@@ -49,7 +49,8 @@ public final class IntakeServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CHATWOOT_PATH = Pattern.compile("/ingest/chatwoot(?:/([^/]{1,200}))?");
+    /** The secret is the rest of the path, slashes included (base64 secrets have them). */
+    private static final Pattern CHATWOOT_PATH = Pattern.compile("/ingest/chatwoot(?:/(.{1,200}))?");
     /** Meta's challenge is a number; anything echoed back is kept to a harmless token. */
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._-]{1,256}");
     /** How far a Chatwoot signature's timestamp may be from our clock: bounds the replay of a captured request. */

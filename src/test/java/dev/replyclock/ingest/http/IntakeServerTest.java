@@ -101,6 +101,22 @@ class IntakeServerTest {
     }
 
     @Test
+    void aChatwootSecretWithSlashesWorksInTheUrlPath() throws Exception {
+        String secret = "base64/with+slashes=0123456789";
+        Path file = Files.writeString(dir.resolve("chatwoot"), secret + "\n");
+        IntakeSettings settings = new IntakeSettings("127.0.0.1", 0, 1 << 20, 100, Duration.ofSeconds(5),
+                Duration.ofSeconds(5), null, null, null, file, null);
+        try (IntakeServer server = new IntakeServer(settings, produced::addAll, new Pseudonymizer(new byte[32], "FR"),
+                Clock.systemUTC(), new IntakeMetrics(registry))) {
+            String event = dev.replyclock.testing.WebhookPayloads.chatwoot(1, 2, 3, "incoming", false, "hi",
+                    "Channel::Api", null, java.time.Instant.parse("2026-11-24T09:00:00Z"));
+            assertEquals(200, post(server, "/ingest/chatwoot/" + secret, event).statusCode());
+            assertEquals(401, post(server, "/ingest/chatwoot/base64/with", event).statusCode());
+            assertEquals(1, produced.size());
+        }
+    }
+
+    @Test
     void aSourceThatIsNotConfiguredIsOffAndUnknownRoutesAre404() throws Exception {
         try (IntakeServer server = start(100, produced::addAll)) {
             HttpResponse<String> whatsapp = post(server, "/ingest/whatsapp", "{}");
