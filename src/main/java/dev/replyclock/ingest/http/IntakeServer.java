@@ -356,6 +356,11 @@ public final class IntakeServer implements AutoCloseable {
                     throw new BodyException(408, "the body did not arrive within " + settings.readTimeout());
                 }
             }
+        } catch (BodyException e) {
+            throw e;
+        } catch (IOException e) {
+            // The sender stalled past the idle timeout, or went away: its fault, not ours (no error logged).
+            throw new BodyException(408, "the body did not arrive within " + settings.readTimeout());
         }
         return out.toByteArray();
     }

@@ -39,8 +39,12 @@ class IntakeServerTest {
     private final List<SupportMessage> produced = new CopyOnWriteArrayList<>();
 
     private IntakeServer start(int requestsPerSecond, MessageSink sink) throws Exception {
+        return start(requestsPerSecond, Duration.ofSeconds(5), sink);
+    }
+
+    private IntakeServer start(int requestsPerSecond, Duration readTimeout, MessageSink sink) throws Exception {
         Path token = Files.writeString(dir.resolve("token"), TOKEN);
-        IntakeSettings settings = new IntakeSettings("127.0.0.1", 0, 4096, requestsPerSecond, Duration.ofSeconds(5),
+        IntakeSettings settings = new IntakeSettings("127.0.0.1", 0, 4096, requestsPerSecond, readTimeout,
                 Duration.ofSeconds(5), token, null, null, null, null);
         return new IntakeServer(settings, sink, new Pseudonymizer(new byte[32], "FR"), Clock.systemUTC(),
                 new IntakeMetrics(registry));
@@ -96,6 +100,23 @@ class IntakeServerTest {
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(413, answer.statusCode());
+            assertEquals(List.of(), produced);
+        }
+    }
+
+    @Test
+    void aSenderThatStallsMidBodyIsCutOffAfterTheReadTimeout() throws Exception {
+        try (IntakeServer server = start(100, Duration.ofSeconds(1), produced::addAll);
+             java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(15_000); // far above the 1 s read timeout: only a server that never gives up hits it
+            socket.getOutputStream().write(("POST /ingest/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Length: 500\r\n\r\n{\"messageId\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long start = System.nanoTime();
+            byte[] answer = socket.getInputStream().readAllBytes(); // until the server closes the connection
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0);
+            String text = new String(answer, java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(text.isEmpty() || !text.startsWith("HTTP/1.1 200"), text);
             assertEquals(List.of(), produced);
         }
     }
