@@ -40,6 +40,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.replyclock.ingest.Direction;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.ingest.http.IntakeMetrics;
+import dev.replyclock.ingest.http.IntakeServer;
+import dev.replyclock.ingest.http.KafkaMessageSink;
 import dev.replyclock.ops.AdminTotp;
 import dev.replyclock.ops.ApiToken;
 import dev.replyclock.kafka.StoreOpenConversations;
@@ -85,6 +88,7 @@ public final class Daemon implements AutoCloseable {
     private KafkaStreams streams;
     private Notifier notifier;
     private OpsHttpServer http;
+    private IntakeServer intake;
     private PrometheusMeterRegistry registry;
     private boolean closed;
     private Path configFile;
@@ -217,9 +221,10 @@ public final class Daemon implements AutoCloseable {
         }
 
         engine = new SlaEngine(config.policies(), clock);
+        Pseudonymizer pseudonymizer = pseudonymizer(config);
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
-                        config.privacy().retention(), pseudonymizer(config),
+                        config.privacy().retention(), pseudonymizer,
                         new Redactor(config.privacy().defaultRegion()), excerpter(config),
                         new PrivacyOptions(config.kafka().applicationId(), archive(config, clock)), config.teams(),
                         ReplyclockTopology.teamLoadTopic(config.kafka().applicationId())),
@@ -273,6 +278,27 @@ public final class Daemon implements AutoCloseable {
             }
         }
         log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
+        if (config.intake().enabled()) {
+            startIntake(config, pseudonymizer, clock);
+        }
+    }
+
+    /** The webhook intake on its own listener, producing to the messages topic (acks=all, idempotent). */
+    private void startIntake(ReplyclockConfig config, Pseudonymizer pseudonymizer, Clock clock) {
+        java.util.Properties client = config.kafka().clientConfig(bootstrapServers);
+        client.put(ProducerConfig.CLIENT_ID_CONFIG, config.kafka().applicationId() + "-intake");
+        KafkaMessageSink sink = new KafkaMessageSink(client, config.kafka().topics().messages(),
+                config.intake().produceTimeout());
+        toClose.add(sink);
+        intake = new IntakeServer(config.intake(), sink, pseudonymizer, clock, new IntakeMetrics(registry));
+        toClose.add(intake);
+        log.info("webhook intake at {}/ingest/ (messages: {}, whatsapp: {}, chatwoot: {})", intake.baseUrl(),
+                onOff(config.intake().messagesOn()), onOff(config.intake().whatsappOn()),
+                onOff(config.intake().chatwootOn()));
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 
     /**
@@ -329,6 +355,11 @@ public final class Daemon implements AutoCloseable {
 
     public String httpBaseUrl() {
         return http.baseUrl();
+    }
+
+    /** The intake's base URL, or null when {@code ingest.http.port} is empty (off). */
+    public String intakeBaseUrl() {
+        return intake == null ? null : intake.baseUrl();
     }
 
     public PrometheusMeterRegistry registry() {

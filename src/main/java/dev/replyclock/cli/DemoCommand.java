@@ -76,6 +76,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-after-script", description = "stop when the script is over instead of waiting for Ctrl-C")
     boolean exitAfterScript;
 
+    @Option(names = "--via-intake", description = {"feed the script through the webhook intake (POST /ingest/messages,",
+            "on a free port with a generated token) instead of producing to Kafka"})
+    boolean viaIntake;
+
     @Option(names = "--speed", hidden = true, defaultValue = "1", description = "run demo time this many times faster")
     double speed;
 
@@ -89,6 +93,14 @@ final class DemoCommand implements Callable<Integer> {
         overrides.put("kafka.embedded.data-dir", work.resolve("kafka").toString());
         overrides.put("kafka.state-dir", work.resolve("streams").toString());
         overrides.put("privacy.pseudonym-key-file", work.resolve("pseudonym.key").toString());
+        if (viaIntake) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            Path token = work.resolve("ingest-token");
+            Files.writeString(token, java.util.Base64.getEncoder().encodeToString(random));
+            overrides.put("ingest.http.port", "0");
+            overrides.put("ingest.http.token-file", token.toString());
+        }
         ReplyclockConfig cfg;
         try {
             cfg = ConfigLoader.builtIn(overrides);
@@ -114,6 +126,9 @@ final class DemoCommand implements Callable<Integer> {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         long startNanos = System.nanoTime();
+        if (viaIntake) {
+            out.println("Fed through the webhook intake: POST " + daemon.intakeBaseUrl() + "/ingest/messages");
+        }
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             int n = 0;
@@ -122,8 +137,12 @@ final class DemoCommand implements Callable<Integer> {
                 SupportMessage m = new SupportMessage("demo-msg-" + (++n), step.conversationId(), step.direction(),
                         step.channel(), step.direction() == Direction.INBOUND ? "customer@example.com" : "agent",
                         step.text(), clock.instant().atOffset(ZoneOffset.UTC));
-                producer.send(new ProducerRecord<>(cfg.kafka().topics().messages(), m.conversationId(),
-                        codec.encode(m))).get();
+                if (viaIntake) {
+                    postToIntake(daemon, cfg, codec.encode(m));
+                } else {
+                    producer.send(new ProducerRecord<>(cfg.kafka().topics().messages(), m.conversationId(),
+                            codec.encode(m))).get();
+                }
                 out.printf("  t+%02ds  %s  %-19s %s%n", step.at(),
                         step.direction() == Direction.INBOUND ? "customer ->" : "staff    <-", step.conversationId(),
                         step.text());
@@ -140,6 +159,19 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Demo script finished. Metrics: " + daemon.httpBaseUrl() + "/metrics"
                 + (exitAfterScript ? "" : "  (the daemon keeps running; Ctrl-C to stop)"));
         out.flush();
+    }
+
+    /** As any system that can POST JSON would feed replyclock: the intake answers once the broker has it. */
+    private static void postToIntake(Daemon daemon, ReplyclockConfig cfg, byte[] message) throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(daemon.intakeBaseUrl() + "/ingest/messages"))
+                        .header("Authorization", "Bearer " + Files.readString(cfg.intake().tokenFile()).trim())
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(message)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("the intake answered " + answer.statusCode() + ": " + answer.body());
+        }
     }
 
     private void sleepUntil(long startNanos, int demoSeconds) throws InterruptedException {

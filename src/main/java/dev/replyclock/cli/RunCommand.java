@@ -119,7 +119,8 @@ final class RunCommand implements Callable<Integer> {
         onStopSignals(daemon, stopped);
         spec.commandLine().getOut().println("replyclock is running. Kafka: " + daemon.bootstrapServers()
                 + "  metrics: " + daemon.httpBaseUrl() + "/metrics  ready: " + daemon.httpBaseUrl()
-                + "/health/ready  (Ctrl-C to stop)");
+                + "/health/ready" + (daemon.intakeBaseUrl() == null ? "" : "  intake: " + daemon.intakeBaseUrl()
+                + "/ingest/") + "  (Ctrl-C to stop)");
         spec.commandLine().getOut().flush();
         if (script != null) {
             script.accept(daemon);

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Reads {@code replyclock.yaml}: nested or dotted keys ({@code http: {port: 80}} and {@code http.port: 80}
@@ -108,6 +109,17 @@ public final class ConfigLoader {
         DEFAULTS.put("http.port", "8080");
         DEFAULTS.put("http.api-token-file", "");
         DEFAULTS.put("http.admin-totp-file", "");
+        DEFAULTS.put("ingest.http.bind-address", "127.0.0.1");
+        DEFAULTS.put("ingest.http.port", "");
+        DEFAULTS.put("ingest.http.token-file", "");
+        DEFAULTS.put("ingest.http.max-body-bytes", "1048576");
+        DEFAULTS.put("ingest.http.rate-limit", "50");
+        DEFAULTS.put("ingest.http.read-timeout", "10s");
+        DEFAULTS.put("ingest.http.produce-timeout", "10s");
+        DEFAULTS.put("ingest.whatsapp.verify-token-file", "");
+        DEFAULTS.put("ingest.whatsapp.app-secret-file", "");
+        DEFAULTS.put("ingest.chatwoot.token-file", "");
+        DEFAULTS.put("ingest.chatwoot.webhook-secret-file", "");
         DEFAULTS.put("alerts.receivers", "[{name: console, type: log, path: '-'}]");
         DEFAULTS.put("classify.rules", ReplyclockConfig.BUILTIN_RULES);
         DEFAULTS.put("logging.format", "text");
@@ -382,7 +394,43 @@ public final class ConfigLoader {
                     RouteParser.inhibitedKinds("alerts.overload.inhibits", node("alerts.overload.inhibits"), problems),
                     alertContent(region),
                     new TeamViewSettings(intInRange("alerts.overload.threshold", 0, 1_000_000),
-                            durationOrOff("alerts.digest.every")));
+                            durationOrOff("alerts.digest.every")), intake(http));
+        }
+
+        /** {@code ingest.*}: the webhook intake, off while {@code ingest.http.port} is empty. */
+        private IntakeSettings intake(HttpSettings http) {
+            String portText = text("ingest.http.port");
+            Integer port = portText.isBlank() ? null : port("ingest.http.port");
+            if (port != null && port != 0 && port == http.port()) {
+                problems.add(new ConfigProblem("ingest.http.port", portText, "must differ from http.port: the intake"
+                        + " faces the internet and has a listener of its own; use another port, like 8081"));
+            }
+            Path token = IntakeChecks.secretFile("ingest.http.token-file", text("ingest.http.token-file"), problems);
+            Path verify = IntakeChecks.secretFile("ingest.whatsapp.verify-token-file",
+                    text("ingest.whatsapp.verify-token-file"), problems);
+            Path appSecret = IntakeChecks.secretFile("ingest.whatsapp.app-secret-file",
+                    text("ingest.whatsapp.app-secret-file"), problems);
+            if (text("ingest.whatsapp.verify-token-file").isBlank() != text("ingest.whatsapp.app-secret-file").isBlank()) {
+                String missing = text("ingest.whatsapp.app-secret-file").isBlank()
+                        ? "ingest.whatsapp.app-secret-file" : "ingest.whatsapp.verify-token-file";
+                problems.add(new ConfigProblem(missing, "", "WhatsApp needs both the verify token (subscription"
+                        + " handshake) and the app secret (signed notifications); set both, or neither to turn it off"));
+            }
+            Path chatwootToken = IntakeChecks.secretFile("ingest.chatwoot.token-file",
+                    text("ingest.chatwoot.token-file"), problems);
+            Path chatwootSecret = IntakeChecks.secretFile("ingest.chatwoot.webhook-secret-file",
+                    text("ingest.chatwoot.webhook-secret-file"), problems);
+            IntakeSettings intake = new IntakeSettings(text("ingest.http.bind-address"), port,
+                    intInRange("ingest.http.max-body-bytes", 1024, 64 << 20),
+                    intInRange("ingest.http.rate-limit", 1, 100_000), duration("ingest.http.read-timeout"),
+                    duration("ingest.http.produce-timeout"), token, verify, appSecret, chatwootToken, chatwootSecret);
+            boolean sourceNamed = Stream.of("ingest.http.token-file", "ingest.whatsapp.app-secret-file",
+                    "ingest.chatwoot.token-file", "ingest.chatwoot.webhook-secret-file").anyMatch(k -> !text(k).isBlank());
+            if (intake.enabled() && !sourceNamed) {
+                problems.add(new ConfigProblem("ingest.http.port", portText, "the intake has nothing to serve: set"
+                        + " ingest.http.token-file, ingest.whatsapp.* or ingest.chatwoot.*, or leave the port empty"));
+            }
+            return intake;
         }
 
         /** {@code alerts.circuit.*}: the breaker opens on a failure rate over a window of calls, never on a blip. */

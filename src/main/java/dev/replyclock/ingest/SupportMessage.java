@@ -35,6 +35,11 @@ public record SupportMessage(
         this(messageId, conversationId, direction, channel, from, text, sentAt, null, null);
     }
 
+    /** The same message from another sender: how the customer's identifier is replaced by its pseudonym. */
+    public SupportMessage withFrom(String newFrom) {
+        return new SupportMessage(messageId, conversationId, direction, channel, newFrom, text, sentAt, team, segment);
+    }
+
     public boolean isInbound() {
         return direction == Direction.INBOUND;
     }

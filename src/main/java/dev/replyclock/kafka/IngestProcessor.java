@@ -107,8 +107,7 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         if (pseudonymizer == null || !m.isInbound()) {
             return m;
         }
-        return new SupportMessage(m.messageId(), m.conversationId(), m.direction(), m.channel(),
-                pseudonymizer.pseudonym(m.from()), m.text(), m.sentAt(), m.team(), m.segment());
+        return m.withFrom(pseudonymizer.pseudonym(m.from()));
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason, String detail) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.ingest.Direction;
+import dev.replyclock.ingest.http.IntakeMetrics;
 import dev.replyclock.sla.ReplyMeasurement;
 import dev.replyclock.sla.SlaPolicy;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -90,6 +91,7 @@ class DeployFilesTest {
         m.inhibited("console", 1);
         m.grouped("console", 2);
         m.teamOverloaded("returns", true);
+        new IntakeMetrics(registry);
         Set<String> names = new TreeSet<>();
         Matcher matcher = METRIC.matcher(registry.scrape());
         while (matcher.find()) {
@@ -98,13 +100,16 @@ class DeployFilesTest {
         return names;
     }
 
-    @Test
-    void deploymentProbesUseTheHealthEndpoints() throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
+    private static List<JsonNode> k8sDocuments() throws IOException {
         try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class)
                 .readValues(DEPLOY.resolve("k8s/replyclock.yaml").toFile())) {
-            docs.addAll(it.readAll());
+            return new ArrayList<>(it.readAll());
         }
+    }
+
+    @Test
+    void deploymentProbesUseTheHealthEndpoints() throws IOException {
+        List<JsonNode> docs = k8sDocuments();
         JsonNode deployment = docs.stream().filter(d -> "Deployment".equals(d.path("kind").asText())).findFirst().orElseThrow();
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         assertEquals("/health/live", container.at("/livenessProbe/httpGet/path").asText());
@@ -112,6 +117,28 @@ class DeployFilesTest {
         assertTrue(container.has("resources"));
         assertTrue(docs.stream().anyMatch(d -> "PodDisruptionBudget".equals(d.path("kind").asText())));
         assertTrue(docs.stream().anyMatch(d -> "Secret".equals(d.path("kind").asText())));
+    }
+
+    @Test
+    void theIntakeHasAPortAndAServiceApartFromTheOpsPort() throws IOException {
+        List<JsonNode> docs = k8sDocuments();
+        JsonNode config = new YAMLMapper().readTree(docs.stream().filter(d -> "ConfigMap".equals(d.path("kind").asText()))
+                .findFirst().orElseThrow().at("/data/replyclock.yaml").asText());
+        assertEquals(8081, config.path("ingest.http.port").asInt());
+        assertEquals(8080, config.path("http.port").asInt());
+        JsonNode container = docs.stream().filter(d -> "Deployment".equals(d.path("kind").asText())).findFirst()
+                .orElseThrow().at("/spec/template/spec/containers/0");
+        Set<String> ports = new TreeSet<>();
+        container.path("ports").forEach(p -> ports.add(p.path("name").asText() + ":" + p.path("containerPort").asInt()));
+        assertEquals(Set.of("http:8080", "intake:8081"), ports);
+        List<JsonNode> services = docs.stream().filter(d -> "Service".equals(d.path("kind").asText())).toList();
+        assertTrue(services.stream().anyMatch(s -> s.at("/spec/ports").size() == 1
+                && "intake".equals(s.at("/spec/ports/0/targetPort").asText())), "a Service of the intake alone");
+        assertTrue(services.stream().noneMatch(s -> s.at("/spec/ports").size() > 1), "no Service mixes ops and intake");
+        assertTrue(Files.readString(DEPLOY.resolve("Dockerfile")).contains("EXPOSE 8080 8081"));
+        JsonNode compose = new YAMLMapper().readTree(DEPLOY.resolve("compose.yaml").toFile());
+        assertEquals("8081", compose.at("/services/replyclock/environment/REPLYCLOCK_INGEST_HTTP_PORT").asText());
+        assertTrue(compose.at("/services/replyclock/ports").toString().contains("8081:8081"));
     }
 
     @Test
