@@ -22,12 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one entry per conversation in a persistent store (a running reply clock, or a closed marker after a
@@ -47,6 +50,8 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     static final long TICK_MILLIS = 250;
     /** Bounds one tick's work; the rest of a flood is taken on the next tick. */
     static final int MAX_DUE_PER_TICK = 20_000;
+
+    private static final Logger log = LoggerFactory.getLogger(SlaProcessor.class);
 
     private final SlaEngine engine;
     private final ReplyclockMetrics metrics;
@@ -130,20 +135,35 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             }
         }
         for (KeyValue<String, String> entry : due) {
+            // Removed first: a clock that fails below does not come back on every tick.
             deadlineIndex.delete(entry.key);
-            String conversationId = entry.value;
-            StoredClock stored = clocks.get(conversationId);
-            if (stored == null || !entry.key.equals(indexKey(stored.wakeUpMillis(), conversationId))) {
-                continue; // an index entry left behind by an entry that has moved on
+            try {
+                fire(entry, now);
+            } catch (StreamsException e) {
+                throw e; // a store or Kafka failing: not this clock's fault, the task stops
+            } catch (RuntimeException e) {
+                // One bad clock must not keep the others from firing. Its state stays; the conversation's next
+                // message re-arms it. The exception's message is not logged: it could quote the clock's excerpt.
+                metrics.deadLetter(DeadLetterHandler.PUNCTUATION_ERROR);
+                log.error("the clock of conversation {} failed at its wake-up ({}, {}); skipped, the others fire",
+                        entry.value, e.getClass().getName(), DeadLetterHandler.where(e));
             }
-            if (!stored.isOpen() || engine.nextWakeUp(stored.clock()).isEmpty()) {
-                expire(conversationId, stored); // retention is over: nothing more will be said about it
-                continue;
-            }
-            metrics.deadlineLateness(Duration.ofMillis(now.toEpochMilli() - stored.wakeUpMillis()));
-            apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt(), false);
         }
         archiveExpired();
+    }
+
+    private void fire(KeyValue<String, String> entry, Instant now) {
+        String conversationId = entry.value;
+        StoredClock stored = clocks.get(conversationId);
+        if (stored == null || !entry.key.equals(indexKey(stored.wakeUpMillis(), conversationId))) {
+            return; // an index entry left behind by an entry that has moved on
+        }
+        if (!stored.isOpen() || engine.nextWakeUp(stored.clock()).isEmpty()) {
+            expire(conversationId, stored); // retention is over: nothing more will be said about it
+            return;
+        }
+        metrics.deadlineLateness(Duration.ofMillis(now.toEpochMilli() - stored.wakeUpMillis()));
+        apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt(), false);
     }
 
     /**

@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The team view, keyed by team (reads the team-load topic the SLA processor writes). Keeps each team's open
@@ -46,6 +49,8 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
     static final int MAX_LISTED = 50;
     /** How often the digest punctuator looks whether a new period has begun (a cheap comparison). */
     static final Duration DIGEST_TICK = Duration.ofSeconds(1);
+
+    private static final Logger log = LoggerFactory.getLogger(TeamProcessor.class);
 
     private static final Comparator<TeamLoad> OLDEST_FIRST =
             Comparator.comparing(TeamLoad::openedAt).thenComparing(TeamLoad::conversationId);
@@ -96,11 +101,11 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
 
     @Override
     public void process(Record<String, TeamLoad> record) {
-        String team = record.key();
         TeamLoad load = record.value();
-        if (team == null || load == null) {
+        if (record.key() == null || load == null) {
             return; // not written by the SLA processor: nothing to learn from it
         }
+        String team = TeamLoad.teamOf(record.key()); // as its store keys need it, whoever wrote the record
         String key = storeKey(team, load.conversationId());
         TeamLoad before = open.get(key);
         if (load.open()) {
@@ -174,10 +179,23 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
         digestIfDue(team, teamOpen, period, now);
     }
 
+    /** One team's failure must not keep the other teams' digests from going out. */
     private void digestIfDue(String team, List<TeamLoad> teamOpen, long period, long now) {
         if (team == null || teamOpen.isEmpty()) {
             return;
         }
+        try {
+            digest(team, teamOpen, period, now);
+        } catch (StreamsException e) {
+            throw e; // a store or Kafka failing: not this team's fault, the task stops
+        } catch (RuntimeException e) {
+            metrics.deadLetter(DeadLetterHandler.PUNCTUATION_ERROR);
+            log.error("the digest of a team failed ({}, {}); skipped for this period, the other teams get theirs",
+                    e.getClass().getName(), DeadLetterHandler.where(e));
+        }
+    }
+
+    private void digest(String team, List<TeamLoad> teamOpen, long period, long now) {
         Long last = digests.get(team);
         if (last != null && last >= period) {
             return; // this period's digest is out already (or the team appeared during it)
