@@ -112,9 +112,14 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
         }
     }
 
-    /** The frame that threw: file and line, which hold no data. */
+    /** Where it was thrown, as file and line (which hold no data): the first frame of replyclock's own code. */
     static String where(Throwable e) {
         StackTraceElement[] trace = e.getStackTrace();
+        for (StackTraceElement frame : trace) {
+            if (frame.getClassName().startsWith("dev.replyclock.")) {
+                return frame.getFileName() + ":" + frame.getLineNumber();
+            }
+        }
         return trace.length == 0 ? "unknown" : trace[0].getFileName() + ":" + trace[0].getLineNumber();
     }
 
