@@ -82,6 +82,21 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
         return e instanceof StreamsException || e instanceof UncheckedIOException;
     }
 
+    /**
+     * For a punctuator's loop over clocks or teams: one item's failure is counted as {@value #PUNCTUATION_ERROR}
+     * and logged (type and place, not the message: it could quote an excerpt), and the loop goes on; the
+     * machine's faults are rethrown, to stop the task.
+     *
+     * @param what the item, for the log line (identifiers only)
+     */
+    static void skipOrRethrow(RuntimeException e, ReplyclockMetrics metrics, String what) {
+        if (isTheMachines(e)) {
+            throw e;
+        }
+        metrics.deadLetter(PUNCTUATION_ERROR);
+        log.error("{} failed when due ({}, {}); skipped, the others go on", what, e.getClass().getName(), where(e));
+    }
+
     private List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
                                                             String reason, Exception exception) {
         count(reason);
@@ -113,7 +128,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
     }
 
     /** Where it was thrown, as file and line (which hold no data): the first frame of replyclock's own code. */
-    static String where(Throwable e) {
+    private static String where(Throwable e) {
         StackTraceElement[] trace = e.getStackTrace();
         for (StackTraceElement frame : trace) {
             if (frame.getClassName().startsWith("dev.replyclock.")) {

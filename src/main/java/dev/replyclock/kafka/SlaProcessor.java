@@ -22,15 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one entry per conversation in a persistent store (a running reply clock, or a closed marker after a
@@ -50,8 +47,6 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     static final long TICK_MILLIS = 250;
     /** Bounds one tick's work; the rest of a flood is taken on the next tick. */
     static final int MAX_DUE_PER_TICK = 20_000;
-
-    private static final Logger log = LoggerFactory.getLogger(SlaProcessor.class);
 
     private final SlaEngine engine;
     private final ReplyclockMetrics metrics;
@@ -139,14 +134,10 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             deadlineIndex.delete(entry.key);
             try {
                 fire(entry, now);
-            } catch (StreamsException e) {
-                throw e; // a store or Kafka failing: not this clock's fault, the task stops
             } catch (RuntimeException e) {
                 // One bad clock must not keep the others from firing. Its state stays; the conversation's next
-                // message re-arms it. The exception's message is not logged: it could quote the clock's excerpt.
-                metrics.deadLetter(DeadLetterHandler.PUNCTUATION_ERROR);
-                log.error("the clock of conversation {} failed at its wake-up ({}, {}); skipped, the others fire",
-                        entry.value, e.getClass().getName(), DeadLetterHandler.where(e));
+                // message re-arms it.
+                DeadLetterHandler.skipOrRethrow(e, metrics, "the clock of conversation " + entry.value);
             }
         }
         archiveExpired();

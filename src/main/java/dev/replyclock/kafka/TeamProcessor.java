@@ -16,15 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The team view, keyed by team (reads the team-load topic the SLA processor writes). Keeps each team's open
@@ -49,8 +46,6 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
     static final int MAX_LISTED = 50;
     /** How often the digest punctuator looks whether a new period has begun (a cheap comparison). */
     static final Duration DIGEST_TICK = Duration.ofSeconds(1);
-
-    private static final Logger log = LoggerFactory.getLogger(TeamProcessor.class);
 
     private static final Comparator<TeamLoad> OLDEST_FIRST =
             Comparator.comparing(TeamLoad::openedAt).thenComparing(TeamLoad::conversationId);
@@ -186,12 +181,8 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
         }
         try {
             digest(team, teamOpen, period, now);
-        } catch (StreamsException e) {
-            throw e; // a store or Kafka failing: not this team's fault, the task stops
         } catch (RuntimeException e) {
-            metrics.deadLetter(DeadLetterHandler.PUNCTUATION_ERROR);
-            log.error("the digest of a team failed ({}, {}); skipped for this period, the other teams get theirs",
-                    e.getClass().getName(), DeadLetterHandler.where(e));
+            DeadLetterHandler.skipOrRethrow(e, metrics, "a team's digest"); // skipped for this period
         }
     }
 
