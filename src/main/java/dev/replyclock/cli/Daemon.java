@@ -228,7 +228,7 @@ public final class Daemon implements AutoCloseable {
                         new Redactor(config.privacy().defaultRegion()), excerpter(config),
                         new PrivacyOptions(config.kafka().applicationId(), archive(config, clock)), config.teams(),
                         ReplyclockTopology.teamLoadTopic(config.kafka().applicationId())),
-                StreamsSettings.of(config.kafka(), bootstrapServers));
+                StreamsSettings.of(config.kafka(), bootstrapServers, metrics));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("a stream thread failed; the app stops and /health/ready reports it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -128,7 +128,7 @@ public final class ReplyclockTopology {
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
                                  PrivacyOptions privacy, TeamViewSettings teams, String teamLoadTopic) {
-        MessageCodec codec = new MessageCodec();
+        MessageCodec codec = new MessageCodec(clock);
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
         boolean indexCustomers = privacy != null && pseudonymizer != null;

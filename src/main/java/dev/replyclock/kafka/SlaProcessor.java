@@ -130,20 +130,31 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             }
         }
         for (KeyValue<String, String> entry : due) {
+            // Removed first: a clock that fails below does not come back on every tick.
             deadlineIndex.delete(entry.key);
-            String conversationId = entry.value;
-            StoredClock stored = clocks.get(conversationId);
-            if (stored == null || !entry.key.equals(indexKey(stored.wakeUpMillis(), conversationId))) {
-                continue; // an index entry left behind by an entry that has moved on
+            try {
+                fire(entry, now);
+            } catch (RuntimeException e) {
+                // One bad clock must not keep the others from firing. Its state stays; the conversation's next
+                // message re-arms it.
+                DeadLetterHandler.skipOrRethrow(e, metrics, "the clock of conversation " + entry.value);
             }
-            if (!stored.isOpen() || engine.nextWakeUp(stored.clock()).isEmpty()) {
-                expire(conversationId, stored); // retention is over: nothing more will be said about it
-                continue;
-            }
-            metrics.deadlineLateness(Duration.ofMillis(now.toEpochMilli() - stored.wakeUpMillis()));
-            apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt(), false);
         }
         archiveExpired();
+    }
+
+    private void fire(KeyValue<String, String> entry, Instant now) {
+        String conversationId = entry.value;
+        StoredClock stored = clocks.get(conversationId);
+        if (stored == null || !entry.key.equals(indexKey(stored.wakeUpMillis(), conversationId))) {
+            return; // an index entry left behind by an entry that has moved on
+        }
+        if (!stored.isOpen() || engine.nextWakeUp(stored.clock()).isEmpty()) {
+            expire(conversationId, stored); // retention is over: nothing more will be said about it
+            return;
+        }
+        metrics.deadlineLateness(Duration.ofMillis(now.toEpochMilli() - stored.wakeUpMillis()));
+        apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt(), false);
     }
 
     /**

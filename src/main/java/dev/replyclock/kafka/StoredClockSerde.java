@@ -30,6 +30,8 @@ final class StoredClockSerde implements Serde<StoredClock> {
      * redacted excerpt after it, flagged {@link #EXCERPT}; version 1 records (no team) are still read.
      */
     private static final byte VERSION = 2;
+    /** Version 2 with wide strings ({@link StoreStrings}): written only when a string is over 65,535 bytes. */
+    private static final byte VERSION_WIDE = 3;
     private static final int OPEN = 1;
     private static final int STALE = 2;
     private static final int ACKED = 4;
@@ -49,9 +51,14 @@ final class StoredClockSerde implements Serde<StoredClock> {
     }
 
     static byte[] encode(StoredClock s) {
+        return StoreStrings.narrowElseWide(wide -> encode(s, wide ? VERSION_WIDE : VERSION), "a stored reply clock");
+    }
+
+    private static byte[] encode(StoredClock s, byte version) throws IOException {
+        boolean wide = version == VERSION_WIDE;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(version);
             ReplyClock c = s.clock();
             int flags = c == null ? 0 : OPEN | (c.stale() ? STALE : 0) | (c.acked() ? ACKED : 0)
                     | (c.firstReply() ? FIRST_REPLY : 0) | (c.excerpt() != null ? EXCERPT : 0);
@@ -59,8 +66,8 @@ final class StoredClockSerde implements Serde<StoredClock> {
             out.writeLong(s.repliedAt());
             out.writeLong(s.wakeUpMillis());
             if (c != null) {
-                out.writeUTF(c.conversationId());
-                out.writeUTF(c.channel() == null ? "" : c.channel());
+                StoreStrings.write(out, c.conversationId(), wide);
+                StoreStrings.write(out, c.channel() == null ? "" : c.channel(), wide);
                 out.writeByte(c.tier().ordinal());
                 out.writeLong(c.openedAt().toEpochMilli());
                 out.writeLong(c.startedAt().toEpochMilli());
@@ -68,22 +75,22 @@ final class StoredClockSerde implements Serde<StoredClock> {
                 out.writeLong(c.deadline().toEpochMilli());
                 out.writeByte(c.stage().ordinal());
                 out.writeShort(c.escalations());
-                out.writeUTF(c.policy());
-                out.writeUTF(c.team() == null ? "" : c.team());
+                StoreStrings.write(out, c.policy(), wide);
+                StoreStrings.write(out, c.team() == null ? "" : c.team(), wide);
                 if (c.excerpt() != null) {
-                    out.writeUTF(c.excerpt().length() > 2000 ? c.excerpt().substring(0, 2000) : c.excerpt());
+                    StoreStrings.write(out, c.excerpt().length() > 2000 ? c.excerpt().substring(0, 2000) : c.excerpt(),
+                            wide);
                 }
                 out.writeShort(c.signals().size());
                 for (Signal sig : c.signals()) {
-                    out.writeUTF(sig.family());
+                    StoreStrings.write(out, sig.family(), wide);
                     out.writeByte(sig.tier().ordinal());
-                    out.writeUTF(sig.matched().length() > 200 ? sig.matched().substring(0, 200) : sig.matched());
+                    StoreStrings.write(out, sig.matched().length() > 200 ? sig.matched().substring(0, 200) : sig.matched(),
+                            wide);
                     out.writeInt(sig.start());
                     out.writeInt(sig.end());
                 }
             }
-        } catch (IOException e) {
-            throw new SerializationException("cannot encode a stored reply clock", e);
         }
         return bytes.toByteArray();
     }
@@ -91,17 +98,18 @@ final class StoredClockSerde implements Serde<StoredClock> {
     static StoredClock decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION && version != 1) {
+            if (version != VERSION && version != 1 && version != VERSION_WIDE) {
                 throw new SerializationException("unknown stored clock version " + version);
             }
+            boolean wide = version == VERSION_WIDE;
             int flags = in.readByte();
             long repliedAt = in.readLong();
             long wakeUp = in.readLong();
             if ((flags & OPEN) == 0) {
                 return StoredClock.closed(repliedAt, wakeUp);
             }
-            String conversationId = in.readUTF();
-            String channel = in.readUTF();
+            String conversationId = StoreStrings.read(in, wide);
+            String channel = StoreStrings.read(in, wide);
             Tier tier = TIERS[in.readByte()];
             Instant openedAt = Instant.ofEpochMilli(in.readLong());
             Instant startedAt = Instant.ofEpochMilli(in.readLong());
@@ -109,13 +117,14 @@ final class StoredClockSerde implements Serde<StoredClock> {
             Instant deadline = Instant.ofEpochMilli(in.readLong());
             Stage stage = STAGES[in.readByte()];
             int escalations = in.readShort();
-            String policy = in.readUTF();
-            String team = version >= 2 ? in.readUTF() : "";
-            String excerpt = version >= 2 && (flags & EXCERPT) != 0 ? in.readUTF() : null;
+            String policy = StoreStrings.read(in, wide);
+            String team = version >= 2 ? StoreStrings.read(in, wide) : "";
+            String excerpt = version >= 2 && (flags & EXCERPT) != 0 ? StoreStrings.read(in, wide) : null;
             int n = in.readShort();
             List<Signal> signals = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                signals.add(new Signal(in.readUTF(), TIERS[in.readByte()], in.readUTF(), in.readInt(), in.readInt()));
+                signals.add(new Signal(StoreStrings.read(in, wide), TIERS[in.readByte()], StoreStrings.read(in, wide),
+                        in.readInt(), in.readInt()));
             }
             ReplyClock clock = new ReplyClock(conversationId, channel.isEmpty() ? null : channel, tier, openedAt,
                     startedAt, warn == Long.MIN_VALUE ? null : Instant.ofEpochMilli(warn), deadline, stage, escalations,

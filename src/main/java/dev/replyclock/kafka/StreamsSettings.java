@@ -1,6 +1,7 @@
 package dev.replyclock.kafka;
 
 import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.ops.ReplyclockMetrics;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,7 +16,13 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /** Without metrics for the dead letters of {@link DeadLetterHandler} (they are still sent). */
     public static Properties of(KafkaSettings kafka, String bootstrapServers) {
+        return of(kafka, bootstrapServers, null);
+    }
+
+    /** @param metrics where {@link DeadLetterHandler} counts what it dead-letters; null = not counted */
+    public static Properties of(KafkaSettings kafka, String bootstrapServers, ReplyclockMetrics metrics) {
         Properties p = kafka.clientConfig(bootstrapServers); // TLS/SASL settings reach every internal client
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());
@@ -35,6 +42,20 @@ public final class StreamsSettings {
         // A dead letter is its input record plus headers: the producer must accept whatever the broker
         // accepted on the way in, or an oversized record would stop the app instead of being dead-lettered.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), DEAD_LETTER_MAX_BYTES);
+        isolateRecords(p, kafka.topics().deadLetter(), metrics);
         return p;
+    }
+
+    /**
+     * One record's failure in a processor (or an internal topic's record that does not deserialize) sends it
+     * to the dead-letter topic and the stream goes on, instead of stopping every alert (KIP-1033, KIP-1034).
+     */
+    public static void isolateRecords(Properties p, String deadLetterTopic, ReplyclockMetrics metrics) {
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
+        if (metrics != null) {
+            p.put(DeadLetterHandler.METRICS_CONFIG, metrics);
+        }
     }
 }

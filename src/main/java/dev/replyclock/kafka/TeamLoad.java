@@ -29,8 +29,13 @@ record TeamLoad(String conversationId, Tier tier, Instant openedAt, Instant dead
         return applicationId + "-team-load";
     }
 
+    /**
+     * The team's key on the team-load topic and in the team store. U+0000 separates team and conversation in
+     * the store's keys, so it must not be in a team name: ingest refuses control characters, and this keeps
+     * state written before that (or by another producer) from mixing two teams in one range scan.
+     */
     static String teamOf(String team) {
-        return team == null || team.isEmpty() ? DEFAULT_TEAM : team;
+        return team == null || team.isEmpty() ? DEFAULT_TEAM : team.replace('\u0000', '\uFFFD');
     }
 
     TeamLoad closed() {

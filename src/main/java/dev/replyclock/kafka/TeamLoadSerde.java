@@ -19,6 +19,8 @@ import org.apache.kafka.common.serialization.Serializer;
 final class TeamLoadSerde implements Serde<TeamLoad> {
 
     private static final byte VERSION = 1;
+    /** Version 1 with a wide conversation id ({@link StoreStrings}): written only when it is over 65,535 bytes. */
+    private static final byte VERSION_WIDE = 2;
     private static final Tier[] TIERS = Tier.values();
 
     @Override
@@ -32,16 +34,18 @@ final class TeamLoadSerde implements Serde<TeamLoad> {
     }
 
     static byte[] encode(TeamLoad t) {
+        return StoreStrings.narrowElseWide(wide -> encode(t, wide ? VERSION_WIDE : VERSION), "a team load record");
+    }
+
+    private static byte[] encode(TeamLoad t, byte version) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(48);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(version);
             out.writeBoolean(t.open());
             out.writeByte(t.tier().ordinal());
             out.writeLong(t.openedAt().toEpochMilli());
             out.writeLong(t.deadline().toEpochMilli());
-            out.writeUTF(t.conversationId());
-        } catch (IOException e) {
-            throw new SerializationException("cannot encode a team load record", e);
+            StoreStrings.write(out, t.conversationId(), version == VERSION_WIDE);
         }
         return bytes.toByteArray();
     }
@@ -49,14 +53,14 @@ final class TeamLoadSerde implements Serde<TeamLoad> {
     static TeamLoad decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WIDE) {
                 throw new SerializationException("unknown team load version " + version);
             }
             boolean open = in.readBoolean();
             Tier tier = TIERS[in.readByte()];
             Instant openedAt = Instant.ofEpochMilli(in.readLong());
             Instant deadline = Instant.ofEpochMilli(in.readLong());
-            return new TeamLoad(in.readUTF(), tier, openedAt, deadline, open);
+            return new TeamLoad(StoreStrings.read(in, version == VERSION_WIDE), tier, openedAt, deadline, open);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode a team load record", e);
         }

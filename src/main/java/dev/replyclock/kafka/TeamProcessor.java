@@ -96,11 +96,11 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
 
     @Override
     public void process(Record<String, TeamLoad> record) {
-        String team = record.key();
         TeamLoad load = record.value();
-        if (team == null || load == null) {
+        if (record.key() == null || load == null) {
             return; // not written by the SLA processor: nothing to learn from it
         }
+        String team = TeamLoad.teamOf(record.key()); // as its store keys need it, whoever wrote the record
         String key = storeKey(team, load.conversationId());
         TeamLoad before = open.get(key);
         if (load.open()) {
@@ -174,10 +174,19 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
         digestIfDue(team, teamOpen, period, now);
     }
 
+    /** One team's failure must not keep the other teams' digests from going out. */
     private void digestIfDue(String team, List<TeamLoad> teamOpen, long period, long now) {
         if (team == null || teamOpen.isEmpty()) {
             return;
         }
+        try {
+            digest(team, teamOpen, period, now);
+        } catch (RuntimeException e) {
+            DeadLetterHandler.skipOrRethrow(e, metrics, "a team's digest"); // skipped for this period
+        }
+    }
+
+    private void digest(String team, List<TeamLoad> teamOpen, long period, long now) {
         Long last = digests.get(team);
         if (last != null && last >= period) {
             return; // this period's digest is out already (or the team appeared during it)

@@ -117,7 +117,7 @@ public final class ReplyclockMetrics {
                 .tag("clock", m.firstReply() ? "first" : "next")
                 .serviceLevelObjectives(buckets)
                 .register(registry)
-                .record(m.replyTime().isNegative() ? Duration.ZERO : m.replyTime());
+                .record(clamped(m.replyTime()));
         Counter.builder("replyclock.replies")
                 .description("Staff replies that closed a wait, by tier and whether the target was kept")
                 .tag("tier", m.tier().wireName())
@@ -135,7 +135,7 @@ public final class ReplyclockMetrics {
 
     /** How late a due clock was fired after its wake-up time (breach lateness when it is a breach). */
     public void deadlineLateness(Duration lateness) {
-        lateness().record(lateness.isNegative() ? Duration.ZERO : lateness);
+        lateness().record(clamped(lateness));
     }
 
     private Timer lateness() {
@@ -176,7 +176,7 @@ public final class ReplyclockMetrics {
                 .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
                 .register(registry)
-                .record(latency.isNegative() ? Duration.ZERO : latency);
+                .record(clamped(latency));
     }
 
     public void silenced(String receiver) {
@@ -282,6 +282,20 @@ public final class ReplyclockMetrics {
 
     public void openAdjust(Tier tier, long delta) {
         open.get(tier).addAndGet(delta);
+    }
+
+    /** The longest duration a timer records; longer ones are recorded as this. */
+    static final Duration MAX_RECORDED = Duration.ofDays(365);
+
+    /**
+     * Into [0, {@link #MAX_RECORDED}]: a timer takes nanoseconds in a long, so a duration of 293 years or more
+     * throws, and a negative one means a clock moved backwards. A metric must never stop the stream.
+     */
+    static Duration clamped(Duration d) {
+        if (d.isNegative()) {
+            return Duration.ZERO;
+        }
+        return d.compareTo(MAX_RECORDED) > 0 ? MAX_RECORDED : d;
     }
 
     static String safeTag(String value) {

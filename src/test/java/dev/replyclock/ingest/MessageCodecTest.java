@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The message contract: what decodes, and the reason for what does not. */
 class MessageCodecTest {
 
-    private final MessageCodec codec = new MessageCodec();
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private final MessageCodec codec = new MessageCodec(Clock.fixed(NOW, ZoneOffset.UTC));
     private static final String VALID = "{\"messageId\":\"m1\",\"conversationId\":\"c1\",\"direction\":\"inbound\","
             + "\"channel\":\"sms\",\"from\":\"+33612345678\",\"text\":\"Colis cassé, secret text\","
             + "\"sentAt\":\"2026-11-24T10:15:30+01:00\"}";
@@ -73,5 +77,62 @@ class MessageCodecTest {
                 VALID.replace("\"sms\"", "42")}) {
             assertFalse(invalid(bad).detail().contains("secret"), invalid(bad).detail());
         }
+    }
+
+    private String withSentAt(String sentAt) {
+        return VALID.replace("2026-11-24T10:15:30+01:00", sentAt);
+    }
+
+    @Test
+    void sentAtBeforeYear2000IsDeadLetteredAsOutOfRange() {
+        assertEquals("out-of-range", invalid(withSentAt("0001-01-01T00:00:00Z")).reason());
+        assertEquals("out-of-range", invalid(withSentAt("1999-12-31T23:59:59.999Z")).reason());
+        assertEquals("out-of-range", invalid(withSentAt("-999999999-01-01T00:00:00Z")).reason());
+        assertInstanceOf(DecodeResult.Valid.class, decode(withSentAt("2000-01-01T00:00:00Z")));
+        assertInstanceOf(DecodeResult.Valid.class, decode(withSentAt("2000-01-01T01:00:00+01:00")),
+                "the bound is an instant, whatever the offset");
+    }
+
+    @Test
+    void sentAtMoreThanADayAheadIsOutOfRangeAndLessIsAccepted() {
+        assertEquals("out-of-range", invalid(withSentAt("+999999999-12-31T23:59:59Z")).reason());
+        assertEquals("out-of-range", invalid(withSentAt(NOW.plusSeconds(86_401).toString())).reason());
+        assertInstanceOf(DecodeResult.Valid.class, decode(withSentAt(NOW.plusSeconds(86_400).toString())),
+                "a skewed sender clock is accepted (the SLA engine clamps it to now)");
+    }
+
+    @Test
+    void idsOver256AndPolicyKeysOver64CharactersAreTooLong() {
+        assertEquals("too-long", invalid(VALID.replace("\"c1\"", "\"" + "c".repeat(257) + "\"")).reason());
+        assertEquals("too-long", invalid(VALID.replace("\"m1\"", "\"" + "m".repeat(257) + "\"")).reason());
+        assertEquals("too-long", invalid(VALID.replace("\"sms\"", "\"" + "s".repeat(65) + "\"")).reason());
+        assertEquals("too-long", invalid(VALID.replace("}", ",\"team\":\"" + "t".repeat(70_000) + "\"}")).reason());
+        assertEquals("too-long", invalid(VALID.replace("}", ",\"segment\":\"" + "v".repeat(65) + "\"}")).reason());
+        assertEquals("field 'team' has 70000 characters, more than 64",
+                invalid(VALID.replace("}", ",\"team\":\"" + "t".repeat(70_000) + "\"}")).detail());
+        String emoji = "\uD83D\uDCE6".repeat(64); // 64 characters, 128 UTF-16 units
+        assertInstanceOf(DecodeResult.Valid.class, decode(VALID.replace("\"sms\"", "\"" + emoji + "\"")),
+                "lengths count characters, not UTF-16 units");
+        assertInstanceOf(DecodeResult.Valid.class, decode(VALID.replace("\"c1\"", "\"" + "c".repeat(256) + "\"")));
+    }
+
+    @Test
+    void controlCharactersAndUnpairedSurrogatesInIdsAndPolicyKeysAreBadCharacters() {
+        assertEquals("bad-characters", invalid(VALID.replace("}", ",\"team\":\"billing\\u0000x\"}")).reason());
+        assertEquals("bad-characters", invalid(VALID.replace("\"c1\"", "\"c\\u0007\"")).reason());
+        assertEquals("bad-characters", invalid(VALID.replace("\"m1\"", "\"m\\u009F\"")).reason());
+        assertEquals("bad-characters", invalid(VALID.replace("\"sms\"", "\"s\\uD800\"")).reason());
+        assertEquals("bad-characters", invalid(VALID.replace("\"sms\"", "\"\\uDC00s\"")).reason());
+        assertEquals("bad-characters", invalid(VALID.replace("}", ",\"segment\":\"a\\u2028b\"}")).reason());
+        assertInstanceOf(DecodeResult.Valid.class, decode(VALID.replace("Colis", "Colis\\u0000\\uD800")),
+                "the text is free: only its size is bounded");
+    }
+
+    @Test
+    void boundsApplyToAcknowledgementsToo() {
+        String ack = "{\"messageId\":\"a\",\"conversationId\":\"c1\",\"direction\":\"ack\","
+                + "\"sentAt\":\"0001-01-01T00:00:00Z\"}";
+        assertEquals("out-of-range", invalid(ack).reason());
+        assertEquals("bad-characters", invalid(ack.replace("0001", "2026").replace("\"c1\"", "\"c\\n\"")).reason());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.replyclock.cli.Daemon;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.testing.DeadLetters;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.PrintStream;
@@ -20,14 +21,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +92,7 @@ class PoisonFloodIT {
             assertTrue(daemon.readiness().ready(), daemon.readiness().describe());
             // The last transaction of dead letters may still be open: wait for it to commit.
             Map<String, Integer> reasons = await().atMost(Duration.ofSeconds(30)).until(
-                    () -> deadLetterReasons(daemon, cfg.kafka().topics().deadLetter()),
+                    () -> DeadLetters.reasons(daemon.bootstrapServers(), cfg.kafka().topics().deadLetter()),
                     r -> r.values().stream().mapToInt(Integer::intValue).sum() >= BAD);
             assertEquals(BAD, reasons.values().stream().mapToInt(Integer::intValue).sum(), reasons.toString());
             for (String reason : List.of("not-json", "missing-field", "wrong-type", "bad-value", "key-mismatch", "too-large")) {
@@ -113,27 +110,5 @@ class PoisonFloodIT {
 
     private static double counted(Daemon daemon, String counter) {
         return daemon.registry().find(counter).counters().stream().mapToDouble(c -> c.count()).sum();
-    }
-
-    private static Map<String, Integer> deadLetterReasons(Daemon daemon, String topic) {
-        Map<String, Integer> reasons = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, daemon.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            var parts = c.partitionsFor(topic).stream()
-                    .map(pi -> new org.apache.kafka.common.TopicPartition(topic, pi.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    var h = r.headers().lastHeader("replyclock.dlq.reason");
-                    reasons.merge(h == null ? "(none)" : new String(h.value(), StandardCharsets.UTF_8), 1, Integer::sum);
-                }
-            }
-        }
-        return reasons;
     }
 }

@@ -87,4 +87,41 @@ class StoredClockSerdeTest {
     void garbageIsASerializationError() {
         assertThrows(SerializationException.class, () -> StoredClockSerde.decode(new byte[] {9, 1, 2}));
     }
+
+    @Test
+    void stringsOverWriteUtfsLimitRoundTripInTheWideVersion() {
+        String longId = "c".repeat(70_000);
+        String longChannel = "\u20AC".repeat(30_000); // 90,000 bytes in UTF-8
+        ReplyClock clock = new ReplyClock(longId, longChannel, Tier.COMPLAINT, T0, T0, null, T0.plusSeconds(60),
+                Stage.RUNNING, 0, false, List.of(new Signal("damage", Tier.COMPLAINT, "casse", 1, 6)), "default", false,
+                true, "t".repeat(70_000), "an excerpt");
+        StoredClock stored = new StoredClock(clock, -1, T0.plusSeconds(60).toEpochMilli());
+        byte[] bytes = StoredClockSerde.encode(stored);
+        assertEquals(3, bytes[0], "the wide version, only for the record that needs it");
+        assertEquals(stored, StoredClockSerde.decode(bytes));
+    }
+
+    @Test
+    void aClockThatFitsIsStillWrittenInVersionTwoForThePreviousRelease() {
+        ReplyClock clock = new ReplyClock("c-1", "chat", Tier.URGENT, T0, T0, null, T0.plusSeconds(300),
+                Stage.RUNNING, 0, false, List.of(), "default", false, true, "returns");
+        assertEquals(2, StoredClockSerde.encode(new StoredClock(clock, -1, T0.toEpochMilli()))[0]);
+    }
+
+    @Test
+    void aWideStringLongerThanTheRecordIsASerializationError() {
+        byte[] bytes = {3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x7f, 0, 0, 0};
+        assertThrows(SerializationException.class, () -> StoredClockSerde.decode(bytes));
+    }
+
+    @Test
+    void aTeamLoadWithAConversationIdOverWriteUtfsLimitRoundTrips() {
+        TeamLoad load = new TeamLoad("c".repeat(70_000), Tier.URGENT, T0, T0.plusSeconds(300), true);
+        byte[] bytes = TeamLoadSerde.encode(load);
+        assertEquals(2, bytes[0]);
+        assertEquals(load, TeamLoadSerde.decode(bytes));
+        TeamLoad small = new TeamLoad("c-1", Tier.URGENT, T0, T0.plusSeconds(300), false);
+        assertEquals(1, TeamLoadSerde.encode(small)[0], "version 1 while it fits");
+        assertEquals(small, TeamLoadSerde.decode(TeamLoadSerde.encode(small)));
+    }
 }

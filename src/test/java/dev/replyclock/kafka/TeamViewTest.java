@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -315,5 +316,23 @@ class TeamViewTest {
         Alert next = early.teamAlerts().get(0).value;
         assertEquals(NEXT_PERIOD.plus(Duration.ofHours(1)), next.deadline());
         assertNotEquals(atStart.id(), next.id(), "the next period's digest is a new alert");
+    }
+
+    @Test
+    void aTeamNameWithU0000FromAnotherWriterStaysItsOwnTeam() throws Exception {
+        // Ingest refuses control characters; a record on the team-load topic from before that (or from another
+        // writer) must still not fall into another team's range of the store ("a" + U+0000 + ...).
+        Pipeline p = new Pipeline(new TeamViewSettings(0, Duration.ofHours(1)));
+        var loads = p.driver.createInputTopic(ReplyclockTopology.teamLoadTopic("team-test"),
+                new org.apache.kafka.common.serialization.StringSerializer(), new TeamLoadSerde().serializer());
+        Instant at = p.clock.instant();
+        loads.pipeInput("a", new TeamLoad("c-a", Tier.COMPLAINT, at, at.plusSeconds(60), true));
+        loads.pipeInput("a\u0000b", new TeamLoad("c-ab", Tier.COMPLAINT, at, at.plusSeconds(60), true));
+
+        p.advance(Duration.between(p.clock.instant(), NEXT_PERIOD));
+
+        Map<String, List<String>> listed = new java.util.TreeMap<>();
+        p.teamAlerts().forEach(kv -> listed.put(kv.key, ids(kv.value)));
+        assertEquals(Map.of("team:a", List.of("c-a"), "team:a\uFFFDb", List.of("c-ab")), listed);
     }
 }

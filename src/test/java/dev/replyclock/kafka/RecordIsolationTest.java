@@ -1,0 +1,169 @@
+package dev.replyclock.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replyclock.alert.Alert;
+import dev.replyclock.alert.AlertKind;
+import dev.replyclock.classify.Classifier;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.sla.PolicyRule;
+import dev.replyclock.sla.ReplyClock;
+import dev.replyclock.sla.SlaEngine;
+import dev.replyclock.sla.SlaPolicies;
+import dev.replyclock.sla.SlaPolicy;
+import dev.replyclock.sla.Stage;
+import dev.replyclock.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One record, or one clock, that makes a processor throw does not stop the stream: the record goes to the
+ * dead-letter topic with reason {@code processing-error} and the exception's type (never its message), the
+ * dead-letter metric counts it, and the records and clocks after it are processed as usual.
+ */
+class RecordIsolationTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    private static final KafkaSettings.Topics TOPICS = new KafkaSettings.Topics("in", "alerts", "dlq");
+    private static final String COMPLAINT = "Mon colis est arrivé cassé";
+    /** A policy no calendar can compute a deadline for: its messages make the SLA processor throw. */
+    private static final SlaPolicy BROKEN = new SlaPolicy(Duration.ofSeconds(Long.MAX_VALUE / 2),
+            Duration.ofSeconds(Long.MAX_VALUE / 2), Duration.ofSeconds(Long.MAX_VALUE / 2), 0.8,
+            Duration.ofMinutes(10), 3);
+
+    @TempDir
+    Path stateDir;
+    private final MutableClock clock = new MutableClock(T0);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> in;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        SlaPolicies policies = new SlaPolicies(SlaPolicy.DEFAULT,
+                List.of(new PolicyRule("broken", "broken-channel", null, null, BROKEN)));
+        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, SlaPolicy.DEFAULT);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "isolation-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        StreamsSettings.isolateRecords(p, TOPICS.deadLetter(), metrics);
+        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier.builtIn(),
+                new SlaEngine(policies, clock), metrics, clock), p, T0);
+        in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new AlertSerde().deserializer());
+        deadLetters = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private byte[] send(String conv, String channel, String text) {
+        byte[] value = ("{\"messageId\":\"" + UUID.randomUUID() + "\",\"conversationId\":\"" + conv
+                + "\",\"direction\":\"inbound\",\"channel\":\"" + channel + "\",\"from\":\"x\",\"text\":\"" + text
+                + "\",\"sentAt\":\"" + clock.instant() + "\"}").getBytes(StandardCharsets.UTF_8);
+        in.pipeInput(conv.getBytes(StandardCharsets.UTF_8), value);
+        return value;
+    }
+
+    private static String header(TestRecord<byte[], byte[]> r, String key) {
+        return r.headers().lastHeader(key) == null ? null
+                : new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+    }
+
+    private double deadLetterCount(String reason) {
+        return registry.find("replyclock.dead.letters").tag("reason", reason).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void aRecordThatMakesAProcessorThrowIsDeadLetteredAsProcessingErrorAndTheNextStillAlerts() {
+        byte[] poison = send("c-bad", "broken-channel", COMPLAINT);
+        send("c-good", "chat", COMPLAINT);
+
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertEquals(1, dead.size());
+        TestRecord<byte[], byte[]> letter = dead.get(0);
+        assertArrayEquals(poison, letter.value(), "the record as it came in");
+        assertArrayEquals("c-bad".getBytes(StandardCharsets.UTF_8), letter.key());
+        assertEquals("processing-error", header(letter, IngestProcessor.HEADER_REASON));
+        assertNotNull(header(letter, DeadLetterHandler.HEADER_EXCEPTION));
+        assertTrue(header(letter, IngestProcessor.HEADER_DETAIL).contains("in sla at"), header(letter, IngestProcessor.HEADER_DETAIL));
+        assertEquals("in", header(letter, IngestProcessor.HEADER_TOPIC));
+        assertEquals("0", header(letter, IngestProcessor.HEADER_OFFSET));
+        letter.headers().forEach(h -> assertFalse(new String(h.value(), StandardCharsets.UTF_8).contains("colis"),
+                "no customer text in header " + h.key()));
+        assertEquals(1.0, deadLetterCount("processing-error"));
+        assertTrue(alerts.readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-good")
+                && a.kind() == AlertKind.SIGNAL), "the next complaint gets its signal");
+    }
+
+    @Test
+    void aClockThatFailsAtItsWakeUpIsSkippedOnceAndTheOthersFire() {
+        send("c-fine", "chat", COMPLAINT);
+        alerts.readValuesToList();
+        // A breached clock whose deadline is so far back that the escalation arithmetic overflows.
+        ReplyClock bad = new ReplyClock("c-broken", "chat", Tier.COMPLAINT, T0, T0, null,
+                Instant.ofEpochMilli(Long.MIN_VALUE + 1), Stage.BREACHED, 0, false, List.of());
+        long wakeUp = T0.toEpochMilli();
+        KeyValueStore<String, Object> clocks = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);
+        KeyValueStore<String, Object> index = driver.getKeyValueStore(ReplyclockTopology.DEADLINE_INDEX_STORE);
+        clocks.put("c-broken", new StoredClock(bad, wakeUp));
+        index.put(SlaProcessor.indexKey(wakeUp, "c-broken"), "c-broken");
+
+        clock.advance(Duration.ofMinutes(2));
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
+
+        assertTrue(alerts.readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-fine")
+                && a.kind() == AlertKind.BREACH), "the good clock's breach fired");
+        assertEquals(1.0, deadLetterCount(DeadLetterHandler.PUNCTUATION_ERROR), "counted once, not on every tick");
+        assertNotNull(clocks.get("c-broken"), "its state is kept; the conversation's next message re-arms it");
+    }
+
+    @Test
+    void aYearOneMessageAndItsStaffReplyAreDeadLetteredAsOutOfRangeAndTheStreamGoesOn() {
+        // Before the bounds: the reply's measured time overflowed Timer.record and stopped Kafka Streams.
+        for (String direction : new String[] {"inbound", "outbound"}) {
+            in.pipeInput("c-old".getBytes(StandardCharsets.UTF_8), ("{\"messageId\":\"" + direction
+                    + "\",\"conversationId\":\"c-old\",\"direction\":\"" + direction + "\",\"channel\":\"chat\","
+                    + "\"from\":\"x\",\"text\":\"" + COMPLAINT + "\",\"sentAt\":\"0001-01-01T00:00:00Z\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        send("c-new", "chat", COMPLAINT);
+        assertEquals(List.of("out-of-range", "out-of-range"), deadLetters.readRecordsToList().stream()
+                .map(r -> header(r, IngestProcessor.HEADER_REASON)).toList());
+        assertTrue(alerts.readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-new")
+                && a.kind() == AlertKind.SIGNAL));
+    }
+}
