@@ -72,6 +72,7 @@ public final class Classifier {
             }
         }
         build();
+        RealWords.hashes(); // loaded once per JVM, here rather than on the first message with a near-miss
     }
 
     public static Classifier fromRules(SignalRules rules) {
@@ -367,9 +368,24 @@ public final class Classifier {
         int base = t.charStart[i];
         int len = t.length[i];
         int[] candidates = typoBuckets.get(bucket(t.chars[base], t.chars[base + 1]));
-        if (candidates == null) {
+        // the second and third letters swapped ("borken"): the term's first two letters are the first and third here
+        int[] swapped = t.chars[base + 1] == t.chars[base + 2] ? null
+                : typoBuckets.get(bucket(t.chars[base], t.chars[base + 2]));
+        if (candidates == null && swapped == null || RealWords.contains(t.chars, base, len)) {
+            return; // a real word of the language is what it says ("pourrai" is not "pourri")
+        }
+        if (candidates != null && typoAmong(s, t, i, candidates)) {
             return;
         }
+        if (swapped != null) {
+            typoAmong(s, t, i, swapped);
+        }
+    }
+
+    /** Adds the first candidate term token i is one edit away from; returns whether there was one. */
+    private boolean typoAmong(Scratch s, Tokens t, int i, int[] candidates) {
+        int base = t.charStart[i];
+        int len = t.length[i];
         for (int p : candidates) {
             Element e = patterns[p].elements()[0];
             String stem = e.text();
@@ -379,18 +395,19 @@ public final class Classifier {
             if (e.kind() == Element.Kind.EXACT) {
                 if (Math.abs(len - stem.length()) <= 1 && withinOneEdit(t.chars, base, len, stem)) {
                     s.add(p, i, i + 1);
-                    return;
+                    return true;
                 }
             } else {
                 for (int cut = stem.length() - 1; cut <= stem.length() + 1 && cut <= len; cut++) {
                     if (withinOneEdit(t.chars, base, cut, stem)
                             && suffixMatches(e.suffixes(), t.chars, base + cut, len - cut)) {
                         s.add(p, i, i + 1);
-                        return;
+                        return true;
                     }
                 }
             }
         }
+        return false;
     }
 
     /** Damerau-Levenshtein distance <= 1 between chars[base, base+len) and s, without allocating. */

@@ -303,4 +303,11 @@ class ClassifierTest {
         Classification r = c.classify("I ordered the oak desk and you sent me a glass one");
         assertTrue(r.signals().stream().anyMatch(sig -> sig.family().equals("wrong-item")), r.signals().toString());
     }
+
+    @Test
+    void typoToleranceNeverReadsARealWordAsASignal() {
+        assertEquals(Tier.STANDARD, tier("Est-ce que je pourrai changer la couleur ?"), "pourrai is not pourri");
+        assertEquals(Tier.COMPLAINT, tier("the heater is borken"), "a misspelling is still read as its word");
+        assertEquals(Tier.COMPLAINT, tier("la lampe est arivée cassée et c'est inadmisible"));
+    }
 }
