@@ -34,9 +34,17 @@ public final class Classifier {
     /** Trie over first elements: children[node * 36 + symbol], -1 = none. */
     private int[] children;
     private int[][] ends;
+    /**
+     * Per trie node, the terms of two words or more whose second word starts with a known letter, by that
+     * letter: "c est ...", "pas de ...", "en ..." share a first word with dozens of terms, and checking only
+     * those whose second word can match keeps the cost of a common first word flat.
+     */
+    private int[][][] endsByNext;
     private int nodes;
     /** Typo candidates: single-word family terms of 6+ letters, by their first two letters. */
     private final Map<Integer, int[]> typoBuckets = new HashMap<>();
+    /** The same buckets for two ASCII letters or digits, as an array: no boxing on the hot path. */
+    private final int[][] typoTable = new int[ALPHABET * ALPHABET][];
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** Per near family: 0 = no time on the b side, 1 = any time (@time), 2 = clock times only (@clock). */
     private final int[] timeSide;
@@ -126,10 +134,52 @@ public final class Classifier {
             }
         }
         ends = new int[nodes][];
+        endsByNext = new int[nodes][][];
         for (int n = 0; n < nodes; n++) {
-            ends[n] = endLists.get(n).stream().mapToInt(Integer::intValue).toArray();
+            List<Integer> now = new ArrayList<>();
+            List<List<Integer>> byNext = new ArrayList<>();
+            for (int p : endLists.get(n)) {
+                int letter = secondLetter(patterns[p]);
+                if (letter < 0) {
+                    now.add(p);
+                    continue;
+                }
+                while (byNext.size() < 26) {
+                    byNext.add(new ArrayList<>());
+                }
+                byNext.get(letter).add(p);
+            }
+            ends[n] = now.stream().mapToInt(Integer::intValue).toArray();
+            if (!byNext.isEmpty()) {
+                endsByNext[n] = new int[26][];
+                for (int c = 0; c < 26; c++) {
+                    endsByNext[n][c] = byNext.get(c).stream().mapToInt(Integer::intValue).toArray();
+                }
+            }
         }
         buckets.forEach((k, v) -> typoBuckets.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        typoBuckets.forEach((k, v) -> {
+            int a = symbol((char) (k / 65536));
+            int b = symbol((char) (k % 65536));
+            if (a >= 0 && b >= 0) {
+                typoTable[a * ALPHABET + b] = v;
+            }
+        });
+    }
+
+    /** The first letter of a term's second word as 0..25, or -1 (one word, or a second word of any shape). */
+    private static int secondLetter(Pattern p) {
+        if (p.elements().length < 2) {
+            return -1;
+        }
+        Element second = p.elements()[1];
+        boolean lettered = second.kind() == Element.Kind.EXACT || second.kind() == Element.Kind.STEM
+                || second.kind() == Element.Kind.PREFIX;
+        if (!lettered || second.text().isEmpty()) {
+            return -1;
+        }
+        char c = second.text().charAt(0);
+        return c >= 'a' && c <= 'z' ? c - 'a' : -1;
     }
 
     private static int bucket(char a, char b) {
@@ -170,6 +220,11 @@ public final class Classifier {
         boolean prePurchase;
         boolean ownMistake;
         final char[] merged = new char[64];
+        /** Per family: whether the first list of a near or frame family has a word in this message. */
+        boolean[] anchored = new boolean[0];
+        /** Frame slot words per (family, slot): the first match of each chain, and each match's next. */
+        int[] slotHead = new int[0];
+        int[] slotNext = new int[64];
         /** Signals that count, before the message-wide checks (pre-purchase, calm): family, start, end. */
         int[] candFamily = new int[16];
         int[] candStart = new int[16];
@@ -256,6 +311,10 @@ public final class Classifier {
             return Classification.STANDARD;
         }
         Scratch s = scratch.get();
+        if (s.anchored.length < families.length) {
+            s.anchored = new boolean[families.length];
+            s.slotHead = new int[families.length * 4];
+        }
         Tokens t = s.tokens;
         t.cut(text);
         s.reset(t.count);
@@ -265,7 +324,10 @@ public final class Classifier {
                 typo(s, t, i);
             }
         }
-        s.trieMatches = s.matches; // in token order, which near() relies on
+        s.trieMatches = s.matches; // in token order, which near() and the frame slot chains rely on
+        if (s.slotNext.length < s.matches) {
+            s.slotNext = new int[Math.max(s.matches, s.slotNext.length * 2)];
+        }
         spacedLetters(s, t);
         markRoles(s, t, text);
         return decide(s, t, text);
@@ -277,20 +339,11 @@ public final class Classifier {
         int len = t.length[i];
         int node = 0;
         boolean family = false;
+        int nextLetter = i + 1 < t.count ? t.chars[t.charStart[i + 1]] - 'a' : -1;
         for (int d = 0; ; d++) {
-            for (int p : ends[node]) {
-                Element first = patterns[p].elements()[0];
-                if (firstMatches(first, t.chars, base, len, d)) {
-                    int end = rest(patterns[p], t, i + 1);
-                    if (end > 0) {
-                        s.add(p, i, end);
-                        if (patterns[p].role() == Role.NO_TYPO) {
-                            s.noTypo[i] = true; // needed before the typo pass of this token
-                        }
-                        family |= patterns[p].role() == Role.FAMILY || patterns[p].role() == Role.NEAR_A
-                                || patterns[p].role() == Role.NEAR_B || patterns[p].role() == Role.FRAME_SLOT;
-                    }
-                }
+            family |= matchEnds(s, t, i, ends[node], d);
+            if (endsByNext[node] != null && nextLetter >= 0 && nextLetter < 26) {
+                family |= matchEnds(s, t, i, endsByNext[node][nextLetter], d);
             }
             if (d == len) {
                 return family;
@@ -305,6 +358,26 @@ public final class Classifier {
             }
             node = next;
         }
+    }
+
+    /** The terms of {@code candidates} whose first word ends at depth d of token i; whether a family term matched. */
+    private boolean matchEnds(Scratch s, Tokens t, int i, int[] candidates, int d) {
+        boolean family = false;
+        for (int p : candidates) {
+            Element first = patterns[p].elements()[0];
+            if (firstMatches(first, t.chars, t.charStart[i], t.length[i], d)) {
+                int end = rest(patterns[p], t, i + 1);
+                if (end > 0) {
+                    s.add(p, i, end);
+                    if (patterns[p].role() == Role.NO_TYPO) {
+                        s.noTypo[i] = true; // needed before the typo pass of this token
+                    }
+                    family |= patterns[p].role() == Role.FAMILY || patterns[p].role() == Role.NEAR_A
+                            || patterns[p].role() == Role.NEAR_B || patterns[p].role() == Role.FRAME_SLOT;
+                }
+            }
+        }
+        return family;
     }
 
     /** The first element ends at depth d of a token of length len: does the token match it? */
@@ -358,7 +431,6 @@ public final class Classifier {
             case STEM -> len >= text.length() && regionEquals(t.chars, base, text)
                     && suffixMatches(e.suffixes(), t.chars, base + text.length(), len - text.length());
             case CLOCK -> isClock(t, tok);
-            case TIME -> isTimeShape(t, tok);
             default -> false;
         };
     }
@@ -367,23 +439,28 @@ public final class Classifier {
     private void typo(Scratch s, Tokens t, int i) {
         int base = t.charStart[i];
         int len = t.length[i];
-        int[] candidates = typoBuckets.get(bucket(t.chars[base], t.chars[base + 1]));
+        int[] candidates = typoCandidates(t.chars[base], t.chars[base + 1]);
         // the second and third letters swapped ("borken"): the term's first two letters are the first and third here
         int[] swapped = t.chars[base + 1] == t.chars[base + 2] ? null
-                : typoBuckets.get(bucket(t.chars[base], t.chars[base + 2]));
-        if (candidates == null && swapped == null || RealWords.contains(t.chars, base, len)) {
-            return; // a real word of the language is what it says ("pourrai" is not "pourri")
+                : typoCandidates(t.chars[base], t.chars[base + 2]);
+        int p = candidates == null ? -1 : typoAmong(t, i, candidates);
+        if (p < 0 && swapped != null) {
+            p = typoAmong(t, i, swapped);
         }
-        if (candidates != null && typoAmong(s, t, i, candidates)) {
-            return;
-        }
-        if (swapped != null) {
-            typoAmong(s, t, i, swapped);
+        // checked last, as near-misses are rare: a real word of the language is what it says ("pourrai" is not "pourri")
+        if (p >= 0 && !RealWords.contains(t.chars, base, len)) {
+            s.add(p, i, i + 1);
         }
     }
 
-    /** Adds the first candidate term token i is one edit away from; returns whether there was one. */
-    private boolean typoAmong(Scratch s, Tokens t, int i, int[] candidates) {
+    private int[] typoCandidates(char a, char b) {
+        int x = symbol(a);
+        int y = symbol(b);
+        return x >= 0 && y >= 0 ? typoTable[x * ALPHABET + y] : typoBuckets.get(bucket(a, b));
+    }
+
+    /** The first candidate term token i is one edit away from, or -1. */
+    private int typoAmong(Tokens t, int i, int[] candidates) {
         int base = t.charStart[i];
         int len = t.length[i];
         for (int p : candidates) {
@@ -394,20 +471,18 @@ public final class Classifier {
             }
             if (e.kind() == Element.Kind.EXACT) {
                 if (Math.abs(len - stem.length()) <= 1 && withinOneEdit(t.chars, base, len, stem)) {
-                    s.add(p, i, i + 1);
-                    return true;
+                    return p;
                 }
             } else {
                 for (int cut = stem.length() - 1; cut <= stem.length() + 1 && cut <= len; cut++) {
                     if (withinOneEdit(t.chars, base, cut, stem)
                             && suffixMatches(e.suffixes(), t.chars, base + cut, len - cut)) {
-                        s.add(p, i, i + 1);
-                        return true;
+                        return p;
                     }
                 }
             }
         }
-        return false;
+        return -1;
     }
 
     /** Damerau-Levenshtein distance <= 1 between chars[base, base+len) and s, without allocating. */
@@ -656,7 +731,25 @@ public final class Classifier {
                 calm = true; // an explicit urgency word, negated; the inferred kinds (unless: calm) do not calm
             }
         }
+        // near and frame families are tried only when their first list has a word in the message
+        Arrays.fill(s.anchored, 0, families.length, false);
+        Arrays.fill(s.slotHead, 0, families.length * 4, -1);
+        for (int m = s.trieMatches - 1; m >= 0; m--) {
+            Pattern p = patterns[s.matchPattern[m]];
+            if (p.role() == Role.NEAR_A || p.role() == Role.NEAR_B || p.role() == Role.FRAME_SLOT && p.slot() == 0) {
+                s.anchored[p.family()] = true;
+            }
+            if (p.role() == Role.FRAME_SLOT && p.elements()[0].kind() != Element.Kind.TIME && !ignored(s, m)) {
+                // chained backwards, so each (family, slot) chain runs in token order
+                int head = p.family() * 4 + p.slot();
+                s.slotNext[m] = s.slotHead[head];
+                s.slotHead[head] = m;
+            }
+        }
         for (int f = 0; f < families.length; f++) {
+            if (!s.anchored[f] && !(families[f].near() && timeSide[f] != 0) && !(families[f].frame() && slotShapes[f][0] != 0)) {
+                continue;
+            }
             int[] span = families[f].near() ? near(s, t, f) : families[f].frame() ? frame(s, t, f) : null;
             if (span != null && verdict(s, t, span[0], span[1]) == COUNTS) {
                 offer(s, t, f, span[0], span[1]);
@@ -757,30 +850,27 @@ public final class Classifier {
     }
 
     /**
-     * Collects the candidates of slot k of frame family f, in token order: the word matches (trie matches
-     * are in token order; words inside an ignored phrase fill no slot), then merged in, the tokens of the
+     * Collects the candidates of slot k of frame family f, in token order: the word matches (chained per
+     * family and slot in decide; words inside an ignored phrase fill no slot), merged with the tokens of the
      * shapes the slot takes (@time, @clock, @amount). Returns how many.
      */
     private int gatherSlot(Scratch s, Tokens t, int f, int k) {
         s.slotCount[k] = 0;
         int shapes = slotShapes[f][k];
-        int m = 0;
+        int m = s.slotHead[f * 4 + k];
         int tok = 0;
         while (true) {
-            while (m < s.trieMatches && !fillsSlot(s, m, f, k)) {
-                m++;
-            }
             while (shapes != 0 && tok < t.count && !fitsShape(s, t, shapes, tok)) {
                 tok++;
             }
-            boolean haveMatch = m < s.trieMatches;
+            boolean haveMatch = m >= 0;
             boolean haveShape = shapes != 0 && tok < t.count;
             if (!haveMatch && !haveShape) {
                 return s.slotCount[k];
             }
             if (haveMatch && (!haveShape || s.matchStart[m] <= tok)) {
                 s.addSlot(k, s.matchStart[m], s.matchEnd[m]);
-                m++;
+                m = s.slotNext[m];
             } else {
                 s.addSlot(k, tok, Math.max(tok + 1, s.timeEnd[tok]));
                 tok++;
@@ -791,12 +881,6 @@ public final class Classifier {
     private static boolean fitsShape(Scratch s, Tokens t, int shapes, int tok) {
         return (shapes & 1) != 0 && s.timeEnd[tok] > 0 || (shapes & 2) != 0 && isClock(t, tok)
                 || (shapes & 4) != 0 && s.amount[tok];
-    }
-
-    private boolean fillsSlot(Scratch s, int m, int f, int k) {
-        Pattern p = patterns[s.matchPattern[m]];
-        return p.role() == Role.FRAME_SLOT && p.family() == f && p.slot() == k
-                && p.elements()[0].kind() != Element.Kind.TIME && !ignored(s, m);
     }
 
     /** The first index in sorted[0, n) holding a value >= key. */
