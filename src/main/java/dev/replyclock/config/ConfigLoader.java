@@ -741,7 +741,8 @@ public final class ConfigLoader {
                 }
                 JsonNode nextNode = p.path("targets").path("next");
                 unknownFields(nextNode, at + ".targets.next", Set.of("standard", "urgent", "complaint"));
-                Map<Tier, Duration> next = new EnumMap<>(defaults.nextTargets());
+                Map<Tier, Duration> next = new EnumMap<>(Tier.class);
+                next.putAll(defaults.nextTargets());
                 for (Tier t : Tier.values()) {
                     if (nextNode.has(t.wireName())) {
                         next.put(t, policyDuration(nextNode.path(t.wireName()), at + ".targets.next." + t.wireName(),
