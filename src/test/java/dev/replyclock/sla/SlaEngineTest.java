@@ -423,4 +423,18 @@ class SlaEngineTest {
         assertEquals(List.of(AlertKind.ESCALATION), kinds(o));
         assertEquals(2, o.alerts().get(0).level(), "rung 2 (09:15), not rung 3 as 63 hours of wall clock would say");
     }
+
+    @Test
+    void aClockThatClimbedOnTheWallClockBeforeTheUpgradeNeverRepeatsARung() {
+        // Stored by an earlier version: breached at 17:55 Friday, rungs 1 and 2 sent at 18:05 and 18:15.
+        Instant breach = paris("2026-11-27T17:55");
+        ReplyClock stored = new ReplyClock("c1", "chat", Tier.URGENT, breach.minusSeconds(300), breach.minusSeconds(300),
+                breach.minusSeconds(60), breach, Stage.BREACHED, 2, false, List.of());
+        SlaEngine e = new SlaEngine(officeHours(Map.of()), clock);
+        assertEquals(Optional.of(paris("2026-11-30T09:25")), e.nextWakeUp(stored), "rung 3, in business time");
+        clock.set(paris("2026-11-30T09:05"));
+        assertEquals(List.of(), e.onDue(stored).alerts(), "rung 1 was sent already");
+        clock.set(paris("2026-11-30T09:25"));
+        assertEquals(3, e.onDue(stored).alerts().get(0).level());
+    }
 }
