@@ -324,6 +324,7 @@ public final class ConfigLoader {
                             name("kafka.topics.overload"), name("kafka.topics.privacy-requests"),
                             name("kafka.topics.privacy-results")), clientProperties());
 
+            int problemsBeforeSla = problems.size();
             Duration standard = duration("sla.targets.standard");
             Duration urgent = duration("sla.targets.urgent");
             Duration complaint = duration("sla.targets.complaint");
@@ -366,19 +367,19 @@ public final class ConfigLoader {
                     next.put(t, duration(key));
                 }
             }
-            SlaPolicy sla = problems.isEmpty()
-                    ? new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel, calendar, onCalendar, ladders,
-                            next)
-                    : SlaPolicy.DEFAULT;
-            Tier misordered = misorderedNextTarget(sla);
+            // Every bad value above fell back to a valid one, so this builds; it is used only if all is well.
+            SlaPolicy parsed = new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel, calendar, onCalendar,
+                    ladders, next);
+            Tier misordered = problems.size() == problemsBeforeSla ? misorderedNextTarget(parsed) : null;
             if (misordered != null) {
                 // Name a key the operator set: the stricter tier's if it is set, else the looser one's.
                 Tier named = next.containsKey(misordered) ? misordered : looser(misordered);
                 String key = "sla.targets.next." + named.wireName();
                 problems.add(new ConfigProblem(key, text(key), "next-reply targets must keep complaint <= urgent <="
                         + " standard (a tier without sla.targets.next.<tier> keeps its first-reply target): "
-                        + nextOrder(sla, misordered)));
+                        + nextOrder(parsed, misordered)));
             }
+            SlaPolicy sla = problems.isEmpty() ? parsed : SlaPolicy.DEFAULT;
             SlaPolicies policies = new SlaPolicies(sla, policyRules(sla));
 
             String bind = text("http.bind-address");

@@ -115,7 +115,8 @@ class PolicyConfigTest {
     @Test
     void nextReplyTargetsKeepComplaintWithinUrgentWithinStandardNamingTheKeySet() {
         String longComplaint = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
-                "sla.targets.next.complaint: 10m\n", "test", Map.of(), Map.of())).getMessage();
+                "sla.targets.next.complaint: 10m\nhttp.port: none\n", "test", Map.of(), Map.of())).getMessage();
+        assertTrue(longComplaint.contains("http.port = 'none'"), "every problem at once: " + longComplaint);
         assertTrue(longComplaint.contains("sla.targets.next.complaint = '10m': next-reply targets must keep"
                 + " complaint <= urgent <= standard"), longComplaint);
         assertTrue(longComplaint.contains("complaint 10m > urgent 5m"), longComplaint);
