@@ -774,7 +774,9 @@ public final class ConfigLoader {
                 if (problems.size() > before) {
                     continue;
                 }
-                SlaPolicy policy = new SlaPolicy(std, urg, cpl, warn, every, maxLevel, calendar, onCalendar, Map.of(), next);
+                // A policy without an escalation block keeps the whole default ladder, per-tier ladders included.
+                Map<Tier, SlaPolicy.Ladder> ladders = p.has("escalation") ? Map.of() : defaults.ladders();
+                SlaPolicy policy = new SlaPolicy(std, urg, cpl, warn, every, maxLevel, calendar, onCalendar, ladders, next);
                 Tier misordered = misorderedNextTarget(policy);
                 if (misordered != null) {
                     problems.add(new ConfigProblem(at + ".targets.next", nextNode.toString(), "next-reply targets must"

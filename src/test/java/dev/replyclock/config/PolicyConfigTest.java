@@ -132,4 +132,26 @@ class PolicyConfigTest {
         assertTrue(policy.contains("sla.policies[0].targets.next = '{\"complaint\":\"1h\"}': next-reply targets must"
                 + " keep complaint <= urgent <= standard"), policy);
     }
+
+    @Test
+    void aPolicyWithoutItsOwnEscalationKeepsThePerTierLadders() throws Exception {
+        ReplyclockConfig c = ConfigLoader.parse("""
+                sla.escalation.complaint.every: 2m
+                sla.escalation.complaint.max-level: 5
+                sla.policies:
+                  - name: vip
+                    match: {segment: vip}
+                    targets: {complaint: 30s}
+                  - name: email
+                    match: {channel: email}
+                    escalation: {every: 30m, max-level: 1}
+                """, "test", Map.of(), Map.of());
+        SlaPolicy vip = c.policies().rules().get(0).policy();
+        assertEquals(Duration.ofMinutes(2), vip.escalateEvery(Tier.COMPLAINT), "sla.escalation.complaint.every");
+        assertEquals(5, vip.maxEscalations(Tier.COMPLAINT));
+        assertEquals(Duration.ofMinutes(10), vip.escalateEvery(Tier.STANDARD));
+        SlaPolicy email = c.policies().rules().get(1).policy();
+        assertEquals(Duration.ofMinutes(30), email.escalateEvery(Tier.COMPLAINT), "its own ladder, for every tier");
+        assertEquals(1, email.maxEscalations(Tier.COMPLAINT));
+    }
 }
