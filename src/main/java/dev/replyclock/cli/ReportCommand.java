@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,11 +39,28 @@ import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Replays a message history with simulated time through the SLA engine and prints, per tier:",
-                "count, replied, reply time p50/p90/p99, share within target, breaches, and the longest waits.",
+                "count, replied, reply time p50/p90/p99, share within target, breaches, warnings and escalations",
+                "sent, and the longest waits; with --by, the same per team, policy or channel.",
                 "Reply time runs from the first unanswered customer message to the next staff reply."})
 final class ReportCommand implements Callable<Integer> {
 
     enum Format { json, csv, table }
+
+    /** A breakdown of the waits: by the conversation's team, the policy of its deadline, or its channel. */
+    enum By {
+        team, policy, channel;
+
+        String of(Replay.Wait w) {
+            return switch (this) {
+                // A conversation without a team counts in "default", as in the team view.
+                case team -> w.team() == null ? "default" : w.team();
+                case policy -> w.policy();
+                case channel -> w.channel();
+            };
+        }
+    }
+
+    private static final Tier[] ORDER = {Tier.COMPLAINT, Tier.URGENT, Tier.STANDARD};
 
     @Option(names = "--from", paramLabel = "FILE|-", description = "a JSONL history (the message contract)")
     String from;
@@ -60,6 +79,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--until", paramLabel = "INSTANT", description = "end of the replay, ISO-8601 (default: the last message)")
     Instant until;
+
+    @Option(names = "--by", paramLabel = "team|policy|channel",
+            description = "also break the figures down by team, policy or channel")
+    By by;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -144,57 +167,98 @@ final class ReportCommand implements Callable<Integer> {
     private void print(List<Replay.Wait> waits, int messages) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Map<Tier, Replay.TierStats> stats = Replay.stats(waits);
+        Map<String, Map<Tier, Replay.TierStats>> groups = new TreeMap<>();
+        if (by != null) {
+            waits.stream().collect(Collectors.groupingBy(by::of)).forEach((g, of) -> groups.put(g, Replay.stats(of)));
+        }
         List<Replay.Wait> longest = waits.stream()
                 .sorted(Comparator.comparing(Replay.Wait::waited).reversed()).limit(5).toList();
-        Tier[] order = {Tier.COMPLAINT, Tier.URGENT, Tier.STANDARD};
         switch (format) {
             case json -> {
                 ObjectMapper m = JsonMapper.builder().build();
                 ObjectNode root = m.createObjectNode();
-                ObjectNode tiers = root.putObject("tiers");
-                for (Tier t : order) {
-                    Replay.TierStats s = stats.get(t);
-                    tiers.putObject(t.wireName())
-                            .put("count", s.count())
-                            .put("replied", s.replied())
-                            .put("p50_seconds", s.p50())
-                            .put("p90_seconds", s.p90())
-                            .put("p99_seconds", s.p99())
-                            .put("within_target_ratio", s.withinTargetRatio())
-                            .put("breaches", s.breaches());
-                }
+                putTiers(root.putObject("tiers"), stats);
                 ArrayNode lw = root.putArray("longest_waits");
                 longest.forEach(w -> lw.addObject().put("conversationId", w.conversationId())
                         .put("tier", w.tier().wireName()).put("seconds", w.waited().toMillis() / 1000.0)
                         .put("replied", w.replied()));
+                if (by != null) {
+                    root.put("by", by.name());
+                    ObjectNode byGroup = root.putObject("groups");
+                    groups.forEach((g, s) -> putTiers(byGroup.putObject(g).putObject("tiers"), s));
+                }
                 out.println(m.writeValueAsString(root));
             }
             case csv -> {
-                out.println("tier,count,replied,p50_seconds,p90_seconds,p99_seconds,within_target_ratio,breaches");
-                for (Tier t : order) {
-                    Replay.TierStats s = stats.get(t);
-                    out.println(String.join(",", t.wireName(), String.valueOf(s.count()), String.valueOf(s.replied()),
-                            csv(s.p50()), csv(s.p90()), csv(s.p99()), csv(s.withinTargetRatio()),
-                            String.valueOf(s.breaches())));
+                // With --by, one row per group and tier, the group in a first column named after the breakdown.
+                out.println((by == null ? "" : by.name() + ",")
+                        + "tier,count,replied,p50_seconds,p90_seconds,p99_seconds,within_target_ratio,breaches,"
+                        + "warnings,escalations");
+                if (by == null) {
+                    csvRows(out, "", stats);
+                } else {
+                    groups.forEach((g, s) -> csvRows(out, csvField(g) + ",", s));
                 }
             }
             default -> {
                 out.printf("%,d messages, %,d waits%n", messages, waits.size());
-                out.printf("%-10s %7s %8s %9s %9s %9s %14s %9s%n", "tier", "count", "replied", "p50", "p90", "p99",
-                        "within target", "breaches");
-                for (Tier t : order) {
-                    Replay.TierStats s = stats.get(t);
-                    out.printf("%-10s %7d %8d %9s %9s %9s %14s %9d%n", t.wireName(), s.count(), s.replied(),
-                            human(s.p50()), human(s.p90()), human(s.p99()),
-                            s.withinTargetRatio() == null ? "-" : String.format("%.1f%%", 100 * s.withinTargetRatio()),
-                            s.breaches());
-                }
+                tableRows(out, "", stats);
                 out.println("longest waits:");
                 longest.forEach(w -> out.printf("  %-24s %-9s %10s %s%n", w.conversationId(), w.tier().wireName(),
                         human(w.waited().toMillis() / 1000.0), w.replied() ? "replied" : "still open"));
+                if (by != null) {
+                    out.println("by " + by.name() + ":");
+                    groups.forEach((g, s) -> {
+                        out.println("  " + g);
+                        tableRows(out, "    ", s);
+                    });
+                }
             }
         }
         out.flush();
+    }
+
+    private static void putTiers(ObjectNode tiers, Map<Tier, Replay.TierStats> stats) {
+        for (Tier t : ORDER) {
+            Replay.TierStats s = stats.get(t);
+            tiers.putObject(t.wireName())
+                    .put("count", s.count())
+                    .put("replied", s.replied())
+                    .put("p50_seconds", s.p50())
+                    .put("p90_seconds", s.p90())
+                    .put("p99_seconds", s.p99())
+                    .put("within_target_ratio", s.withinTargetRatio())
+                    .put("breaches", s.breaches())
+                    .put("warnings", s.warnings())
+                    .put("escalations", s.escalations());
+        }
+    }
+
+    private static void csvRows(PrintWriter out, String prefix, Map<Tier, Replay.TierStats> stats) {
+        for (Tier t : ORDER) {
+            Replay.TierStats s = stats.get(t);
+            out.println(prefix + String.join(",", t.wireName(), String.valueOf(s.count()), String.valueOf(s.replied()),
+                    csv(s.p50()), csv(s.p90()), csv(s.p99()), csv(s.withinTargetRatio()),
+                    String.valueOf(s.breaches()), String.valueOf(s.warnings()), String.valueOf(s.escalations())));
+        }
+    }
+
+    /** A group name as a CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    private static String csvField(String v) {
+        return v.matches("[^,\"\r\n]*") ? v : "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The tier table: a header line, then a row per tier, each line starting with {@code indent}. */
+    private static void tableRows(PrintWriter out, String indent, Map<Tier, Replay.TierStats> stats) {
+        out.printf("%s%-10s %7s %8s %9s %9s %9s %14s %9s %9s %12s%n", indent, "tier", "count", "replied", "p50", "p90",
+                "p99", "within target", "breaches", "warnings", "escalations");
+        for (Tier t : ORDER) {
+            Replay.TierStats s = stats.get(t);
+            out.printf("%s%-10s %7d %8d %9s %9s %9s %14s %9d %9d %12d%n", indent, t.wireName(), s.count(), s.replied(),
+                    human(s.p50()), human(s.p90()), human(s.p99()),
+                    s.withinTargetRatio() == null ? "-" : String.format("%.1f%%", 100 * s.withinTargetRatio()),
+                    s.breaches(), s.warnings(), s.escalations());
+        }
     }
 
     private static String csv(Double v) {

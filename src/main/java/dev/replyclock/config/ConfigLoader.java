@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -92,6 +93,9 @@ public final class ConfigLoader {
         DEFAULTS.put("sla.targets.standard", "15m");
         DEFAULTS.put("sla.targets.urgent", "5m");
         DEFAULTS.put("sla.targets.complaint", "1m");
+        for (String tier : List.of("standard", "urgent", "complaint")) {
+            DEFAULTS.put("sla.targets.next." + tier, ""); // empty: the first-reply target
+        }
         DEFAULTS.put("sla.warn-at", "0.8");
         DEFAULTS.put("sla.escalation.every", "10m");
         DEFAULTS.put("sla.escalation.max-level", "3");
@@ -320,6 +324,7 @@ public final class ConfigLoader {
                             name("kafka.topics.overload"), name("kafka.topics.privacy-requests"),
                             name("kafka.topics.privacy-results")), clientProperties());
 
+            int problemsBeforeSla = problems.size();
             Duration standard = duration("sla.targets.standard");
             Duration urgent = duration("sla.targets.urgent");
             Duration complaint = duration("sla.targets.complaint");
@@ -355,9 +360,26 @@ public final class ConfigLoader {
                             text(maxKey).isBlank() ? maxLevel : intInRange(maxKey, 0, 100)));
                 }
             }
-            SlaPolicy sla = problems.isEmpty()
-                    ? new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel, calendar, onCalendar, ladders)
-                    : SlaPolicy.DEFAULT;
+            Map<Tier, Duration> next = new EnumMap<>(Tier.class);
+            for (Tier t : Tier.values()) {
+                String key = "sla.targets.next." + t.wireName();
+                if (!text(key).isBlank()) {
+                    next.put(t, duration(key));
+                }
+            }
+            // Every bad value above fell back to a valid one, so this builds; it is used only if all is well.
+            SlaPolicy parsed = new SlaPolicy(standard, urgent, complaint, warnAt, every, maxLevel, calendar, onCalendar,
+                    ladders, next);
+            Tier misordered = problems.size() == problemsBeforeSla ? misorderedNextTarget(parsed) : null;
+            if (misordered != null) {
+                // Name a key the operator set: the stricter tier's if it is set, else the looser one's.
+                Tier named = next.containsKey(misordered) ? misordered : looser(misordered);
+                String key = "sla.targets.next." + named.wireName();
+                problems.add(new ConfigProblem(key, text(key), "next-reply targets must keep complaint <= urgent <="
+                        + " standard (a tier without sla.targets.next.<tier> keeps its first-reply target): "
+                        + nextOrder(parsed, misordered)));
+            }
+            SlaPolicy sla = problems.isEmpty() ? parsed : SlaPolicy.DEFAULT;
             SlaPolicies policies = new SlaPolicies(sla, policyRules(sla));
 
             String bind = text("http.bind-address");
@@ -713,10 +735,20 @@ public final class ConfigLoader {
                 Duration std = policyDuration(p.path("targets").path("standard"), at + ".targets.standard", defaults.standard());
                 Duration urg = policyDuration(p.path("targets").path("urgent"), at + ".targets.urgent", defaults.urgent());
                 Duration cpl = policyDuration(p.path("targets").path("complaint"), at + ".targets.complaint", defaults.complaint());
-                unknownFields(p.path("targets"), at + ".targets", Set.of("standard", "urgent", "complaint"));
+                unknownFields(p.path("targets"), at + ".targets", Set.of("standard", "urgent", "complaint", "next"));
                 if (urg.compareTo(std) > 0 || cpl.compareTo(urg) > 0) {
                     problems.add(new ConfigProblem(at + ".targets", p.path("targets").toString(),
                             "targets must keep complaint <= urgent <= standard (missing ones come from sla.targets)"));
+                }
+                JsonNode nextNode = p.path("targets").path("next");
+                unknownFields(nextNode, at + ".targets.next", Set.of("standard", "urgent", "complaint"));
+                Map<Tier, Duration> next = new EnumMap<>(Tier.class);
+                next.putAll(defaults.nextTargets());
+                for (Tier t : Tier.values()) {
+                    if (nextNode.has(t.wireName())) {
+                        next.put(t, policyDuration(nextNode.path(t.wireName()), at + ".targets.next." + t.wireName(),
+                                defaults.target(t, false)));
+                    }
                 }
                 double warn = defaults.warnAt();
                 if (p.has("warn-at")) {
@@ -739,13 +771,42 @@ public final class ConfigLoader {
                                 "use a whole number from 0 to 100"));
                     }
                 }
-                if (problems.size() == before) {
+                if (problems.size() > before) {
+                    continue;
+                }
+                // A policy without an escalation block keeps the whole default ladder, per-tier ladders included.
+                Map<Tier, SlaPolicy.Ladder> ladders = p.has("escalation") ? Map.of() : defaults.ladders();
+                SlaPolicy policy = new SlaPolicy(std, urg, cpl, warn, every, maxLevel, calendar, onCalendar, ladders, next);
+                Tier misordered = misorderedNextTarget(policy);
+                if (misordered != null) {
+                    problems.add(new ConfigProblem(at + ".targets.next", nextNode.toString(), "next-reply targets must"
+                            + " keep complaint <= urgent <= standard (missing ones come from sla.targets.next, else the"
+                            + " policy's first-reply targets): " + nextOrder(policy, misordered)));
+                } else {
                     out.add(new PolicyRule(name, optional(match, "channel"), optional(match, "team"),
-                            optional(match, "segment"),
-                            new SlaPolicy(std, urg, cpl, warn, every, maxLevel, calendar, onCalendar)));
+                            optional(match, "segment"), policy));
                 }
             }
             return out;
+        }
+
+        /** The stricter tier whose next-reply target is longer than the next looser tier's, or null. */
+        private static Tier misorderedNextTarget(SlaPolicy p) {
+            for (Tier t : List.of(Tier.URGENT, Tier.COMPLAINT)) {
+                if (p.target(t, false).compareTo(p.target(looser(t), false)) > 0) {
+                    return t;
+                }
+            }
+            return null;
+        }
+
+        private static Tier looser(Tier t) {
+            return t == Tier.COMPLAINT ? Tier.URGENT : Tier.STANDARD;
+        }
+
+        private static String nextOrder(SlaPolicy p, Tier misordered) {
+            return misordered.wireName() + " " + DurationParser.format(p.target(misordered, false)) + " > "
+                    + looser(misordered).wireName() + " " + DurationParser.format(p.target(looser(misordered), false));
         }
 
         private Duration policyDuration(JsonNode n, String key, Duration fallback) {

@@ -57,8 +57,10 @@ public final class ReplyclockMetrics {
     private static Duration[] buckets(SlaPolicy policy) {
         TreeSet<Duration> b = new TreeSet<>();
         for (Tier t : Tier.values()) {
-            b.add(policy.target(t));
-            b.add(policy.warnOffset(t));
+            for (boolean first : new boolean[] {true, false}) {
+                b.add(policy.target(t, first));
+                b.add(policy.warnOffset(t, first));
+            }
         }
         for (long s : new long[] {10, 30, 120, 600, 1800, 3600, 14400, 86400}) {
             b.add(Duration.ofSeconds(s));

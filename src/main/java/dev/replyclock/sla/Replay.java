@@ -30,9 +30,30 @@ import java.util.Set;
  */
 public final class Replay {
 
-    /** One wait of a customer: opened by an inbound message, closed by a reply or still open at the end. */
+    /**
+     * One wait of a customer: opened by an inbound message, closed by a reply or still open at the end.
+     *
+     * @param warnings    warning alerts the wait raised (a tightened deadline can warn again)
+     * @param escalations escalation alerts the wait raised (rungs of its ladder)
+     * @param team        the conversation's team, or null
+     * @param policy      the name of the SLA policy of its deadline
+     * @param firstReply  the conversation's first wait (first reply time), false after a staff reply (next reply time)
+     */
     public record Wait(String conversationId, Tier tier, Duration waited, boolean replied, boolean withinTarget,
-                       boolean breached) {
+                       boolean breached, int warnings, int escalations, String channel, String team, String policy,
+                       boolean firstReply) {
+
+        private Wait(ReplyClock c, Duration waited, boolean replied, boolean withinTarget, Alerts alerts) {
+            this(c.conversationId(), c.tier(), waited, replied, withinTarget, alerts.breached, alerts.warnings,
+                    alerts.escalations, c.channel(), c.team(), c.policy(), c.firstReply());
+        }
+    }
+
+    /** The alerts a wait has raised so far. */
+    private static final class Alerts {
+        boolean breached;
+        int warnings;
+        int escalations;
     }
 
     private final SlaPolicies policies;
@@ -54,36 +75,38 @@ public final class Replay {
         SlaEngine engine = new SlaEngine(policies, clock);
         Map<String, ReplyClock> clocks = new HashMap<>();
         Map<String, Instant> wakeUps = new HashMap<>();
-        Set<String> breached = new HashSet<>();
+        Map<String, Alerts> raised = new HashMap<>();
         Set<String> repliedBefore = new HashSet<>();
         PriorityQueue<Map.Entry<Instant, String>> index = new PriorityQueue<>(Map.Entry.comparingByKey());
         List<Wait> waits = new ArrayList<>();
 
         for (SupportMessage m : messages) {
             Instant at = m.sentAt().toInstant();
-            fireDue(at, clock, engine, clocks, wakeUps, index, breached);
+            fireDue(at, clock, engine, clocks, wakeUps, index, raised);
             clock.now = at;
             Classification c = m.isInbound() ? classifier.classify(m.text()) : Classification.STANDARD;
             String id = m.conversationId();
-            Outcome o = engine.onMessage(Optional.ofNullable(clocks.get(id)), new ClassifiedMessage(m, c),
+            ReplyClock before = clocks.get(id);
+            Outcome o = engine.onMessage(Optional.ofNullable(before), new ClassifiedMessage(m, c),
                     repliedBefore.contains(id));
-            record(o.alerts(), breached);
+            record(o.alerts(), raised);
             o.measurement().ifPresent(r -> {
-                waits.add(new Wait(id, r.tier(), r.replyTime(), true, r.withinTarget(), breached.remove(id)));
+                Alerts alerts = raised.remove(id);
+                waits.add(new Wait(before, r.replyTime(), true, r.withinTarget(), alerts == null ? new Alerts() : alerts));
                 repliedBefore.add(id);
             });
             update(id, o.clock(), engine, clocks, wakeUps, index);
         }
         Instant end = until != null ? until : messages.isEmpty() ? Instant.EPOCH : clock.now;
-        fireDue(end, clock, engine, clocks, wakeUps, index, breached);
-        clocks.forEach((id, c) -> waits.add(new Wait(id, c.tier(), Duration.between(c.openedAt(), end), false, false,
-                breached.contains(id))));
+        fireDue(end, clock, engine, clocks, wakeUps, index, raised);
+        clocks.forEach((id, c) -> waits.add(new Wait(c, Duration.between(c.openedAt(), end), false, false,
+                raised.getOrDefault(id, new Alerts()))));
         return waits;
     }
 
     private static void fireDue(Instant upTo, SimulatedClock clock, SlaEngine engine, Map<String, ReplyClock> clocks,
                                 Map<String, Instant> wakeUps, PriorityQueue<Map.Entry<Instant, String>> index,
-                                Set<String> breached) {
+                                Map<String, Alerts> raised) {
         while (!index.isEmpty() && !index.peek().getKey().isAfter(upTo)) {
             Map.Entry<Instant, String> due = index.poll();
             String id = due.getValue();
@@ -93,15 +116,20 @@ public final class Replay {
             clock.now = due.getKey();
             wakeUps.remove(id); // polled: the next wake-up, even an equal one, goes back in the index
             Outcome o = engine.onDue(clocks.get(id));
-            record(o.alerts(), breached);
+            record(o.alerts(), raised);
             update(id, o.clock(), engine, clocks, wakeUps, index);
         }
     }
 
-    private static void record(List<Alert> alerts, Set<String> breached) {
+    private static void record(List<Alert> alerts, Map<String, Alerts> raised) {
         for (Alert a : alerts) {
-            if (a.kind() == AlertKind.BREACH) {
-                breached.add(a.conversationId());
+            if (a.kind() == AlertKind.BREACH || a.kind() == AlertKind.WARNING || a.kind() == AlertKind.ESCALATION) {
+                Alerts of = raised.computeIfAbsent(a.conversationId(), id -> new Alerts());
+                switch (a.kind()) {
+                    case BREACH -> of.breached = true;
+                    case WARNING -> of.warnings++;
+                    default -> of.escalations++;
+                }
             }
         }
     }
@@ -124,9 +152,15 @@ public final class Replay {
         }
     }
 
-    /** Per-tier figures of a replay; percentiles are nearest-rank on the exact reply times. */
+    /**
+     * Per-tier figures of a replay; percentiles are nearest-rank on the exact reply times.
+     *
+     * @param breaches    waits that breached
+     * @param warnings    warning alerts raised
+     * @param escalations escalation alerts raised
+     */
     public record TierStats(int count, int replied, Double p50, Double p90, Double p99, Double withinTargetRatio,
-                            int breaches) {
+                            int breaches, int warnings, int escalations) {
     }
 
     public static Map<Tier, TierStats> stats(List<Wait> waits) {
@@ -139,7 +173,8 @@ public final class Replay {
             out.put(t, new TierStats(of.size(), replyTimes.length, nearestRank(replyTimes, 50),
                     nearestRank(replyTimes, 90), nearestRank(replyTimes, 99),
                     replyTimes.length == 0 ? null : within / (double) replyTimes.length,
-                    (int) of.stream().filter(Wait::breached).count()));
+                    (int) of.stream().filter(Wait::breached).count(), of.stream().mapToInt(Wait::warnings).sum(),
+                    of.stream().mapToInt(Wait::escalations).sum()));
         }
         return out;
     }

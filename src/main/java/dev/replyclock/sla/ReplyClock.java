@@ -83,7 +83,7 @@ public record ReplyClock(
             case RUNNING -> Optional.of(warnAt != null && warnAt.isBefore(deadline) ? warnAt : deadline);
             case WARNED -> Optional.of(deadline);
             case BREACHED -> escalations < policy.maxEscalations(tier) && !policy.escalateEvery(tier).isZero()
-                    ? Optional.of(deadline.plus(policy.escalateEvery(tier).multipliedBy(escalations + 1L)))
+                    ? Optional.of(policy.rungAt(tier, deadline, escalations + 1))
                     : Optional.empty();
         };
     }

@@ -18,8 +18,10 @@ import java.util.Optional;
  * {@link Clock}: the Kafka processor stores the clocks and calls {@link #onDue} when the deadline index
  * says a clock's {@link ReplyClock#nextWakeUp} has come; tests and replays drive it directly.
  *
- * <p>Time: deadlines run on the wall clock; {@code sentAt} is the measurement time. A message from the
- * future is clamped to now. A message already older than its target is measured but raises no alerts.
+ * <p>Time: deadlines run on the wall clock (or the open hours of the tier's calendar, rungs included);
+ * {@code sentAt} is the measurement time. A message from the future is clamped to now. A message already
+ * older than its target is measured but raises no alerts. A wait that begins after a staff reply gets the
+ * policy's next-reply target.
  */
 public final class SlaEngine {
 
@@ -95,11 +97,13 @@ public final class SlaEngine {
         Tier tier = c.tier();
         PolicyRule rule = policies.select(message.channel(), message.team(), message.segment());
         SlaPolicy policy = rule.policy();
-        Instant deadline = policy.deadline(tier, at);
+        // A later message of an open wait keeps the wait's kind: first reply time or next reply time.
+        boolean first = current.map(ReplyClock::firstReply).orElse(firstReply);
+        Instant deadline = policy.deadline(tier, at, first);
         boolean stale = !deadline.isAfter(now);
         ReplyClock fresh = new ReplyClock(message.conversationId(), message.channel(), tier, at, at,
-                stale ? null : policy.warning(tier, at), deadline, Stage.RUNNING, 0, stale, c.signals(),
-                rule.name(), false, firstReply, message.team(), excerpt);
+                stale ? null : policy.warning(tier, at, first), deadline, Stage.RUNNING, 0, stale, c.signals(),
+                rule.name(), false, first, message.team(), excerpt);
         if (current.isEmpty()) {
             return Outcome.keep(fresh, signalFor(fresh, now));
         }
@@ -166,10 +170,8 @@ public final class SlaEngine {
         if (c.stage() == Stage.RUNNING && c.warnAt() != null && !now.isBefore(c.warnAt())) {
             return Outcome.keep(c.withStage(Stage.WARNED, 0), List.of(alert(c, AlertKind.WARNING, 0, now)));
         }
-        Duration every = policy.escalateEvery(c.tier());
-        if (c.stage() == Stage.BREACHED && !every.isZero()) {
-            long rungsDue = Duration.between(c.deadline(), now).toMillis() / every.toMillis();
-            int level = (int) Math.min(policy.maxEscalations(c.tier()), rungsDue);
+        if (c.stage() == Stage.BREACHED) {
+            int level = policy.rungsDue(c.tier(), c.deadline(), now);
             if (level > c.escalations()) {
                 return Outcome.keep(c.withStage(Stage.BREACHED, level),
                         List.of(alert(c, AlertKind.ESCALATION, level, now)));

@@ -35,7 +35,7 @@ class ReportCommandTest {
             List<String> keys = new ArrayList<>();
             tiers.get(tier).fieldNames().forEachRemaining(keys::add);
             assertEquals(Set.of("count", "replied", "p50_seconds", "p90_seconds", "p99_seconds", "within_target_ratio",
-                    "breaches"), Set.copyOf(keys), tier);
+                    "breaches", "warnings", "escalations"), Set.copyOf(keys), tier);
         }
         JsonNode complaint = tiers.get("complaint");
         assertEquals(2, complaint.get("count").asInt());
@@ -54,8 +54,95 @@ class ReportCommandTest {
     void csvHasTheDocumentedHeader() {
         assertEquals(0, run("report", "--from", HISTORY, "--format", "csv"));
         List<String> lines = out.toString().lines().toList();
-        assertEquals("tier,count,replied,p50_seconds,p90_seconds,p99_seconds,within_target_ratio,breaches", lines.get(0));
-        assertTrue(lines.get(1).startsWith("complaint,2,2,40.0,120.0,120.0,0.5,1"), lines.get(1));
+        assertEquals("tier,count,replied,p50_seconds,p90_seconds,p99_seconds,within_target_ratio,breaches,warnings,"
+                + "escalations", lines.get(0), "the columns before warnings are those of the first version");
+        assertEquals("complaint,2,2,40.0,120.0,120.0,0.5,1,1,0", lines.get(1));
+        assertEquals("standard,3,1,600.0,600.0,600.0,1.0,1,1,1", lines.get(3),
+                "the replay ends at the last message (13:00): e warned at 12:42, breached at 12:45, rung 1 at 12:55");
+    }
+
+    @Test
+    void warningsAndEscalationsSentAreCountedPerTier() throws Exception {
+        assertEquals(0, run("report", "--from", HISTORY, "--format", "json", "--until", "2026-11-02T14:00:00Z"));
+        JsonNode tiers = new ObjectMapper().readTree(out.toString()).get("tiers");
+        assertEquals(1, tiers.get("complaint").get("warnings").asInt(), "b warned at 48 s; a was answered at 40 s");
+        assertEquals(0, tiers.get("complaint").get("escalations").asInt(), "b was answered a minute after its breach");
+        assertEquals(0, tiers.get("urgent").get("warnings").asInt(), "c was answered at 3 minutes of 5");
+        assertEquals(2, tiers.get("standard").get("warnings").asInt(), "e and f");
+        assertEquals(6, tiers.get("standard").get("escalations").asInt(), "e and f each climbed the 3 rungs");
+    }
+
+    @Test
+    void byTeamBreaksTheFiguresDownAndConversationsWithoutATeamCountInDefault() throws Exception {
+        assertEquals(0, run("report", "--from", HISTORY, "--format", "json", "--until", "2026-11-02T14:00:00Z",
+                "--by", "team"));
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        assertEquals("team", root.get("by").asText());
+        assertEquals(3, root.get("tiers").get("standard").get("count").asInt(), "the totals are still there");
+        JsonNode groups = root.get("groups");
+        assertEquals(List.of("billing", "default", "returns"), names(groups));
+        JsonNode returns = groups.get("returns").get("tiers");
+        assertEquals(2, returns.get("complaint").get("count").asInt());
+        assertEquals(1, returns.get("complaint").get("breaches").asInt());
+        assertEquals(1, returns.get("complaint").get("warnings").asInt());
+        assertEquals(0, returns.get("standard").get("count").asInt());
+        assertEquals(1, groups.get("billing").get("tiers").get("urgent").get("count").asInt());
+        JsonNode unassigned = groups.get("default").get("tiers").get("standard");
+        assertEquals(3, unassigned.get("count").asInt(), "d, e and f have no team");
+        assertEquals(6, unassigned.get("escalations").asInt());
+    }
+
+    @Test
+    void byPolicyUsesThePolicyOfEachDeadline(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("replyclock.yaml");
+        Files.writeString(config, """
+                sla.policies:
+                  - name: email
+                    match: {channel: email}
+                    targets: {complaint: 5m, urgent: 1h, standard: 4h}
+                """);
+        assertEquals(0, run("report", "--from", HISTORY, "--format", "json", "--config", config.toString(),
+                "--by", "policy"));
+        JsonNode groups = new ObjectMapper().readTree(out.toString()).get("groups");
+        assertEquals(List.of("default", "email"), names(groups));
+        JsonNode email = groups.get("email").get("tiers").get("complaint");
+        assertEquals(1, email.get("count").asInt(), "b came by e-mail");
+        assertEquals(1.0, email.get("within_target_ratio").asDouble(), "2 minutes is within the e-mail policy's 5");
+        assertEquals(0, email.get("warnings").asInt());
+        assertEquals(1, groups.get("default").get("tiers").get("complaint").get("count").asInt());
+    }
+
+    @Test
+    void byChannelInCsvPutsTheChannelInAFirstColumn() {
+        assertEquals(0, run("report", "--from", HISTORY, "--format", "csv", "--by", "channel"));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("channel,tier,count,replied,p50_seconds,p90_seconds,p99_seconds,within_target_ratio,breaches,"
+                + "warnings,escalations", lines.get(0));
+        assertEquals(List.of("chat,complaint,1,1,40.0,40.0,40.0,1.0,0,0,0", "chat,urgent,1,1,180.0,180.0,180.0,1.0,0,0,0",
+                "chat,standard,3,1,600.0,600.0,600.0,1.0,1,1,1", "email,complaint,1,1,120.0,120.0,120.0,0.0,1,1,0",
+                "email,urgent,0,0,,,,,0,0,0", "email,standard,0,0,,,,,0,0,0"), lines.subList(1, lines.size()));
+    }
+
+    @Test
+    void theTableShowsTheNewColumnsAndEachGroupUnderTheTotals() {
+        assertEquals(0, run("report", "--from", HISTORY, "--by", "team"));
+        String table = out.toString();
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("tier ") && l.endsWith("breaches  warnings  escalations")),
+                table);
+        assertTrue(table.contains("by team:\n  billing\n    tier "), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("    complaint +2 +2 .*")), "returns' two complaints: " + table);
+    }
+
+    @Test
+    void anUnknownBreakdownIsUnusableInput() {
+        assertEquals(2, run("report", "--from", HISTORY, "--by", "segment"));
+        assertTrue(err.toString().contains("--by"), err.toString());
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     @Test

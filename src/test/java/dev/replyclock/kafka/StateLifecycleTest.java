@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.classify.Classifier;
+import dev.replyclock.classify.Tier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.sla.BusinessCalendar;
 import dev.replyclock.sla.SlaEngine;
+import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -45,6 +50,7 @@ class StateLifecycleTest {
     Path stateDir;
     private final MutableClock clock = new MutableClock(T0);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private SlaEngine engine;
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> in;
     private TestOutputTopic<String, String> alerts;
@@ -57,8 +63,9 @@ class StateLifecycleTest {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        engine = new SlaEngine(policy, clock);
         driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier.builtIn(),
-                new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy), clock, RETENTION, null), p, T0);
+                engine, new ReplyclockMetrics(registry, policy), clock, RETENTION, null), p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new StringDeserializer());
         store = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);
@@ -98,6 +105,24 @@ class StateLifecycleTest {
         send("c1", "outbound", "Yes");
         assertEquals(1, replies("first"));
         assertEquals(1, replies("next"), "a wait after a reply is a next reply time");
+    }
+
+    @Test
+    void aFollowUpIsHeldToTheNextReplyTargetBecauseTheStoreRemembersTheReply() {
+        engine.updatePolicies(SlaPolicies.single(new SlaPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5),
+                Duration.ofMinutes(1), 0.8, Duration.ofMinutes(10), 3, BusinessCalendar.ALWAYS, Set.of(), Map.of(),
+                Map.of(Tier.STANDARD, Duration.ofHours(1)))));
+        send("c5", "inbound", "What sizes do you have?");
+        advance(Duration.ofMinutes(2));
+        send("c5", "outbound", "S to XL");
+        advance(Duration.ofMinutes(1));
+        send("c5", "inbound", "And in blue?");
+        for (int minute = 1; minute <= 47; minute++) {
+            advance(Duration.ofMinutes(1));
+        }
+        assertTrue(alerts.isEmpty(), "no warning at 12 nor breach at 15 minutes: the follow-up has an hour");
+        advance(Duration.ofMinutes(1));
+        assertTrue(alerts.readValue().contains("\"kind\":\"warning\""), "warning at 48 minutes, 0.8 of the hour");
     }
 
     @Test

@@ -128,4 +128,22 @@ class BusinessCalendarTest {
         assertEquals(saturday.plus(Duration.ofMinutes(1)), policy.deadline(Tier.COMPLAINT, saturday));
         assertEquals(at("2026-11-29T01:04"), policy.warning(Tier.URGENT, saturday));
     }
+
+    @Test
+    void eachRungIsDueExactlyAtItsWakeUpAcrossLunchWeekendsHolidaysAndClockChanges() {
+        // The wake-up (rungAt) and the count of rungs due (rungsDue) must agree, or a rung is skipped or repeated.
+        SlaPolicy policy = new SlaPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(1), 0.8,
+                Duration.ofMinutes(7), 100, paris, Set.of(Tier.STANDARD, Tier.URGENT));
+        for (Instant breach : List.of(at("2026-03-27T17:55"), at("2026-10-23T12:27"), at("2026-12-24T17:58"))) {
+            for (int level = 1; level <= 100; level++) {
+                Instant rung = policy.rungAt(Tier.URGENT, breach, level);
+                assertTrue(paris.isOpen(rung.minusMillis(1)), "a rung ends open time: " + rung);
+                assertEquals(level, policy.rungsDue(Tier.URGENT, breach, rung));
+                assertEquals(level - 1, policy.rungsDue(Tier.URGENT, breach, rung.minusMillis(1)));
+            }
+        }
+        // Rung 18 (126 minutes): 5 on Friday, the Sunday-night slot's 120 real minutes on the short night, 1 on Monday.
+        assertEquals(at("2026-03-29T01:02"), policy.rungAt(Tier.URGENT, at("2026-03-27T17:55"), 1));
+        assertEquals(at("2026-03-30T09:01"), policy.rungAt(Tier.URGENT, at("2026-03-27T17:55"), 18));
+    }
 }

@@ -13,11 +13,20 @@ import dev.replyclock.classify.Tier;
 import dev.replyclock.ingest.Direction;
 import dev.replyclock.ingest.SupportMessage;
 import dev.replyclock.testing.MutableClock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The reply-clock rules with a clock that only moves when the test moves it. */
@@ -233,5 +242,199 @@ class SlaEngineTest {
         clock.advance(Duration.ofSeconds(1));
         assertEquals(engine.onMessage(Optional.empty(), inbound(Tier.COMPLAINT, T0)).alerts().get(0).id(),
                 Alert.idFor("c1", c.deadline(), AlertKind.SIGNAL, Tier.COMPLAINT, 0), "not a function of createdAt");
+    }
+
+    // --- Next reply time: a wait that begins after a staff reply -----------------------------------------
+
+    private static final SlaPolicy WITH_NEXT_TARGETS = new SlaPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5),
+            Duration.ofMinutes(1), 0.8, Duration.ofMinutes(10), 3, BusinessCalendar.ALWAYS, Set.of(), Map.of(),
+            Map.of(Tier.STANDARD, Duration.ofHours(1), Tier.COMPLAINT, Duration.ofMinutes(10)));
+
+    /** The conversation's first wait, answered at once: the next customer message opens a next-reply wait. */
+    private Outcome followUp(SlaEngine e, Tier tier) {
+        ReplyClock first = e.onMessage(Optional.empty(), inbound(Tier.STANDARD, T0)).clock().orElseThrow();
+        assertTrue(e.onMessage(Optional.of(first), reply(T0.plusSeconds(30))).clock().isEmpty());
+        clock.set(T0.plus(Duration.ofMinutes(2)));
+        return e.onMessage(Optional.empty(), inbound(tier, clock.instant()), true);
+    }
+
+    @Test
+    void aWaitAfterAStaffReplyGetsTheNextReplyTarget() {
+        SlaEngine e = new SlaEngine(WITH_NEXT_TARGETS, clock);
+        ReplyClock next = followUp(e, Tier.STANDARD).clock().orElseThrow();
+        Instant start = T0.plus(Duration.ofMinutes(2));
+        assertFalse(next.firstReply());
+        assertEquals(start.plus(Duration.ofHours(1)), next.deadline(), "sla.targets.next.standard, not 15 minutes");
+        assertEquals(start.plus(Duration.ofMinutes(48)), next.warnAt(), "warn-at applies to the next-reply target");
+        clock.set(start.plus(Duration.ofMinutes(40)));
+        Outcome replied = e.onMessage(Optional.of(next), reply(clock.instant()));
+        assertTrue(replied.measurement().orElseThrow().withinTarget(), "40 minutes is within the hour");
+        assertFalse(replied.measurement().get().firstReply());
+    }
+
+    @Test
+    void theFirstWaitKeepsTheFirstReplyTargetWhateverTheNextOnesAre() {
+        SlaEngine e = new SlaEngine(WITH_NEXT_TARGETS, clock);
+        ReplyClock first = e.onMessage(Optional.empty(), inbound(Tier.STANDARD, T0)).clock().orElseThrow();
+        assertTrue(first.firstReply());
+        assertEquals(T0.plus(Duration.ofMinutes(15)), first.deadline());
+    }
+
+    @Test
+    void withoutNextReplyTargetsAFollowUpHasTheFirstReplyTarget() {
+        ReplyClock next = followUp(engine, Tier.STANDARD).clock().orElseThrow();
+        assertFalse(next.firstReply());
+        assertEquals(T0.plus(Duration.ofMinutes(17)), next.deadline(), "15 minutes, as before next targets existed");
+    }
+
+    @Test
+    void aTierWithoutANextReplyTargetKeepsItsFirstReplyTargetInAFollowUp() {
+        ReplyClock next = followUp(new SlaEngine(WITH_NEXT_TARGETS, clock), Tier.URGENT).clock().orElseThrow();
+        assertEquals(T0.plus(Duration.ofMinutes(7)), next.deadline(), "urgent has no next target: 5 minutes");
+    }
+
+    @Test
+    void aMoreSevereMessageInAFollowUpTightensToTheNextReplyTargetOfItsTier() {
+        SlaEngine e = new SlaEngine(WITH_NEXT_TARGETS, clock);
+        ReplyClock next = followUp(e, Tier.STANDARD).clock().orElseThrow();
+        clock.advance(Duration.ofMinutes(5));
+        // Later messages come with repliedBefore as the processor knows it; the wait stays a next-reply wait.
+        ReplyClock tightened = e.onMessage(Optional.of(next), inbound(Tier.COMPLAINT, clock.instant()), true)
+                .clock().orElseThrow();
+        assertEquals(Tier.COMPLAINT, tightened.tier());
+        assertFalse(tightened.firstReply());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(10)), tightened.deadline(), "sla.targets.next.complaint");
+    }
+
+    // --- The ladder on a business-hours calendar ----------------------------------------------------------
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** Paris office hours, 09:00-18:00 on weekdays; standard and urgent on the calendar, complaints 24/7. */
+    private static SlaPolicy officeHours(Map<DayOfWeek, List<BusinessCalendar.Interval>> extra) {
+        Map<DayOfWeek, List<BusinessCalendar.Interval>> hours = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) {
+            hours.put(d, List.of(new BusinessCalendar.Interval(LocalTime.of(9, 0), LocalTime.of(18, 0))));
+        }
+        hours.putAll(extra);
+        return new SlaPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(1), 0.8,
+                Duration.ofMinutes(10), 3, new BusinessCalendar("paris", PARIS, hours, Holidays.of("FR")),
+                Set.of(Tier.STANDARD, Tier.URGENT));
+    }
+
+    private static Instant paris(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(PARIS).toInstant();
+    }
+
+    /** Opens a wait at {@code sentAt} and lets the clock run to the end of its ladder, as the daemon's index would. */
+    private List<Alert> ladder(SlaPolicy policy, Tier tier, Instant sentAt) {
+        clock.set(sentAt);
+        SlaEngine e = new SlaEngine(policy, clock);
+        Outcome o = e.onMessage(Optional.empty(), inbound(tier, sentAt));
+        List<Alert> alerts = new ArrayList<>(o.alerts());
+        ReplyClock c = o.clock().orElseThrow();
+        for (Optional<Instant> wake = e.nextWakeUp(c); wake.isPresent(); wake = e.nextWakeUp(c)) {
+            clock.set(wake.get());
+            o = e.onDue(c);
+            alerts.addAll(o.alerts());
+            c = o.clock().orElseThrow();
+        }
+        return alerts;
+    }
+
+    private static List<String> firedAt(List<Alert> alerts, AlertKind kind) {
+        return alerts.stream().filter(a -> a.kind() == kind)
+                .map(a -> a.createdAt().atZone(PARIS).toLocalDateTime().toString()).toList();
+    }
+
+    @Test
+    void aBreachJustBeforeClosingEscalatesOnTheNextOpenDayNotThroughTheNight() {
+        // Tuesday 17:50 urgent: warning 17:54, breach 17:55; the rungs wait for Wednesday morning.
+        List<Alert> alerts = ladder(officeHours(Map.of()), Tier.URGENT, paris("2026-11-24T17:50"));
+        assertEquals(List.of("2026-11-24T17:54"), firedAt(alerts, AlertKind.WARNING));
+        assertEquals(List.of("2026-11-24T17:55"), firedAt(alerts, AlertKind.BREACH));
+        assertEquals(List.of("2026-11-25T09:05", "2026-11-25T09:15", "2026-11-25T09:25"),
+                firedAt(alerts, AlertKind.ESCALATION));
+        assertEquals(List.of(1, 2, 3), alerts.stream().filter(a -> a.kind() == AlertKind.ESCALATION)
+                .map(Alert::level).toList());
+    }
+
+    @Test
+    void nothingEscalatesAtTheWallClockRungWhileTheOfficeIsClosed() {
+        clock.set(paris("2026-11-24T17:50"));
+        SlaEngine e = new SlaEngine(officeHours(Map.of()), clock);
+        ReplyClock c = e.onMessage(Optional.empty(), inbound(Tier.URGENT, clock.instant())).clock().orElseThrow();
+        clock.set(paris("2026-11-24T17:55"));
+        c = e.onDue(c).clock().orElseThrow();
+        assertEquals(Stage.BREACHED, c.stage());
+        clock.set(paris("2026-11-24T18:25")); // where 24/7 rungs 1, 2 and 3 would be
+        assertEquals(List.of(), e.onDue(c).alerts());
+        assertEquals(Optional.of(paris("2026-11-25T09:05")), e.nextWakeUp(c));
+    }
+
+    @Test
+    void aFridayEveningBreachEscalatesOnMondayMorning() {
+        List<Alert> alerts = ladder(officeHours(Map.of()), Tier.STANDARD, paris("2026-11-27T17:40"));
+        assertEquals(List.of("2026-11-27T17:55"), firedAt(alerts, AlertKind.BREACH));
+        assertEquals(List.of("2026-11-30T09:05", "2026-11-30T09:15", "2026-11-30T09:25"),
+                firedAt(alerts, AlertKind.ESCALATION));
+    }
+
+    @Test
+    void theRungsKeepLocalOfficeHoursAcrossTheSpringAndAutumnClockChanges() {
+        // Last Sundays of March and October 2026 in Paris: the Monday rungs are at 09:05 local, whatever the offset.
+        List<Alert> spring = ladder(officeHours(Map.of()), Tier.URGENT, paris("2026-03-27T17:50"));
+        assertEquals(List.of("2026-03-30T09:05", "2026-03-30T09:15", "2026-03-30T09:25"),
+                firedAt(spring, AlertKind.ESCALATION));
+        assertEquals(Instant.parse("2026-03-30T07:05:00Z"), spring.get(spring.size() - 3).createdAt(), "CEST, UTC+2");
+        List<Alert> autumn = ladder(officeHours(Map.of()), Tier.URGENT, paris("2026-10-23T17:50"));
+        assertEquals(List.of("2026-10-26T09:05", "2026-10-26T09:15", "2026-10-26T09:25"),
+                firedAt(autumn, AlertKind.ESCALATION));
+        assertEquals(Instant.parse("2026-10-26T08:05:00Z"), autumn.get(autumn.size() - 3).createdAt(), "CET, UTC+1");
+    }
+
+    @Test
+    void insideOpenHoursRungsAreRealMinutesAcrossTheMissingHour() {
+        // A Sunday night shift 01:00-04:00; on 29 March 2026 02:00 becomes 03:00: 01:55 + 10 minutes is 03:05.
+        SlaPolicy nightShift = officeHours(Map.of(DayOfWeek.SUNDAY,
+                List.of(new BusinessCalendar.Interval(LocalTime.of(1, 0), LocalTime.of(4, 0)))));
+        List<Alert> alerts = ladder(nightShift, Tier.URGENT, paris("2026-03-29T01:50"));
+        assertEquals(List.of("2026-03-29T01:55"), firedAt(alerts, AlertKind.BREACH));
+        assertEquals(List.of("2026-03-29T03:05", "2026-03-29T03:15", "2026-03-29T03:25"),
+                firedAt(alerts, AlertKind.ESCALATION));
+    }
+
+    @Test
+    void aTwentyFourSevenTierKeepsItsWallClockLadderBesideACalendar() {
+        List<Alert> alerts = ladder(officeHours(Map.of()), Tier.COMPLAINT, paris("2026-11-27T17:59"));
+        assertEquals(List.of("2026-11-27T18:10", "2026-11-27T18:20", "2026-11-27T18:30"),
+                firedAt(alerts, AlertKind.ESCALATION));
+    }
+
+    @Test
+    void afterDowntimeOnACalendarOnlyTheRungReachedInOpenHoursFires() {
+        clock.set(paris("2026-11-27T17:50"));
+        SlaEngine e = new SlaEngine(officeHours(Map.of()), clock);
+        ReplyClock c = e.onMessage(Optional.empty(), inbound(Tier.URGENT, clock.instant())).clock().orElseThrow();
+        clock.set(paris("2026-11-27T17:56"));
+        c = e.onDue(c).clock().orElseThrow();
+        clock.set(paris("2026-11-30T09:17")); // down all weekend: 17 open minutes since the breach
+        Outcome o = e.onDue(c);
+        assertEquals(List.of(AlertKind.ESCALATION), kinds(o));
+        assertEquals(2, o.alerts().get(0).level(), "rung 2 (09:15), not rung 3 as 63 hours of wall clock would say");
+    }
+
+    @Test
+    void aClockThatClimbedOnTheWallClockBeforeTheUpgradeNeverRepeatsARung() {
+        // Stored by an earlier version: breached at 17:55 Friday, rungs 1 and 2 sent at 18:05 and 18:15.
+        Instant breach = paris("2026-11-27T17:55");
+        ReplyClock stored = new ReplyClock("c1", "chat", Tier.URGENT, breach.minusSeconds(300), breach.minusSeconds(300),
+                breach.minusSeconds(60), breach, Stage.BREACHED, 2, false, List.of());
+        SlaEngine e = new SlaEngine(officeHours(Map.of()), clock);
+        assertEquals(Optional.of(paris("2026-11-30T09:25")), e.nextWakeUp(stored), "rung 3, in business time");
+        clock.set(paris("2026-11-30T09:05"));
+        assertEquals(List.of(), e.onDue(stored).alerts(), "rung 1 was sent already");
+        clock.set(paris("2026-11-30T09:25"));
+        assertEquals(3, e.onDue(stored).alerts().get(0).level());
     }
 }

@@ -91,4 +91,19 @@ class SlaPoliciesTest {
         assertEquals(List.of(AlertKind.SIGNAL), tightened.alerts().stream().map(a -> a.kind()).toList());
         assertTrue(!tightened.clock().orElseThrow().acked());
     }
+
+    @Test
+    void aFollowUpGetsTheNextReplyTargetOfItsOwnPolicy() {
+        SlaPolicy emailWithNext = new SlaPolicy(Duration.ofHours(4), Duration.ofHours(1), Duration.ofMinutes(15), 0.8,
+                Duration.ofMinutes(30), 1, BusinessCalendar.ALWAYS, java.util.Set.of(), java.util.Map.of(),
+                java.util.Map.of(Tier.STANDARD, Duration.ofHours(24)));
+        SlaEngine e = new SlaEngine(new SlaPolicies(SlaPolicy.DEFAULT,
+                List.of(new PolicyRule("email", "email", null, null, emailWithNext))), clock);
+        ReplyClock email = e.onMessage(Optional.empty(), inbound("email", null, null, Tier.STANDARD), true)
+                .clock().orElseThrow();
+        assertEquals(T0.plus(Duration.ofHours(24)), email.deadline(), "the email policy's next-reply target");
+        ReplyClock chat = e.onMessage(Optional.empty(), inbound("chat", null, null, Tier.STANDARD), true)
+                .clock().orElseThrow();
+        assertEquals(T0.plus(Duration.ofMinutes(15)), chat.deadline(), "the default policy has no next-reply target");
+    }
 }
