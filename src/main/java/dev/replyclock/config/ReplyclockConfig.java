@@ -20,11 +20,13 @@ import java.util.Set;
  * @param overloadInhibits the kinds of page a firing team overload holds back ({@code alerts.overload.inhibits})
  * @param content       alert templates, languages, link and excerpt ({@code alerts.language}, ...)
  * @param teams         overload alerts and digests per team ({@code alerts.overload.*}, {@code alerts.digest.*})
+ * @param health        when a process that stopped working exits ({@code health.*})
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
                                DeliveryPolicy delivery, Route route, String logFormat, Set<AlertKind> overloadInhibits,
-                               AlertContentSettings content, TeamViewSettings teams) {
+                               AlertContentSettings content, TeamViewSettings teams,
+                               HealthSettings health) {
 
     public static final String BUILTIN_RULES = "builtin";
 
