@@ -25,6 +25,7 @@ import dev.replyclock.kafka.StreamsSettings;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.ops.BrokerHealth;
 import dev.replyclock.ops.OpsHttpServer;
+import dev.replyclock.ops.InputLag;
 import dev.replyclock.ops.Liveness;
 import dev.replyclock.ops.Readiness;
 import dev.replyclock.ops.ReplyclockMetrics;
@@ -190,6 +191,11 @@ public final class Daemon implements AutoCloseable {
         brokerHealth = new BrokerHealth(config.kafka().clientConfig(bootstrapServers), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(6));
         toClose.add(brokerHealth);
+        // Every 15 s, a usual scrape interval; the Streams group is the application id.
+        InputLag inputLag = new InputLag(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId(),
+                config.kafka().topics().messages(), Duration.ofSeconds(15));
+        toClose.add(inputLag);
+        metrics.inputLag(inputLag::records);
 
         List<Receiver> receivers = new ArrayList<>();
         ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout,

@@ -153,6 +153,13 @@ public final class ReplyclockMetrics {
                 .register(registry);
     }
 
+    /** replyclock_input_lag_records: what the Streams app has not processed of its input topic (NaN = unknown). */
+    public void inputLag(java.util.function.DoubleSupplier records) {
+        Gauge.builder("replyclock.input.lag.records", records::getAsDouble)
+                .description("Records of the messages topic the Streams app's group has not processed (from the broker)")
+                .register(registry);
+    }
+
     /** An exception escaped a stream thread; {@code response}: replace_thread or shutdown_client. */
     public void streamThreadFailure(String response) {
         Counter.builder("replyclock.stream.thread.failures")

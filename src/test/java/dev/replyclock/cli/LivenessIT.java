@@ -79,6 +79,19 @@ class LivenessIT {
         }
     }
 
+    /** The non-replyclock metrics the rules and the dashboard query ({@code DeployFilesTest} checks replyclock_*). */
+    private static java.util.Set<String> otherMetricsInRules() throws IOException {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String file : List.of("deploy/prometheus/replyclock-rules.yml", "deploy/grafana/dashboards/replyclock.json")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(?:kafka|process|jvm)_[a-z_]+")
+                    .matcher(java.nio.file.Files.readString(Path.of(file)));
+            while (m.find()) {
+                names.add(m.group());
+            }
+        }
+        return names;
+    }
+
     @Test
     void aStreamsClientWhoseThreadKeepsFailingGoesToErrorAndFailsTheLivenessProbe() throws Exception {
         String topic = "liveness-in";
@@ -126,7 +139,11 @@ class LivenessIT {
             String base = daemon.httpBaseUrl();
             await().atMost(WAIT).until(() -> get(base, "/health/ready").statusCode() == 200);
             assertEquals(200, get(base, "/health/live").statusCode());
-            assertTrue(get(base, "/metrics").body().contains("replyclock_live 1.0"));
+            String scrape = get(base, "/metrics").body();
+            assertTrue(scrape.contains("replyclock_live 1.0"), "replyclock_live");
+            await().atMost(WAIT).until(() -> get(base, "/metrics").body().contains("replyclock_input_lag_records 0.0"));
+            assertTrue(otherMetricsInRules().stream().allMatch(scrape::contains),
+                    "the rules' Kafka and process metrics are exported: " + otherMetricsInRules());
             StringWriter err = new StringWriter();
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
                 try {
