@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.replyclock.alert.DeliveryPolicy;
+import dev.replyclock.alert.LogReceiver;
+import dev.replyclock.alert.Notifier;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.kafka.StreamThreadFailures;
@@ -13,9 +16,12 @@ import dev.replyclock.ops.ApiToken;
 import dev.replyclock.ops.Liveness;
 import dev.replyclock.ops.OpsHttpServer;
 import dev.replyclock.ops.Readiness;
+import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import dev.replyclock.testing.TestBroker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -128,6 +134,31 @@ class LivenessIT {
                         StreamThreadExceptionResponse.SHUTDOWN_CLIENT), List.copyOf(responses));
             }
         }
+    }
+
+    @Test
+    void aReceiverWorkerWhosePollLoopEndedUnaskedIsReportedDeadUntilTheNotifierCloses() throws Exception {
+        Notifier.Topics t = new Notifier.Topics("dead.alerts", "dead.undelivered", "dead.notifications");
+        TopicSetup.ensure(broker.client(), Map.of(t.alerts(), 1, t.undelivered(), 1, t.notificationLog(), 1),
+                Duration.ofSeconds(60), Map.of(t.notificationLog(), Map.of("cleanup.policy", "compact")));
+        Notifier notifier = new Notifier(broker.client(), "dead", t,
+                List.of(new LogReceiver("file", dir.resolve("alerts.jsonl").toString(), "json", System.out)),
+                new DeliveryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(1)),
+                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC());
+        try {
+            notifier.start();
+            await().atMost(WAIT).until(notifier::isConsuming);
+            assertEquals(List.of(), notifier.deadWorkers());
+            // A wakeup nobody asked for ends the worker's poll loop, as an escaped exception would.
+            notifier.consumers().get(0).wakeup();
+            await().atMost(WAIT).until(() -> !notifier.deadWorkers().isEmpty());
+            assertEquals(List.of("replyclock-deliver-file"), notifier.deadWorkers());
+            Liveness l = Liveness.judge(KafkaStreams.State.RUNNING, false, notifier.deadWorkers());
+            assertEquals(new Liveness(false, "thread(s) ended on an error: replyclock-deliver-file"), l);
+        } finally {
+            notifier.close();
+        }
+        assertEquals(List.of(), notifier.deadWorkers(), "a closed notifier's workers ended on purpose");
     }
 
     @Test
