@@ -100,6 +100,15 @@ public final class CompactedTopicTail<V> implements AutoCloseable {
         }
     }
 
+    /** True when the tail ended on an error, not by {@link #close}: the topic is no longer read. */
+    public boolean failed() {
+        return running.get() && thread.getState() == Thread.State.TERMINATED;
+    }
+
+    public String threadName() {
+        return thread.getName();
+    }
+
     @Override
     public void close() {
         running.set(false);

@@ -226,6 +226,18 @@ public final class Notifier implements AutoCloseable {
         return deliveries.values().stream().allMatch(d -> d.worker().isConsuming());
     }
 
+    /**
+     * The threads of receivers that ended without being stopped (an error escaped the worker): nothing is
+     * delivered to those receivers any more. Empty once the notifier is closing.
+     */
+    public synchronized List<String> deadWorkers() {
+        if (closed) {
+            return List.of();
+        }
+        return deliveries.values().stream().filter(d -> d.thread().getState() == Thread.State.TERMINATED)
+                .map(d -> d.thread().getName()).toList();
+    }
+
     /** The names of the running receivers (a replaced one counts once its new version runs). */
     public synchronized Set<String> receiverNames() {
         return Set.copyOf(deliveries.keySet());

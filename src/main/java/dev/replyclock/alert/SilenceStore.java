@@ -158,6 +158,11 @@ public final class SilenceStore implements AutoCloseable {
                 Instant.parse(o.get("endsAt").asText()), o.path("createdBy").asText(""), o.path("comment").asText(""));
     }
 
+    /** The name of the thread reading the topic when it ended on an error, else empty. */
+    public java.util.Optional<String> deadTail() {
+        return tail.failed() ? java.util.Optional.of(tail.threadName()) : java.util.Optional.empty();
+    }
+
     @Override
     public void close() {
         tail.close();

@@ -20,10 +20,13 @@ import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.PrivacyOptions;
 import dev.replyclock.privacy.StateArchive;
 import dev.replyclock.kafka.ReplyclockTopology;
+import dev.replyclock.kafka.StreamThreadFailures;
 import dev.replyclock.kafka.StreamsSettings;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.ops.BrokerHealth;
 import dev.replyclock.ops.OpsHttpServer;
+import dev.replyclock.ops.InputLag;
+import dev.replyclock.ops.Liveness;
 import dev.replyclock.ops.Readiness;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
@@ -69,7 +72,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +98,10 @@ public final class Daemon implements AutoCloseable {
     private ReceiverFactory receiverFactory;
     private List<ReceiverConfig> runningReceivers;
     private BrokerHealth brokerHealth;
+    private SilenceStore silences;
+    private OverloadStore overload;
+    /** Set when we close the daemon ourselves: a Streams client going NOT_RUNNING is then no failure. */
+    private volatile boolean stopping;
     private final AtomicReference<Classifier> classifierRef = new AtomicReference<>();
 
     private Daemon() {
@@ -189,6 +195,11 @@ public final class Daemon implements AutoCloseable {
         brokerHealth = new BrokerHealth(config.kafka().clientConfig(bootstrapServers), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(6));
         toClose.add(brokerHealth);
+        // Every 15 s, a usual scrape interval; the Streams group is the application id.
+        InputLag inputLag = new InputLag(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId(),
+                config.kafka().topics().messages(), Duration.ofSeconds(15));
+        toClose.add(inputLag);
+        metrics.inputLag(inputLag::records);
 
         List<Receiver> receivers = new ArrayList<>();
         ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout,
@@ -199,11 +210,11 @@ public final class Daemon implements AutoCloseable {
         receiverFactory = factory;
         runningReceivers = config.receivers();
         KafkaSettings.Topics t = config.kafka().topics();
-        SilenceStore silences = new SilenceStore(config.kafka().clientConfig(bootstrapServers), t.silences(), clock);
+        silences = new SilenceStore(config.kafka().clientConfig(bootstrapServers), t.silences(), clock);
         silences.start();
         toClose.add(silences);
         // The overload state survives restarts on its compacted topic: read it before the receivers start.
-        OverloadStore overload = new OverloadStore(config.kafka().clientConfig(bootstrapServers), t.overload(),
+        overload = new OverloadStore(config.kafka().clientConfig(bootstrapServers), t.overload(),
                 new OverloadState());
         toClose.add(overload);
         if (!overload.start(Duration.ofSeconds(30))) {
@@ -229,10 +240,10 @@ public final class Daemon implements AutoCloseable {
                         new PrivacyOptions(config.kafka().applicationId(), archive(config, clock)), config.teams(),
                         ReplyclockTopology.teamLoadTopic(config.kafka().applicationId())),
                 StreamsSettings.of(config.kafka(), bootstrapServers, metrics));
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("a stream thread failed; the app stops and /health/ready reports it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        // Wall time, not the daemon's clock: "three failures in ten minutes" is about the machine, not the SLA.
+        streams.setUncaughtExceptionHandler(StreamThreadFailures.standard(Clock.systemUTC(),
+                response -> metrics.streamThreadFailure(response.name().toLowerCase(java.util.Locale.ROOT))));
+        metrics.live(() -> liveness().live());
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         toClose.add(() -> {
@@ -267,7 +278,7 @@ public final class Daemon implements AutoCloseable {
                         Direction.ACK, "", "api", "", clock.instant().atOffset(ZoneOffset.UTC)))))
                 .get(10, TimeUnit.SECONDS);
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
-                token, acks, this::reload, silences);
+                this::liveness, token, acks, this::reload, silences);
         toClose.add(http);
         if (config.http().adminTotpFile() != null) {
             try {
@@ -349,6 +360,23 @@ public final class Daemon implements AutoCloseable {
                         + (consuming ? "consuming" : "not consuming") + ", " + broker.describe());
     }
 
+    /** Not live once a part that does not come back on its own has stopped (see {@link Liveness#judge}). */
+    public Liveness liveness() {
+        List<String> dead = new ArrayList<>(notifier == null ? List.of() : notifier.deadWorkers());
+        if (silences != null) {
+            silences.deadTail().ifPresent(dead::add);
+        }
+        if (overload != null) {
+            overload.deadTail().ifPresent(dead::add);
+        }
+        return Liveness.judge(streams == null ? null : streams.state(), stopping, dead);
+    }
+
+    /** The Streams client, for tests that make it fail. */
+    KafkaStreams streams() {
+        return streams;
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
@@ -369,6 +397,7 @@ public final class Daemon implements AutoCloseable {
     /** Stops everything started, in reverse order; safe to call twice. */
     @Override
     public synchronized void close() {
+        stopping = true;
         if (closed) {
             return;
         }

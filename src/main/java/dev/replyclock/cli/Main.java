@@ -16,6 +16,9 @@ public final class Main implements Runnable {
     /** Exit code of a configuration or input that cannot be used (as picocli uses 2 for bad usage). */
     public static final int EXIT_INVALID = 2;
 
+    /** Exit code of a daemon that stopped working ({@code /health/live} failed for {@code health.dead-exit-after}). */
+    public static final int EXIT_DEAD = 3;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

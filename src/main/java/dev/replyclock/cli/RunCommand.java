@@ -4,6 +4,8 @@ import dev.replyclock.config.ConfigException;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.ops.DeadExitWatchdog;
+import dev.replyclock.ops.Liveness;
 import dev.replyclock.ops.LogFormat;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,16 +50,7 @@ final class RunCommand implements Callable<Integer> {
             if (!stopping.compareAndSet(false, true)) {
                 Runtime.getRuntime().halt(1); // the operator insists
             }
-            Thread watchdog = new Thread(() -> {
-                try {
-                    Thread.sleep(STOP_BUDGET.toMillis());
-                    Runtime.getRuntime().halt(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "replyclock-stop-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
+            haltAfter(STOP_BUDGET);
             new Thread(() -> {
                 daemon.close();
                 stopped.countDown();
@@ -130,7 +123,51 @@ final class RunCommand implements Callable<Integer> {
             daemon.close();
             return 0;
         }
-        stopped.await();
-        return 0;
+        // Wall time: the demo's clock runs faster, the grace period is about the machine, not the SLA.
+        int code = awaitStopOrDeath(daemon, cfg.health().deadExitAfter(), Clock.systemUTC(), stopped,
+                spec.commandLine().getErr());
+        if (code == Main.EXIT_DEAD) {
+            haltAfter(STOP_BUDGET);
+            daemon.close();
+        }
+        return code;
+    }
+
+    /**
+     * Waits for a stop signal ({@code stopped}, returns 0), or for the daemon to stay not live for
+     * {@code deadExitAfter}: then returns {@link Main#EXIT_DEAD}, for the process to exit with it once the daemon
+     * is closed, so that a plain {@code Restart=on-failure} or a container restart policy brings a fresh one.
+     */
+    static int awaitStopOrDeath(Daemon daemon, java.time.Duration deadExitAfter, Clock clock, CountDownLatch stopped,
+                                java.io.PrintWriter err) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<Liveness> died = new java.util.concurrent.atomic.AtomicReference<>();
+        try (DeadExitWatchdog watchdog = new DeadExitWatchdog(daemon::liveness, clock, deadExitAfter, dead -> {
+            died.set(dead);
+            stopped.countDown();
+        }).start(java.time.Duration.ofSeconds(1))) {
+            stopped.await();
+        }
+        Liveness dead = died.get();
+        if (dead == null) {
+            return 0;
+        }
+        err.println("replyclock stopped working (" + dead.reason() + ") and exits with code " + Main.EXIT_DEAD
+                + " to be restarted");
+        err.flush();
+        return Main.EXIT_DEAD;
+    }
+
+    /** Halts the JVM if it is still running after {@code budget}: a close must not hang the exit. */
+    private static void haltAfter(java.time.Duration budget) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(budget.toMillis());
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "replyclock-stop-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 }

@@ -124,6 +124,7 @@ public final class ConfigLoader {
         DEFAULTS.put("ingest.whatsapp.app-secret-file", "");
         DEFAULTS.put("ingest.chatwoot.token-file", "");
         DEFAULTS.put("ingest.chatwoot.webhook-secret-file", "");
+        DEFAULTS.put("health.dead-exit-after", "30s");
         DEFAULTS.put("alerts.receivers", "[{name: console, type: log, path: '-'}]");
         DEFAULTS.put("classify.rules", ReplyclockConfig.BUILTIN_RULES);
         DEFAULTS.put("logging.format", "text");
@@ -416,7 +417,9 @@ public final class ConfigLoader {
                     RouteParser.inhibitedKinds("alerts.overload.inhibits", node("alerts.overload.inhibits"), problems),
                     alertContent(region),
                     new TeamViewSettings(intInRange("alerts.overload.threshold", 0, 1_000_000),
-                            durationOrOff("alerts.digest.every")), intake(http));
+                            durationOrOff("alerts.digest.every")), intake(http),
+                    new HealthSettings(durationBetween("health.dead-exit-after", Duration.ofSeconds(1), Duration.ofHours(1),
+                            "a process that stopped working must end for its supervisor to restart it")));
         }
 
         /** {@code ingest.*}: the webhook intake, off while {@code ingest.http.port} is empty. */
@@ -592,6 +595,17 @@ public final class ConfigLoader {
             if (d.isZero() && !key.startsWith("sla.escalation.")) {
                 problems.add(new ConfigProblem(key, text(key), "must be longer than zero"));
                 return Duration.ofMinutes(1);
+            }
+            return d;
+        }
+
+        /** A duration within bounds; {@code why} says what the bounds protect. */
+        private Duration durationBetween(String key, Duration min, Duration max, String why) {
+            Duration d = parsed(key, DurationParser::parse, min, "use " + DurationParser.FORMAT);
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                problems.add(new ConfigProblem(key, text(key), "use a duration from " + DurationParser.format(min) + " to "
+                        + DurationParser.format(max) + " (" + why + ")"));
+                return min;
             }
             return d;
         }

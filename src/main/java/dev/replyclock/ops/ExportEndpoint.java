@@ -2,7 +2,6 @@ package dev.replyclock.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.replyclock.alert.AlertJson;
 import dev.replyclock.sla.ReplyClock;
 import java.io.BufferedOutputStream;
@@ -38,24 +37,24 @@ final class ExportEndpoint {
     }
 
     /** Called once the bearer token has been accepted. */
-    void handle(HttpExchange ex, FailedAttemptLimiter limiter) throws IOException {
+    void handle(OpsCall ex, FailedAttemptLimiter limiter) throws IOException {
         if (totp == null || source == null) {
-            OpsHttpServer.send(ex, 404, "{\"error\": \"the export is off: set http.admin-totp-file (create it with"
+            ex.sendJson(404, "{\"error\": \"the export is off: set http.admin-totp-file (create it with"
                     + " 'replyclock totp-secret --file F')\"}");
             return;
         }
-        if (!"GET".equals(ex.getRequestMethod())) {
-            ex.getResponseHeaders().set("Allow", "GET");
-            OpsHttpServer.send(ex, 405, "{\"error\": \"use GET\"}");
+        if (!"GET".equals(ex.method())) {
+            ex.setHeader("Allow", "GET");
+            ex.sendJson(405, "{\"error\": \"use GET\"}");
             return;
         }
-        String address = ex.getRemoteAddress().getAddress().getHostAddress();
-        AdminTotp.Check check = totp.check(ex.getRequestHeaders().getFirst(TOTP_HEADER));
+        String address = ex.remoteAddress();
+        AdminTotp.Check check = totp.check(ex.header(TOTP_HEADER));
         if (check != AdminTotp.Check.OK) {
             limiter.failed(address);
             // Logged without the code or the token: only the outcome and where it came from.
             log.warn("export refused ({}) from {}", check, address);
-            OpsHttpServer.send(ex, check == AdminTotp.Check.MISSING ? 401 : 403, switch (check) {
+            ex.sendJson(check == AdminTotp.Check.MISSING ? 401 : 403, switch (check) {
                 case MISSING -> "{\"error\": \"the export needs the admin's TOTP code in the " + TOTP_HEADER + " header\"}";
                 case REPLAYED -> "{\"error\": \"this code was used already; wait for the next one\"}";
                 default -> "{\"error\": \"the TOTP code is not valid\"}";
@@ -67,12 +66,13 @@ final class ExportEndpoint {
             source.forEachOpen(lines::write);
         } catch (IllegalStateException e) {
             if (!lines.started()) {
-                OpsHttpServer.send(ex, 503, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                ex.sendJson(503, JSON.createObjectNode().put("error", e.getMessage()).toString());
                 return;
             }
             throw e;
         } catch (UncheckedIOException e) {
             log.warn("export to {} broke off after {} conversations: {}", address, lines.count, e.getCause().toString());
+            ex.fail(e.getCause());
             return;
         }
         lines.finish();
@@ -98,11 +98,11 @@ final class ExportEndpoint {
 
     /** Sends the 200 headers with the first line, so that a state that cannot be read still gets its 503. */
     private static final class Lines {
-        private final HttpExchange ex;
+        private final OpsCall ex;
         private OutputStream out;
         long count;
 
-        Lines(HttpExchange ex) {
+        Lines(OpsCall ex) {
             this.ex = ex;
         }
 
@@ -123,9 +123,8 @@ final class ExportEndpoint {
 
         private void start() throws IOException {
             if (out == null) {
-                ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
-                ex.sendResponseHeaders(200, 0); // chunked: the size is not known before the end
-                out = new BufferedOutputStream(ex.getResponseBody(), 64 * 1024);
+                // chunked: the size is not known before the end
+                out = new BufferedOutputStream(ex.stream("application/x-ndjson"), 64 * 1024);
             }
         }
 

@@ -3,31 +3,41 @@ package dev.replyclock.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.replyclock.alert.Silence;
 import dev.replyclock.alert.SilenceStore;
 import dev.replyclock.config.ConfigProblem;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP endpoint, on the JDK's own HTTP server (a handful of routes need no framework):
- * {@code /metrics} (Prometheus text), {@code /health/live} (the process answers), {@code /health/ready}
- * (200 only when the Streams app runs and the notifier consumes; 503 with the reason otherwise), and the
- * API, which needs the bearer token: {@code POST /api/conversations/{id}/ack}.
+ * The HTTP endpoint: {@code /metrics} (Prometheus text), {@code /health/live} (200 while the process does its
+ * job, 503 with the reason in JSON once a part of it died, see {@link Liveness}), {@code /health/ready} (200
+ * only when the Streams app runs, the notifier consumes and the broker answers; 503 with the reason
+ * otherwise), and the API, which needs the bearer token: {@code POST /api/conversations/{id}/ack} ...
+ *
+ * <p>On Jetty rather than the JDK's {@code com.sun.net.httpserver}: the JDK server reads a request head on a
+ * worker thread, blocking, with no read timeout but the JVM-wide {@code sun.net.httpserver.maxReqTime}
+ * (read once, by whichever server starts first in the JVM), so a few clients that send one byte and stall
+ * took every worker and the liveness probe timed out. Jetty parses request heads without a thread (a stalled
+ * client costs a socket, not a worker), closes a connection idle for {@link #IDLE_TIMEOUT}, and its pool is
+ * this server's own. Bodies over {@link OpsCall#MAX_BODY} get 413.
  */
 public final class OpsHttpServer implements AutoCloseable {
 
@@ -47,43 +57,96 @@ public final class OpsHttpServer implements AutoCloseable {
         List<ConfigProblem> reload();
     }
 
-    private final HttpServer server;
+    /** A connection with no traffic for this long is closed, a stalled request head included. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Server server;
+    private final ServerConnector connector;
     private final ApiToken token;
     private final AckSink ackSink;
     private final Reloader reloader;
     private final SilenceStore silences;
+    private final PrometheusMeterRegistry registry;
+    private final Supplier<Readiness> readiness;
+    private final Supplier<Liveness> liveness;
     private final FailedAttemptLimiter limiter = new FailedAttemptLimiter(10, Duration.ofMinutes(1), java.time.Clock.systemUTC());
     private volatile ExportEndpoint export = new ExportEndpoint(null, null);
     private static final Pattern SILENCE_PATH = Pattern.compile("/api/silences(?:/([A-Za-z0-9-]{1,64}))?");
 
     /** @param token null when the API is off ({@code http.api-token-file} empty) */
     public OpsHttpServer(String bindAddress, int port, PrometheusMeterRegistry registry, Supplier<Readiness> readiness,
-                         ApiToken token, AckSink ackSink, Reloader reloader, SilenceStore silences) {
+                         Supplier<Liveness> liveness, ApiToken token, AckSink ackSink, Reloader reloader,
+                         SilenceStore silences) {
         this.silences = silences;
         this.token = token;
         this.ackSink = ackSink;
         this.reloader = reloader;
-        try {
-            server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + bindAddress + ":" + port
-                    + " (http.port; use another port or 0 for any free one)", e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "replyclock-http");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-                registry.scrape()));
-        server.createContext("/health/live", ex -> respond(ex, 200, "text/plain; charset=utf-8", "live\n"));
-        server.createContext("/health/ready", ex -> {
-            Readiness r = readiness.get();
-            respond(ex, r.ready() ? 200 : 503, "text/plain; charset=utf-8", r.describe() + "\n");
+        this.registry = registry;
+        this.readiness = readiness;
+        this.liveness = liveness;
+        // Workers run the routes only (an ack may wait up to 10 s for Kafka); the probes need one free.
+        QueuedThreadPool pool = new QueuedThreadPool(16, 2);
+        pool.setName("replyclock-http");
+        pool.setDaemon(true);
+        pool.setReservedThreads(0);
+        server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(bindAddress);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                OpsCall call = new OpsCall(request, response, callback);
+                try {
+                    route(call);
+                    call.finish();
+                } catch (Exception e) {
+                    log.warn("ops HTTP request {} failed: {}", call.path(), e.toString());
+                    call.fail(e);
+                }
+                return true;
+            }
         });
-        server.createContext("/api/", this::api);
-        server.createContext("/-/reload", this::reload);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            close();
+            throw new UncheckedIOException("cannot listen on " + bindAddress + ":" + port
+                    + " (http.port; use another port or 0 for any free one)",
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    private void route(OpsCall call) throws IOException {
+        if (call.announcesTooLargeBody()) {
+            call.sendJson(413, "{\"error\": \"the request body is larger than " + OpsCall.MAX_BODY / 1024 + " KiB\"}");
+            return;
+        }
+        String path = call.path();
+        switch (path) {
+            case "/metrics" -> respond(call, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+            case "/health/live" -> {
+                Liveness l = liveness.get();
+                respond(call, l.live() ? 200 : 503, "application/json", JSON.createObjectNode()
+                        .put("live", l.live()).put("reason", l.reason()).toString());
+            }
+            case "/health/ready" -> {
+                Readiness r = readiness.get();
+                respond(call, r.ready() ? 200 : 503, "text/plain; charset=utf-8", r.describe() + "\n");
+            }
+            case "/-/reload" -> reload(call);
+            default -> {
+                if (path.startsWith("/api/")) {
+                    api(call);
+                } else {
+                    call.sendJson(404, "{\"error\": \"no such route\"}");
+                }
+            }
+        }
     }
 
     /**
@@ -95,150 +158,137 @@ public final class OpsHttpServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public String baseUrl() {
-        String host = server.getAddress().getAddress().isAnyLocalAddress()
-                ? "localhost" : server.getAddress().getHostString();
-        return "http://" + host + ":" + port();
+        String host = connector.getHost();
+        boolean any = host == null || host.isEmpty() || "0.0.0.0".equals(host) || "::".equals(host);
+        return "http://" + (any ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** Answers 503/401/403 and returns false unless the request carries the API token. */
-    private boolean authorized(HttpExchange ex) throws IOException {
+    private boolean authorized(OpsCall ex) {
         if (token == null) {
-            send(ex, 503, "{\"error\": \"the API is off: set http.api-token-file\"}");
+            ex.sendJson(503, "{\"error\": \"the API is off: set http.api-token-file\"}");
             return false;
         }
-        String address = ex.getRemoteAddress().getAddress().getHostAddress();
+        String address = ex.remoteAddress();
         Duration blocked = limiter.blockedFor(address);
         if (!blocked.isZero()) {
-            ex.getResponseHeaders().set("Retry-After", String.valueOf(Math.max(1, blocked.toSeconds())));
-            send(ex, 429, "{\"error\": \"too many failed attempts; try again later\"}");
+            ex.setHeader("Retry-After", String.valueOf(Math.max(1, blocked.toSeconds())));
+            ex.sendJson(429, "{\"error\": \"too many failed attempts; try again later\"}");
             return false;
         }
-        ApiToken.Check check = token.check(ex.getRequestHeaders().getFirst("Authorization"));
+        ApiToken.Check check = token.check(ex.header("Authorization"));
         if (check == ApiToken.Check.OK) {
             return true;
         }
         limiter.failed(address);
         // Logged without the token or the header: only the outcome and where it came from.
         log.warn("API request refused ({}) from {}", check, address);
-        ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        send(ex, check == ApiToken.Check.MISSING ? 401 : 403, "{\"error\": \"" + (check == ApiToken.Check.MISSING
+        ex.setHeader("WWW-Authenticate", "Bearer");
+        ex.sendJson(check == ApiToken.Check.MISSING ? 401 : 403, "{\"error\": \"" + (check == ApiToken.Check.MISSING
                 ? "a bearer token is required" : "the token is not valid") + "\"}");
         return false;
     }
 
-    private void reload(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!authorized(ex)) {
-                return;
-            }
-            if (!"POST".equals(ex.getRequestMethod())) {
-                ex.getResponseHeaders().set("Allow", "POST");
-                send(ex, 405, "{\"error\": \"use POST\"}");
-                return;
-            }
-            List<ConfigProblem> problems = reloader.reload();
-            ObjectNode body = JSON.createObjectNode().put("reloaded", problems.isEmpty());
-            ArrayNode list = body.putArray("problems");
-            problems.forEach(p -> list.addObject().put("key", p.key()).put("value", p.value()).put("fix", p.fix()));
-            send(ex, problems.isEmpty() ? 200 : 400, body.toString());
+    private void reload(OpsCall ex) {
+        if (!authorized(ex)) {
+            return;
         }
+        if (!"POST".equals(ex.method())) {
+            ex.setHeader("Allow", "POST");
+            ex.sendJson(405, "{\"error\": \"use POST\"}");
+            return;
+        }
+        List<ConfigProblem> problems = reloader.reload();
+        ObjectNode body = JSON.createObjectNode().put("reloaded", problems.isEmpty());
+        ArrayNode list = body.putArray("problems");
+        problems.forEach(p -> list.addObject().put("key", p.key()).put("value", p.value()).put("fix", p.fix()));
+        ex.sendJson(problems.isEmpty() ? 200 : 400, body.toString());
     }
 
-    private void api(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!authorized(ex)) {
-                return;
-            }
-            if ("/api/export".equals(ex.getRequestURI().getPath())) {
-                export.handle(ex, limiter);
-                return;
-            }
-            Matcher sm = SILENCE_PATH.matcher(ex.getRequestURI().getPath());
-            if (sm.matches()) {
-                silences(ex, sm.group(1));
-                return;
-            }
-            Matcher m = ACK_PATH.matcher(ex.getRequestURI().getPath());
-            if (!m.matches()) {
-                send(ex, 404, "{\"error\": \"no such API route\"}");
-                return;
-            }
-            if (!"POST".equals(ex.getRequestMethod())) {
-                ex.getResponseHeaders().set("Allow", "POST");
-                send(ex, 405, "{\"error\": \"use POST\"}");
-                return;
-            }
-            try {
-                ackSink.ack(m.group(1));
-            } catch (Exception e) {
-                log.error("could not publish an acknowledgement: {}", e.toString());
-                send(ex, 503, "{\"error\": \"Kafka did not take the acknowledgement; try again\"}");
-                return;
-            }
-            send(ex, 202, "{\"conversationId\": \"" + m.group(1) + "\", \"acknowledged\": true}");
+    private void api(OpsCall ex) throws IOException {
+        if (!authorized(ex)) {
+            return;
         }
+        String path = ex.path();
+        if ("/api/export".equals(path)) {
+            export.handle(ex, limiter);
+            return;
+        }
+        Matcher sm = SILENCE_PATH.matcher(path);
+        if (sm.matches()) {
+            silences(ex, sm.group(1));
+            return;
+        }
+        Matcher m = ACK_PATH.matcher(path);
+        if (!m.matches()) {
+            ex.sendJson(404, "{\"error\": \"no such API route\"}");
+            return;
+        }
+        if (!"POST".equals(ex.method())) {
+            ex.setHeader("Allow", "POST");
+            ex.sendJson(405, "{\"error\": \"use POST\"}");
+            return;
+        }
+        try {
+            ackSink.ack(m.group(1));
+        } catch (Exception e) {
+            log.error("could not publish an acknowledgement: {}", e.toString());
+            ex.sendJson(503, "{\"error\": \"Kafka did not take the acknowledgement; try again\"}");
+            return;
+        }
+        ex.sendJson(202, "{\"conversationId\": \"" + m.group(1) + "\", \"acknowledged\": true}");
     }
 
     /** GET /api/silences, POST /api/silences, DELETE /api/silences/{id}. */
-    private void silences(HttpExchange ex, String id) throws IOException {
-        String method = ex.getRequestMethod();
+    private void silences(OpsCall ex, String id) throws IOException {
+        String method = ex.method();
         if (id == null && "GET".equals(method)) {
             ArrayNode list = JSON.createArrayNode();
             silences.sortedForDisplay().forEach(s -> list.add(SilenceStore.toJson(s)));
-            send(ex, 200, list.toString());
+            ex.sendJson(200, list.toString());
         } else if (id == null && "POST".equals(method)) {
             try {
-                Silence s = silences.create(JSON.readTree(ex.getRequestBody()));
-                send(ex, 201, SilenceStore.toJson(s).toString());
+                Silence s = silences.create(JSON.readTree(ex.body()));
+                ex.sendJson(201, SilenceStore.toJson(s).toString());
+            } catch (OpsCall.BodyTooLarge e) {
+                ex.sendJson(413, JSON.createObjectNode().put("error", e.getMessage()).toString());
             } catch (IllegalArgumentException | java.time.format.DateTimeParseException
                      | com.fasterxml.jackson.core.JsonProcessingException e) {
-                send(ex, 400, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                ex.sendJson(400, JSON.createObjectNode().put("error", e.getMessage()).toString());
             } catch (Exception e) {
-                send(ex, 503, JSON.createObjectNode().put("error", "Kafka did not take the silence; try again").toString());
+                ex.sendJson(503, JSON.createObjectNode().put("error", "Kafka did not take the silence; try again").toString());
             }
         } else if (id != null && "DELETE".equals(method)) {
             try {
-                send(ex, silences.delete(id) ? 200 : 404, JSON.createObjectNode().put("id", id).toString());
+                ex.sendJson(silences.delete(id) ? 200 : 404, JSON.createObjectNode().put("id", id).toString());
             } catch (Exception e) {
-                send(ex, 503, JSON.createObjectNode().put("error", "Kafka did not take the deletion; try again").toString());
+                ex.sendJson(503, JSON.createObjectNode().put("error", "Kafka did not take the deletion; try again").toString());
             }
         } else {
-            send(ex, 405, "{\"error\": \"use GET or POST /api/silences, DELETE /api/silences/{id}\"}");
+            ex.sendJson(405, "{\"error\": \"use GET or POST /api/silences, DELETE /api/silences/{id}\"}");
         }
     }
 
-    static void send(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(bytes);
+    /** GET and HEAD only (Jetty leaves the body out of a HEAD response). */
+    private static void respond(OpsCall ex, int status, String contentType, String body) {
+        if (!"GET".equals(ex.method()) && !"HEAD".equals(ex.method())) {
+            ex.setHeader("Allow", "GET, HEAD");
+            ex.send(405, null, null);
+            return;
         }
-    }
-
-    private static void respond(HttpExchange ex, int status, String contentType, String body) throws IOException {
-        try (ex) {
-            if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
-                ex.sendResponseHeaders(405, -1);
-                return;
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", contentType);
-            ex.sendResponseHeaders(status, "HEAD".equals(ex.getRequestMethod()) ? -1 : bytes.length);
-            if (!"HEAD".equals(ex.getRequestMethod())) {
-                try (OutputStream os = ex.getResponseBody()) {
-                    os.write(bytes);
-                }
-            }
-        }
+        ex.send(status, contentType, body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("the ops HTTP server did not stop cleanly: {}", e.toString());
+        }
     }
 }

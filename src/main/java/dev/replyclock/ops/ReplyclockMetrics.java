@@ -148,6 +148,28 @@ public final class ReplyclockMetrics {
                 .register(registry);
     }
 
+    /** replyclock_live: 1 while {@code /health/live} answers 200, 0 once the process stopped working. */
+    public void live(java.util.function.BooleanSupplier live) {
+        Gauge.builder("replyclock.live", () -> live.getAsBoolean() ? 1 : 0)
+                .description("1 while the process does its job (/health/live 200), 0 once a part of it died")
+                .register(registry);
+    }
+
+    /** replyclock_input_lag_records: what the Streams app has not processed of its input topic (NaN = unknown). */
+    public void inputLag(java.util.function.DoubleSupplier records) {
+        Gauge.builder("replyclock.input.lag.records", records::getAsDouble)
+                .description("Records of the messages topic the Streams app's group has not processed (from the broker)")
+                .register(registry);
+    }
+
+    /** An exception escaped a stream thread; {@code response}: replace_thread or shutdown_client. */
+    public void streamThreadFailure(String response) {
+        Counter.builder("replyclock.stream.thread.failures")
+                .description("Exceptions that ended a stream thread, by the response (replace_thread, shutdown_client)")
+                .tag("response", response)
+                .register(registry).increment();
+    }
+
     /** A conversation's state reached the end of its retention and was deleted. */
     public void expired() {
         Counter.builder("replyclock.expired.conversations")

@@ -58,6 +58,28 @@ class CompactedTopicTailIT {
     }
 
     @Test
+    void aTailThatEndsOnAnErrorSaysSoAndAClosedOneDoesNot() throws Exception {
+        String topic = compacted("tail-failing", 1);
+        send(topic, "a", "1");
+        CompactedTopicTail<String> failing = new CompactedTopicTail<>(client, topic, new StringDeserializer(),
+                "test-tail-failing", r -> {
+                    throw new IllegalStateException("a callback that cannot take the record");
+                }, "nothing");
+        failing.start();
+        await().atMost(Duration.ofSeconds(30)).until(failing::failed);
+        assertEquals("test-tail-failing", failing.threadName());
+        failing.close();
+
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        CompactedTopicTail<String> healthy = tail(topic, seen);
+        healthy.start();
+        assertTrue(healthy.awaitLoaded(Duration.ofSeconds(30)));
+        assertFalse(healthy.failed());
+        healthy.close();
+        assertFalse(healthy.failed(), "closed on purpose is not a failure");
+    }
+
+    @Test
     void readsEverythingFromTheBeginningTombstonesIncludedBeforeSayingItIsLoaded() throws Exception {
         String topic = compacted("tail-existing", 1);
         send(topic, "a", "1");

@@ -7,6 +7,7 @@ import dev.replyclock.alert.Alert;
 import dev.replyclock.alert.AlertJson;
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.kafka.EmbeddedKafka;
+import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.RecordingHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,10 +118,7 @@ class KillIT {
     }
 
     private Process start(Path config, Path output) throws Exception {
-        Path jar = Path.of(System.getProperty("replyclock.jar", "target/replyclock.jar")).toAbsolutePath();
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "run", "--config", config.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return InProcessDaemon.runJar(dir, config, output);
     }
 
     private static long count(Map<String, Alert> accepted, AlertKind kind) {

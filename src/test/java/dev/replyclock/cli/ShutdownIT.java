@@ -22,11 +22,8 @@ class ShutdownIT {
     void sigtermStopsTheDaemonCleanlyWithExitCodeZeroAndLogsAreJson(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("replyclock.yaml");
         Files.writeString(config, InProcessDaemon.configFile(dir, "logging.format: json"));
-        Path jar = Path.of(System.getProperty("replyclock.jar", "target/replyclock.jar"));
         Path output = dir.resolve("run.out");
-        Process daemon = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString(), "run", "--config", config.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process daemon = InProcessDaemon.runJar(dir, config, output);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(output).contains("replyclock is running"));
             daemon.destroy(); // SIGTERM

@@ -92,12 +92,30 @@ class DeployFilesTest {
         m.grouped("console", 2);
         m.teamOverloaded("returns", true);
         new IntakeMetrics(registry);
+        m.live(() -> true);
+        m.inputLag(() -> 0);
+        m.streamThreadFailure("replace_thread");
         Set<String> names = new TreeSet<>();
         Matcher matcher = METRIC.matcher(registry.scrape());
         while (matcher.find()) {
             names.add(matcher.group());
         }
         return names;
+    }
+
+    @Test
+    void theRulesPageWhenTheAppStallsOrKeepsRestartingAndTellWhenAPartDied() throws IOException {
+        JsonNode rules = new YAMLMapper().readTree(DEPLOY.resolve("prometheus/replyclock-rules.yml").toFile())
+                .at("/groups/0/rules");
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        rules.forEach(r -> byName.put(r.path("alert").asText(), r));
+        String stalled = byName.get("ReplyclockStalled").path("expr").asText();
+        for (String metric : List.of("replyclock_input_lag_records", "replyclock_messages_total", "replyclock_dead_letters_total")) {
+            assertTrue(stalled.contains(metric), stalled);
+        }
+        assertEquals("page", byName.get("ReplyclockStalled").at("/labels/severity").asText());
+        assertTrue(byName.get("ReplyclockNotLive").path("expr").asText().contains("replyclock_live"));
+        assertTrue(byName.get("ReplyclockRestarting").path("expr").asText().contains("process_start_time_seconds"));
     }
 
     private static List<JsonNode> k8sDocuments() throws IOException {

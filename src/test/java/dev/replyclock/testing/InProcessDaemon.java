@@ -52,6 +52,17 @@ public final class InProcessDaemon {
         return "[{name: file, type: log, path: '" + file + "'}]";
     }
 
+    /**
+     * {@code replyclock run --config config} from the runnable jar (built by {@code mvn package}) in a child JVM
+     * working in {@code dir}, its stdout and stderr to {@code output}: the daemon as an operator runs it.
+     */
+    public static Process runJar(Path dir, Path config, Path output) throws java.io.IOException {
+        Path jar = Path.of(System.getProperty("replyclock.jar", "target/replyclock.jar")).toAbsolutePath();
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "run", "--config", config.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
     /** A producer for the daemon's broker, as the tests feed {@code support.messages}. */
     public static KafkaProducer<String, byte[]> producer(Daemon daemon) {
         Properties p = new Properties();
