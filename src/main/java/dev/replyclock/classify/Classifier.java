@@ -16,9 +16,11 @@ import java.util.Map;
  * <p>One pass: the text is folded and cut into tokens ({@link Tokens}), every token is walked down one
  * trie that holds the first word of every term (signal families, negators, hypothetical markers, idioms
  * to ignore, time words), multi-word terms are checked on the following tokens, and words of 6+ letters
- * that matched nothing get one chance at a typo (edit distance 1, same first two letters). Then each
- * signal is dropped if an ignore phrase covers it, if a negator stands shortly before it in its clause,
- * or if a hypothetical marker opens its clause; the most severe tier left wins.
+ * that matched nothing get one chance at a typo (edit distance 1, same first letter) unless they are real
+ * words ({@link RealWords}). Then each signal is dropped if it is out of scope (an ignore phrase, a
+ * hyphenated compound, a title, a name), negated shortly before in its clause, or hypothetical; near and
+ * frame families are tried on the words found, and message-wide conditions (pre-purchase, calm, own
+ * mistake) drop the families that ask for it; the most severe tier left wins. See docs/classifier.md.
  *
  * <p>Written by hand rather than with an Aho-Corasick library: matching is by word with suffix sets,
  * typo tolerance and spans in the original text, which a character automaton does not give.
