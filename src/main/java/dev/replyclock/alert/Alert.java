@@ -38,6 +38,14 @@ public record Alert(
         String excerpt,
         List<OpenConversation> conversations) {
 
+    /** The team of conversations whose messages name none (overloads, digests, silences, inhibition). */
+    public static final String DEFAULT_TEAM = "default";
+
+    /** The team this alert counts in: its own, or {@value #DEFAULT_TEAM} when the conversation names none. */
+    public String teamOrDefault() {
+        return team == null ? DEFAULT_TEAM : team;
+    }
+
     /** One open conversation listed in a team alert. */
     public record OpenConversation(String conversationId, Tier tier, Instant openedAt, Instant deadline) {
         public OpenConversation {

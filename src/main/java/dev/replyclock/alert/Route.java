@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code continue}); a node no child takes sends it to its own receivers, grouped by that node's settings.
  * Matchers compare the alert's {@code tier}, {@code kind}, {@code channel}, {@code team} and {@code calendar}
  * ({@code in-hours} / {@code out-of-hours} of the node's business calendar at delivery time) with a list of
- * allowed values.
+ * allowed values; {@code level} holds when one of its values ({@code 2}, {@code ">=2"}, see {@link LevelMatch})
+ * holds for the alert's level.
  *
  * @param grouping what this node sets of group_by, group_wait and repeat_interval (null parts: the parent's)
  * @param calendar the business calendar of the {@code calendar} matcher, or null for the parent's (the root's
@@ -24,7 +25,7 @@ import java.util.Set;
 public record Route(Map<String, Set<String>> match, List<String> receivers, boolean continueMatching,
                     List<Route> routes, GroupSettings grouping, BusinessCalendar calendar) {
 
-    public static final Set<String> MATCH_KEYS = Set.of("tier", "kind", "channel", "team", "calendar");
+    public static final Set<String> MATCH_KEYS = Set.of("tier", "kind", "channel", "team", "calendar", "level");
     public static final String IN_HOURS = "in-hours";
     public static final String OUT_OF_HOURS = "out-of-hours";
 
@@ -47,6 +48,28 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
     /** Every alert to every receiver: the default when no route is configured. */
     public static Route everything(List<String> receivers) {
         return new Route(Map.of(), receivers, false, List.of());
+    }
+
+    /**
+     * Receiver types that take digests and overload alerts when no {@code alerts.route} is set: chat, e-mail,
+     * machines and the log. A summary is not a page, so never SMS or PagerDuty.
+     */
+    public static final Set<String> SUMMARY_RECEIVER_TYPES = Set.of("slack", "teams", "email", "webhook", "kafka", "log");
+
+    /**
+     * The route when {@code alerts.route} is not set: every alert to every receiver, except digests and overload
+     * alerts, which go only to the receivers of {@link #SUMMARY_RECEIVER_TYPES} (to none if there is none).
+     *
+     * @param typeByReceiver receiver name -> type, in the order of {@code alerts.receivers}
+     * @param calendar       {@code sla.calendar} (null = 24/7): the zone alert times are shown in
+     */
+    public static Route byDefault(Map<String, String> typeByReceiver, BusinessCalendar calendar) {
+        List<String> summaryReceivers = typeByReceiver.entrySet().stream()
+                .filter(e -> SUMMARY_RECEIVER_TYPES.contains(e.getValue())).map(Map.Entry::getKey).toList();
+        Route summaries = new Route(Map.of("kind", Set.of(AlertKind.DIGEST.wireName(), AlertKind.OVERLOAD.wireName())),
+                summaryReceivers, false, List.of());
+        return new Route(Map.of(), List.copyOf(typeByReceiver.keySet()), false, List.of(summaries),
+                GroupSettings.INHERIT, calendar);
     }
 
     /** The receivers an alert goes to, with calendar matchers judged at {@code now}. */
@@ -98,6 +121,12 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
 
     private boolean matches(Alert alert, Instant now, BusinessCalendar cal) {
         for (Map.Entry<String, Set<String>> m : match.entrySet()) {
+            if (m.getKey().equals("level")) {
+                if (!LevelMatch.anyHolds(m.getValue(), alert.level())) {
+                    return false;
+                }
+                continue;
+            }
             String value = switch (m.getKey()) {
                 case "tier" -> alert.tier().wireName();
                 case "kind" -> alert.kind().wireName();

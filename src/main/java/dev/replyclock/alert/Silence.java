@@ -7,13 +7,14 @@ import java.util.Set;
 
 /**
  * A silence, as in Alertmanager: alerts that match all its matchers between {@code startsAt} and
- * {@code endsAt} are counted, not sent. Matchers compare {@code tier}, {@code kind}, {@code channel} and
- * {@code conversationId} with allowed values.
+ * {@code endsAt} are counted, not sent. Matchers compare {@code tier}, {@code kind}, {@code channel},
+ * {@code team} and {@code conversationId} with allowed values. An alert without a team is of the team
+ * {@value Alert#DEFAULT_TEAM}, as in the team view (overload, digest).
  */
 public record Silence(String id, Map<String, Set<String>> matchers, Instant startsAt, Instant endsAt,
                       String createdBy, String comment) {
 
-    public static final Set<String> MATCH_KEYS = Set.of("tier", "kind", "channel", "conversationId");
+    public static final Set<String> MATCH_KEYS = Set.of("tier", "kind", "channel", "team", "conversationId");
 
     public Silence {
         Objects.requireNonNull(id, "id");
@@ -35,6 +36,7 @@ public record Silence(String id, Map<String, Set<String>> matchers, Instant star
                 case "tier" -> a.tier().wireName();
                 case "kind" -> a.kind().wireName();
                 case "channel" -> a.channel() == null ? "" : a.channel();
+                case "team" -> a.teamOrDefault();
                 case "conversationId" -> a.conversationId();
                 default -> null;
             };

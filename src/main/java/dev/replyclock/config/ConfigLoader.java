@@ -385,8 +385,9 @@ public final class ConfigLoader {
                         "use an ISO 3166 region code for numbers written without +country, like FR, BE, CH, CA, GB"));
             }
             PrivacySettings privacy = privacy(retention, region);
-            List<String> receiverNames = receivers.stream().map(ReceiverConfig::name).toList();
-            Route route = RouteParser.parse("alerts.route", node("alerts.route"), receiverNames, calendars, calendar,
+            Map<String, String> receiverTypes = new java.util.LinkedHashMap<>();
+            receivers.forEach(r -> receiverTypes.put(r.name(), r.type()));
+            Route route = RouteParser.parse("alerts.route", node("alerts.route"), receiverTypes, calendars, calendar,
                     problems);
             DeliveryPolicy delivery = new DeliveryPolicy(intInRange("alerts.retry.attempts", 1, 100),
                     duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"), circuit());
