@@ -4,6 +4,7 @@ import dev.replyclock.classify.Signal;
 import dev.replyclock.classify.Tier;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,6 +23,11 @@ import java.util.UUID;
  * @param signals       the matched signals that set the tier (why it fired)
  * @param excerpt       a short redacted excerpt of the customer's message, only with {@code alerts.include-excerpt}
  * @param conversations for team alerts: the conversations concerned, oldest wait first; empty otherwise
+ * @param ackedBy       who acknowledged the conversation (the ack's optional {@code by}), on every later alert
+ *                      of it; null when nobody did or the ack named nobody
+ * @param reason        for {@code closed}: why the ladder ended ({@link #CLOSED_REPLIED}, ...); null otherwise
+ * @param shownIn       the zone its times are shown in to people: set by routing (the route's calendar),
+ *                      never on the wire; null = {@code alerts.time-zone}
  */
 public record Alert(
         String id,
@@ -36,7 +42,15 @@ public record Alert(
         Instant createdAt,
         List<Signal> signals,
         String excerpt,
-        List<OpenConversation> conversations) {
+        List<OpenConversation> conversations,
+        String ackedBy,
+        String reason,
+        ZoneId shownIn) {
+
+    /** Reasons of a {@code closed} alert. */
+    public static final String CLOSED_REPLIED = "replied";
+    public static final String CLOSED_EXPIRED = "expired";
+    public static final String CLOSED_ERASED = "erased";
 
     /** The team of conversations whose messages name none (overloads, digests, silences, inhibition). */
     public static final String DEFAULT_TEAM = "default";
@@ -78,7 +92,7 @@ public record Alert(
     public static Alert of(String conversationId, Tier tier, AlertKind kind, int level, String channel, String team,
                            Instant openedAt, Instant deadline, Instant createdAt, List<Signal> signals) {
         return new Alert(idFor(conversationId, deadline, kind, tier, level), conversationId, tier, kind, level,
-                channel, team, openedAt, deadline, createdAt, signals, null, List.of());
+                channel, team, openedAt, deadline, createdAt, signals, null, List.of(), null, null, null);
     }
 
     /**
@@ -88,13 +102,31 @@ public record Alert(
     public static Alert forTeam(String team, AlertKind kind, Tier tier, int level, Instant about, Instant createdAt,
                                 List<OpenConversation> conversations) {
         return new Alert(idFor("team:" + team, about, kind, tier, level), null, tier, kind, level, null, team,
-                null, about, createdAt, List.of(), null, conversations);
+                null, about, createdAt, List.of(), null, conversations, null, null, null);
     }
 
     /** The same alert with a redacted excerpt of the customer's message. */
     public Alert withExcerpt(String redactedExcerpt) {
         return new Alert(id, conversationId, tier, kind, level, channel, team, openedAt, deadline, createdAt, signals,
-                redactedExcerpt, conversations);
+                redactedExcerpt, conversations, ackedBy, reason, shownIn);
+    }
+
+    /** The same alert naming who acknowledged its conversation (null = nobody). */
+    public Alert withAckedBy(String by) {
+        return new Alert(id, conversationId, tier, kind, level, channel, team, openedAt, deadline, createdAt, signals,
+                excerpt, conversations, by, reason, shownIn);
+    }
+
+    /** The same alert with a reason ({@code closed}). */
+    public Alert withReason(String why) {
+        return new Alert(id, conversationId, tier, kind, level, channel, team, openedAt, deadline, createdAt, signals,
+                excerpt, conversations, ackedBy, why, shownIn);
+    }
+
+    /** The same alert, its times to be shown in {@code zone} (null = {@code alerts.time-zone}). */
+    public Alert shownIn(ZoneId zone) {
+        return Objects.equals(zone, shownIn) ? this : new Alert(id, conversationId, tier, kind, level, channel, team,
+                openedAt, deadline, createdAt, signals, excerpt, conversations, ackedBy, reason, zone);
     }
 
     /** Leaves the excerpt out (customer text must not reach a log through a record's toString). */
@@ -102,6 +134,7 @@ public record Alert(
     public String toString() {
         return "Alert[id=" + id + ", conversationId=" + conversationId + ", tier=" + tier + ", kind=" + kind
                 + ", level=" + level + ", team=" + team + ", deadline=" + deadline
+                + (reason == null ? "" : ", reason=" + reason)
                 + (excerpt == null ? "" : ", excerpt=(" + excerpt.length() + " chars)")
                 + ", conversations=" + conversations.size() + "]";
     }

@@ -29,8 +29,11 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
     public static final String IN_HOURS = "in-hours";
     public static final String OUT_OF_HOURS = "out-of-hours";
 
-    /** One receiver an alert goes to, with the grouping of the node that sent it there. */
-    public record Target(String receiver, GroupSettings grouping, String node) {
+    /**
+     * One receiver an alert goes to, with the grouping of the node that sent it there and the zone of that node's
+     * calendar ({@code calendar-name}, else {@code sla.calendar}; null for 24/7), which alert times are shown in.
+     */
+    public record Target(String receiver, GroupSettings grouping, String node, java.time.ZoneId zone) {
     }
 
     public Route {
@@ -113,7 +116,7 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
         }
         if (!taken) {
             for (String r : receivers) {
-                out.putIfAbsent(r, new Target(r, effective, node));
+                out.putIfAbsent(r, new Target(r, effective, node, cal.zone()));
             }
         }
         return true;

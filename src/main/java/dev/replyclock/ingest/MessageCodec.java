@@ -25,7 +25,7 @@ public final class MessageCodec {
             "messageId", "conversationId", "direction", "channel", "from", "text", "sentAt");
     /** An acknowledgement names only what it acknowledges, and when. */
     private static final List<String> REQUIRED_FOR_ACK = List.of("messageId", "conversationId", "direction", "sentAt");
-    private static final List<String> OPTIONAL = List.of("team", "segment", "channel", "from", "text");
+    private static final List<String> OPTIONAL = List.of("team", "segment", "channel", "from", "text", "by");
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
@@ -97,9 +97,14 @@ public final class MessageCodec {
             return new DecodeResult.Invalid("bad-value",
                     "field 'sentAt' must be ISO-8601 with an offset, like 2026-11-24T10:15:30+01:00");
         }
+        String by = optionalText(node, "by");
+        if (by != null && by.length() > SupportMessage.MAX_BY_CHARS) {
+            return new DecodeResult.Invalid("bad-value", "field 'by' (who acknowledged) is longer than "
+                    + SupportMessage.MAX_BY_CHARS + " characters");
+        }
         return new DecodeResult.Valid(new SupportMessage(messageId, conversationId, direction,
                 node.path("channel").asText(""), node.path("from").asText(""), text, sentAt,
-                optionalText(node, "team"), optionalText(node, "segment")));
+                optionalText(node, "team"), optionalText(node, "segment"), by));
     }
 
     private static String optionalText(JsonNode node, String field) {
@@ -122,6 +127,9 @@ public final class MessageCodec {
         }
         if (m.segment() != null) {
             o.put("segment", m.segment());
+        }
+        if (m.by() != null) {
+            o.put("by", m.by());
         }
         try {
             return mapper.writeValueAsBytes(o);

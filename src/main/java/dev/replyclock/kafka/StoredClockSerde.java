@@ -28,8 +28,10 @@ final class StoredClockSerde implements Serde<StoredClock> {
     /**
      * Version 2 adds the team and, only when the clock has one ({@code alerts.include-excerpt} on), the
      * redacted excerpt after it, flagged {@link #EXCERPT}; version 1 records (no team) are still read.
+     * Version 3 adds, after the signals of an open clock, who acknowledged it ("" = nobody) and the deadlines
+     * that raised alerts (the incidents to close); versions 1 and 2 are read with none.
      */
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
     private static final int OPEN = 1;
     private static final int STALE = 2;
     private static final int ACKED = 4;
@@ -81,6 +83,14 @@ final class StoredClockSerde implements Serde<StoredClock> {
                     out.writeInt(sig.start());
                     out.writeInt(sig.end());
                 }
+                String by = s.ackedBy() == null ? "" : s.ackedBy();
+                out.writeUTF(by.length() > 200 ? by.substring(0, 200) : by);
+                List<Long> incidents = s.incidents().size() > 1000
+                        ? s.incidents().subList(s.incidents().size() - 1000, s.incidents().size()) : s.incidents();
+                out.writeShort(incidents.size());
+                for (long d : incidents) {
+                    out.writeLong(d);
+                }
             }
         } catch (IOException e) {
             throw new SerializationException("cannot encode a stored reply clock", e);
@@ -91,7 +101,7 @@ final class StoredClockSerde implements Serde<StoredClock> {
     static StoredClock decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION && version != 1) {
+            if (version < 1 || version > VERSION) {
                 throw new SerializationException("unknown stored clock version " + version);
             }
             int flags = in.readByte();
@@ -121,7 +131,17 @@ final class StoredClockSerde implements Serde<StoredClock> {
                     startedAt, warn == Long.MIN_VALUE ? null : Instant.ofEpochMilli(warn), deadline, stage, escalations,
                     (flags & STALE) != 0, signals, policy, (flags & ACKED) != 0, (flags & FIRST_REPLY) != 0,
                     team.isEmpty() ? null : team, excerpt);
-            return new StoredClock(clock, repliedAt, wakeUp);
+            String ackedBy = null;
+            List<Long> incidents = new ArrayList<>();
+            if (version >= 3) {
+                ackedBy = in.readUTF();
+                int count = in.readShort();
+                for (int i = 0; i < count; i++) {
+                    incidents.add(in.readLong());
+                }
+            }
+            return new StoredClock(clock, repliedAt, wakeUp, ackedBy == null || ackedBy.isEmpty() ? null : ackedBy,
+                    incidents);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode a stored reply clock", e);
         }

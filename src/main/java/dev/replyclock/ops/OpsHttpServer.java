@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpsHttpServer implements AutoCloseable {
 
-    /** Publishes an acknowledgement of a conversation's current deadline. */
+    /** Publishes an acknowledgement of a conversation's current deadline, by someone (null = unnamed). */
     @FunctionalInterface
     public interface AckSink {
-        void ack(String conversationId) throws Exception;
+        void ack(String conversationId, String by) throws Exception;
     }
 
     private static final Logger log = LoggerFactory.getLogger(OpsHttpServer.class);
@@ -172,14 +172,22 @@ public final class OpsHttpServer implements AutoCloseable {
                 send(ex, 405, "{\"error\": \"use POST\"}");
                 return;
             }
+            String by;
             try {
-                ackSink.ack(m.group(1));
+                by = AckRequest.by(ex.getRequestBody().readNBytes(8192));
+            } catch (IllegalArgumentException e) {
+                send(ex, 400, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                return;
+            }
+            try {
+                ackSink.ack(m.group(1), by);
             } catch (Exception e) {
                 log.error("could not publish an acknowledgement: {}", e.toString());
                 send(ex, 503, "{\"error\": \"Kafka did not take the acknowledgement; try again\"}");
                 return;
             }
-            send(ex, 202, "{\"conversationId\": \"" + m.group(1) + "\", \"acknowledged\": true}");
+            send(ex, 202, JSON.createObjectNode().put("conversationId", m.group(1)).put("acknowledged", true)
+                    .put("by", by).toString());
         }
     }
 

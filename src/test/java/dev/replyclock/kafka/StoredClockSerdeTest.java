@@ -64,7 +64,7 @@ class StoredClockSerdeTest {
         StoredClock stored = new StoredClock(with, -1, T0.plusSeconds(60).toEpochMilli());
         assertEquals(stored, StoredClockSerde.decode(StoredClockSerde.encode(stored)));
         byte[] plain = StoredClockSerde.encode(new StoredClock(without, -1, T0.plusSeconds(60).toEpochMilli()));
-        assertEquals(2, plain[0], "still format version 2");
+        assertEquals(3, plain[0], "format version 3");
         assertEquals(null, StoredClockSerde.decode(plain).clock().excerpt());
         assertTrue(StoredClockSerde.encode(stored).length > plain.length);
     }
@@ -86,5 +86,20 @@ class StoredClockSerdeTest {
     @Test
     void garbageIsASerializationError() {
         assertThrows(SerializationException.class, () -> StoredClockSerde.decode(new byte[] {9, 1, 2}));
+    }
+
+    @Test
+    void whoAckedAndTheIncidentsRoundTripAndAVersionTwoClockReadsWithNone() {
+        ReplyClock clock = new ReplyClock("c-5", "chat", Tier.URGENT, T0, T0, null, T0.plusSeconds(300),
+                Stage.RUNNING, 0, false, List.of(), "default", true, true, "billing");
+        StoredClock stored = new StoredClock(clock, -1, T0.plusSeconds(300).toEpochMilli(), "alice",
+                List.of(T0.plusSeconds(600).toEpochMilli(), T0.plusSeconds(300).toEpochMilli()));
+        byte[] v3 = StoredClockSerde.encode(stored);
+        assertEquals(stored, StoredClockSerde.decode(v3));
+        // Version 2 is version 3 without the two trailing fields (an empty UTF string and a count of 0 here).
+        byte[] v2 = StoredClockSerde.encode(new StoredClock(clock, -1, T0.plusSeconds(300).toEpochMilli()));
+        byte[] older = java.util.Arrays.copyOf(v2, v2.length - 4);
+        older[0] = 2;
+        assertEquals(new StoredClock(clock, -1, T0.plusSeconds(300).toEpochMilli()), StoredClockSerde.decode(older));
     }
 }
