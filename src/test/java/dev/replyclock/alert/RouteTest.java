@@ -279,4 +279,20 @@ class RouteTest {
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
         assertEquals(Set.of(), route.receiversFor(Alert.forTeam("billing", AlertKind.DIGEST, Tier.URGENT, 0, t, t, List.of())));
     }
+
+    @Test
+    void theCalendarOfTheRouteThatTakesAnAlertGivesTheZoneItsTimesAreShownIn() throws Exception {
+        Route route = ConfigLoader.parse(TEAMS_AND_HOURS, "test", Map.of(), Map.of()).route();
+        Instant parisMorning = Instant.parse("2026-11-24T09:00:00Z");
+        Instant parisNightMontrealAfternoon = Instant.parse("2026-11-24T20:00:00Z");
+        Route.Target billing = route.targetsFor(teamAlert(Tier.URGENT, AlertKind.BREACH, "billing"), parisMorning).get(0);
+        assertEquals("billing-pager", billing.receiver());
+        assertEquals(java.time.ZoneId.of("Europe/Paris"), billing.zone(), "sla.calendar");
+        Route.Target quebec = route.targetsFor(teamAlert(Tier.URGENT, AlertKind.BREACH, "returns"),
+                parisNightMontrealAfternoon).get(0);
+        assertEquals("quebec-desk", quebec.receiver());
+        assertEquals(java.time.ZoneId.of("America/Toronto"), quebec.zone(), "the route's calendar-name");
+        Route noCalendar = ConfigLoader.parse("alerts.receivers: [{name: a, type: log}]\n", "test", Map.of(), Map.of()).route();
+        assertEquals(null, noCalendar.targetsFor(rung(0), parisMorning).get(0).zone(), "none: alerts.time-zone");
+    }
 }
