@@ -28,8 +28,8 @@ public record Silence(String id, Map<String, Set<String>> matchers, Instant star
     }
 
     public boolean mutes(Alert a, Instant now) {
-        if (!activeAt(now)) {
-            return false;
+        if (!activeAt(now) || a.kind().updatesIncident()) {
+            return false; // closing what was opened is never muted: an incident must not stay open for a silence
         }
         for (Map.Entry<String, Set<String>> m : matchers.entrySet()) {
             String value = switch (m.getKey()) {

@@ -53,4 +53,12 @@ class SilenceTest {
         assertFalse(noTeam.mutes(ofBilling, T0));
         assertTrue(SilenceStore.fromJson(SilenceStore.toJson(billing)).equals(billing));
     }
+
+    @Test
+    void aSilenceNeverMutesTheUpdatesThatCloseOrAcknowledgeAnIncident() {
+        Alert closed = Alert.of("c", Tier.COMPLAINT, AlertKind.CLOSED, 0, "email", T0, T0, T0, List.of());
+        Alert acked = Alert.of("c", Tier.COMPLAINT, AlertKind.ACKNOWLEDGED, 0, "email", T0, T0, T0, List.of());
+        assertFalse(complaintsOnEmail.mutes(closed, T0.plusSeconds(10)), "a page sent before the silence still closes");
+        assertFalse(complaintsOnEmail.mutes(acked, T0.plusSeconds(10)));
+    }
 }
