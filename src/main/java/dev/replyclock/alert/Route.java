@@ -93,8 +93,36 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
      */
     public List<Target> targetsFor(Alert alert, Instant now) {
         Map<String, Target> out = new LinkedHashMap<>();
-        collect(alert, now, GroupSettings.DEFAULT, BusinessCalendar.ALWAYS, "/", out);
+        for (Alert as : routedAs(alert)) {
+            collect(as, now, GroupSettings.DEFAULT, BusinessCalendar.ALWAYS, "/", out);
+        }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * An incident update ({@code acknowledged}, {@code closed}) goes where its own kind is routed and wherever
+     * the pages of its incident may have gone (signal, warning, breach, and each escalation rung up to its
+     * level): every receiver that opened the incident, whatever its kind and level matchers, hears it close.
+     */
+    private static List<Alert> routedAs(Alert alert) {
+        if (!alert.kind().updatesIncident()) {
+            return List.of(alert);
+        }
+        List<Alert> as = new ArrayList<>();
+        as.add(alert);
+        for (AlertKind k : List.of(AlertKind.SIGNAL, AlertKind.WARNING, AlertKind.BREACH)) {
+            as.add(page(alert, k, 0));
+        }
+        for (int level = 1; level <= alert.level(); level++) {
+            as.add(page(alert, AlertKind.ESCALATION, level));
+        }
+        return as;
+    }
+
+    private static Alert page(Alert a, AlertKind kind, int level) {
+        return new Alert(a.id(), a.conversationId(), a.tier(), kind, level, a.channel(), a.team(), a.openedAt(),
+                a.deadline(), a.createdAt(), a.signals(), a.excerpt(), a.conversations(), a.ackedBy(), a.reason(),
+                a.shownIn());
     }
 
     private boolean collect(Alert alert, Instant now, GroupSettings parentGrouping, BusinessCalendar parentCalendar,

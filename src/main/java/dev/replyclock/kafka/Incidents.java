@@ -64,8 +64,10 @@ final class Incidents {
             return out;
         }
         for (long deadline : opened(stored)) {
-            // Level 0 and the deadline make the id: the same incident always gets the same closing alert.
-            out.add(Alert.of(c.conversationId(), c.tier(), kind, 0, c.channel(), c.team(), c.openedAt(),
+            // The level is the last rung the incident reached, so that routing finds every receiver a rung paged
+            // (only the current deadline escalates: a deadline replaced by a tighter one had not passed yet).
+            int level = deadline == c.deadline().toEpochMilli() ? c.escalations() : 0;
+            out.add(Alert.of(c.conversationId(), c.tier(), kind, level, c.channel(), c.team(), c.openedAt(),
                     Instant.ofEpochMilli(deadline), now, c.signals()).withAckedBy(stored.ackedBy()));
         }
         return out;

@@ -295,4 +295,28 @@ class RouteTest {
         Route noCalendar = ConfigLoader.parse("alerts.receivers: [{name: a, type: log}]\n", "test", Map.of(), Map.of()).route();
         assertEquals(null, noCalendar.targetsFor(rung(0), parisMorning).get(0).zone(), "none: alerts.time-zone");
     }
+
+    @Test
+    void anIncidentUpdateReachesEveryReceiverThatItsPagesCouldHaveReached() throws Exception {
+        Route route = ConfigLoader.parse("""
+                alerts.receivers:
+                  - {name: console, type: log}
+                  - {name: agents-pager, type: log}
+                  - {name: managers-pager, type: log}
+                alerts.route:
+                  receivers: [console]
+                  routes:
+                    - match: {level: ">=2"}
+                      receivers: [managers-pager]
+                    - match: {tier: complaint, kind: [signal, breach]}
+                      receivers: [agents-pager]
+                """, "test", Map.of(), Map.of()).route();
+        Instant t = Instant.parse("2026-11-24T09:00:00Z");
+        Alert closedAfterRungTwo = Alert.of("c", Tier.COMPLAINT, AlertKind.CLOSED, 2, "chat", t, t, t, List.of());
+        assertEquals(Set.of("console", "agents-pager", "managers-pager"), route.receiversFor(closedAfterRungTwo, t),
+                "the breach's pager, the second rung's pager, and the warning's console");
+        Alert closedBeforeEscalation = Alert.of("c", Tier.COMPLAINT, AlertKind.CLOSED, 0, "chat", t, t, t, List.of());
+        assertEquals(Set.of("console", "agents-pager"), route.receiversFor(closedBeforeEscalation, t),
+                "no rung reached: the managers never heard of it");
+    }
 }
