@@ -16,7 +16,8 @@ import java.util.UUID;
  *
  * @param id            deterministic: the same conversation, deadline, kind, tier and level always give the
  *                      same id, so a restart that re-emits an alert is deduplicated downstream
- * @param level         0 for signal/warning/breach/resolved, 1.. for the rungs of the escalation ladder
+ * @param level         0 for signal/warning/breach, 1.. for the rungs of the escalation ladder; resolved,
+ *                      acknowledged and closed carry the last rung reached
  * @param team          the conversation's team (the message's optional {@code team}), or null
  * @param openedAt      when the customer's unanswered wait began (the first unanswered inbound message)
  * @param deadline      the reply deadline; for a team alert, the instant it is about (overload start, digest time)
