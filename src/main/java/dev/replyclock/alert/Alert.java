@@ -125,7 +125,7 @@ public record Alert(
     }
 
     /** The same alert, its times to be shown in {@code zone} (null = {@code alerts.time-zone}). */
-    public Alert shownIn(ZoneId zone) {
+    public Alert withShownIn(ZoneId zone) {
         return Objects.equals(zone, shownIn) ? this : new Alert(id, conversationId, tier, kind, level, channel, team,
                 openedAt, deadline, createdAt, signals, excerpt, conversations, ackedBy, reason, zone);
     }

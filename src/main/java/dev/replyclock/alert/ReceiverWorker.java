@@ -272,7 +272,7 @@ final class ReceiverWorker implements Runnable {
         if (target == null || !receiver.takes(alert)) {
             return; // routed elsewhere, or not this receiver's kind of alert
         }
-        alert = alert.shownIn(target.zone()); // its times read in the zone of the route's calendar
+        alert = alert.withShownIn(target.zone()); // its times read in the zone of the route's calendar
         try (org.slf4j.MDC.MDCCloseable a = org.slf4j.MDC.putCloseable("alertId", alert.id());
              org.slf4j.MDC.MDCCloseable c = org.slf4j.MDC.putCloseable("conversationId", alert.conversationId())) {
             if (notificationLog.contains(alert.id())) {

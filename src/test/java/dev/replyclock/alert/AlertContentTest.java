@@ -99,11 +99,11 @@ class AlertContentTest {
     void timesAreShownInTheZoneOfTheAlertsCalendarElseAlertsTimeZoneWithTheZoneNamed() throws Exception {
         AlertText text = ConfigLoader.builtIn(Map.of("alerts.team-languages", "{billing: fr}")).content().text();
         Alert a = breach("c-42", "billing");
-        assertTrue(text.render(a.shownIn(java.time.ZoneId.of("Europe/Paris")), null).details()
-                .contains("échéance 10:01 CET"), text.render(a.shownIn(java.time.ZoneId.of("Europe/Paris")), null).details());
+        assertTrue(text.render(a.withShownIn(java.time.ZoneId.of("Europe/Paris")), null).details()
+                .contains("échéance 10:01 CET"), text.render(a.withShownIn(java.time.ZoneId.of("Europe/Paris")), null).details());
         assertTrue(text.render(a, null).details().contains("échéance 09:01 UTC"), "alerts.time-zone is UTC by default");
         Alert summer = Alert.of("c-7", Tier.URGENT, AlertKind.BREACH, 0, "chat", null, T0, Instant.parse("2026-07-01T10:17:00Z"),
-                T0, List.of()).shownIn(java.time.ZoneId.of("Europe/Paris"));
+                T0, List.of()).withShownIn(java.time.ZoneId.of("Europe/Paris"));
         assertTrue(text.render(summer, "en").details().contains("deadline 12:17 CEST"), "DST: the zone's summer name");
 
         AlertText toronto = ConfigLoader.builtIn(Map.of("alerts.time-zone", "America/Toronto")).content().text();
