@@ -106,6 +106,11 @@ public final class SilenceStore implements AutoCloseable {
             } else {
                 values.add(m.get(k).asText());
             }
+            if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("matchers." + k + " = " + m.get(k) + ": give a " + k
+                        + (k.equals("team") ? " name (conversations without a team are of the team '"
+                        + Alert.DEFAULT_TEAM + "')" : " value"));
+            }
             matchers.put(k, values);
         }
         Instant starts = body.has("startsAt") ? Instant.parse(body.get("startsAt").asText()) : now;

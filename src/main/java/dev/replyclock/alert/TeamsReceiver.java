@@ -12,6 +12,13 @@ import java.util.List;
  */
 public final class TeamsReceiver extends JsonHttpReceiver {
 
+    /** Incident updates ({@code acknowledged}, {@code closed}) are for machines; people get {@code resolved}. */
+    @Override
+    public boolean takes(Alert alert) {
+        return Receiver.forPeople(alert);
+    }
+
+
     static final int MAX_CONTAINERS = 10;
 
     public TeamsReceiver(String name, URI url, String language, Duration timeout) {

@@ -273,9 +273,9 @@ public final class Daemon implements AutoCloseable {
         toClose.add(() -> ackProducer.close(Duration.ofSeconds(5)));
         MessageCodec codec = new MessageCodec();
         String messagesTopic = config.kafka().topics().messages();
-        OpsHttpServer.AckSink acks = conversationId -> ackProducer.send(new ProducerRecord<>(messagesTopic,
+        OpsHttpServer.AckSink acks = (conversationId, by) -> ackProducer.send(new ProducerRecord<>(messagesTopic,
                 conversationId, codec.encode(new SupportMessage(UUID.randomUUID().toString(), conversationId,
-                        Direction.ACK, "", "api", "", clock.instant().atOffset(ZoneOffset.UTC)))))
+                        Direction.ACK, "", "api", "", clock.instant().atOffset(ZoneOffset.UTC), null, null, by))))
                 .get(10, TimeUnit.SECONDS);
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
                 this::liveness, token, acks, this::reload, silences);

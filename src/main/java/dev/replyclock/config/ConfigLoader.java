@@ -86,6 +86,8 @@ public final class ConfigLoader {
             }
         }
         DEFAULTS.put("alerts.link-template", "");
+        DEFAULTS.put("alerts.pagerduty.resolve-on-ack", "false");
+        DEFAULTS.put("alerts.time-zone", "UTC");
         DEFAULTS.put("alerts.include-excerpt", "false");
         DEFAULTS.put("alerts.excerpt-length", "120");
         DEFAULTS.put("alerts.overload.threshold", "20");
@@ -408,8 +410,9 @@ public final class ConfigLoader {
                         "use an ISO 3166 region code for numbers written without +country, like FR, BE, CH, CA, GB"));
             }
             PrivacySettings privacy = privacy(retention, region);
-            List<String> receiverNames = receivers.stream().map(ReceiverConfig::name).toList();
-            Route route = RouteParser.parse("alerts.route", node("alerts.route"), receiverNames, calendars, calendar,
+            Map<String, String> receiverTypes = new java.util.LinkedHashMap<>();
+            receivers.forEach(r -> receiverTypes.put(r.name(), r.type()));
+            Route route = RouteParser.parse("alerts.route", node("alerts.route"), receiverTypes, calendars, calendar,
                     problems);
             DeliveryPolicy delivery = new DeliveryPolicy(intInRange("alerts.retry.attempts", 1, 100),
                     duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"), circuit());
@@ -530,11 +533,18 @@ public final class ConfigLoader {
                 problems.add(new ConfigProblem("alerts.include-excerpt", include, "use true or false"));
             }
             int length = intInRange("alerts.excerpt-length", 20, 1000);
+            java.time.ZoneId zone = AlertText.DEFAULT_ZONE;
+            try {
+                zone = java.time.ZoneId.of(text("alerts.time-zone"));
+            } catch (java.time.DateTimeException e) {
+                problems.add(new ConfigProblem("alerts.time-zone", text("alerts.time-zone"), "use a time zone like"
+                        + " Europe/Paris or America/Toronto (IANA names), or UTC"));
+            }
             if (problems.size() != before) {
                 return AlertContentSettings.DEFAULT;
             }
             return new AlertContentSettings(new AlertText(language, teamLanguages, titles, link,
-                    new dev.replyclock.privacy.Redactor(region)), include.equals("true"), length);
+                    new dev.replyclock.privacy.Redactor(region), zone), include.equals("true"), length);
         }
 
         private static String placeholders(Set<String> names) {
@@ -875,6 +885,11 @@ public final class ConfigLoader {
                 return out;
             }
             Set<String> names = new java.util.HashSet<>();
+            String resolveOnAck = text("alerts.pagerduty.resolve-on-ack");
+            if (!resolveOnAck.equals("true") && !resolveOnAck.equals("false")) {
+                problems.add(new ConfigProblem("alerts.pagerduty.resolve-on-ack", resolveOnAck, "use true (an ack"
+                        + " resolves the PagerDuty incidents) or false (an ack acknowledges them; the reply resolves)"));
+            }
             for (int i = 0; i < list.size(); i++) {
                 JsonNode r = list.get(i);
                 String at = key + "[" + i + "]";
@@ -912,6 +927,9 @@ public final class ConfigLoader {
                     }
                 }
                 ReceiverChecks.check(type, at, settings, problems);
+                if (type.equals("pagerduty")) {
+                    settings.put(dev.replyclock.alert.ReceiverFactory.RESOLVE_ON_ACK, resolveOnAck);
+                }
                 out.add(new ReceiverConfig(name, type, settings));
             }
             return out;

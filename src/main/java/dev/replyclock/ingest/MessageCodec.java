@@ -40,7 +40,7 @@ public final class MessageCodec {
             "messageId", "conversationId", "direction", "channel", "from", "text", "sentAt");
     /** An acknowledgement names only what it acknowledges, and when. */
     private static final List<String> REQUIRED_FOR_ACK = List.of("messageId", "conversationId", "direction", "sentAt");
-    private static final List<String> OPTIONAL = List.of("team", "segment", "channel", "from", "text");
+    private static final List<String> OPTIONAL = List.of("team", "segment", "channel", "from", "text", "by");
     /** Bounded in length and printable: they become store keys, index keys, alert fields and policy matches. */
     private static final List<String> IDS = List.of("messageId", "conversationId");
     private static final List<String> KEYS = List.of("channel", "team", "segment");
@@ -135,9 +135,14 @@ public final class MessageCodec {
             return new DecodeResult.Invalid("out-of-range", "field 'sentAt' is more than " + MAX_AHEAD.toHours()
                     + " h ahead of now");
         }
+        String by = optionalText(node, "by");
+        if (by != null && by.length() > SupportMessage.MAX_BY_CHARS) {
+            return new DecodeResult.Invalid("bad-value", "field 'by' (who acknowledged) is longer than "
+                    + SupportMessage.MAX_BY_CHARS + " characters");
+        }
         return new DecodeResult.Valid(new SupportMessage(messageId, conversationId, direction,
                 node.path("channel").asText(""), node.path("from").asText(""), text, sentAt,
-                optionalText(node, "team"), optionalText(node, "segment")));
+                optionalText(node, "team"), optionalText(node, "segment"), by));
     }
 
     /** Length first (cheap, and says more about a 70,000-character id), then the characters. */
@@ -216,6 +221,9 @@ public final class MessageCodec {
         }
         if (m.segment() != null) {
             o.put("segment", m.segment());
+        }
+        if (m.by() != null) {
+            o.put("by", m.by());
         }
         try {
             return mapper.writeValueAsBytes(o);

@@ -3,6 +3,7 @@ package dev.replyclock.kafka;
 import dev.replyclock.alert.Alert;
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Tier;
+import dev.replyclock.ingest.Direction;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.privacy.ArchivedState;
 import dev.replyclock.privacy.ErasureMessages;
@@ -116,7 +117,23 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             metrics.lateMessage("stale");
         }
         long repliedAt = outcome.measurement().isPresent() ? clock.millis() : stored == null ? StoredClock.NONE : stored.repliedAt();
-        apply(conversationId, stored, outcome, repliedAt, true);
+        String ackedBy = stored == null || !stored.isOpen() ? null : stored.ackedBy();
+        List<Alert> incidentUpdates = List.of();
+        if (stored != null && stored.isOpen()) {
+            if (message.message().direction() == Direction.ACK) {
+                ackedBy = message.message().by() != null ? message.message().by() : ackedBy;
+                if (!stored.clock().acked() && outcome.clock().map(ReplyClock::acked).orElse(false)) {
+                    incidentUpdates = Incidents.acknowledging(withAckedBy(stored, ackedBy), clock.instant());
+                }
+            } else if (outcome.measurement().isPresent()) {
+                incidentUpdates = Incidents.closing(stored, Alert.CLOSED_REPLIED, clock.instant()); // the reply ends the ladder
+            }
+        }
+        apply(conversationId, stored, outcome, repliedAt, true, ackedBy, incidentUpdates);
+    }
+
+    private static StoredClock withAckedBy(StoredClock s, String by) {
+        return new StoredClock(s.clock(), s.repliedAt(), s.wakeUpMillis(), by, s.incidents());
     }
 
     /** Fires every entry whose wake-up time has come, in time order. */
@@ -154,23 +171,24 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             return;
         }
         metrics.deadlineLateness(Duration.ofMillis(now.toEpochMilli() - stored.wakeUpMillis()));
-        apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt(), false);
+        apply(conversationId, stored, engine.onDue(stored.clock()), stored.repliedAt(), false, stored.ackedBy(),
+                List.of());
     }
 
     /**
-     * Emits the outcome's alerts and stores its state with its index entry.
+     * Emits the outcome's alerts, then the updates of its incidents, and stores its state with its index entry.
      *
-     * @param indexed whether {@code before}'s index entry is still in the index (the punctuator removes it first)
+     * @param indexed         whether {@code before}'s index entry is still in the index (the punctuator removes it first)
+     * @param ackedBy         who acknowledged the clock (null = nobody named): kept and shown on its alerts
+     * @param incidentUpdates {@code acknowledged} or {@code closed} alerts of the clock's incidents
      */
-    private void apply(String conversationId, StoredClock before, Outcome outcome, long repliedAt, boolean indexed) {
+    private void apply(String conversationId, StoredClock before, Outcome outcome, long repliedAt, boolean indexed,
+                       String ackedBy, List<Alert> incidentUpdates) {
         long now = clock.millis();
         for (Alert alert : outcome.alerts()) {
-            metrics.alert(alert.kind(), alert.tier());
-            if (alert.kind() == AlertKind.ESCALATION) {
-                metrics.escalation(alert.tier(), alert.level());
-            }
-            context().forward(new Record<>(conversationId, alert, now), ReplyclockTopology.ALERTS_OUT);
+            emit(conversationId, ackedBy == null ? alert : alert.withAckedBy(ackedBy), now);
         }
+        incidentUpdates.forEach(a -> emit(conversationId, a, now));
         Tier tierBefore = before == null || !before.isOpen() ? null : before.clock().tier();
         StoredClock after;
         if (outcome.clock().isPresent()) {
@@ -178,7 +196,8 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             // After the ladder, the clock wakes once more when retention ends, to be expired.
             long wakeUp = engine.nextWakeUp(clockAfter).map(Instant::toEpochMilli)
                     .orElse(Math.max(now, clockAfter.openedAt().toEpochMilli()) + retention.toMillis());
-            after = new StoredClock(clockAfter, repliedAt, wakeUp);
+            List<Long> incidentsBefore = before == null || !before.isOpen() ? List.of() : before.incidents();
+            after = new StoredClock(clockAfter, repliedAt, wakeUp, ackedBy, Incidents.after(incidentsBefore, outcome.alerts()));
         } else if (repliedAt != StoredClock.NONE) {
             after = StoredClock.closed(repliedAt, repliedAt + retention.toMillis());
         } else {
@@ -205,7 +224,18 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
         teamLoad.changed(context(), conversationId, before, after, now);
     }
 
+    private void emit(String conversationId, Alert alert, long now) {
+        metrics.alert(alert.kind(), alert.tier());
+        if (alert.kind() == AlertKind.ESCALATION) {
+            metrics.escalation(alert.tier(), alert.level());
+        }
+        context().forward(new Record<>(conversationId, alert, now), ReplyclockTopology.ALERTS_OUT);
+    }
+
     private void expire(String conversationId, StoredClock stored) {
+        if (stored.isOpen()) { // retention is over without a reply: the ladder's incidents close
+            Incidents.closing(stored, Alert.CLOSED_EXPIRED, clock.instant()).forEach(a -> emit(conversationId, a, clock.millis()));
+        }
         if (archive != null) {
             toArchive.add(archived(conversationId, stored));
         }
@@ -249,6 +279,10 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
         StoredClock stored = clocks.get(command.conversationId());
         ErasureMessages.Removed removed = ErasureMessages.Removed.NOTHING;
         if (stored != null) {
+            if (stored.isOpen()) { // erased while waiting: its incidents close (the alerts hold no customer data)
+                Incidents.closing(stored, Alert.CLOSED_ERASED, clock.instant())
+                        .forEach(a -> emit(command.conversationId(), a, clock.millis()));
+            }
             deadlineIndex.delete(indexKey(stored.wakeUpMillis(), command.conversationId()));
             clocks.delete(command.conversationId());
             if (stored.isOpen()) {

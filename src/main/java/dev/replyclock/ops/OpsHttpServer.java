@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpsHttpServer implements AutoCloseable {
 
-    /** Publishes an acknowledgement of a conversation's current deadline. */
+    /** Publishes an acknowledgement of a conversation's current deadline, by someone (null = unnamed). */
     @FunctionalInterface
     public interface AckSink {
-        void ack(String conversationId) throws Exception;
+        void ack(String conversationId, String by) throws Exception;
     }
 
     private static final Logger log = LoggerFactory.getLogger(OpsHttpServer.class);
@@ -233,14 +233,25 @@ public final class OpsHttpServer implements AutoCloseable {
             ex.sendJson(405, "{\"error\": \"use POST\"}");
             return;
         }
+        String by;
         try {
-            ackSink.ack(m.group(1));
+            by = AckRequest.by(ex.body());
+        } catch (OpsCall.BodyTooLarge e) {
+            ex.sendJson(413, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            return;
+        } catch (IllegalArgumentException e) {
+            ex.sendJson(400, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            return;
+        }
+        try {
+            ackSink.ack(m.group(1), by);
         } catch (Exception e) {
             log.error("could not publish an acknowledgement: {}", e.toString());
             ex.sendJson(503, "{\"error\": \"Kafka did not take the acknowledgement; try again\"}");
             return;
         }
-        ex.sendJson(202, "{\"conversationId\": \"" + m.group(1) + "\", \"acknowledged\": true}");
+        ex.sendJson(202, JSON.createObjectNode().put("conversationId", m.group(1)).put("acknowledged", true)
+                .put("by", by).toString());
     }
 
     /** GET /api/silences, POST /api/silences, DELETE /api/silences/{id}. */

@@ -123,6 +123,48 @@ class ReceiversTest {
     }
 
     @Test
+    void pagerDutyAcknowledgesOnAnAckAndResolvesWhenTheLadderIsClosed() throws Exception {
+        PagerDutyReceiver pd = new PagerDutyReceiver("pd", server.url("/v2/enqueue"), "routing-key-1", "en", TIMEOUT);
+        pd.deliver(alert(AlertKind.SIGNAL));
+        pd.deliver(alert(AlertKind.ACKNOWLEDGED).withAckedBy("alice"));
+        pd.deliver(alert(AlertKind.CLOSED).withReason(Alert.CLOSED_EXPIRED));
+        List<JsonNode> events = server.requests().stream().map(r -> {
+            try {
+                return json.readTree(r.body());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        assertEquals(List.of("trigger", "acknowledge", "resolve"), events.stream().map(e -> e.get("event_action").asText()).toList());
+        assertEquals(1, events.stream().map(e -> e.get("dedup_key").asText()).distinct().count(), "one incident");
+    }
+
+    @Test
+    void withResolveOnAckPagerDutyResolvesTheIncidentOnTheAck() throws Exception {
+        PagerDutyReceiver pd = new PagerDutyReceiver("pd", server.url("/v2/enqueue"), "routing-key-1", "en", TIMEOUT,
+                AlertText.DEFAULT, true);
+        pd.deliver(alert(AlertKind.ACKNOWLEDGED));
+        assertEquals("resolve", json.readTree(server.requests().get(0).body()).get("event_action").asText());
+    }
+
+    @Test
+    void receiversThatWriteToPeopleSkipIncidentUpdatesAndMachinesTakeThem() throws Exception {
+        Alert closed = alert(AlertKind.CLOSED).withReason(Alert.CLOSED_REPLIED);
+        Alert acked = alert(AlertKind.ACKNOWLEDGED);
+        List<Receiver> people = List.of(new SlackReceiver("s", server.url("/s"), "en", TIMEOUT),
+                new TeamsReceiver("t", server.url("/t"), "en", TIMEOUT));
+        for (Receiver r : people) {
+            assertFalse(r.takes(closed), r.name());
+            assertFalse(r.takes(acked), r.name());
+            assertTrue(r.takes(alert(AlertKind.RESOLVED)), r.name());
+        }
+        PagerDutyReceiver pd = new PagerDutyReceiver("pd", server.url("/v2/enqueue"), "k", "en", TIMEOUT);
+        assertTrue(pd.takes(closed) && pd.takes(acked));
+        assertEquals("closed", KafkaReceiver.cloudEvent(closed).at("/data/kind").asText());
+        assertEquals("replied", KafkaReceiver.cloudEvent(closed).at("/data/reason").asText());
+    }
+
+    @Test
     void smsPostsATwilioShapedFormWithBasicAuthAndIdempotencyKey() throws Exception {
         new SmsReceiver("sms", server.url("/Messages.json"), "AC123", "secret-token", "+33700000000",
                 List.of("+33612345678"), "en", TIMEOUT).deliver(alert(AlertKind.BREACH));

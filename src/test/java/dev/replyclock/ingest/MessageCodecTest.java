@@ -72,6 +72,18 @@ class MessageCodecTest {
     }
 
     @Test
+    void anAcknowledgementMayNameWhoTookTheConversation() {
+        String ack = "{\"messageId\":\"a\",\"conversationId\":\"c1\",\"direction\":\"ack\","
+                + "\"sentAt\":\"2026-11-24T10:15:30Z\",\"by\":\"alice\"}";
+        SupportMessage m = assertInstanceOf(DecodeResult.Valid.class, decode(ack)).message();
+        assertEquals("alice", m.by());
+        assertEquals("alice", assertInstanceOf(DecodeResult.Valid.class,
+                new MessageCodec().decode(new MessageCodec().encode(m))).message().by(), "encode keeps it");
+        assertEquals("bad-value", invalid(ack.replace("alice", "a".repeat(101))).reason());
+        assertEquals("wrong-type", invalid(ack.replace("\"alice\"", "42")).reason());
+    }
+
+    @Test
     void reasonsNeverQuoteTheMessageText() {
         for (String bad : new String[] {VALID.replace("inbound", "sideways"), VALID.replace("+01:00", ""),
                 VALID.replace("\"sms\"", "42")}) {

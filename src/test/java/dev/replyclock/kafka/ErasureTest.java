@@ -188,6 +188,29 @@ class ErasureTest {
     }
 
     @Test
+    void forgettingAWaitingConversationClosesTheIncidentsItOpened() throws Exception {
+        start(null);
+        send("c-3", "inbound", "+33612345678", "C'est inadmissible, je veux un remboursement");
+        advance(Duration.ofMinutes(2)); // signal, then breach: one deadline, one incident
+        List<JsonNode> raised = new ArrayList<>();
+        for (KeyValue<String, String> kv : alerts.readKeyValuesToList()) {
+            raised.add(JSON.readTree(kv.value));
+        }
+        assertTrue(raised.size() >= 2, raised.toString());
+
+        forget("+33612345678");
+
+        List<KeyValue<String, String>> after = alerts.readKeyValuesToList();
+        assertEquals(1, after.size(), after.toString());
+        JsonNode closed = JSON.readTree(after.get(0).value);
+        assertEquals("c-3", after.get(0).key);
+        assertEquals("closed", closed.path("kind").asText());
+        assertEquals("erased", closed.path("reason").asText());
+        assertEquals(raised.get(0).path("deadline").asText(), closed.path("deadline").asText(), "the incident's dedup key");
+        assertFalse(after.get(0).value.contains("+336"), "an alert holds no customer identifier");
+    }
+
+    @Test
     void forgetOfAnUnknownCustomerSaysNothingRemoved() throws Exception {
         start(null);
         send("c-2", "inbound", "alice@example.com", "Hello?");
