@@ -21,6 +21,8 @@ import dev.replyclock.kafka.PrivacyOptions;
 import dev.replyclock.privacy.StateArchive;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.StreamsSettings;
+import dev.replyclock.kafka.DeadLetterRedaction;
+import dev.replyclock.kafka.TopicConfigs;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.ops.BrokerHealth;
 import dev.replyclock.ops.OpsHttpServer;
@@ -183,7 +185,7 @@ public final class Daemon implements AutoCloseable {
         } else {
             bootstrapServers = config.kafka().bootstrapServers();
         }
-        TopicSetup.ensureTopics(bootstrapServers, config.kafka(), Duration.ofSeconds(60));
+        TopicSetup.ensureTopics(bootstrapServers, config.kafka(), config.privacy().erasureBound(), Duration.ofSeconds(60));
         // Checked every second (2 s budget each); not ready after 6 s without an answer: a dead broker shows
         // on /health/ready within about 8 s, one slow answer on a busy machine does not.
         brokerHealth = new BrokerHealth(config.kafka().clientConfig(bootstrapServers), Duration.ofSeconds(1),
@@ -222,13 +224,15 @@ public final class Daemon implements AutoCloseable {
 
         engine = new SlaEngine(config.policies(), clock);
         Pseudonymizer pseudonymizer = pseudonymizer(config);
+        TopicConfigs topicConfigs = new TopicConfigs(config.privacy().erasureBound());
+        Redactor redactor = new Redactor(config.privacy().defaultRegion());
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
-                        config.privacy().retention(), pseudonymizer,
-                        new Redactor(config.privacy().defaultRegion()), excerpter(config),
+                        config.privacy().retention(), pseudonymizer, redactor, excerpter(config),
                         new PrivacyOptions(config.kafka().applicationId(), archive(config, clock)), config.teams(),
-                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId())),
-                StreamsSettings.of(config.kafka(), bootstrapServers, metrics));
+                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId()), topicConfigs),
+                StreamsSettings.of(config.kafka(), bootstrapServers, metrics, topicConfigs,
+                        new DeadLetterRedaction(new MessageCodec(clock), pseudonymizer, redactor)));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("a stream thread failed; the app stops and /health/ready reports it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
