@@ -92,6 +92,7 @@ public final class Daemon implements AutoCloseable {
     private OpsHttpServer http;
     private IntakeServer intake;
     private PrometheusMeterRegistry registry;
+    private ReplyclockMetrics metrics;
     private boolean closed;
     private Path configFile;
     private SlaEngine engine;
@@ -175,7 +176,8 @@ public final class Daemon implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, config.sla());
+        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, config.sla(), config.metricLabels());
+        this.metrics = metrics;
 
         if (config.kafka().embedded()) {
             EmbeddedKafka broker = EmbeddedKafka.start(config.kafka().embeddedPort(), config.kafka().embeddedDataDir());
@@ -331,6 +333,7 @@ public final class Daemon implements AutoCloseable {
             engine.updatePolicies(fresh.policies());
             classifierRef.set(classifier);
             notifier.updateRoute(fresh.route());
+            metrics.labels(fresh.metricLabels()); // a team a new policy names is its own label at once
             registry.counter("replyclock.config.reloads", "outcome", "success").increment();
             log.info("reloaded {}: SLA policies, calendars, signal rules, routes (with their grouping) and receivers ({} started or replaced,"
                     + " {} removed)", configFile, receivers.startOrReplace().size(), receivers.stop().size());

@@ -163,7 +163,7 @@ public final class ReplyclockTopology {
             addErasure(t, topics, privacy, clock, retention, topicConfigs);
         }
         if (teams != null) {
-            addTeamView(t, topics, metrics, clock, teams, teamLoadTopic, topicConfigs);
+            addTeamView(t, topics, metrics, clock, retention, teams, teamLoadTopic, topicConfigs);
         }
         return t;
     }
@@ -206,12 +206,13 @@ public final class ReplyclockTopology {
 
     /** Own sinks, not the SLA processor's: sharing a sink would merge the sub-topologies (and their partitioning). */
     private static void addTeamView(Topology t, KafkaSettings.Topics topics, ReplyclockMetrics metrics, Clock clock,
-                                    TeamViewSettings teams, String teamLoadTopic, TopicConfigs topicConfigs) {
+                                    Duration retention, TeamViewSettings teams, String teamLoadTopic,
+                                    TopicConfigs topicConfigs) {
         TeamLoadSerde loads = new TeamLoadSerde();
         AlertSerde alerts = new AlertSerde();
         t.addSink(TEAM_LOAD_OUT, teamLoadTopic, new StringSerializer(), loads.serializer(), SLA);
         t.addSource(TEAM_LOAD_IN, new StringDeserializer(), loads.deserializer(), teamLoadTopic);
-        t.addProcessor(TEAM, () -> new TeamProcessor(teams, metrics, clock), TEAM_LOAD_IN);
+        t.addProcessor(TEAM, () -> new TeamProcessor(teams, metrics, clock, retention), TEAM_LOAD_IN);
         t.addStateStore(store(TEAM_OPEN_STORE, Serdes.String(), loads, topicConfigs), TEAM);
         t.addStateStore(store(TEAM_OVERLOAD_STORE, Serdes.String(), alerts, topicConfigs), TEAM);
         t.addStateStore(store(TEAM_DIGEST_STORE, Serdes.String(), Serdes.Long(), topicConfigs), TEAM);
