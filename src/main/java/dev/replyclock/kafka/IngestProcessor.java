@@ -89,7 +89,8 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
             // The exception's message might quote the text: log its type only.
             log.error("classifier failed ({}) on message {} of conversation {}", e.getClass().getName(),
                     message.messageId(), message.conversationId());
-            deadLetter(record, redaction.decoded(record.key(), message), "classify-error", e.getClass().getSimpleName());
+            deadLetter(record, redaction.decoded(record.key(), message), "classify-error",
+                    e.getClass().getSimpleName());
             return;
         }
         metrics.messageIn(message.direction(), message.isInbound() ? classification.tier() : null, message.channel());

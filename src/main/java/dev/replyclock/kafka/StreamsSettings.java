@@ -50,8 +50,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        // A dead letter is its input record plus headers: the producer must accept whatever the broker
-        // accepted on the way in, or an oversized record would stop the app instead of being dead-lettered.
+        // A dead letter is small now (redacted), but a record of the app's own topics may be as large as the
+        // broker accepted on the way in: the producer must not be what stops the app.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), DEAD_LETTER_MAX_BYTES);
         topicConfigs.bounded().forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
         isolateRecords(p, kafka.topics().deadLetter(), metrics);

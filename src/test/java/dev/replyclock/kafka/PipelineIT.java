@@ -286,7 +286,8 @@ class PipelineIT {
             assertEquals(team, state.team());
             assertEquals(threshold, state.conversations().size());
         }
-        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_team_overloaded{team=\"" + team + "\"} 1.0"));
+        // The team is not named in the config: its label is "other" (a producer's team names never become labels).
+        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_team_overloaded{team=\"other\"} 1.0"));
         await().atMost(PIPELINE).until(() -> Files.readAllLines(alertsFile, StandardCharsets.UTF_8).stream()
                 .anyMatch(l -> l.contains("\"kind\":\"overload\"") && l.contains("\"team\":\"" + team + "\"")));
     }
