@@ -22,6 +22,8 @@ import dev.replyclock.privacy.StateArchive;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.StreamThreadFailures;
 import dev.replyclock.kafka.StreamsSettings;
+import dev.replyclock.kafka.DeadLetterRedaction;
+import dev.replyclock.kafka.TopicConfigs;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.ops.BrokerHealth;
 import dev.replyclock.ops.OpsHttpServer;
@@ -92,6 +94,7 @@ public final class Daemon implements AutoCloseable {
     private OpsHttpServer http;
     private IntakeServer intake;
     private PrometheusMeterRegistry registry;
+    private ReplyclockMetrics metrics;
     private boolean closed;
     private Path configFile;
     private SlaEngine engine;
@@ -179,7 +182,8 @@ public final class Daemon implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, config.sla());
+        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, config.sla(), config.metricLabels());
+        this.metrics = metrics;
 
         if (config.kafka().embedded()) {
             EmbeddedKafka broker = EmbeddedKafka.start(config.kafka().embeddedPort(), config.kafka().embeddedDataDir());
@@ -189,7 +193,7 @@ public final class Daemon implements AutoCloseable {
         } else {
             bootstrapServers = config.kafka().bootstrapServers();
         }
-        TopicSetup.ensureTopics(bootstrapServers, config.kafka(), Duration.ofSeconds(60));
+        TopicSetup.ensureTopics(bootstrapServers, config.kafka(), config.privacy().erasureBound(), Duration.ofSeconds(60));
         // Checked every second (2 s budget each); not ready after 6 s without an answer: a dead broker shows
         // on /health/ready within about 8 s, one slow answer on a busy machine does not.
         brokerHealth = new BrokerHealth(config.kafka().clientConfig(bootstrapServers), Duration.ofSeconds(1),
@@ -233,13 +237,15 @@ public final class Daemon implements AutoCloseable {
 
         engine = new SlaEngine(config.policies(), clock);
         Pseudonymizer pseudonymizer = pseudonymizer(config);
+        TopicConfigs topicConfigs = new TopicConfigs(config.privacy().erasureBound());
+        Redactor redactor = new Redactor(config.privacy().defaultRegion());
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
-                        config.privacy().retention(), pseudonymizer,
-                        new Redactor(config.privacy().defaultRegion()), excerpter(config),
+                        config.privacy().retention(), pseudonymizer, redactor, excerpter(config),
                         new PrivacyOptions(config.kafka().applicationId(), archive(config, clock)), config.teams(),
-                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId())),
-                StreamsSettings.of(config.kafka(), bootstrapServers, metrics));
+                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId()), topicConfigs),
+                StreamsSettings.of(config.kafka(), bootstrapServers, metrics, topicConfigs,
+                        new DeadLetterRedaction(new MessageCodec(clock), pseudonymizer, redactor)));
         // Wall time, not the daemon's clock: "three failures in ten minutes" is about the machine, not the SLA.
         streams.setUncaughtExceptionHandler(StreamThreadFailures.standard(Clock.systemUTC(),
                 response -> metrics.streamThreadFailure(response.name().toLowerCase(java.util.Locale.ROOT))));
@@ -338,6 +344,7 @@ public final class Daemon implements AutoCloseable {
             engine.updatePolicies(fresh.policies());
             classifierRef.set(classifier);
             notifier.updateRoute(fresh.route());
+            metrics.labels(fresh.metricLabels()); // a team a new policy names is its own label at once
             registry.counter("replyclock.config.reloads", "outcome", "success").increment();
             log.info("reloaded {}: SLA policies, calendars, signal rules, routes (with their grouping) and receivers ({} started or replaced,"
                     + " {} removed)", configFile, receivers.startOrReplace().size(), receivers.stop().size());

@@ -63,6 +63,7 @@ public final class ConfigLoader {
         DEFAULTS.put("kafka.topics.messages", "support.messages");
         DEFAULTS.put("kafka.topics.alerts", "support.alerts");
         DEFAULTS.put("kafka.topics.dead-letter", "support.messages.dlq");
+        DEFAULTS.put("kafka.topics.dead-letter-retention", "7d");
         DEFAULTS.put("kafka.topics.undelivered", "support.alerts.undelivered");
         DEFAULTS.put("kafka.topics.notification-log", "support.alerts.notifications");
         DEFAULTS.put("kafka.topics.silences", "support.alerts.silences");
@@ -135,6 +136,8 @@ public final class ConfigLoader {
         DEFAULTS.put("privacy.default-region", "FR");
         DEFAULTS.put("privacy.archive.dir", "");
         DEFAULTS.put("privacy.archive.keyset-file", "data/archive-keyset.json");
+        DEFAULTS.put("privacy.erasure-bound", "7d");
+        DEFAULTS.put("metrics.channels", "[" + String.join(", ", MetricLabels.CONTRACT_CHANNELS) + "]");
     }
 
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
@@ -325,7 +328,9 @@ public final class ConfigLoader {
                             name("kafka.topics.dead-letter"), name("kafka.topics.undelivered"),
                             name("kafka.topics.notification-log"), name("kafka.topics.silences"),
                             name("kafka.topics.overload"), name("kafka.topics.privacy-requests"),
-                            name("kafka.topics.privacy-results")), clientProperties());
+                            name("kafka.topics.privacy-results")), clientProperties(),
+                    between("kafka.topics.dead-letter-retention", Duration.ofHours(1), Duration.ofDays(365),
+                            "the dead letters are kept this long (retention.ms of the topic, set when it is created)"));
 
             int problemsBeforeSla = problems.size();
             Duration standard = duration("sla.targets.standard");
@@ -421,8 +426,51 @@ public final class ConfigLoader {
                     alertContent(region),
                     new TeamViewSettings(intInRange("alerts.overload.threshold", 0, 1_000_000),
                             durationOrOff("alerts.digest.every")), intake(http),
-                    new HealthSettings(durationBetween("health.dead-exit-after", Duration.ofSeconds(1), Duration.ofHours(1),
+                    new MetricLabels(metricChannels(), configuredTeams(policies, route)),
+                    new HealthSettings(between("health.dead-exit-after", Duration.ofSeconds(1), Duration.ofHours(1),
                             "a process that stopped working must end for its supervisor to restart it")));
+        }
+
+        /** {@code metrics.channels}: the channel label values (others are counted as {@code other}). */
+        private Set<String> metricChannels() {
+            String key = "metrics.channels";
+            JsonNode list = node(key);
+            Set<String> out = new java.util.TreeSet<>();
+            String fix = "use a list of channel names (a letter, then up to 31 of a-z 0-9 _ -), like "
+                    + MetricLabels.CONTRACT_CHANNELS + "; other channels are counted as 'other'";
+            if (!list.isArray()) {
+                problems.add(new ConfigProblem(key, list.isValueNode() ? list.asText() : list.toString(), fix));
+                return out;
+            }
+            for (JsonNode c : list) {
+                if (!c.isTextual() || !MetricLabels.CHANNEL.matcher(c.asText()).matches()) {
+                    problems.add(new ConfigProblem(key, c.asText(), fix));
+                } else {
+                    out.add(c.asText());
+                }
+            }
+            return out;
+        }
+
+        /** The teams the configuration names: the team label values. */
+        private Set<String> configuredTeams(SlaPolicies policies, Route route) {
+            Set<String> teams = new java.util.TreeSet<>();
+            policies.rules().forEach(r -> {
+                if (r.team() != null) {
+                    teams.add(r.team());
+                }
+            });
+            JsonNode languages = node("alerts.team-languages");
+            if (languages.isObject()) {
+                languages.fieldNames().forEachRemaining(teams::add);
+            }
+            addRouteTeams(route, teams);
+            return teams;
+        }
+
+        private static void addRouteTeams(Route route, Set<String> teams) {
+            teams.addAll(route.match().getOrDefault("team", Set.of()));
+            route.routes().forEach(child -> addRouteTeams(child, teams));
         }
 
         /** {@code ingest.*}: the webhook intake, off while {@code ingest.http.port} is empty. */
@@ -568,7 +616,9 @@ public final class ConfigLoader {
                         "this is a directory; use the path of a keyset file (created if missing)"));
             }
             return new PrivacySettings(retention, Path.of(text("privacy.pseudonym-key-file")), region,
-                    dir.isBlank() ? null : Path.of(dir), keyset.isBlank() ? null : Path.of(keyset));
+                    dir.isBlank() ? null : Path.of(dir), keyset.isBlank() ? null : Path.of(keyset),
+                    between("privacy.erasure-bound", Duration.ofHours(1), Duration.ofDays(365), "an erased or expired"
+                            + " value is physically gone from the daemon's compacted and internal topics within it"));
         }
 
         private JsonNode node(String key) {
@@ -609,12 +659,13 @@ public final class ConfigLoader {
             return d;
         }
 
-        /** A duration within bounds; {@code why} says what the bounds protect. */
-        private Duration durationBetween(String key, Duration min, Duration max, String why) {
-            Duration d = parsed(key, DurationParser::parse, min, "use " + DurationParser.FORMAT);
+        /** A duration from {@code min} to {@code max}; {@code what} says what it does, for the fix. */
+        private Duration between(String key, Duration min, Duration max, String what) {
+            String fix = "use a duration from " + DurationParser.format(min) + " to " + DurationParser.format(max)
+                    + " (" + DurationParser.FORMAT + "): " + what;
+            Duration d = parsed(key, DurationParser::parse, min, fix);
             if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                problems.add(new ConfigProblem(key, text(key), "use a duration from " + DurationParser.format(min) + " to "
-                        + DurationParser.format(max) + " (" + why + ")"));
+                problems.add(new ConfigProblem(key, text(key), fix));
                 return min;
             }
             return d;

@@ -1,11 +1,15 @@
 package dev.replyclock.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * Where replyclock meets Kafka. {@code bootstrapServers} is {@code embedded} for the in-process broker.
+ *
+ * @param deadLetterRetention {@code kafka.topics.dead-letter-retention}: the dead-letter topic's
+ *                            {@code retention.ms}, set when the daemon creates it
  */
 public record KafkaSettings(
         String bootstrapServers,
@@ -17,7 +21,8 @@ public record KafkaSettings(
         int standbyReplicas,
         int partitions,
         Topics topics,
-        Map<String, String> clientProperties) {
+        Map<String, String> clientProperties,
+        Duration deadLetterRetention) {
 
     public static final String EMBEDDED = "embedded";
 

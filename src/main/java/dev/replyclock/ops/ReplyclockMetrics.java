@@ -2,6 +2,7 @@ package dev.replyclock.ops;
 
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Tier;
+import dev.replyclock.config.MetricLabels;
 import dev.replyclock.ingest.Direction;
 import dev.replyclock.sla.ReplyMeasurement;
 import dev.replyclock.sla.SlaPolicy;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * replyclock's own meters, named once here. Prometheus names: {@code replyclock_messages_total},
  * {@code replyclock_alerts_total}, {@code replyclock_reply_time_seconds}, {@code replyclock_open_conversations},
  * {@code replyclock_dead_letters_total}, {@code replyclock_deliveries_total}. Tag values are bounded:
- * customer identifiers never become tags, and channel names are reduced to a safe short token.
+ * customer identifiers never become tags; channels and teams are those of the configuration
+ * ({@link MetricLabels}: {@code metrics.channels}, the configured teams), anything else is {@code other}.
  */
 public final class ReplyclockMetrics {
 
@@ -35,9 +38,19 @@ public final class ReplyclockMetrics {
     private final Map<Integer, Counter> alerts = new ConcurrentHashMap<>();
     private final Map<String, Long> indexSizes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> overloaded = new ConcurrentHashMap<>();
+    /** The teams firing now under each team label ({@code other} gathers many). */
+    private final Map<String, Set<String>> firing = new ConcurrentHashMap<>();
+    private volatile MetricLabels labels;
 
+    /** With the contract's channels and no configured team (tests, bench). */
     public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy) {
+        this(registry, policy, MetricLabels.CONTRACT);
+    }
+
+    /** @param labels the values the channel and team labels take; anything else is {@code other} */
+    public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy, MetricLabels labels) {
         this.registry = registry;
+        this.labels = labels;
         this.buckets = buckets(policy);
         lateness();
         Gauge.builder("replyclock.deadline.index.size", indexSizes, m -> m.values().stream().mapToLong(Long::longValue).sum())
@@ -72,10 +85,15 @@ public final class ReplyclockMetrics {
         return registry;
     }
 
+    /** A reloaded configuration's channels and teams: the label values from now on (series made before stay). */
+    public void labels(MetricLabels labels) {
+        this.labels = labels;
+    }
+
     /** @param tier null for a staff reply (tagged {@code none}) */
     public void messageIn(Direction direction, Tier tier, String channel) {
         // Called for every message: the counter is looked up by a cheap key, not rebuilt from tags.
-        String safeChannel = safeTag(channel);
+        String safeChannel = labels.channel(channel);
         String key = direction.ordinal() + "|" + (tier == null ? -1 : tier.ordinal()) + "|" + safeChannel;
         messages.computeIfAbsent(key, k -> Counter.builder("replyclock.messages")
                 .description("Messages consumed, by direction, tier and channel")
@@ -115,7 +133,7 @@ public final class ReplyclockMetrics {
         Timer.builder("replyclock.reply.time")
                 .description("Time from the first unanswered customer message to the staff reply")
                 .tag("tier", m.tier().wireName())
-                .tag("channel", safeTag(m.channel()))
+                .tag("channel", labels.channel(m.channel()))
                 .tag("clock", m.firstReply() ? "first" : "next")
                 .serviceLevelObjectives(buckets)
                 .register(registry)
@@ -271,24 +289,25 @@ public final class ReplyclockMetrics {
     }
 
     /**
-     * replyclock_team_overloaded{team}: 1 while the team's overload alert fires, 0 otherwise. Team names come
-     * from configuration-level values (policies, routing), not from customers; odd ones become {@code other}.
+     * replyclock_team_overloaded{team}: 1 while the team's overload alert fires, 0 otherwise. The label is the
+     * team as configured, or {@code other} (1 while any team labelled so fires).
      */
-    public void teamOverloaded(String team, boolean firing) {
-        overloaded.computeIfAbsent(teamTag(team), t -> {
+    public void teamOverloaded(String team, boolean isFiring) {
+        String label = labels.team(team);
+        Set<String> teams = firing.computeIfAbsent(label, l -> ConcurrentHashMap.newKeySet());
+        if (isFiring) {
+            teams.add(team);
+        } else {
+            teams.remove(team);
+        }
+        overloaded.computeIfAbsent(label, t -> {
             AtomicLong gauge = new AtomicLong();
             Gauge.builder("replyclock.team.overloaded", gauge, AtomicLong::get)
                     .description("1 while the team's overload alert fires, 0 otherwise")
                     .tag("team", t)
                     .register(registry);
             return gauge;
-        }).set(firing ? 1 : 0);
-    }
-
-    private static final Pattern SAFE_TEAM = Pattern.compile("[A-Za-z0-9 ._-]{1,64}");
-
-    static String teamTag(String team) {
-        return team != null && SAFE_TEAM.matcher(team).matches() ? team : "other";
+        }).set(teams.isEmpty() ? 0 : 1);
     }
 
     /** A clock changed tier or opened/closed: {@code from}/{@code to} null for none. */

@@ -3,15 +3,23 @@ package dev.replyclock.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.replyclock.classify.Tier;
+import dev.replyclock.config.MetricLabels;
+import dev.replyclock.ingest.Direction;
 import dev.replyclock.sla.ReplyMeasurement;
 import dev.replyclock.sla.SlaPolicy;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A metric never stops the stream: what a timer cannot hold is clamped, not thrown. */
+/**
+ * A metric never stops the stream: what a timer cannot hold is clamped, not thrown. Its labels are bounded: only
+ * configured channels and teams, the rest {@code other}.
+ */
 class ReplyclockMetricsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -33,5 +41,53 @@ class ReplyclockMetricsTest {
         metrics.deliveryLatency("hook", Duration.ofSeconds(Long.MIN_VALUE));
         assertEquals(1, registry.get("replyclock.deadline.lateness").timer().count());
         assertEquals(0.0, registry.get("replyclock.delivery.latency").timer().max(TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aChannelOutsideMetricsChannelsIsCountedAsOtherAndNoNumberBecomesALabel() {
+        SimpleMeterRegistry own = new SimpleMeterRegistry(); // not the field's: one ReplyclockMetrics per registry
+        ReplyclockMetrics m = new ReplyclockMetrics(own, SlaPolicy.DEFAULT,
+                new MetricLabels(Set.of("whatsapp", "chat"), Set.of()));
+        for (String channel : List.of("WhatsApp", "chat", "telegram", "33612345678", "+33 6 12 34 56 78",
+                "0612345678", "a".repeat(40), "")) {
+            m.messageIn(Direction.INBOUND, Tier.URGENT, channel);
+            m.replied(new ReplyMeasurement("c", Tier.URGENT, channel, Duration.ofMinutes(1), true));
+        }
+        m.messageIn(Direction.OUTBOUND, null, null);
+        for (String meter : List.of("replyclock.messages", "replyclock.reply.time")) {
+            Set<String> labels = new TreeSet<>();
+            own.find(meter).meters().forEach(x -> labels.add(x.getId().getTag("channel")));
+            assertEquals(Set.of("whatsapp", "chat", "other"), labels, meter);
+        }
+        assertEquals(6.0, own.get("replyclock.messages").tag("channel", "other").tag("direction", "inbound")
+                .counter().count(), "telegram, the three numbers, the long name and the empty one");
+    }
+
+    @Test
+    void aTeamOutsideTheConfigurationIsLabelledOtherWhichFiresWhileAnyOfThemDoes() {
+        SimpleMeterRegistry own = new SimpleMeterRegistry(); // not the field's: one ReplyclockMetrics per registry
+        ReplyclockMetrics m = new ReplyclockMetrics(own, SlaPolicy.DEFAULT,
+                new MetricLabels(Set.of("chat"), Set.of("Billing")));
+        m.teamOverloaded("billing", true);
+        m.teamOverloaded("33612345678", true);
+        m.teamOverloaded("returns", true);
+        m.teamOverloaded("returns", false);
+        Set<String> labels = new TreeSet<>();
+        own.find("replyclock.team.overloaded").gauges().forEach(g -> labels.add(g.getId().getTag("team")));
+        assertEquals(Set.of("Billing", "other"), labels, "the configured spelling, and other");
+        assertEquals(1.0, own.get("replyclock.team.overloaded").tag("team", "other").gauge().value(),
+                "one team labelled other still fires");
+        m.teamOverloaded("33612345678", false);
+        assertEquals(0.0, own.get("replyclock.team.overloaded").tag("team", "other").gauge().value());
+        assertEquals(1.0, own.get("replyclock.team.overloaded").tag("team", "Billing").gauge().value());
+    }
+
+    @Test
+    void aReloadedConfigurationsTeamBecomesItsOwnLabel() {
+        SimpleMeterRegistry own = new SimpleMeterRegistry(); // not the field's: one ReplyclockMetrics per registry
+        ReplyclockMetrics m = new ReplyclockMetrics(own, SlaPolicy.DEFAULT, MetricLabels.CONTRACT);
+        m.labels(new MetricLabels(Set.copyOf(MetricLabels.CONTRACT_CHANNELS), Set.of("returns")));
+        m.teamOverloaded("returns", true);
+        assertEquals(1.0, own.get("replyclock.team.overloaded").tag("team", "returns").gauge().value());
     }
 }
