@@ -22,6 +22,9 @@ public final class Redactor {
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\\b");
     private static final Pattern CARD = Pattern.compile("\\b(?:\\d[ -]?){12,18}\\d\\b");
 
+    /** Longer than any e-mail address (254 characters), IBAN, card or phone number this class masks. */
+    private static final int LONGEST_MASKED = 320;
+
     private final String defaultRegion;
 
     public Redactor(String defaultRegion) {
@@ -50,9 +53,13 @@ public final class Redactor {
         return phones.toString();
     }
 
-    /** The first {@code max} characters, redacted (redaction first, so no number is cut in two and leaks). */
+    /**
+     * The first {@code max} characters, redacted (redaction first, so no number is cut in two and leaks).
+     * Only the first {@code max} + {@value #LONGEST_MASKED} characters are redacted: anything starting after
+     * {@code max} is cut anyway, and a megabyte of dead letter must not cost seconds of phone-number scanning.
+     */
     public String preview(String text, int max) {
-        String r = redact(text);
+        String r = redact(text == null || text.length() <= max + LONGEST_MASKED ? text : text.substring(0, max + LONGEST_MASKED));
         return r == null || r.length() <= max ? r : r.substring(0, max) + "…";
     }
 
