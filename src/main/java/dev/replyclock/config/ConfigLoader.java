@@ -370,10 +370,7 @@ public final class ConfigLoader {
 
             String bind = text("http.bind-address");
             String tokenFile = text("http.api-token-file");
-            if (!tokenFile.isBlank() && !Files.isReadable(Path.of(tokenFile))) {
-                problems.add(new ConfigProblem("http.api-token-file", tokenFile,
-                        "the file cannot be read; create it with a random token, or leave the key empty to turn the API off"));
-            }
+            SecretFileCheck.check("http.api-token-file", tokenFile, "leave the key empty to turn the API off", problems);
             HttpSettings http = new HttpSettings(bind, port("http.port"), tokenFile.isBlank() ? null : Path.of(tokenFile),
                     AdminTotpFileCheck.check(text("http.admin-totp-file"), tokenFile, problems));
             List<ReceiverConfig> receivers = receivers();
@@ -550,6 +547,7 @@ public final class ConfigLoader {
                 problems.add(new ConfigProblem("privacy.archive.keyset-file", keyset,
                         "this is a directory; use the path of a keyset file (created if missing)"));
             }
+            SecretFileCheck.pseudonymKey("privacy.pseudonym-key-file", text("privacy.pseudonym-key-file"), problems);
             return new PrivacySettings(retention, Path.of(text("privacy.pseudonym-key-file")), region,
                     dir, keyset.isBlank() ? null : Path.of(keyset), s3);
         }

@@ -8,7 +8,11 @@ package dev.replyclock.config;
 public record ConfigProblem(String key, String value, String fix) {
 
     public ConfigProblem {
-        value = SecretMask.mask(key, value);
+        String masked = SecretMask.mask(key, value);
+        if (value != null && !value.equals(masked)) {
+            fix = fix.replace(value, masked); // a fix may name the value ("... > FILE"): never the secret
+        }
+        value = masked;
     }
 
     @Override

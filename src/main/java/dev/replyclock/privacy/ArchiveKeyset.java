@@ -53,6 +53,7 @@ public final class ArchiveKeyset {
         } catch (NoSuchFileException e) {
             throw new IOException(file + " does not exist", e);
         }
+        SecretFiles.warnIfReadableByOthers(file, "privacy.archive.keyset-file");
         try {
             KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
             return handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
