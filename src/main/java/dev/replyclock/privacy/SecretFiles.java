@@ -57,17 +57,23 @@ public final class SecretFiles {
     }
 
     /**
-     * Why a secret file is too open, like ssh says of a private key: readable or writable by its group or by
-     * others. Empty when it is owner-only, or the file system has no POSIX permissions to tell.
+     * Why a secret file is too open, like ssh says of a private key: readable or writable by others, or by
+     * its group. One exception: group read on a file someone else owns, which is how Kubernetes hands a
+     * Secret volume to a non-root pod (root-owned, mode 0440, group fsGroup). Empty when it is owner-only,
+     * or the file system has no POSIX permissions to tell.
      */
     public static Optional<String> looseness(Path file) {
         Set<PosixFilePermission> perms;
+        String owner;
         try {
             perms = Files.getPosixFilePermissions(file);
+            owner = Files.getOwner(file).getName();
         } catch (UnsupportedOperationException | IOException unknown) {
             return Optional.empty();
         }
-        boolean open = perms.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+        boolean provisioned = !owner.equals(System.getProperty("user.name"));
+        boolean open = perms.stream().anyMatch(p -> p.name().startsWith("OTHERS_")
+                || p.name().startsWith("GROUP_") && !(provisioned && p == PosixFilePermission.GROUP_READ));
         return open ? Optional.of("permissions " + PosixFilePermissions.toString(perms) + " of " + file
                 + " are too open: others than its owner can read the secret; chmod 600 " + file) : Optional.empty();
     }
