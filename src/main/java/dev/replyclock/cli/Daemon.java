@@ -155,7 +155,6 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-
     public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
         return start(config, null, clock, stdout);
     }
