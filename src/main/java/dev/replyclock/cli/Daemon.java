@@ -15,9 +15,14 @@ import dev.replyclock.config.ConfigException;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReceiverConfig;
+import dev.replyclock.config.PrivacySettings;
 import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.PrivacyOptions;
+import dev.replyclock.privacy.ArchiveKeyset;
+import dev.replyclock.privacy.ArchiveStore;
+import dev.replyclock.privacy.LocalArchiveStore;
+import dev.replyclock.privacy.S3ArchiveStore;
 import dev.replyclock.privacy.StateArchive;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.StreamThreadFailures;
@@ -139,15 +144,20 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** The archive of expired states, or null when {@code privacy.archive.dir} is empty. */
+    /** The archive of expired states, or null when {@code privacy.archive.target} is empty. */
     private static StateArchive archive(ReplyclockConfig config, Clock clock) {
-        if (!config.privacy().archiving()) {
+        PrivacySettings privacy = config.privacy();
+        if (!privacy.archiving()) {
             return null;
         }
         try {
-            StateArchive archive = StateArchive.open(config.privacy().archiveDir(), config.privacy().archiveKeysetFile(), clock);
-            log.info("expired state is archived, encrypted, to {} (key: {})", config.privacy().archiveDir().toAbsolutePath(),
-                    config.privacy().archiveKeysetFile().toAbsolutePath());
+            ArchiveStore store = privacy.archiveS3() != null ? new S3ArchiveStore(privacy.archiveS3())
+                    : new LocalArchiveStore(privacy.archiveDir());
+            StateArchive archive = StateArchive.open(store, privacy.archiveKeysetFile(), clock);
+            log.info("expired state is archived, encrypted, to {} (key: {})", archive.describe(),
+                    privacy.archiveKeysetFile().toAbsolutePath());
+            ArchiveKeyset.placementWarning(privacy.archiveKeysetFile(), config.kafka().stateDir(),
+                    config.kafka().embeddedDataDir(), privacy.archiveDir()).ifPresent(log::warn);
             return archive;
         } catch (IOException e) {
             throw new UncheckedIOException("privacy.archive: " + e.getMessage(), e);

@@ -1,13 +1,15 @@
 package dev.replyclock.config;
 
 import dev.replyclock.ops.AdminTotp;
+import dev.replyclock.privacy.SecretFiles;
+import dev.replyclock.privacy.SecretStrength;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Validates {@code http.admin-totp-file}: readable, a usable base32 secret, and the API token set too. */
+/** Validates {@code http.admin-totp-file}: readable, a usable and random base32 secret, and the API token set too. */
 final class AdminTotpFileCheck {
 
     private static final String KEY = "http.admin-totp-file";
@@ -33,12 +35,16 @@ final class AdminTotpFileCheck {
             return null;
         }
         String problem = AdminTotp.problemWith(secret);
+        if (problem == null) {
+            problem = SecretStrength.problem(secret).orElse(null);
+        }
         if (problem != null) {
             // The value named is the file, never its content: the secret stays out of the output.
             problems.add(new ConfigProblem(KEY, file, "the file " + problem + "; create a new one with"
                     + " 'replyclock totp-secret --file F'"));
             return null;
         }
+        SecretFiles.warnIfReadableByOthers(Path.of(file), KEY);
         return Path.of(file);
     }
 }

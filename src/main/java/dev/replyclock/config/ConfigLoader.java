@@ -9,6 +9,7 @@ import dev.replyclock.alert.DeliveryPolicy;
 import dev.replyclock.alert.Template;
 import dev.replyclock.alert.Route;
 import dev.replyclock.classify.Tier;
+import dev.replyclock.privacy.S3Target;
 import dev.replyclock.sla.BusinessCalendar;
 import dev.replyclock.sla.PolicyRule;
 import dev.replyclock.sla.SlaPolicies;
@@ -16,6 +17,8 @@ import dev.replyclock.sla.SlaPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -134,7 +137,12 @@ public final class ConfigLoader {
         DEFAULTS.put("privacy.retention", "90d");
         DEFAULTS.put("privacy.pseudonym-key-file", "data/pseudonym.key");
         DEFAULTS.put("privacy.default-region", "FR");
+        DEFAULTS.put("privacy.archive.target", "");
         DEFAULTS.put("privacy.archive.dir", "");
+        DEFAULTS.put("privacy.archive.s3.endpoint", "");
+        DEFAULTS.put("privacy.archive.s3.region", "");
+        DEFAULTS.put("privacy.archive.s3.path-style", "false");
+        DEFAULTS.put("privacy.archive.s3.credentials-file", "");
         DEFAULTS.put("privacy.archive.keyset-file", "data/archive-keyset.json");
         DEFAULTS.put("privacy.erasure-bound", "7d");
         DEFAULTS.put("metrics.channels", "[" + String.join(", ", MetricLabels.CONTRACT_CHANNELS) + "]");
@@ -392,10 +400,7 @@ public final class ConfigLoader {
 
             String bind = text("http.bind-address");
             String tokenFile = text("http.api-token-file");
-            if (!tokenFile.isBlank() && !Files.isReadable(Path.of(tokenFile))) {
-                problems.add(new ConfigProblem("http.api-token-file", tokenFile,
-                        "the file cannot be read; create it with a random token, or leave the key empty to turn the API off"));
-            }
+            SecretFileCheck.check("http.api-token-file", tokenFile, "leave the key empty to turn the API off", problems);
             HttpSettings http = new HttpSettings(bind, port("http.port"), tokenFile.isBlank() ? null : Path.of(tokenFile),
                     AdminTotpFileCheck.check(text("http.admin-totp-file"), tokenFile, problems));
             List<ReceiverConfig> receivers = receivers();
@@ -599,26 +604,75 @@ public final class ConfigLoader {
             return new TreeSet<>(names).stream().map(n -> "{" + n + "}").collect(java.util.stream.Collectors.joining(", "));
         }
 
-        /** The archive is off while {@code privacy.archive.dir} is empty. */
+        /**
+         * The archive is off while {@code privacy.archive.target} is empty; {@code privacy.archive.dir}, its
+         * older name, still names a local directory.
+         */
         private PrivacySettings privacy(Duration retention, String region) {
-            String dir = text("privacy.archive.dir");
-            String keyset = text("privacy.archive.keyset-file");
-            if (!dir.isBlank() && Files.exists(Path.of(dir)) && !Files.isDirectory(Path.of(dir))) {
-                problems.add(new ConfigProblem("privacy.archive.dir", dir,
-                        "this is a file; use a directory (created if missing), or leave the key empty to turn archiving off"));
+            String targetKey = text("privacy.archive.target").isBlank() ? "privacy.archive.dir" : "privacy.archive.target";
+            String target = text(targetKey);
+            if (!text("privacy.archive.target").isBlank() && !text("privacy.archive.dir").isBlank()) {
+                problems.add(new ConfigProblem("privacy.archive.dir", text("privacy.archive.dir"),
+                        "privacy.archive.target is set too; keep only privacy.archive.target (a directory or s3://bucket/prefix)"));
             }
-            if (!dir.isBlank() && keyset.isBlank()) {
+            S3Target s3 = target.startsWith(S3Target.SCHEME) ? s3Target(targetKey, target) : null;
+            Path dir = target.isBlank() || target.startsWith(S3Target.SCHEME) ? null : Path.of(target);
+            if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+                problems.add(new ConfigProblem(targetKey, target, "this is a file; use a directory (created if missing),"
+                        + " s3://bucket/prefix, or leave the key empty to turn archiving off"));
+            }
+            String keyset = text("privacy.archive.keyset-file");
+            if (!target.isBlank() && keyset.isBlank()) {
                 problems.add(new ConfigProblem("privacy.archive.keyset-file", keyset,
-                        "archiving needs a keyset file (a Tink keyset in JSON, created if missing), like data/archive-keyset.json"));
+                        "archiving needs a keyset file (a Tink keyset in JSON, created if missing), like /run/secrets/archive-keyset.json"));
             }
             if (!keyset.isBlank() && Files.isDirectory(Path.of(keyset))) {
                 problems.add(new ConfigProblem("privacy.archive.keyset-file", keyset,
                         "this is a directory; use the path of a keyset file (created if missing)"));
             }
+            SecretFileCheck.pseudonymKey("privacy.pseudonym-key-file", text("privacy.pseudonym-key-file"), problems);
             return new PrivacySettings(retention, Path.of(text("privacy.pseudonym-key-file")), region,
-                    dir.isBlank() ? null : Path.of(dir), keyset.isBlank() ? null : Path.of(keyset),
+                    dir, keyset.isBlank() ? null : Path.of(keyset), s3,
                     between("privacy.erasure-bound", Duration.ofHours(1), Duration.ofDays(365), "an erased or expired"
                             + " value is physically gone from the daemon's compacted and internal topics within it"));
+        }
+
+        /** {@code s3://bucket/prefix} with the {@code privacy.archive.s3.*} connection keys. */
+        private S3Target s3Target(String key, String url) {
+            Optional<S3Target> parsed = S3Target.parse(url);
+            if (parsed.isEmpty()) {
+                problems.add(new ConfigProblem(key, url, "use s3://bucket/prefix with a valid bucket name"
+                        + " (3 to 63 lower-case letters, digits, '.' and '-'), or a local directory"));
+                return null;
+            }
+            String endpointText = text("privacy.archive.s3.endpoint");
+            URI endpoint = null;
+            if (!endpointText.isBlank()) {
+                try {
+                    endpoint = new URI(endpointText);
+                } catch (URISyntaxException e) {
+                    endpoint = null;
+                }
+                if (endpoint == null || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
+                        || endpoint.getHost() == null) {
+                    problems.add(new ConfigProblem("privacy.archive.s3.endpoint", endpointText,
+                            "use the store's URL, like https://minio.internal:9000, or leave it empty for AWS"));
+                    endpoint = null;
+                }
+            }
+            String pathStyle = text("privacy.archive.s3.path-style");
+            if (!pathStyle.equals("true") && !pathStyle.equals("false")) {
+                problems.add(new ConfigProblem("privacy.archive.s3.path-style", pathStyle,
+                        "use true (most self-hosted stores: MinIO, Ceph) or false (AWS)"));
+            }
+            String credentials = text("privacy.archive.s3.credentials-file");
+            if (!credentials.isBlank() && !Files.isReadable(Path.of(credentials))) {
+                problems.add(new ConfigProblem("privacy.archive.s3.credentials-file", credentials,
+                        "the file cannot be read; use an AWS credentials file ([default] aws_access_key_id,"
+                                + " aws_secret_access_key), or leave it empty for the SDK's default chain"));
+            }
+            return parsed.get().with(endpoint, text("privacy.archive.s3.region"), pathStyle.equals("true"),
+                    credentials.isBlank() ? null : Path.of(credentials));
         }
 
         private JsonNode node(String key) {

@@ -13,7 +13,6 @@ import dev.replyclock.sla.Outcome;
 import dev.replyclock.sla.ReplyClock;
 import dev.replyclock.sla.SlaEngine;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one entry per conversation in a persistent store (a running reply clock, or a closed marker after a
@@ -48,6 +49,9 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     static final long TICK_MILLIS = 250;
     /** Bounds one tick's work; the rest of a flood is taken on the next tick. */
     static final int MAX_DUE_PER_TICK = 20_000;
+    /** After a failed archive (a storage server down), expired states are kept and tried again this much later. */
+    static final Duration ARCHIVE_RETRY = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(SlaProcessor.class);
 
     private final SlaEngine engine;
     private final ReplyclockMetrics metrics;
@@ -58,7 +62,8 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     private KeyValueStore<String, StoredClock> clocks;
     private KeyValueStore<String, String> deadlineIndex;
     private final StateArchive archive;
-    private final List<ArchivedState> toArchive = new ArrayList<>();
+    /** This tick's expired states, deleted once their archive file is stored. */
+    private final List<KeyValue<String, StoredClock>> expiring = new ArrayList<>();
 
     SlaProcessor(SlaEngine engine, ReplyclockMetrics metrics, Clock clock, Duration retention) {
         this(engine, metrics, clock, retention, null, TeamLoadForwarder.OFF);
@@ -233,11 +238,16 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     }
 
     private void expire(String conversationId, StoredClock stored) {
-        if (stored.isOpen()) { // retention is over without a reply: the ladder's incidents close
-            Incidents.closing(stored, Alert.CLOSED_EXPIRED, clock.instant()).forEach(a -> emit(conversationId, a, clock.millis()));
+        if (archive == null) {
+            delete(conversationId, stored);
+        } else {
+            expiring.add(KeyValue.pair(conversationId, stored)); // deleted once archived, at the end of the tick
         }
-        if (archive != null) {
-            toArchive.add(archived(conversationId, stored));
+    }
+
+    private void delete(String conversationId, StoredClock stored) {
+        if (stored.isOpen()) { // retention is over without a reply: the ladder's incidents close, once, as it goes
+            Incidents.closing(stored, Alert.CLOSED_EXPIRED, clock.instant()).forEach(a -> emit(conversationId, a, clock.millis()));
         }
         clocks.delete(conversationId);
         if (stored.isOpen()) {
@@ -248,20 +258,29 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     }
 
     /**
-     * Writes this tick's expired states to one archive file. A failure fails the task: with exactly_once_v2
-     * the tick's deletions are not committed, so nothing is deleted that was not archived (an archive may
-     * hold a state twice after a crash between its rename and the commit).
+     * Writes this tick's expired states to one archive file, then deletes them. When the file cannot be
+     * stored (the storage server is down, the disk full), nothing is deleted: each state wakes up again
+     * {@link #ARCHIVE_RETRY} later and is tried once more, while the task goes on firing deadlines. After a
+     * crash between the upload and the commit a state may be archived twice, never lost.
      */
     private void archiveExpired() {
-        if (toArchive.isEmpty()) {
+        if (expiring.isEmpty()) {
             return;
         }
         try {
-            archive.write(toArchive, context().taskId().toString());
+            archive.write(expiring.stream().map(kv -> archived(kv.key, kv.value)).toList(), context().taskId().toString());
+            expiring.forEach(kv -> delete(kv.key, kv.value));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot archive expired states to privacy.archive.dir: " + e.getMessage(), e);
+            long retryAt = clock.millis() + ARCHIVE_RETRY.toMillis();
+            for (KeyValue<String, StoredClock> kv : expiring) {
+                clocks.put(kv.key, new StoredClock(kv.value.clock(), kv.value.repliedAt(), retryAt, kv.value.ackedBy(),
+                        kv.value.incidents()));
+                deadlineIndex.put(indexKey(retryAt, kv.key), kv.key);
+            }
+            log.warn("cannot archive {} expired conversation states to {}, kept until they are: {}; next try in {}",
+                    expiring.size(), archive.describe(), e.getMessage(), ARCHIVE_RETRY);
         } finally {
-            toArchive.clear();
+            expiring.clear();
         }
     }
 

@@ -107,6 +107,25 @@ class ReceiversTest {
     }
 
     @Test
+    void teamsEscapesMarkdownSoNoDisguisedLinkOrFormattingReachesTheCard() throws Exception {
+        String sneaky = "[Refund form](https://evil.example/x) **URGENT** _now_\n- step\n1. two `code` <b>";
+        Alert a = Alert.of("c_[1](https://evil.example/c)", Tier.COMPLAINT, AlertKind.BREACH, 0, "chat", T0,
+                T0.plusSeconds(60), T0.plusSeconds(70), List.of()).withExcerpt(sneaky);
+        new TeamsReceiver("teams", server.url("/teams"), "en", TIMEOUT).deliver(a);
+        JsonNode body = json.readTree(server.requests().get(0).body());
+        String card = body.at("/attachments/0/content/body").toString();
+        assertFalse(card.contains("[Refund form](") || card.contains("[1](") || card.contains("**URGENT**"), card);
+        String excerpt = "";
+        for (JsonNode block : body.at("/attachments/0/content/body")) {
+            if (block.path("isSubtle").asBoolean()) {
+                excerpt = block.get("text").asText();
+            }
+        }
+        assertEquals("“\\[Refund form\\](https://evil.example/x) \\*\\*URGENT\\*\\* \\_now\\_\n\\- step\n1\\. two \\`code\\` \\<b\\>”",
+                excerpt, "every Markdown character escaped, the URL left visible as plain text");
+    }
+
+    @Test
     void pagerDutyTriggersThenResolvesOneIncidentPerDeadline() throws Exception {
         PagerDutyReceiver pd = new PagerDutyReceiver("pd", server.url("/v2/enqueue"), "routing-key-1", "en", TIMEOUT);
         pd.deliver(alert(AlertKind.BREACH));
