@@ -402,7 +402,11 @@ public final class Classifier {
     }
 
     private static boolean regionEquals(char[] chars, int from, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        if (n > 0 && chars[from] != s.charAt(0)) {
+            return false; // most candidates differ at once
+        }
+        for (int i = 1; i < n; i++) {
             if (chars[from + i] != s.charAt(i)) {
                 return false;
             }
