@@ -9,6 +9,7 @@ import dev.replyclock.alert.DeliveryPolicy;
 import dev.replyclock.alert.Template;
 import dev.replyclock.alert.Route;
 import dev.replyclock.classify.Tier;
+import dev.replyclock.ops.Role;
 import dev.replyclock.sla.BusinessCalendar;
 import dev.replyclock.sla.PolicyRule;
 import dev.replyclock.sla.SlaPolicies;
@@ -90,6 +91,7 @@ public final class ConfigLoader {
         DEFAULTS.put("alerts.excerpt-length", "120");
         DEFAULTS.put("alerts.overload.threshold", "20");
         DEFAULTS.put("alerts.digest.every", "1h");
+        DEFAULTS.put("alerts.silences.max-duration", "7d");
         DEFAULTS.put("sla.targets.standard", "15m");
         DEFAULTS.put("sla.targets.urgent", "5m");
         DEFAULTS.put("sla.targets.complaint", "1m");
@@ -112,6 +114,7 @@ public final class ConfigLoader {
         DEFAULTS.put("http.bind-address", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
         DEFAULTS.put("http.api-token-file", "");
+        DEFAULTS.put("http.api-tokens", "[]");
         DEFAULTS.put("http.admin-totp-file", "");
         DEFAULTS.put("ingest.http.bind-address", "127.0.0.1");
         DEFAULTS.put("ingest.http.port", "");
@@ -385,12 +388,18 @@ public final class ConfigLoader {
 
             String bind = text("http.bind-address");
             String tokenFile = text("http.api-token-file");
-            if (!tokenFile.isBlank() && !Files.isReadable(Path.of(tokenFile))) {
+            boolean tokenFileReadable = !tokenFile.isBlank() && Files.isReadable(Path.of(tokenFile));
+            if (!tokenFile.isBlank() && !tokenFileReadable) {
                 problems.add(new ConfigProblem("http.api-token-file", tokenFile,
                         "the file cannot be read; create it with a random token, or leave the key empty to turn the API off"));
             }
+            List<ApiTokenSetting> tokens = ApiTokenChecks.read(node("http.api-tokens"),
+                    tokenFileReadable ? Path.of(tokenFile) : null, problems);
+            boolean adminToken = !tokenFile.isBlank() || tokens.stream().anyMatch(t -> t.role() == Role.ADMIN);
             HttpSettings http = new HttpSettings(bind, port("http.port"), tokenFile.isBlank() ? null : Path.of(tokenFile),
-                    AdminTotpFileCheck.check(text("http.admin-totp-file"), tokenFile, problems));
+                    AdminTotpFileCheck.check(text("http.admin-totp-file"), adminToken, problems), tokens,
+                    durationBetween("alerts.silences.max-duration", Duration.ofMinutes(1), Duration.ofDays(365),
+                            "a silence must end: one forgotten mutes its alerts until then"));
             List<ReceiverConfig> receivers = receivers();
             String rules = text("classify.rules");
             if (rules.isBlank()) {
