@@ -64,8 +64,11 @@ public final class SharedTotpSteps implements UsedTotpSteps, AutoCloseable {
     /** Creates the topic if missing (one partition: its order is the verdict), then starts reading it. */
     public SharedTotpSteps start(Properties client, Duration timeout) {
         try (Admin admin = Admin.create(client)) {
+            // Segments of an hour, so that the day's retention and the compaction act within the hour after it.
+            String hour = String.valueOf(Duration.ofHours(1).toMillis());
             NewTopic t = new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact,delete",
-                    "retention.ms", String.valueOf(Duration.ofDays(1).toMillis())));
+                    "retention.ms", String.valueOf(Duration.ofDays(1).toMillis()), "segment.ms", hour,
+                    "max.compaction.lag.ms", hour));
             admin.createTopics(List.of(t)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
