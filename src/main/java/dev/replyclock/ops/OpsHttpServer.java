@@ -285,7 +285,10 @@ public final class OpsHttpServer implements AutoCloseable {
             return;
         }
         Matcher m = ACK_PATH.matcher(path);
-        m.matches();
+        if (!m.matches()) {
+            ex.sendJson(404, "{\"error\": \"no such API route\"}");
+            return;
+        }
         if (!"POST".equals(ex.method())) {
             ex.setHeader("Allow", "POST");
             ex.sendJson(405, "{\"error\": \"use POST\"}");
