@@ -7,7 +7,12 @@ import dev.replyclock.testing.ApiCalls;
 import dev.replyclock.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,6 +73,30 @@ class ApiLockoutTest {
 
         assertEquals(202, ack(RESPONDER), "a valid token from the same address still works");
         assertEquals(200, api.call("POST", "/-/reload", ADMIN, null).statusCode());
+    }
+
+    /** An ack sent from another loopback address (all of 127/8 is this machine), answered with its status. */
+    private int ackFrom(String localAddress, String token) throws Exception {
+        try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), server.port(), InetAddress.getByName(localAddress), 0)) {
+            s.setSoTimeout(5000);
+            String request = "POST /api/conversations/c-1/ack HTTP/1.1\r\nHost: replyclock\r\nContent-Length: 0\r\n"
+                    + "Connection: close\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void aWrongTokenTriedFromManyAddressesIsLockedOutWhereverItComesFromAndOnlyIt() throws Exception {
+        String revoked = "revoked-token-0123456789abc";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(403, ackFrom("127.0.0." + (10 + i), revoked), "one failure from each address");
+        }
+        assertEquals(429, ackFrom("127.0.0.30", revoked), "the token is locked out from a fresh address too");
+        assertEquals(403, ackFrom("127.0.0.30", "another-wrong-token-0123456"), "that address is not");
+        assertEquals(202, ackFrom("127.0.0.30", RESPONDER));
     }
 
     @Test
