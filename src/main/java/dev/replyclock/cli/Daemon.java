@@ -285,6 +285,8 @@ public final class Daemon implements AutoCloseable {
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
                 this::liveness, ApiTokens.of(tokens), acks, this::reload, silences);
         toClose.add(http);
+        StoreOpenConversations openConversations = new StoreOpenConversations(streams);
+        http.enableConversationState(openConversations);
         if (config.http().adminTotpFile() != null) {
             try {
                 // The used codes are shared by every instance, so that a code seen on the wire is not replayed elsewhere.
@@ -293,7 +295,7 @@ public final class Daemon implements AutoCloseable {
                         SharedTotpSteps.topicFor(config.kafka().applicationId())).start(client, Duration.ofSeconds(60));
                 toClose.add(usedSteps);
                 http.enableExport(AdminTotp.fromFile(config.http().adminTotpFile(), clock, usedSteps),
-                        new StoreOpenConversations(streams));
+                        openConversations);
             } catch (IOException e) {
                 throw new UncheckedIOException("http.admin-totp-file: " + e.getMessage(), e);
             }

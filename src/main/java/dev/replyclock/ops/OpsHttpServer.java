@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * job, 503 with the reason in JSON once a part of it died, see {@link Liveness}), {@code /health/ready} (200
  * only when the Streams app runs, the notifier consumes and the broker answers; 503 with the reason
  * otherwise), and the API, which needs a bearer token of {@code http.api-tokens} (or {@code http.api-token-file})
- * with a role high enough: {@code GET /api/silences} (viewer), {@code POST /api/conversations/{id}/ack},
+ * with a role high enough: {@code GET /api/silences}, {@code GET /api/conversations/{id}} (viewer),
+ * {@code POST /api/conversations/{id}/ack},
  * {@code POST /api/silences}, {@code DELETE /api/silences/{id}} (responder), {@code POST /-/reload} and
  * {@code GET /api/export} (admin). No token is 401; a wrong token or a role too low 403. Failed attempts are
  * counted per address and per presented token, and checked once the token is known: a caller with a valid
@@ -55,6 +56,7 @@ public final class OpsHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACK_PATH = Pattern.compile("/api/conversations/([A-Za-z0-9._:@-]{1,200})/ack");
+    private static final Pattern CONVERSATION_PATH = Pattern.compile("/api/conversations/([A-Za-z0-9._:@-]{1,200})");
 
     /** Re-reads the configuration; returns the problems of a refused file (empty = reloaded). */
     @FunctionalInterface
@@ -76,6 +78,7 @@ public final class OpsHttpServer implements AutoCloseable {
     private final Supplier<Liveness> liveness;
     private final FailedAttemptLimiter limiter = new FailedAttemptLimiter(10, Duration.ofMinutes(1), java.time.Clock.systemUTC());
     private volatile ExportEndpoint export = new ExportEndpoint(null, null);
+    private volatile OpenConversationSource conversations;
     private static final Pattern SILENCE_PATH = Pattern.compile("/api/silences(?:/([A-Za-z0-9-]{1,64}))?");
 
     /** @param tokens null or empty when the API is off (no {@code http.api-tokens}, no {@code http.api-token-file}) */
@@ -160,6 +163,11 @@ public final class OpsHttpServer implements AutoCloseable {
      */
     public void enableExport(AdminTotp totp, OpenConversationSource source) {
         export = new ExportEndpoint(totp, source);
+    }
+
+    /** Turns on {@code GET /api/conversations/{id}}: one open conversation's state, for a viewer token. */
+    public void enableConversationState(OpenConversationSource source) {
+        conversations = source;
     }
 
     public int port() {
@@ -261,6 +269,9 @@ public final class OpsHttpServer implements AutoCloseable {
         if (SILENCE_PATH.matcher(path).matches()) {
             return "GET".equals(method) ? Role.VIEWER : Role.RESPONDER;
         }
+        if (CONVERSATION_PATH.matcher(path).matches()) {
+            return Role.VIEWER;
+        }
         return ACK_PATH.matcher(path).matches() ? Role.RESPONDER : null;
     }
 
@@ -284,6 +295,11 @@ public final class OpsHttpServer implements AutoCloseable {
             silences(ex, sm.group(1), caller);
             return;
         }
+        Matcher cm = CONVERSATION_PATH.matcher(path);
+        if (cm.matches()) {
+            conversation(ex, cm.group(1));
+            return;
+        }
         Matcher m = ACK_PATH.matcher(path);
         if (!m.matches()) {
             ex.sendJson(404, "{\"error\": \"no such API route\"}");
@@ -304,6 +320,27 @@ public final class OpsHttpServer implements AutoCloseable {
         }
         ex.sendJson(202, "{\"conversationId\": \"" + m.group(1) + "\", \"acknowledged\": true}");
         AuditLog.record(ex, caller, 202, "conversation acknowledged");
+    }
+
+    /** GET /api/conversations/{id}: the fields of the export, for one open conversation held here. */
+    private void conversation(OpsCall ex, String id) {
+        if (!"GET".equals(ex.method())) {
+            ex.setHeader("Allow", "GET");
+            ex.sendJson(405, "{\"error\": \"use GET\"}");
+            return;
+        }
+        OpenConversationSource source = conversations;
+        if (source == null) {
+            ex.sendJson(404, "{\"error\": \"this server holds no conversation state\"}");
+            return;
+        }
+        try {
+            source.open(id).ifPresentOrElse(c -> ex.sendJson(200, ExportEndpoint.toJson(c).toString()),
+                    () -> ex.sendJson(404, JSON.createObjectNode().put("error", "no open conversation " + id
+                            + " on this instance (closed, unknown, or held by another instance: ask each)").toString()));
+        } catch (IllegalStateException e) {
+            ex.sendJson(503, JSON.createObjectNode().put("error", e.getMessage()).toString());
+        }
     }
 
     /** GET /api/silences, POST /api/silences, DELETE /api/silences/{id}; the creator is the caller's token. */

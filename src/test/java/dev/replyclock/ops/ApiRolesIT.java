@@ -10,6 +10,9 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replyclock.alert.SilenceStore;
+import dev.replyclock.classify.Tier;
+import dev.replyclock.sla.ReplyClock;
+import dev.replyclock.sla.Stage;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.testing.ApiCalls;
 import dev.replyclock.testing.MutableClock;
@@ -72,7 +75,9 @@ class ApiRolesIT {
         server = new OpsHttpServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiTokens.of(tokens), acked::add, List::of,
                 silences);
-        server.enableExport(new AdminTotp(SECRET, clock), each -> { });
+        OpenConversationSource open = each -> each.accept(OPEN);
+        server.enableExport(new AdminTotp(SECRET, clock), open);
+        server.enableConversationState(open);
         api = new ApiCalls(server.baseUrl());
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         audit.setContext(logging);
@@ -87,15 +92,33 @@ class ApiRolesIT {
         silences.close();
     }
 
+    private static final ReplyClock OPEN = new ReplyClock("c-1", "email", Tier.URGENT,
+            Instant.parse("2026-11-24T08:59:00Z"), Instant.parse("2026-11-24T08:59:00Z"), null,
+            Instant.parse("2026-11-24T09:04:00Z"), Stage.RUNNING, 0, false, List.of());
+
+    @Test
+    void aViewerReadsOneOpenConversationsStateAndAnUnknownOneIs404() throws Exception {
+        HttpResponse<String> r = api.call("GET", "/api/conversations/c-1", VIEWER, null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode c = JSON.readTree(r.body());
+        assertEquals("urgent", c.path("tier").asText());
+        assertEquals("2026-11-24T09:04:00Z", c.path("deadline").asText());
+        assertEquals(404, api.call("GET", "/api/conversations/c-unknown", VIEWER, null).statusCode());
+    }
+
     private static final String SILENCE = "{\"matchers\": {\"tier\": \"standard\"}, \"duration\": \"2h\"}";
 
     private interface Route {
         int call(String token) throws Exception;
     }
 
-    /** GET silences, ack, create silence, delete silence, reload, export: each with what it needs but the token. */
+    /**
+     * GET silences, GET a conversation, ack, create silence, delete silence, reload, export: each with what it
+     * needs but the token.
+     */
     private final List<Route> routes = List.of(
             token -> api.call("GET", "/api/silences", token, null).statusCode(),
+            token -> api.call("GET", "/api/conversations/c-1", token, null).statusCode(),
             token -> api.call("POST", "/api/conversations/c-1/ack", token, null).statusCode(),
             token -> api.call("POST", "/api/silences", token, SILENCE).statusCode(),
             token -> api.call("DELETE", "/api/silences/" + silences.create(JSON.readTree(SILENCE), "setup").id(), token,
@@ -122,13 +145,13 @@ class ApiRolesIT {
 
     @Test
     void eachRoleReachesItsRoutesAndGets403AboveIt() throws Exception {
-        //                   GET silences, ack, create silence, delete silence, reload, export
-        assertEquals(List.of(200, 403, 403, 403, 403, 403), statuses(VIEWER), "viewer");
-        assertEquals(List.of(200, 202, 201, 200, 403, 403), statuses(RESPONDER), "responder");
-        assertEquals(List.of(200, 202, 201, 200, 200, 200), statuses(ADMIN), "admin");
-        // Three routes each: ten failures from one address would lock it out (ApiLockoutTest).
+        //                   GET silences, GET conversation, ack, create silence, delete silence, reload, export
+        assertEquals(List.of(200, 200, 403, 403, 403, 403, 403), statuses(VIEWER), "viewer");
+        assertEquals(List.of(200, 200, 202, 201, 200, 403, 403), statuses(RESPONDER), "responder");
+        assertEquals(List.of(200, 200, 202, 201, 200, 200, 200), statuses(ADMIN), "admin");
+        // Part of the routes each: ten failures from one address would lock it out (ApiLockoutTest).
         assertEquals(List.of(401, 401, 401), statuses(null, 0, 3), "no token");
-        assertEquals(List.of(403, 403, 403), statuses("not-a-token-0123456789abc", 3, 6), "a wrong token");
+        assertEquals(List.of(403, 403, 403, 403), statuses("not-a-token-0123456789abc", 3, 7), "a wrong token");
         HttpResponse<String> tooLow = api.call("POST", "/-/reload", RESPONDER, null);
         assertTrue(tooLow.body().contains("'agent-bot' has the role responder; this call needs admin"), tooLow.body());
     }
