@@ -64,6 +64,10 @@ public final class SharedTotpSteps implements UsedTotpSteps, AutoCloseable {
     /** Creates the topic if missing (one partition: its order is the verdict), then starts reading it. */
     public SharedTotpSteps start(Properties client, Duration timeout) {
         try (Admin admin = Admin.create(client)) {
+            if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+                tail.start(); // made beforehand (where ACLs forbid creating topics) or by another instance
+                return this;
+            }
             // Segments of an hour, so that the day's retention and the compaction act within the hour after it.
             String hour = String.valueOf(Duration.ofHours(1).toMillis());
             NewTopic t = new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact,delete",
@@ -72,13 +76,18 @@ public final class SharedTotpSteps implements UsedTotpSteps, AutoCloseable {
             admin.createTopics(List.of(t)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the topic " + topic + ": " + e.getCause(), e.getCause());
+                throw new IllegalStateException(cannotCreate() + ": " + e.getCause(), e.getCause());
             }
         } catch (TimeoutException | InterruptedException e) {
-            throw new IllegalStateException("cannot create the topic " + topic + " in " + timeout, e);
+            throw new IllegalStateException(cannotCreate() + " in " + timeout, e);
         }
         tail.start();
         return this;
+    }
+
+    private String cannotCreate() {
+        return "cannot create the topic " + topic + " that the full export's replay guard needs (create it with one"
+                + " partition and cleanup.policy=compact,delete, or leave http.admin-totp-file empty)";
     }
 
     private synchronized void apply(ConsumerRecord<String, String> r) {
