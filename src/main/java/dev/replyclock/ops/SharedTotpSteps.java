@@ -64,16 +64,15 @@ public final class SharedTotpSteps implements UsedTotpSteps, AutoCloseable {
     /** Creates the topic if missing (one partition: its order is the verdict), then starts reading it. */
     public SharedTotpSteps start(Properties client, Duration timeout) {
         try (Admin admin = Admin.create(client)) {
-            if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
-                tail.start(); // made beforehand (where ACLs forbid creating topics) or by another instance
-                return this;
+            // An existing one is used as it is: made beforehand (where ACLs forbid creating topics) or by another instance.
+            if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+                // Segments of an hour, so that the day's retention and the compaction act within the hour after it.
+                String hour = String.valueOf(Duration.ofHours(1).toMillis());
+                NewTopic t = new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact,delete",
+                        "retention.ms", String.valueOf(Duration.ofDays(1).toMillis()), "segment.ms", hour,
+                        "max.compaction.lag.ms", hour));
+                admin.createTopics(List.of(t)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
-            // Segments of an hour, so that the day's retention and the compaction act within the hour after it.
-            String hour = String.valueOf(Duration.ofHours(1).toMillis());
-            NewTopic t = new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact,delete",
-                    "retention.ms", String.valueOf(Duration.ofDays(1).toMillis()), "segment.ms", hour,
-                    "max.compaction.lag.ms", hour));
-            admin.createTopics(List.of(t)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException(cannotCreate() + ": " + e.getCause(), e.getCause());
