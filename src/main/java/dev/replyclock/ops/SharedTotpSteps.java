@@ -64,7 +64,8 @@ public final class SharedTotpSteps implements UsedTotpSteps, AutoCloseable {
     /** Creates the topic if missing (one partition: its order is the verdict), then starts reading it. */
     public SharedTotpSteps start(Properties client, Duration timeout) {
         try (Admin admin = Admin.create(client)) {
-            // An existing one is used as it is: made beforehand (where ACLs forbid creating topics) or by another instance.
+            // An existing one is used as it is: made beforehand (where ACLs forbid creating topics), or by
+            // another instance.
             if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
                 // Segments of an hour, so that the day's retention and the compaction act within the hour after it.
                 String hour = String.valueOf(Duration.ofHours(1).toMillis());
