@@ -6,6 +6,7 @@ import dev.replyclock.alert.OverloadState;
 import dev.replyclock.alert.OverloadStore;
 import dev.replyclock.alert.SilenceStore;
 import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.config.ApiTokenSetting;
 import dev.replyclock.alert.Notifier;
 import dev.replyclock.alert.Receiver;
 import dev.replyclock.classify.Classifier;
@@ -55,6 +56,8 @@ import dev.replyclock.ingest.http.IntakeServer;
 import dev.replyclock.ingest.http.KafkaMessageSink;
 import dev.replyclock.ops.AdminTotp;
 import dev.replyclock.ops.ApiToken;
+import dev.replyclock.ops.ApiTokens;
+import dev.replyclock.ops.SharedTotpSteps;
 import dev.replyclock.kafka.StoreOpenConversations;
 import dev.replyclock.privacy.PseudonymKey;
 import dev.replyclock.privacy.Excerpter;
@@ -224,7 +227,8 @@ public final class Daemon implements AutoCloseable {
         receiverFactory = factory;
         runningReceivers = config.receivers();
         KafkaSettings.Topics t = config.kafka().topics();
-        silences = new SilenceStore(config.kafka().clientConfig(bootstrapServers), t.silences(), clock);
+        silences = new SilenceStore(config.kafka().clientConfig(bootstrapServers), t.silences(), clock,
+                config.http().silenceMaxDuration());
         silences.start();
         toClose.add(silences);
         // The overload state survives restarts on its compacted topic: read it before the receivers start.
@@ -274,12 +278,13 @@ public final class Daemon implements AutoCloseable {
         streams.start();
         notifier.start();
 
-        ApiToken token = null;
-        if (config.http().apiTokenFile() != null) {
+        List<ApiToken> tokens = new ArrayList<>();
+        for (ApiTokenSetting ts : config.http().apiTokens()) {
             try {
-                token = ApiToken.fromFile(config.http().apiTokenFile());
+                tokens.add(ApiToken.fromFile(ts.name(), ts.role(), ts.tokenFile()));
             } catch (IOException e) {
-                throw new UncheckedIOException("http.api-token-file: " + e.getMessage(), e);
+                throw new UncheckedIOException((ts.name().equals(ApiToken.LEGACY_NAME) ? "http.api-token-file"
+                        : "http.api-tokens (" + ts.name() + ")") + ": " + e.getMessage(), e);
             }
         }
         java.util.Properties ackProps = config.kafka().clientConfig(bootstrapServers);
@@ -294,12 +299,19 @@ public final class Daemon implements AutoCloseable {
                         Direction.ACK, "", "api", "", clock.instant().atOffset(ZoneOffset.UTC), null, null, by))))
                 .get(10, TimeUnit.SECONDS);
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
-                this::liveness, token, acks, this::reload, silences);
+                this::liveness, ApiTokens.of(tokens), acks, this::reload, silences);
         toClose.add(http);
+        StoreOpenConversations openConversations = new StoreOpenConversations(streams);
+        http.enableConversationState(openConversations);
         if (config.http().adminTotpFile() != null) {
             try {
-                http.enableExport(AdminTotp.fromFile(config.http().adminTotpFile(), clock),
-                        new StoreOpenConversations(streams));
+                // The used codes are shared by every instance, so that a code seen on the wire is not replayed elsewhere.
+                java.util.Properties client = config.kafka().clientConfig(bootstrapServers);
+                SharedTotpSteps usedSteps = new SharedTotpSteps(client,
+                        SharedTotpSteps.topicFor(config.kafka().applicationId())).start(client, Duration.ofSeconds(60));
+                toClose.add(usedSteps);
+                http.enableExport(AdminTotp.fromFile(config.http().adminTotpFile(), clock, usedSteps),
+                        openConversations);
             } catch (IOException e) {
                 throw new UncheckedIOException("http.admin-totp-file: " + e.getMessage(), e);
             }

@@ -10,6 +10,7 @@ import dev.replyclock.alert.Template;
 import dev.replyclock.alert.Route;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.privacy.S3Target;
+import dev.replyclock.ops.Role;
 import dev.replyclock.sla.BusinessCalendar;
 import dev.replyclock.sla.PolicyRule;
 import dev.replyclock.sla.SlaPolicies;
@@ -96,6 +97,7 @@ public final class ConfigLoader {
         DEFAULTS.put("alerts.excerpt-length", "120");
         DEFAULTS.put("alerts.overload.threshold", "20");
         DEFAULTS.put("alerts.digest.every", "1h");
+        DEFAULTS.put("alerts.silences.max-duration", "7d");
         DEFAULTS.put("sla.targets.standard", "15m");
         DEFAULTS.put("sla.targets.urgent", "5m");
         DEFAULTS.put("sla.targets.complaint", "1m");
@@ -118,6 +120,7 @@ public final class ConfigLoader {
         DEFAULTS.put("http.bind-address", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
         DEFAULTS.put("http.api-token-file", "");
+        DEFAULTS.put("http.api-tokens", "[]");
         DEFAULTS.put("http.admin-totp-file", "");
         DEFAULTS.put("ingest.http.bind-address", "127.0.0.1");
         DEFAULTS.put("ingest.http.port", "");
@@ -400,9 +403,14 @@ public final class ConfigLoader {
 
             String bind = text("http.bind-address");
             String tokenFile = text("http.api-token-file");
-            SecretFileCheck.check("http.api-token-file", tokenFile, "leave the key empty to turn the API off", problems);
+            Path legacyToken = SecretFileCheck.check("http.api-token-file", tokenFile, "leave the key empty to turn the API off",
+                    problems);
+            List<ApiTokenSetting> tokens = ApiTokenChecks.read(node("http.api-tokens"), legacyToken, problems);
+            boolean adminToken = !tokenFile.isBlank() || tokens.stream().anyMatch(t -> t.role() == Role.ADMIN);
             HttpSettings http = new HttpSettings(bind, port("http.port"), tokenFile.isBlank() ? null : Path.of(tokenFile),
-                    AdminTotpFileCheck.check(text("http.admin-totp-file"), tokenFile, problems));
+                    AdminTotpFileCheck.check(text("http.admin-totp-file"), adminToken, problems), tokens,
+                    between("alerts.silences.max-duration", Duration.ofMinutes(1), Duration.ofDays(365),
+                            "a silence must end: one forgotten mutes its alerts until then"));
             List<ReceiverConfig> receivers = receivers();
             String rules = text("classify.rules");
             if (rules.isBlank()) {

@@ -33,7 +33,7 @@ class AckApiTest {
     void start() throws Exception {
         Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN);
         server = new OpsHttpServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiToken.fromFile(tokenFile), (id, by) -> acks.add(id + " by " + by),
+                () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiTokens.of(ApiToken.fromFile(tokenFile)), (id, by) -> acks.add(id + " by " + by),
                 List::of, null);
     }
 
