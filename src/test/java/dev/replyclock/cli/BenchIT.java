@@ -73,6 +73,20 @@ class BenchIT {
         }
     }
 
+    @Test
+    void restoreBenchReportsTheFailoverWithoutAndWithAStandby(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("restore.json");
+        StringWriter out = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).execute("bench", "--restore",
+                "--restore-conversations", "2000", "--json", json.toString());
+        assertEquals(0, exit, out.toString());
+        JsonNode o = new ObjectMapper().readTree(json.toFile());
+        assertEquals(new TreeSet<>(Set.of("restore_seconds", "failover_seconds_with_standby",
+                "restore_open_conversations", "partitions", "guarantee", "cores", "jvm")), names(o));
+        assertTrue(o.get("restore_seconds").asDouble() > 0, "the survivor fired again after a restore: " + o);
+        assertTrue(o.get("failover_seconds_with_standby").asDouble() > 0, "and after a handover to its standby: " + o);
+    }
+
     private static Set<String> names(JsonNode o) {
         List<String> n = new ArrayList<>();
         o.fieldNames().forEachRemaining(n::add);
