@@ -32,8 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  * The processing graph, apart from any {@code KafkaStreams} instance so that tests can run it in a
  * {@code TopologyTestDriver}:
  * <pre>
- * support.messages -> ingest (decode, validate, classify) -+-> sla (clocks + deadline index) -+-> support.alerts
- *                                                         |                                +-> &lt;app-id&gt;-team-load
+ * support.messages -> ingest (decode, validate, classify) -+-> sla (clocks; deadline index in memory) -+-> support.alerts
+ *                                                         |                                          +-> &lt;app-id&gt;-team-load
  *                                                         +-> support.messages.dlq (with reason headers)
  *
  * with privacy options, the right to erasure (see {@link #addErasure}):
@@ -52,7 +52,6 @@ public final class ReplyclockTopology {
     static final String ALERTS_OUT = "alerts-out";
     static final String DEAD_LETTER_OUT = "dead-letter-out";
     public static final String CLOCKS_STORE = "reply-clocks";
-    public static final String DEADLINE_INDEX_STORE = "deadline-index";
     // Right to erasure (see addErasure)
     static final String CUSTOMER_INDEX_OUT = "customer-index-out";
     static final String CUSTOMER_INDEX_IN = "customer-index-in";
@@ -156,7 +155,6 @@ public final class ReplyclockTopology {
         t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention, archive, forwarder),
                 privacy == null ? new String[] {INGEST} : new String[] {INGEST, addEraseSource(t, privacy)});
         t.addStateStore(store(CLOCKS_STORE, Serdes.String(), new StoredClockSerde(), topicConfigs), SLA);
-        t.addStateStore(store(DEADLINE_INDEX_STORE, Serdes.String(), Serdes.String(), topicConfigs), SLA);
         t.addSink(ALERTS_OUT, topics.alerts(), new StringSerializer(), new AlertSerde().serializer(), SLA);
         t.addSink(DEAD_LETTER_OUT, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
         if (privacy != null) {

@@ -35,18 +35,21 @@ import org.slf4j.LoggerFactory;
  * Keeps one entry per conversation in a persistent store (a running reply clock, or a closed marker after a
  * reply) and fires what falls due.
  *
- * <p>Timers are durable: every entry has one wake-up in a second store, the deadline index, keyed
- * {@code <13-digit epoch millis>:<conversationId>} so that RocksDB's byte order is time order. A wall-clock
- * punctuator (every {@value #TICK_MILLIS} ms) range-scans the index up to now: the cost of a tick grows with
- * the deadlines due, not with the open conversations. The same index expires state: a closed marker, or a
- * clock whose ladder is over, wakes up once more at the end of the retention period and is deleted.
- * Both stores are changelogged, and with exactly_once_v2 an alert is in the output topic if and only if the
- * store change that fired it is committed, so a restart neither loses nor repeats a deadline; alert ids
- * are deterministic besides.
+ * <p>Timers are durable: every stored entry carries its one wake-up ({@link StoredClock#wakeUpMillis}), and
+ * the deadline index, kept in memory ({@link DeadlineIndex}), orders those wake-ups in time. The index is
+ * rebuilt from the clock store, in one scan, whenever the task is initialized (Kafka Streams initializes a
+ * processor after restoring its stores: at start, after a restore from the changelog, at a handover from a
+ * standby, after a suspension), so only the clock store is changelogged: one durable write per message. A
+ * wall-clock punctuator (every {@value #TICK_MILLIS} ms) takes what is due from the head of the index: the
+ * cost of a tick grows with the deadlines due, not with the open conversations. The same index expires state:
+ * a closed marker, or a clock whose ladder is over, wakes up once more at the end of the retention period and
+ * is deleted. With exactly_once_v2 an alert is in the output topic if and only if the store change that fired
+ * it is committed, and the index is rebuilt from that committed store after any failure, so a restart neither
+ * loses nor repeats a deadline; alert ids are deterministic besides.
  */
 final class SlaProcessor extends ContextualProcessor<String, Object, String, Object> {
 
-    static final long TICK_MILLIS = 250;
+    static final long TICK_MILLIS = 50;
     /** Bounds one tick's work; the rest of a flood is taken on the next tick. */
     static final int MAX_DUE_PER_TICK = 20_000;
     /** After a failed archive (a storage server down), expired states are kept and tried again this much later. */
@@ -60,7 +63,7 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     private final TeamLoadForwarder teamLoad;
     private final Map<Tier, Long> openHere = new EnumMap<>(Tier.class);
     private KeyValueStore<String, StoredClock> clocks;
-    private KeyValueStore<String, String> deadlineIndex;
+    private final DeadlineIndex deadlineIndex = new DeadlineIndex();
     private final StateArchive archive;
     /** This tick's expired states, deleted once their archive file is stored. */
     private final List<KeyValue<String, StoredClock>> expiring = new ArrayList<>();
@@ -87,10 +90,14 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     public void init(ProcessorContext<String, Object> context) {
         super.init(context);
         clocks = context.getStateStore(ReplyclockTopology.CLOCKS_STORE);
-        deadlineIndex = context.getStateStore(ReplyclockTopology.DEADLINE_INDEX_STORE);
-        // The open-conversations gauge is per instance: count what this task owns once, at assignment.
+        // One scan of what this task owns (its store is restored by now): the in-memory deadline index, and the
+        // open-conversations gauge, which is per instance. A suspended task is initialized again: start afresh.
+        deadlineIndex.clear();
+        openHere.forEach((tier, n) -> metrics.openAdjust(tier, -n));
+        openHere.clear();
         try (KeyValueIterator<String, StoredClock> all = clocks.all()) {
             all.forEachRemaining(kv -> {
+                deadlineIndex.add(kv.value.wakeUpMillis(), kv.key);
                 if (kv.value.isOpen()) {
                     countOpen(null, kv.value.clock().tier());
                 }
@@ -144,31 +151,28 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
     /** Fires every entry whose wake-up time has come, in time order. */
     void fireDue() {
         Instant now = clock.instant();
-        metrics.deadlineIndexSize(context().taskId().toString(), deadlineIndex.approximateNumEntries());
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlineIndex.range(indexKey(0, ""), indexKey(now.toEpochMilli(), "\uffff"))) {
-            while (it.hasNext() && due.size() < MAX_DUE_PER_TICK) {
-                due.add(it.next());
-            }
+        metrics.deadlineIndexSize(context().taskId().toString(), deadlineIndex.size());
+        if (deadlineIndex.next() == StoredClock.NONE || deadlineIndex.next() > now.toEpochMilli()) {
+            archiveExpired();
+            return; // most ticks: nothing due
         }
-        for (KeyValue<String, String> entry : due) {
-            // Removed first: a clock that fails below does not come back on every tick.
-            deadlineIndex.delete(entry.key);
+        // Removed first: a clock that fails below does not come back on every tick.
+        for (DeadlineIndex.Entry entry : deadlineIndex.pollDue(now.toEpochMilli(), MAX_DUE_PER_TICK)) {
             try {
                 fire(entry, now);
             } catch (RuntimeException e) {
                 // One bad clock must not keep the others from firing. Its state stays; the conversation's next
-                // message re-arms it.
-                DeadLetterHandler.skipOrRethrow(e, metrics, "the clock of conversation " + entry.value);
+                // message (or the task's next initialization) re-arms it.
+                DeadLetterHandler.skipOrRethrow(e, metrics, "the clock of conversation " + entry.conversationId());
             }
         }
         archiveExpired();
     }
 
-    private void fire(KeyValue<String, String> entry, Instant now) {
-        String conversationId = entry.value;
+    private void fire(DeadlineIndex.Entry entry, Instant now) {
+        String conversationId = entry.conversationId();
         StoredClock stored = clocks.get(conversationId);
-        if (stored == null || !entry.key.equals(indexKey(stored.wakeUpMillis(), conversationId))) {
+        if (stored == null || stored.wakeUpMillis() != entry.wakeUpMillis()) {
             return; // an index entry left behind by an entry that has moved on
         }
         if (!stored.isOpen() || engine.nextWakeUp(stored.clock()).isEmpty()) {
@@ -212,10 +216,10 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
         long wakeAfter = after == null ? StoredClock.NONE : after.wakeUpMillis();
         if (wakeBefore != wakeAfter) {
             if (wakeBefore != StoredClock.NONE) {
-                deadlineIndex.delete(indexKey(wakeBefore, conversationId));
+                deadlineIndex.remove(wakeBefore, conversationId);
             }
             if (wakeAfter != StoredClock.NONE) {
-                deadlineIndex.put(indexKey(wakeAfter, conversationId), conversationId);
+                deadlineIndex.add(wakeAfter, conversationId);
             }
         }
         if (after == null) {
@@ -275,7 +279,7 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
             for (KeyValue<String, StoredClock> kv : expiring) {
                 clocks.put(kv.key, new StoredClock(kv.value.clock(), kv.value.repliedAt(), retryAt, kv.value.ackedBy(),
                         kv.value.incidents()));
-                deadlineIndex.put(indexKey(retryAt, kv.key), kv.key);
+                deadlineIndex.add(retryAt, kv.key);
             }
             log.warn("cannot archive {} expired conversation states to {}, kept until they are: {}; next try in {}",
                     expiring.size(), archive.describe(), e.getMessage(), ARCHIVE_RETRY);
@@ -302,7 +306,7 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
                 Incidents.closing(stored, Alert.CLOSED_ERASED, clock.instant())
                         .forEach(a -> emit(command.conversationId(), a, clock.millis()));
             }
-            deadlineIndex.delete(indexKey(stored.wakeUpMillis(), command.conversationId()));
+            deadlineIndex.remove(stored.wakeUpMillis(), command.conversationId());
             clocks.delete(command.conversationId());
             if (stored.isOpen()) {
                 countOpen(stored.clock().tier(), null);
@@ -334,6 +338,7 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
         openHere.forEach((tier, n) -> metrics.openAdjust(tier, -n));
         openHere.clear();
         metrics.deadlineIndexSize(context().taskId().toString(), -1);
+        deadlineIndex.clear(); // rebuilt from the store if the task is initialized again
     }
 
     /** {@code <13-digit zero-padded epoch millis>:<conversationId>}: byte order is time order (until year 2286). */

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A conversation as kept in the store: either a running reply clock, or, after a staff reply, a closed
  * marker that remembers the reply (so the next wait is a "next reply time") until retention expires it.
- * Each carries the deadline-index entry that points at it, so the entry can be removed exactly even if the
- * policy that computed it has changed since.
+ * Each carries its wake-up, from which the in-memory deadline index is rebuilt when the task is initialized,
+ * and by which its index entry is removed exactly even if the policy that computed it has changed since.
  *
  * @param clock        the running clock, or null for a closed marker
  * @param repliedAt    when staff last replied (epoch millis), or -1 if never

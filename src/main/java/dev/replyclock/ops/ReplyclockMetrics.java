@@ -112,7 +112,7 @@ public final class ReplyclockMetrics {
                 .register(registry).increment();
     }
 
-    /** One SLA task's deadline-index size, as RocksDB estimates it; the gauge sums the tasks of this instance. */
+    /** One SLA task's deadline-index size (its pending wake-ups); the gauge sums the tasks of this instance. */
     public void deadlineIndexSize(String task, long entries) {
         if (entries < 0) {
             indexSizes.remove(task);

@@ -162,7 +162,7 @@ class DataKeptIT {
         Set<String> expected = new TreeSet<>(Set.of(t.deadLetter(), t.notificationLog(), t.silences(), t.overload(),
                 t.privacyRequests(), t.privacyResults(), app + "-team-load", app + "-customer-index",
                 app + "-conversation-erase"));
-        for (String store : List.of(ReplyclockTopology.CLOCKS_STORE, ReplyclockTopology.DEADLINE_INDEX_STORE,
+        for (String store : List.of(ReplyclockTopology.CLOCKS_STORE,
                 ReplyclockTopology.CUSTOMER_INDEX_STORE, ReplyclockTopology.CUSTOMER_INDEX_EXPIRY_STORE,
                 ReplyclockTopology.TEAM_OPEN_STORE, ReplyclockTopology.TEAM_OVERLOAD_STORE,
                 ReplyclockTopology.TEAM_DIGEST_STORE)) {
