@@ -16,6 +16,7 @@ import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReceiverConfig;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.config.StartupFailure;
 import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.PrivacyOptions;
 import dev.replyclock.privacy.StateArchive;
@@ -53,9 +54,7 @@ import dev.replyclock.privacy.PseudonymKey;
 import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.privacy.Redactor;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -128,12 +127,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     private static Pseudonymizer pseudonymizer(ReplyclockConfig config) {
-        try {
-            return new Pseudonymizer(PseudonymKey.loadOrCreate(config.privacy().pseudonymKeyFile()),
-                    config.privacy().defaultRegion());
-        } catch (IOException e) {
-            throw new UncheckedIOException("privacy.pseudonym-key-file: " + e.getMessage(), e);
-        }
+        Path file = config.privacy().pseudonymKeyFile();
+        return new Pseudonymizer(StartupFailure.reading("privacy.pseudonym-key-file", file,
+                "restore the key from your backup, or point privacy.pseudonym-key-file at a new path for a new key"
+                        + " (customers then get new pseudonyms)", () -> PseudonymKey.loadOrCreate(file)),
+                config.privacy().defaultRegion());
     }
 
     /** The archive of expired states, or null when {@code privacy.archive.dir} is empty. */
@@ -141,14 +139,12 @@ public final class Daemon implements AutoCloseable {
         if (!config.privacy().archiving()) {
             return null;
         }
-        try {
-            StateArchive archive = StateArchive.open(config.privacy().archiveDir(), config.privacy().archiveKeysetFile(), clock);
-            log.info("expired state is archived, encrypted, to {} (key: {})", config.privacy().archiveDir().toAbsolutePath(),
-                    config.privacy().archiveKeysetFile().toAbsolutePath());
-            return archive;
-        } catch (IOException e) {
-            throw new UncheckedIOException("privacy.archive: " + e.getMessage(), e);
-        }
+        StateArchive archive = StartupFailure.reading("privacy.archive.keyset-file", config.privacy().archiveKeysetFile(),
+                "restore the keyset from your backup, or check privacy.archive.dir and privacy.archive.keyset-file",
+                () -> StateArchive.open(config.privacy().archiveDir(), config.privacy().archiveKeysetFile(), clock));
+        log.info("expired state is archived, encrypted, to {} (key: {})", config.privacy().archiveDir().toAbsolutePath(),
+                config.privacy().archiveKeysetFile().toAbsolutePath());
+        return archive;
     }
 
     public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
@@ -172,6 +168,16 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void startAll(ReplyclockConfig config, Classifier classifier, Clock clock, PrintStream stdout) {
+        // The files the config names first: a missing or bad one stops start-up before anything runs.
+        Pseudonymizer pseudonymizer = pseudonymizer(config);
+        ApiToken token = config.http().apiTokenFile() == null ? null : StartupFailure.reading("http.api-token-file",
+                config.http().apiTokenFile(), "write a token of 16 characters or more (openssl rand -hex 32 > FILE),"
+                        + " or leave http.api-token-file empty to turn the API off",
+                () -> ApiToken.fromFile(config.http().apiTokenFile()));
+        AdminTotp adminTotp = config.http().adminTotpFile() == null ? null : StartupFailure.reading("http.admin-totp-file",
+                config.http().adminTotpFile(), "create it with `replyclock totp-secret`, or leave http.admin-totp-file"
+                        + " empty to turn the export off", () -> AdminTotp.fromFile(config.http().adminTotpFile(), clock));
+        StateArchive archive = archive(config, clock);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -204,8 +210,10 @@ public final class Daemon implements AutoCloseable {
         List<Receiver> receivers = new ArrayList<>();
         ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout,
                 config.content().text());
-        for (ReceiverConfig rc : config.receivers()) {
-            receivers.add(factory.create(rc));
+        for (int i = 0; i < config.receivers().size(); i++) {
+            ReceiverConfig rc = config.receivers().get(i);
+            receivers.add(StartupFailure.reading("alerts.receivers[" + i + "]", null,
+                    "fix receiver " + rc.name() + "'s settings or secret file", () -> factory.create(rc)));
         }
         receiverFactory = factory;
         runningReceivers = config.receivers();
@@ -232,12 +240,11 @@ public final class Daemon implements AutoCloseable {
         }
 
         engine = new SlaEngine(config.policies(), clock);
-        Pseudonymizer pseudonymizer = pseudonymizer(config);
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
                         config.privacy().retention(), pseudonymizer,
                         new Redactor(config.privacy().defaultRegion()), excerpter(config),
-                        new PrivacyOptions(config.kafka().applicationId(), archive(config, clock)), config.teams(),
+                        new PrivacyOptions(config.kafka().applicationId(), archive), config.teams(),
                         ReplyclockTopology.teamLoadTopic(config.kafka().applicationId())),
                 StreamsSettings.of(config.kafka(), bootstrapServers, metrics));
         // Wall time, not the daemon's clock: "three failures in ten minutes" is about the machine, not the SLA.
@@ -258,14 +265,6 @@ public final class Daemon implements AutoCloseable {
         streams.start();
         notifier.start();
 
-        ApiToken token = null;
-        if (config.http().apiTokenFile() != null) {
-            try {
-                token = ApiToken.fromFile(config.http().apiTokenFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException("http.api-token-file: " + e.getMessage(), e);
-            }
-        }
         java.util.Properties ackProps = config.kafka().clientConfig(bootstrapServers);
         ackProps.put(ProducerConfig.CLIENT_ID_CONFIG, config.kafka().applicationId() + "-api");
         KafkaProducer<String, byte[]> ackProducer = new KafkaProducer<>(ackProps, new StringSerializer(),
@@ -280,13 +279,8 @@ public final class Daemon implements AutoCloseable {
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
                 this::liveness, token, acks, this::reload, silences);
         toClose.add(http);
-        if (config.http().adminTotpFile() != null) {
-            try {
-                http.enableExport(AdminTotp.fromFile(config.http().adminTotpFile(), clock),
-                        new StoreOpenConversations(streams));
-            } catch (IOException e) {
-                throw new UncheckedIOException("http.admin-totp-file: " + e.getMessage(), e);
-            }
+        if (adminTotp != null) {
+            http.enableExport(adminTotp, new StoreOpenConversations(streams));
         }
         log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
         if (config.intake().enabled()) {
