@@ -91,6 +91,7 @@ public final class Daemon implements AutoCloseable {
     private OpsHttpServer http;
     private IntakeServer intake;
     private PrometheusMeterRegistry registry;
+    private ReplyclockMetrics metrics;
     private boolean closed;
     private Path configFile;
     private SlaEngine engine;
@@ -147,6 +148,17 @@ public final class Daemon implements AutoCloseable {
         return archive;
     }
 
+    /** The teams the configuration names (in {@code sla.policies}), whose overload gauge is there at 0 from the start. */
+    static java.util.Set<String> configuredTeams(ReplyclockConfig config) {
+        java.util.Set<String> teams = new java.util.TreeSet<>();
+        config.policies().rules().forEach(r -> {
+            if (r.team() != null) {
+                teams.add(r.team());
+            }
+        });
+        return teams;
+    }
+
     public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
         return start(config, null, clock, stdout);
     }
@@ -185,7 +197,8 @@ public final class Daemon implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, config.sla());
+        metrics = new ReplyclockMetrics(registry, config.sla());
+        metrics.startAtZero(configuredTeams(config));
 
         if (config.kafka().embedded()) {
             EmbeddedKafka broker = EmbeddedKafka.start(config.kafka().embeddedPort(), config.kafka().embeddedDataDir());
@@ -332,12 +345,12 @@ public final class Daemon implements AutoCloseable {
             engine.updatePolicies(fresh.policies());
             classifierRef.set(classifier);
             notifier.updateRoute(fresh.route());
-            registry.counter("replyclock.config.reloads", "outcome", "success").increment();
+            metrics.configReloads("success").increment();
             log.info("reloaded {}: SLA policies, calendars, signal rules, routes (with their grouping) and receivers ({} started or replaced,"
                     + " {} removed)", configFile, receivers.startOrReplace().size(), receivers.stop().size());
             return List.of();
         } catch (ConfigException e) {
-            registry.counter("replyclock.config.reloads", "outcome", "failure").increment();
+            metrics.configReloads("failure").increment();
             log.warn("refused to reload {}, keeping the running configuration: {}", configFile, e.problems());
             return e.problems();
         }
