@@ -258,7 +258,8 @@ public final class Daemon implements AutoCloseable {
                         config.privacy().retention(), pseudonymizer,
                         new Redactor(config.privacy().defaultRegion()), excerpter(config),
                         new PrivacyOptions(config.kafka().applicationId(), archive), config.teams(),
-                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId())),
+                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId()),
+                        config.kafka().rekey() ? ReplyclockTopology.rekeyTopic(config.kafka().applicationId()) : null),
                 StreamsSettings.of(config.kafka(), bootstrapServers, metrics));
         // Wall time, not the daemon's clock: "three failures in ten minutes" is about the machine, not the SLA.
         streams.setUncaughtExceptionHandler(StreamThreadFailures.standard(Clock.systemUTC(),

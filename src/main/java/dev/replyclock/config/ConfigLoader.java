@@ -113,6 +113,7 @@ public final class ConfigLoader {
         DEFAULTS.put("http.port", "8080");
         DEFAULTS.put("http.api-token-file", "");
         DEFAULTS.put("http.admin-totp-file", "");
+        DEFAULTS.put("ingest.rekey", "auto");
         DEFAULTS.put("ingest.http.bind-address", "127.0.0.1");
         DEFAULTS.put("ingest.http.port", "");
         DEFAULTS.put("ingest.http.token-file", "");
@@ -304,6 +305,16 @@ public final class ConfigLoader {
             this.problems = problems;
         }
 
+        /** {@code ingest.rekey}: auto re-keys a record keyed otherwise than by its conversationId, strict dead-letters it. */
+        private boolean rekey() {
+            String mode = text("ingest.rekey");
+            if (!mode.equals("auto") && !mode.equals("strict")) {
+                problems.add(new ConfigProblem("ingest.rekey", mode, "use auto (re-key a record whose key is not its"
+                        + " conversationId, the default) or strict (dead-letter it as key-mismatch)"));
+            }
+            return !mode.equals("strict");
+        }
+
         ReplyclockConfig build() {
             String bootstrap = text("kafka.bootstrap-servers");
             if (!KafkaSettings.EMBEDDED.equals(bootstrap) && !bootstrap.matches("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*")) {
@@ -323,7 +334,7 @@ public final class ConfigLoader {
                             name("kafka.topics.dead-letter"), name("kafka.topics.undelivered"),
                             name("kafka.topics.notification-log"), name("kafka.topics.silences"),
                             name("kafka.topics.overload"), name("kafka.topics.privacy-requests"),
-                            name("kafka.topics.privacy-results")), clientProperties());
+                            name("kafka.topics.privacy-results")), clientProperties(), rekey());
 
             int problemsBeforeSla = problems.size();
             Duration standard = duration("sla.targets.standard");

@@ -6,6 +6,8 @@ import java.util.Properties;
 
 /**
  * Where replyclock meets Kafka. {@code bootstrapServers} is {@code embedded} for the in-process broker.
+ * {@code rekey} is {@code ingest.rekey: auto}: a message keyed otherwise than by its conversationId is re-keyed
+ * through {@code <application-id>-rekey} instead of being dead-lettered ({@code strict}).
  */
 public record KafkaSettings(
         String bootstrapServers,
@@ -17,7 +19,8 @@ public record KafkaSettings(
         int standbyReplicas,
         int partitions,
         Topics topics,
-        Map<String, String> clientProperties) {
+        Map<String, String> clientProperties,
+        boolean rekey) {
 
     public static final String EMBEDDED = "embedded";
 

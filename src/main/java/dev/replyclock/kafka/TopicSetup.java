@@ -47,6 +47,10 @@ public final class TopicSetup {
         // small, so one task holds the whole team view (each team's changes in order) and the app starts with
         // one team task and its changelogs instead of one per messages partition.
         wanted.put(ReplyclockTopology.teamLoadTopic(kafka.applicationId()), 1);
+        if (kafka.rekey()) {
+            // Messages re-keyed by conversationId: co-partitioned with the messages topic, which the same task reads.
+            wanted.put(ReplyclockTopology.rekeyTopic(kafka.applicationId()), kafka.partitions());
+        }
         wanted.put(kafka.topics().privacyRequests(), kafka.partitions());
         wanted.put(kafka.topics().privacyResults(), 1);
         // The erasure's internal topics: the customer index co-partitioned with the requests, erase commands
@@ -67,7 +71,11 @@ public final class TopicSetup {
                         PrivacyOptions.customerIndexTopic(kafka.applicationId()), Map.of("retention.ms",
                                 String.valueOf(PRIVACY_TRANSIT.toMillis())),
                         PrivacyOptions.eraseTopic(kafka.applicationId()), Map.of("retention.ms",
-                                String.valueOf(PRIVACY_TRANSIT.toMillis()))));
+                                String.valueOf(PRIVACY_TRANSIT.toMillis())),
+                        // Customer messages in transit, as large as the messages topic takes them.
+                        ReplyclockTopology.rekeyTopic(kafka.applicationId()), Map.of("retention.ms",
+                                String.valueOf(PRIVACY_TRANSIT.toMillis()), "max.message.bytes",
+                                String.valueOf(StreamsSettings.DEAD_LETTER_MAX_BYTES))));
     }
 
     public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic, Duration timeout) {

@@ -110,6 +110,7 @@ public final class ReplyclockMetrics {
             configReloads(outcome);
         }
         expiredCounter();
+        rekeyedCounter();
         Set<String> all = new TreeSet<>(teams);
         all.add(SlaPolicies.DEFAULT_NAME);
         all.forEach(team -> teamOverloaded(team, false));
@@ -290,6 +291,17 @@ public final class ReplyclockMetrics {
     private Counter expiredCounter() {
         return Counter.builder("replyclock.expired.conversations")
                 .description("Conversation states deleted at the end of privacy.retention")
+                .register(registry);
+    }
+
+    /** A message keyed otherwise than by its conversationId, sent through the rekey topic ({@code ingest.rekey: auto}). */
+    public void rekeyed() {
+        rekeyedCounter().increment();
+    }
+
+    private Counter rekeyedCounter() {
+        return Counter.builder("replyclock.rekeyed")
+                .description("Messages keyed otherwise than by their conversationId, re-keyed through the rekey topic")
                 .register(registry);
     }
 
