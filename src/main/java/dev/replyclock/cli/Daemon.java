@@ -16,6 +16,9 @@ import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReceiverConfig;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.config.ReloadableKeys;
+import dev.replyclock.ops.ReloadResult;
+import java.util.Map;
 import dev.replyclock.config.StartupFailure;
 import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.PrivacyOptions;
@@ -97,6 +100,10 @@ public final class Daemon implements AutoCloseable {
     private SlaEngine engine;
     private ReceiverFactory receiverFactory;
     private List<ReceiverConfig> runningReceivers;
+    /** Builds the receivers with an alert text (a reload that changes the text builds a new factory). */
+    private java.util.function.Function<dev.replyclock.alert.AlertText, ReceiverFactory> receiverFactories;
+    /** The value of every key the daemon runs with, to tell which keys a reload changes; guarded by {@code this}. */
+    private final Map<String, String> runningValues = new java.util.TreeMap<>();
     private BrokerHealth brokerHealth;
     private SilenceStore silences;
     private OverloadStore overload;
@@ -169,6 +176,9 @@ public final class Daemon implements AutoCloseable {
         Classifier classifier = classifier(config);
         Daemon d = new Daemon();
         d.configFile = configFile;
+        if (configFile != null) {
+            d.runningValues.putAll(ConfigLoader.values(configFile, System.getenv()));
+        }
         d.classifierRef.set(classifier);
         try {
             d.startAll(config, classifier, clock, stdout);
@@ -221,8 +231,8 @@ public final class Daemon implements AutoCloseable {
         metrics.inputLag(inputLag::records);
 
         List<Receiver> receivers = new ArrayList<>();
-        ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout,
-                config.content().text());
+        receiverFactories = text -> new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout, text);
+        ReceiverFactory factory = receiverFactories.apply(config.content().text());
         for (int i = 0; i < config.receivers().size(); i++) {
             ReceiverConfig rc = config.receivers().get(i);
             receivers.add(StartupFailure.reading("alerts.receivers[" + i + "]", null,
@@ -321,20 +331,25 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Re-reads the config file: SLA policies, calendars, signal rules, routes and receivers take effect at once
-     * (see {@link Notifier#updateReceivers}); a bad file, or a receiver that cannot be built, is refused and
-     * the running configuration kept (like Alertmanager). Other keys apply at the next start.
-     *
-     * @return the problems of a refused file, empty when reloaded
+     * Re-reads the config file: SLA policies, calendars, signal rules, routes, receivers and the alert text
+     * (templates, languages, link) take effect at once (see {@link Notifier#updateReceivers}); a bad file, or a
+     * receiver that cannot be built, is refused and the running configuration kept (like Alertmanager). Any other
+     * key that changed is reported as needing a restart (in the result and the log) and keeps its running value:
+     * it is listed again at each reload until the restart.
      */
-    public synchronized List<ConfigProblem> reload() {
+    public synchronized ReloadResult reload() {
         if (configFile == null) {
-            return List.of(new ConfigProblem("--config", null, "this daemon was started without a config file"));
+            return ReloadResult.refused(List.of(new ConfigProblem("--config", null,
+                    "this daemon was started without a config file")));
         }
         try {
             ReplyclockConfig fresh = ConfigLoader.load(configFile, System.getenv());
+            Map<String, String> freshValues = ConfigLoader.values(configFile, System.getenv());
+            java.util.SortedSet<String> changed = ReloadableKeys.changed(runningValues, freshValues);
             Classifier classifier = classifier(fresh);
-            ReceiverReload receivers = ReceiverReload.plan(runningReceivers, fresh.receivers(), receiverFactory);
+            boolean newText = changed.stream().anyMatch(ReloadableKeys::alertText);
+            ReceiverFactory factory = newText ? receiverFactories.apply(fresh.content().text()) : receiverFactory;
+            ReceiverReload receivers = ReceiverReload.plan(runningReceivers, fresh.receivers(), factory, newText);
             try {
                 notifier.updateReceivers(receivers.startOrReplace(), receivers.stop());
             } catch (IllegalStateException e) {
@@ -342,18 +357,26 @@ public final class Daemon implements AutoCloseable {
                 throw new ConfigException(configFile.toString(), List.of(new ConfigProblem("alerts.receivers", null,
                         e.getMessage() + "; nothing was reloaded, try again")));
             }
+            receiverFactory = factory;
             runningReceivers = fresh.receivers();
             engine.updatePolicies(fresh.policies());
             classifierRef.set(classifier);
             notifier.updateRoute(fresh.route());
+            List<String> applied = changed.stream().filter(ReloadableKeys::applied).toList();
+            List<String> needsRestart = changed.stream().filter(k -> !ReloadableKeys.applied(k)).toList();
+            applied.forEach(k -> runningValues.put(k, freshValues.get(k)));
             metrics.configReloads("success").increment();
-            log.info("reloaded {}: SLA policies, calendars, signal rules, routes (with their grouping) and receivers ({} started or replaced,"
-                    + " {} removed)", configFile, receivers.startOrReplace().size(), receivers.stop().size());
-            return List.of();
+            log.info("reloaded {}: changed and applied {} ({} receivers started or replaced, {} removed)", configFile,
+                    applied, receivers.startOrReplace().size(), receivers.stop().size());
+            if (!needsRestart.isEmpty()) {
+                log.warn("reloaded {}, but these changed keys need a restart and keep their running values until then: {}",
+                        configFile, needsRestart);
+            }
+            return new ReloadResult(List.of(), applied, needsRestart);
         } catch (ConfigException e) {
             metrics.configReloads("failure").increment();
             log.warn("refused to reload {}, keeping the running configuration: {}", configFile, e.problems());
-            return e.problems();
+            return ReloadResult.refused(e.problems());
         }
     }
 

@@ -183,6 +183,38 @@ public final class ConfigLoader {
     public static ReplyclockConfig parse(String yaml, String source, Map<String, String> env,
                                          Map<String, String> overrides) throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
+        Map<String, JsonNode> values = values(yaml, source, env, overrides, problems);
+        Reader r = new Reader(values, problems);
+        ReplyclockConfig config = r.build();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return config;
+    }
+
+    /**
+     * Every key of a config file with its value as the daemon reads it (the file, then the environment; the
+     * default where neither sets it), as text: what a reload compares with the running values to tell which
+     * keys changed. Unchecked: {@link #load} checks.
+     */
+    public static Map<String, String> values(Path file, Map<String, String> env) throws ConfigException {
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(new ConfigProblem("--config", file.toString(),
+                    "cannot read it: " + e.getMessage())));
+        }
+        Map<String, String> out = new java.util.TreeMap<>(DEFAULTS);
+        values(yaml, file.toString(), env, Map.of(), new ArrayList<>())
+                .forEach((k, v) -> out.put(k, v.isValueNode() ? v.asText() : v.toString()));
+        return out;
+    }
+
+    /** The flattened values of {@code yaml}, then environment variables, then overrides; adds unknown keys to problems. */
+    private static Map<String, JsonNode> values(String yaml, String source, Map<String, String> env,
+                                                Map<String, String> overrides, List<ConfigProblem> problems)
+            throws ConfigException {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         try {
             JsonNode root = YAML.readTree(yaml);
@@ -226,12 +258,7 @@ public final class ConfigLoader {
             }
             values.put(e.getKey(), scalarOrYaml(e.getValue()));
         }
-        Reader r = new Reader(values, problems);
-        ReplyclockConfig config = r.build();
-        if (!problems.isEmpty()) {
-            throw new ConfigException(source, problems);
-        }
-        return config;
+        return values;
     }
 
     /** Keys whose value is free text with {placeholders}, never YAML structure. */

@@ -51,10 +51,10 @@ public final class OpsHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACK_PATH = Pattern.compile("/api/conversations/([A-Za-z0-9._:@-]{1,200})/ack");
 
-    /** Re-reads the configuration; returns the problems of a refused file (empty = reloaded). */
+    /** Re-reads the configuration; says what it applied, what needs a restart, or why it refused the file. */
     @FunctionalInterface
     public interface Reloader {
-        List<ConfigProblem> reload();
+        ReloadResult reload();
     }
 
     /** A connection with no traffic for this long is closed, a stalled request head included. */
@@ -202,11 +202,17 @@ public final class OpsHttpServer implements AutoCloseable {
             ex.sendJson(405, "{\"error\": \"use POST\"}");
             return;
         }
-        List<ConfigProblem> problems = reloader.reload();
-        ObjectNode body = JSON.createObjectNode().put("reloaded", problems.isEmpty());
+        ReloadResult result = reloader.reload();
+        ObjectNode body = JSON.createObjectNode().put("reloaded", result.reloaded());
         ArrayNode list = body.putArray("problems");
-        problems.forEach(p -> list.addObject().put("key", p.key()).put("value", p.value()).put("fix", p.fix()));
-        ex.sendJson(problems.isEmpty() ? 200 : 400, body.toString());
+        result.problems().forEach(p -> list.addObject().put("key", p.key()).put("value", p.value()).put("fix", p.fix()));
+        result.applied().forEach(body.putArray("applied")::add);
+        result.needsRestart().forEach(body.putArray("needsRestart")::add);
+        if (!result.needsRestart().isEmpty()) {
+            body.put("message", "changed, not applied: " + String.join(", ", result.needsRestart())
+                    + " (needs a restart; the running values are kept until then)");
+        }
+        ex.sendJson(result.reloaded() ? 200 : 400, body.toString());
     }
 
     private void api(OpsCall ex) throws IOException {
