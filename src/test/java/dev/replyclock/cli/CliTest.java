@@ -155,6 +155,12 @@ class CliTest {
     }
 
     @Test
+    void aPseudonymKeyPathThatCannotBeReadStopsStartUpInOneLine(@TempDir Path dir) throws Exception {
+        Path directory = Files.createDirectory(dir.resolve("key-dir")); // unreadable as a file, even for root
+        assertRefusedInOneLine(dir, "privacy.pseudonym-key-file", directory, null, "restore the key");
+    }
+
+    @Test
     void anUnreadableSecretFileStopsStartUpInOneLine(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("pseudonym.key");
         Files.writeString(key, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
