@@ -235,8 +235,8 @@ public final class Daemon implements AutoCloseable {
         ReceiverFactory factory = receiverFactories.apply(config.content().text());
         for (int i = 0; i < config.receivers().size(); i++) {
             ReceiverConfig rc = config.receivers().get(i);
-            receivers.add(StartupFailure.reading("alerts.receivers[" + i + "]", null,
-                    "fix receiver " + rc.name() + "'s settings or secret file", () -> factory.create(rc)));
+            receivers.add(StartupFailure.reading("alerts.receivers[" + i + "]", rc.name(),
+                    "fix this receiver's settings or secret file", () -> factory.create(rc)));
         }
         receiverFactory = factory;
         runningReceivers = config.receivers();

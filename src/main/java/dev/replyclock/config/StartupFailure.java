@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 /**
  * Something the config names that cannot be used when the daemon starts (a key or secret file missing,
@@ -31,10 +30,10 @@ public final class StartupFailure extends RuntimeException {
     }
 
     /**
-     * Runs {@code read}; a failure becomes a {@link StartupFailure} naming {@code key}, {@code file}, what is
-     * wrong and {@code fix}.
+     * Runs {@code read}; a failure becomes a {@link StartupFailure} naming {@code key}, its value ({@code file},
+     * or what else the key names), what is wrong and {@code fix}.
      */
-    public static <T> T reading(String key, Path file, String fix, FileRead<T> read) {
+    public static <T> T reading(String key, Object file, String fix, FileRead<T> read) {
         try {
             try {
                 return read.read();
