@@ -34,4 +34,30 @@ class ReplyclockMetricsTest {
         assertEquals(1, registry.get("replyclock.deadline.lateness").timer().count());
         assertEquals(0.0, registry.get("replyclock.delivery.latency").timer().max(TimeUnit.SECONDS));
     }
+
+    @Test
+    void everySeriesWithAKnownLabelSetIsThereAtZeroBeforeItsFirstEventAndCountsFromThere() {
+        metrics.startAtZero(java.util.Set.of("billing"));
+        metrics.receiverAtZero("pager");
+        for (String reason : ReplyclockMetrics.DEAD_LETTER_REASONS) {
+            assertEquals(0.0, registry.get("replyclock.dead.letters").tag("reason", reason).counter().count(), reason);
+        }
+        for (dev.replyclock.alert.AlertKind kind : dev.replyclock.alert.AlertKind.values()) {
+            assertEquals(0.0, registry.get("replyclock.alerts").tag("kind", kind.wireName()).tag("tier", "complaint")
+                    .counter().count(), kind.wireName());
+        }
+        assertEquals(0.0, registry.get("replyclock.team.overloaded").tag("team", "billing").gauge().value());
+        assertEquals(0.0, registry.get("replyclock.team.overloaded").tag("team", "default").gauge().value());
+        assertEquals(0.0, registry.get("replyclock.silenced").tag("receiver", "pager").counter().count());
+        assertEquals(0.0, registry.get("replyclock.undelivered").tag("receiver", "pager").tag("reason", "refused")
+                .counter().count());
+        assertEquals(0.0, registry.get("replyclock.rekeyed").counter().count());
+
+        metrics.deadLetter("key-mismatch");
+        metrics.alert(dev.replyclock.alert.AlertKind.BREACH, Tier.COMPLAINT);
+        metrics.silenced("pager");
+        assertEquals(1.0, registry.get("replyclock.dead.letters").tag("reason", "key-mismatch").counter().count());
+        assertEquals(1.0, registry.get("replyclock.alerts").tag("kind", "breach").tag("tier", "complaint").counter().count());
+        assertEquals(1.0, registry.get("replyclock.silenced").tag("receiver", "pager").counter().count());
+    }
 }
