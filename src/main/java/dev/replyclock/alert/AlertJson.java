@@ -40,6 +40,12 @@ public final class AlertJson {
         if (a.excerpt() != null) {
             o.put("excerpt", a.excerpt());
         }
+        if (a.ackedBy() != null) {
+            o.put("ackedBy", a.ackedBy());
+        }
+        if (a.reason() != null) {
+            o.put("reason", a.reason());
+        }
         if (!a.conversations().isEmpty()) {
             ArrayNode list = o.putArray("conversations");
             for (Alert.OpenConversation c : a.conversations()) {
@@ -109,7 +115,8 @@ public final class AlertJson {
                     o.path("level").asInt(0), o.path("channel").asText(null), o.path("team").asText(null),
                     instantOrNull(o, "openedAt"),
                     Instant.parse(text(o, "deadline")), Instant.parse(text(o, "createdAt")),
-                    signals, o.path("excerpt").asText(null), conversations);
+                    signals, o.path("excerpt").asText(null), conversations, o.path("ackedBy").asText(null),
+                    o.path("reason").asText(null), null);
         } catch (RuntimeException e) {
             throw new IOException("not a valid alert: " + e.getMessage(), e);
         }

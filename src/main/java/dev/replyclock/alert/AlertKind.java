@@ -8,7 +8,10 @@ import java.util.Locale;
  * {@code escalation}: still no reply, one more rung of the ladder; {@code resolved}: a staff reply came
  * after a breach. Team alerts: {@code overload}: a team's open complaint and urgent conversations passed
  * {@code alerts.overload.threshold} (level 1 while it fires, level 0 when it is over); {@code digest}: the
- * periodic summary of a team's open conversations.
+ * periodic summary of a team's open conversations. Incident updates, for machines (PagerDuty, webhook, Kafka,
+ * log; the receivers that write to people skip them): {@code acknowledged}: an agent took the conversation
+ * (its {@code ackedBy}), one per deadline that raised alerts; {@code closed}: the conversation's ladder is
+ * over for good (its {@code reason}: replied, expired, erased), one per deadline that raised alerts.
  */
 public enum AlertKind {
     SIGNAL,
@@ -17,7 +20,19 @@ public enum AlertKind {
     ESCALATION,
     RESOLVED,
     OVERLOAD,
-    DIGEST;
+    DIGEST,
+    ACKNOWLEDGED,
+    CLOSED;
+
+    /** Kinds that open (or update) the incident of a conversation's deadline: a page about it. */
+    public boolean opensIncident() {
+        return this == SIGNAL || this == WARNING || this == BREACH || this == ESCALATION;
+    }
+
+    /** Says what became of incidents rather than what happened to a customer: for machines, not people. */
+    public boolean updatesIncident() {
+        return this == ACKNOWLEDGED || this == CLOSED;
+    }
 
     /** About a team rather than one conversation. */
     public boolean isTeamKind() {

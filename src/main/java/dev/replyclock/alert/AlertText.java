@@ -7,13 +7,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,23 +35,26 @@ public final class AlertText {
     public static final Set<String> LANGUAGES = Set.of("en", "fr");
     /** The template keys: the alert kinds, plus {@code overload-ended} for an overload at level 0. */
     public static final List<String> TEMPLATE_KEYS = List.of("signal", "warning", "breach", "escalation",
-            "resolved", "overload", "overload-ended", "digest");
+            "resolved", "overload", "overload-ended", "digest", "acknowledged", "closed");
     /** The built-in titles (the defaults of {@code alerts.templates.*}). */
     public static final Map<String, Map<String, String>> BUILTIN_TITLES = Map.of(
             "en", ordered("New {tier} message", "Reply due soon ({tier})", "Reply promise broken ({tier})",
                     "Still no reply, level {level} ({tier})", "Replied after the deadline ({tier})",
                     "Team overloaded ({tier} and more)", "Team no longer overloaded ({tier} and more)",
-                    "Open conversations"),
+                    "Open conversations", "Acknowledged ({tier})", "Closed ({tier})"),
             "fr", ordered("Nouveau message {tier}", "Réponse attendue bientôt ({tier})", "Délai de réponse dépassé ({tier})",
                     "Toujours sans réponse, niveau {level} ({tier})", "Réponse donnée après le délai ({tier})",
                     "Équipe débordée ({tier} et plus)", "Fin de la surcharge de l'équipe ({tier} et plus)",
-                    "Conversations ouvertes"));
+                    "Conversations ouvertes", "Pris en charge ({tier})", "Clôturé ({tier})"));
     /** How many of an overload's oldest waits are listed. */
     static final int OVERLOAD_LISTED = 5;
     /** How many conversations of each tier a digest lists. */
     static final int DIGEST_LISTED_PER_TIER = 10;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** Hours and minutes with the zone's short name ("12:17 CET", "11:17 UTC"), so nobody guesses whose clock. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.ENGLISH);
+    /** {@code alerts.time-zone} by default. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
     private static final Map<String, Map<String, String>> TIERS = Map.of(
             "en", Map.of("complaint", "complaint", "urgent", "urgent", "standard", "standard"),
             "fr", Map.of("complaint", "réclamation", "urgent", "urgent", "standard", "standard"));
@@ -58,6 +62,7 @@ public final class AlertText {
     /** Built-in templates, English, no link; what receivers built without config use. */
     public static final AlertText DEFAULT = new AlertText("en", Map.of(), Map.of(), "", new Redactor("FR"));
 
+    private final ZoneId zone;
     private final String language;
     private final Map<String, String> teamLanguages;
     private final Map<String, Map<String, Template>> titles = new HashMap<>();
@@ -71,6 +76,16 @@ public final class AlertText {
      */
     public AlertText(String language, Map<String, String> teamLanguages, Map<String, Map<String, String>> titleOverrides,
                      String linkTemplate, Redactor redactor) {
+        this(language, teamLanguages, titleOverrides, linkTemplate, redactor, DEFAULT_ZONE);
+    }
+
+    /**
+     * @param zone {@code alerts.time-zone}: where times are shown when the alert's route has no calendar
+     *             (neither its {@code calendar-name} nor {@code sla.calendar})
+     */
+    public AlertText(String language, Map<String, String> teamLanguages, Map<String, Map<String, String>> titleOverrides,
+                     String linkTemplate, Redactor redactor, ZoneId zone) {
+        this.zone = zone;
         this.language = language;
         this.teamLanguages = Map.copyOf(teamLanguages);
         for (String lang : LANGUAGES) {
@@ -139,6 +154,10 @@ public final class AlertText {
                 d.append(fr ? " · équipe " : " · team ").append(v.get("team"));
                 facts.add(new RenderedAlert.Fact(fr ? "Équipe" : "Team", v.get("team")));
             }
+            if (a.ackedBy() != null) {
+                d.append(fr ? " · pris en charge par " : " · taken by ").append(v.get("by"));
+                facts.add(new RenderedAlert.Fact(fr ? "Pris en charge par" : "Taken by", v.get("by")));
+            }
         }
         String excerpt = a.excerpt() == null || a.excerpt().isBlank() ? null : redactor.redact(a.excerpt());
         return new RenderedAlert(a, lang, title, d.toString(), facts, items, excerpt,
@@ -192,7 +211,8 @@ public final class AlertText {
                 ? a.conversations().stream().map(Alert.OpenConversation::openedAt).min(Comparator.naturalOrder()).orElse(null)
                 : a.openedAt();
         v.put("waited", opened == null ? "" : human(Duration.between(opened, a.createdAt())));
-        v.put("deadline", TIME.format(a.deadline()));
+        v.put("deadline", time(a.deadline(), a));
+        v.put("by", a.ackedBy() == null ? "" : redactor.redact(a.ackedBy()));
         v.put("why", a.signals().isEmpty() ? "" : redactor.redact(why(a)));
         v.put("count", String.valueOf(a.kind().isTeamKind() ? a.conversations().size() : 1));
         return v;
@@ -226,7 +246,7 @@ public final class AlertText {
                 String line = "  " + redactor.redact(c.conversationId()) + " · " + (fr ? "attente " : "waited ")
                         + human(Duration.between(c.openedAt(), a.createdAt()));
                 if (c.deadline() != null) {
-                    line += (fr ? " · échéance " : " · deadline ") + TIME.format(c.deadline());
+                    line += (fr ? " · échéance " : " · deadline ") + time(c.deadline(), a);
                 }
                 out.add(line);
             }
@@ -235,6 +255,11 @@ public final class AlertText {
             }
         }
         return out;
+    }
+
+    /** An instant as people read it: in the zone of the alert's route, else {@code alerts.time-zone}. */
+    private String time(Instant t, Alert a) {
+        return TIME.format(t.atZone(a.shownIn() != null ? a.shownIn() : zone));
     }
 
     static String tierName(Tier tier, String lang) {

@@ -76,8 +76,7 @@ public final class CompactedTopicTail<V> implements AutoCloseable {
 
     private void tail() {
         try {
-            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> parts = partitions(Duration.ofSeconds(30));
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
@@ -97,6 +96,27 @@ public final class CompactedTopicTail<V> implements AutoCloseable {
         } finally {
             loaded.countDown();
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** The topic's partitions; a topic created a moment ago may have none in the metadata yet, so ask again. */
+    private List<TopicPartition> partitions(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic, wait).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            if (!parts.isEmpty() || System.nanoTime() > deadline || !running.get()) {
+                if (parts.isEmpty()) {
+                    throw new IllegalStateException("the topic " + topic + " has no partitions after " + wait);
+                }
+                return parts;
+            }
+            try {
+                Thread.sleep(100); // a back-off between metadata requests, not a wait for an effect
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            }
         }
     }
 

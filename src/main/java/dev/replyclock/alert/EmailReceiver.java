@@ -18,6 +18,13 @@ import java.util.stream.Collectors;
  */
 public final class EmailReceiver implements Receiver {
 
+    /** Incident updates ({@code acknowledged}, {@code closed}) are for machines; people get {@code resolved}. */
+    @Override
+    public boolean takes(Alert alert) {
+        return Receiver.forPeople(alert);
+    }
+
+
     private final String name;
     private final Session session;
     private final String username;

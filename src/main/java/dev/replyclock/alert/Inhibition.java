@@ -6,7 +6,9 @@ import java.util.Set;
 /**
  * Alertmanager's inhibition for one rule: while a team's {@code overload} alert fires, that team's
  * per-conversation pages of the kinds in {@code alerts.overload.inhibits} are held back (counted, logged as
- * handled, not sent); the overload alert itself, and every other team's pages, go out as usual.
+ * handled, not sent); the overload alert itself, and every other team's pages, go out as usual. A
+ * conversation without a team counts in the team {@value Alert#DEFAULT_TEAM}, so that team's overload holds
+ * back its pages too.
  */
 public final class Inhibition {
 
@@ -39,6 +41,6 @@ public final class Inhibition {
     }
 
     public boolean inhibits(Alert alert) {
-        return !alert.kind().isTeamKind() && kinds.contains(alert.kind()) && state.isFiring(alert.team());
+        return !alert.kind().isTeamKind() && kinds.contains(alert.kind()) && state.isFiring(alert.teamOrDefault());
     }
 }

@@ -14,13 +14,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Alerts for other systems: CloudEvents 1.0 in structured JSON mode on a Kafka topic, keyed by
- * conversation (team alerts: {@code team:<team>}); the event id is the alert id. A group is one event per
- * alert (the default of {@link Receiver#deliver(AlertGroup)}): other systems consume alerts, not notifications.
+ * Alerts for other systems: CloudEvents 1.0 on a Kafka topic by the CloudEvents Kafka protocol binding in
+ * <em>structured</em> mode: the record's value is the whole event as JSON and its header {@code content-type}
+ * is {@value #CONTENT_TYPE}, so a CloudEvents SDK reads it as it is (binary mode, with {@code ce_} headers,
+ * would split the event over headers that some tools drop). The key is the conversation (team alerts:
+ * {@code team:<team>}), also the event's {@code partitionkey}; the event id is the alert id. A group is one
+ * event per alert (the default of {@link Receiver#deliver(AlertGroup)}): other systems consume alerts, not
+ * notifications.
  */
 public final class KafkaReceiver implements Receiver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The structured-mode content type of the CloudEvents Kafka protocol binding. */
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     private final String name;
     private final String topic;
@@ -50,9 +56,10 @@ public final class KafkaReceiver implements Receiver {
     @Override
     public void deliver(Alert alert) throws DeliveryException {
         try {
-            String key = alert.conversationId() != null ? alert.conversationId() : "team:" + alert.team();
-            producer.send(new ProducerRecord<>(topic, key,
-                    cloudEvent(alert, text).toString().getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, subject(alert),
+                    cloudEvent(alert, text).toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw DeliveryException.retryable("Kafka: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -72,7 +79,8 @@ public final class KafkaReceiver implements Receiver {
                 .put("id", alert.id())
                 .put("source", "replyclock")
                 .put("type", "dev.replyclock.alert." + alert.kind().wireName())
-                .put("subject", alert.conversationId() != null ? alert.conversationId() : "team:" + alert.team())
+                .put("subject", subject(alert))
+                .put("partitionkey", subject(alert))
                 .put("time", alert.createdAt().toString())
                 .put("datacontenttype", "application/json");
         ObjectNode data = AlertJson.toNode(alert);
@@ -84,6 +92,11 @@ public final class KafkaReceiver implements Receiver {
         }
         e.set("data", data);
         return e;
+    }
+
+    /** The conversation, or {@code team:<team>} for a team alert: the record key and the event's subject. */
+    private static String subject(Alert alert) {
+        return alert.conversationId() != null ? alert.conversationId() : "team:" + alert.team();
     }
 
     @Override

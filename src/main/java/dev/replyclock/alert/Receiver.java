@@ -20,6 +20,19 @@ public interface Receiver extends AutoCloseable {
         }
     }
 
+    /**
+     * Whether this receiver takes the alert at all (judged after routing; an alert it does not take is not
+     * its business, as if routed elsewhere). By default every alert.
+     */
+    default boolean takes(Alert alert) {
+        return true;
+    }
+
+    /** For receivers that write to people: incident updates ({@code acknowledged}, {@code closed}) are for machines. */
+    static boolean forPeople(Alert alert) {
+        return !alert.kind().updatesIncident();
+    }
+
     @Override
     default void close() {
     }

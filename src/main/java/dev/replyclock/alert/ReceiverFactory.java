@@ -17,6 +17,11 @@ import java.util.Properties;
 public final class ReceiverFactory {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The setting that {@code alerts.pagerduty.resolve-on-ack} puts on every pagerduty receiver (so that a reload
+     * that changes it replaces them).
+     */
+    public static final String RESOLVE_ON_ACK = "resolve-on-ack";
 
     private final Properties kafkaClient;
     private final Clock clock;
@@ -50,7 +55,8 @@ public final class ReceiverFactory {
                 case "teams" -> new TeamsReceiver(name, URI.create(rc.get("url", "")), language, timeout, text);
                 case "pagerduty" -> new PagerDutyReceiver(name,
                         URI.create(rc.get("url", PagerDutyReceiver.EVENTS_API.toString())),
-                        read(rc.get("routing-key-file", "")), language, timeout, text);
+                        read(rc.get("routing-key-file", "")), language, timeout, text,
+                        Boolean.parseBoolean(rc.get(RESOLVE_ON_ACK, "false")));
                 case "email" -> new EmailReceiver(name, rc.get("host", ""), Integer.parseInt(rc.get("port", "587")),
                         Boolean.parseBoolean(rc.get("starttls", "true")), rc.settings().get("username"),
                         rc.settings().containsKey("password-file") ? read(rc.get("password-file", "")) : null,

@@ -268,9 +268,10 @@ final class ReceiverWorker implements Runnable {
         inhibition.observe(alert); // an overload takes effect at once, in stream order, whoever it is routed to
         Route.Target target = route.get().targetsFor(alert, clock.instant()).stream()
                 .filter(t -> t.receiver().equals(receiver.name())).findFirst().orElse(null);
-        if (target == null) {
-            return; // routed elsewhere
+        if (target == null || !receiver.takes(alert)) {
+            return; // routed elsewhere, or not this receiver's kind of alert
         }
+        alert = alert.withShownIn(target.zone()); // its times read in the zone of the route's calendar
         try (org.slf4j.MDC.MDCCloseable a = org.slf4j.MDC.putCloseable("alertId", alert.id());
              org.slf4j.MDC.MDCCloseable c = org.slf4j.MDC.putCloseable("conversationId", alert.conversationId())) {
             if (notificationLog.contains(alert.id())) {

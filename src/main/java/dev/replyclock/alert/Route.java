@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code continue}); a node no child takes sends it to its own receivers, grouped by that node's settings.
  * Matchers compare the alert's {@code tier}, {@code kind}, {@code channel}, {@code team} and {@code calendar}
  * ({@code in-hours} / {@code out-of-hours} of the node's business calendar at delivery time) with a list of
- * allowed values.
+ * allowed values; {@code level} holds when one of its values ({@code 2}, {@code ">=2"}, see {@link LevelMatch})
+ * holds for the alert's level.
  *
  * @param grouping what this node sets of group_by, group_wait and repeat_interval (null parts: the parent's)
  * @param calendar the business calendar of the {@code calendar} matcher, or null for the parent's (the root's
@@ -24,12 +25,15 @@ import java.util.Set;
 public record Route(Map<String, Set<String>> match, List<String> receivers, boolean continueMatching,
                     List<Route> routes, GroupSettings grouping, BusinessCalendar calendar) {
 
-    public static final Set<String> MATCH_KEYS = Set.of("tier", "kind", "channel", "team", "calendar");
+    public static final Set<String> MATCH_KEYS = Set.of("tier", "kind", "channel", "team", "calendar", "level");
     public static final String IN_HOURS = "in-hours";
     public static final String OUT_OF_HOURS = "out-of-hours";
 
-    /** One receiver an alert goes to, with the grouping of the node that sent it there. */
-    public record Target(String receiver, GroupSettings grouping, String node) {
+    /**
+     * One receiver an alert goes to, with the grouping of the node that sent it there and the zone of that node's
+     * calendar ({@code calendar-name}, else {@code sla.calendar}; null for 24/7), which alert times are shown in.
+     */
+    public record Target(String receiver, GroupSettings grouping, String node, java.time.ZoneId zone) {
     }
 
     public Route {
@@ -47,6 +51,28 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
     /** Every alert to every receiver: the default when no route is configured. */
     public static Route everything(List<String> receivers) {
         return new Route(Map.of(), receivers, false, List.of());
+    }
+
+    /**
+     * Receiver types that take digests and overload alerts when no {@code alerts.route} is set: chat, e-mail,
+     * machines and the log. A summary is not a page, so never SMS or PagerDuty.
+     */
+    public static final Set<String> SUMMARY_RECEIVER_TYPES = Set.of("slack", "teams", "email", "webhook", "kafka", "log");
+
+    /**
+     * The route when {@code alerts.route} is not set: every alert to every receiver, except digests and overload
+     * alerts, which go only to the receivers of {@link #SUMMARY_RECEIVER_TYPES} (to none if there is none).
+     *
+     * @param typeByReceiver receiver name -> type, in the order of {@code alerts.receivers}
+     * @param calendar       {@code sla.calendar} (null = 24/7): the zone alert times are shown in
+     */
+    public static Route byDefault(Map<String, String> typeByReceiver, BusinessCalendar calendar) {
+        List<String> summaryReceivers = typeByReceiver.entrySet().stream()
+                .filter(e -> SUMMARY_RECEIVER_TYPES.contains(e.getValue())).map(Map.Entry::getKey).toList();
+        Route summaries = new Route(Map.of("kind", Set.of(AlertKind.DIGEST.wireName(), AlertKind.OVERLOAD.wireName())),
+                summaryReceivers, false, List.of());
+        return new Route(Map.of(), List.copyOf(typeByReceiver.keySet()), false, List.of(summaries),
+                GroupSettings.INHERIT, calendar);
     }
 
     /** The receivers an alert goes to, with calendar matchers judged at {@code now}. */
@@ -67,8 +93,36 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
      */
     public List<Target> targetsFor(Alert alert, Instant now) {
         Map<String, Target> out = new LinkedHashMap<>();
-        collect(alert, now, GroupSettings.DEFAULT, BusinessCalendar.ALWAYS, "/", out);
+        for (Alert as : routedAs(alert)) {
+            collect(as, now, GroupSettings.DEFAULT, BusinessCalendar.ALWAYS, "/", out);
+        }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * An incident update ({@code acknowledged}, {@code closed}) goes where its own kind is routed and wherever
+     * the pages of its incident may have gone (signal, warning, breach, and each escalation rung up to its
+     * level): every receiver that opened the incident, whatever its kind and level matchers, hears it close.
+     */
+    private static List<Alert> routedAs(Alert alert) {
+        if (!alert.kind().updatesIncident()) {
+            return List.of(alert);
+        }
+        List<Alert> as = new ArrayList<>();
+        as.add(alert);
+        for (AlertKind k : List.of(AlertKind.SIGNAL, AlertKind.WARNING, AlertKind.BREACH)) {
+            as.add(page(alert, k, 0));
+        }
+        for (int level = 1; level <= alert.level(); level++) {
+            as.add(page(alert, AlertKind.ESCALATION, level));
+        }
+        return as;
+    }
+
+    private static Alert page(Alert a, AlertKind kind, int level) {
+        return new Alert(a.id(), a.conversationId(), a.tier(), kind, level, a.channel(), a.team(), a.openedAt(),
+                a.deadline(), a.createdAt(), a.signals(), a.excerpt(), a.conversations(), a.ackedBy(), a.reason(),
+                a.shownIn());
     }
 
     private boolean collect(Alert alert, Instant now, GroupSettings parentGrouping, BusinessCalendar parentCalendar,
@@ -90,7 +144,7 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
         }
         if (!taken) {
             for (String r : receivers) {
-                out.putIfAbsent(r, new Target(r, effective, node));
+                out.putIfAbsent(r, new Target(r, effective, node, cal.zone()));
             }
         }
         return true;
@@ -98,6 +152,12 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
 
     private boolean matches(Alert alert, Instant now, BusinessCalendar cal) {
         for (Map.Entry<String, Set<String>> m : match.entrySet()) {
+            if (m.getKey().equals("level")) {
+                if (!LevelMatch.anyHolds(m.getValue(), alert.level())) {
+                    return false;
+                }
+                continue;
+            }
             String value = switch (m.getKey()) {
                 case "tier" -> alert.tier().wireName();
                 case "kind" -> alert.kind().wireName();

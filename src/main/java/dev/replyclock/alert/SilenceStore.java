@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replyclock.config.DurationParser;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,16 +37,26 @@ public final class SilenceStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SilenceStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The default of {@code alerts.silences.max-duration}: a forgotten silence mutes for a week at most. */
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofDays(7);
 
     private final String topic;
     private final Clock clock;
+    private final Duration maxDuration;
     private final Map<String, Silence> silences = new ConcurrentHashMap<>();
     private final KafkaProducer<String, String> producer;
     private final CompactedTopicTail<String> tail;
 
+    /** With silences of at most {@link #DEFAULT_MAX_DURATION}. */
     public SilenceStore(Properties client, String topic, Clock clock) {
+        this(client, topic, clock, DEFAULT_MAX_DURATION);
+    }
+
+    /** @param maxDuration the longest silence accepted ({@code alerts.silences.max-duration}) */
+    public SilenceStore(Properties client, String topic, Clock clock, Duration maxDuration) {
         this.topic = topic;
         this.clock = clock;
+        this.maxDuration = maxDuration;
         Properties p = new Properties();
         p.putAll(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -86,8 +97,12 @@ public final class SilenceStore implements AutoCloseable {
         return List.copyOf(silences.values());
     }
 
-    /** Creates a silence from the API's JSON; throws IllegalArgumentException naming what is wrong. */
-    public Silence create(JsonNode body) throws Exception {
+    /**
+     * Creates a silence from the API's JSON; throws IllegalArgumentException naming what is wrong.
+     *
+     * @param createdBy who creates it (the API token's name); a {@code createdBy} in the body is ignored
+     */
+    public Silence create(JsonNode body, String createdBy) throws Exception {
         Instant now = clock.instant();
         Map<String, Set<String>> matchers = new HashMap<>();
         JsonNode m = body.path("matchers");
@@ -106,6 +121,11 @@ public final class SilenceStore implements AutoCloseable {
             } else {
                 values.add(m.get(k).asText());
             }
+            if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("matchers." + k + " = " + m.get(k) + ": give a " + k
+                        + (k.equals("team") ? " name (conversations without a team are of the team '"
+                        + Alert.DEFAULT_TEAM + "')" : " value"));
+            }
             matchers.put(k, values);
         }
         Instant starts = body.has("startsAt") ? Instant.parse(body.get("startsAt").asText()) : now;
@@ -113,7 +133,7 @@ public final class SilenceStore implements AutoCloseable {
         if (body.has("endsAt")) {
             ends = Instant.parse(body.get("endsAt").asText());
         } else if (body.has("duration")) {
-            ends = starts.plus(dev.replyclock.config.DurationParser.parse(body.get("duration").asText())
+            ends = starts.plus(DurationParser.parse(body.get("duration").asText())
                     .orElseThrow(() -> new IllegalArgumentException("'duration' must be like 30m or 2h")));
         } else {
             throw new IllegalArgumentException("give 'endsAt' (ISO-8601) or 'duration' (like 2h): silences expire");
@@ -121,8 +141,14 @@ public final class SilenceStore implements AutoCloseable {
         if (!ends.isAfter(starts)) {
             throw new IllegalArgumentException("'endsAt' must be after 'startsAt'");
         }
-        Silence s = new Silence(UUID.randomUUID().toString(), matchers, starts, ends,
-                body.path("createdBy").asText(""), body.path("comment").asText(""));
+        Duration length = Duration.between(starts, ends);
+        if (length.compareTo(maxDuration) > 0) {
+            throw new IllegalArgumentException("this silence would last " + DurationParser.format(length)
+                    + "; a silence lasts at most " + DurationParser.format(maxDuration)
+                    + " (alerts.silences.max-duration): end it sooner, and create a new one then if it is still needed");
+        }
+        Silence s = new Silence(UUID.randomUUID().toString(), matchers, starts, ends, createdBy,
+                body.path("comment").asText(""));
         producer.send(new ProducerRecord<>(topic, s.id(), toJson(s).toString())).get(10, TimeUnit.SECONDS);
         silences.put(s.id(), s);
         return s;

@@ -15,6 +15,13 @@ import java.util.stream.Collectors;
  */
 public final class SlackReceiver extends JsonHttpReceiver {
 
+    /** Incident updates ({@code acknowledged}, {@code closed}) are for machines; people get {@code resolved}. */
+    @Override
+    public boolean takes(Alert alert) {
+        return Receiver.forPeople(alert);
+    }
+
+
     /** Slack allows 50 blocks a message; a notification people read stays far below. */
     static final int MAX_SECTIONS = 10;
     /** Slack's limit for the text of a section. */

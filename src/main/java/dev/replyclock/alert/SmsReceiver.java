@@ -18,6 +18,13 @@ import java.util.stream.Collectors;
  */
 public final class SmsReceiver implements Receiver {
 
+    /** Incident updates ({@code acknowledged}, {@code closed}) are for machines; people get {@code resolved}. */
+    @Override
+    public boolean takes(Alert alert) {
+        return Receiver.forPeople(alert);
+    }
+
+
     /** Two SMS segments: beyond that a message is split, delayed and costly. */
     static final int MAX_CHARS = 320;
     /** A group's summary fits one segment. */

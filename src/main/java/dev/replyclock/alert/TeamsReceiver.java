@@ -12,6 +12,13 @@ import java.util.List;
  */
 public final class TeamsReceiver extends JsonHttpReceiver {
 
+    /** Incident updates ({@code acknowledged}, {@code closed}) are for machines; people get {@code resolved}. */
+    @Override
+    public boolean takes(Alert alert) {
+        return Receiver.forPeople(alert);
+    }
+
+
     static final int MAX_CONTAINERS = 10;
 
     public TeamsReceiver(String name, URI url, String language, Duration timeout) {
@@ -57,20 +64,20 @@ public final class TeamsReceiver extends JsonHttpReceiver {
                 .put("version", "1.4");
     }
 
-    /** Title, facts, listed conversations, excerpt and link of one alert (Adaptive Card text is not markup-escaped). */
+    /** Title, facts, listed conversations, excerpt and link of one alert, every text escaped ({@link #escape}). */
     private static void describe(ArrayNode items, RenderedAlert r) {
-        items.addObject().put("type", "TextBlock").put("text", r.title())
+        items.addObject().put("type", "TextBlock").put("text", escape(r.title()))
                 .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
         ArrayNode facts = items.addObject().put("type", "FactSet").putArray("facts");
         for (RenderedAlert.Fact f : r.facts()) {
-            facts.addObject().put("title", f.label()).put("value", f.value());
+            facts.addObject().put("title", f.label()).put("value", escape(f.value()));
         }
         if (!r.items().isEmpty()) {
-            items.addObject().put("type", "TextBlock").put("text", String.join("\n\n", r.items()))
+            items.addObject().put("type", "TextBlock").put("text", escape(String.join("\n\n", r.items())))
                     .put("wrap", true).put("fontType", "Monospace");
         }
         if (r.excerpt() != null) {
-            items.addObject().put("type", "TextBlock").put("text", "“" + r.excerpt() + "”")
+            items.addObject().put("type", "TextBlock").put("text", "“" + escape(r.excerpt()) + "”")
                     .put("isSubtle", true).put("wrap", true);
         }
         if (r.link() != null) {
@@ -78,5 +85,39 @@ public final class TeamsReceiver extends JsonHttpReceiver {
                     .put("type", "Action.OpenUrl").put("url", r.link())
                     .put("title", "fr".equals(r.language()) ? "Ouvrir la conversation" : "Open the conversation");
         }
+    }
+
+    /**
+     * Adaptive Card text is Markdown (bold, italic, lists, {@code [text](url)} links): a customer's excerpt
+     * or a conversation id could put a link with an innocent label in the agents' channel. Every Markdown
+     * character is backslash-escaped (CommonMark escapes, which the card renderers honour), and so is a
+     * list marker at the start of a line; a bare URL stays visible as what it is. Parentheses alone make no
+     * link without the brackets, so they stay readable.
+     */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        boolean lineStart = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (lineStart && Character.isDigit(c)) { // "12." or "12)" would start an ordered list
+                int j = i;
+                while (j < s.length() && Character.isDigit(s.charAt(j))) {
+                    j++;
+                }
+                b.append(s, i, j);
+                if (j < s.length() && (s.charAt(j) == '.' || s.charAt(j) == ')')) {
+                    b.append('\\');
+                }
+                i = j - 1;
+                lineStart = false;
+                continue;
+            }
+            if ("\\*_[]`~#<>|".indexOf(c) >= 0 || lineStart && (c == '-' || c == '+')) {
+                b.append('\\');
+            }
+            b.append(c);
+            lineStart = c == '\n' || lineStart && c == ' ';
+        }
+        return b.toString();
     }
 }

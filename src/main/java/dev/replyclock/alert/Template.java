@@ -17,7 +17,7 @@ public final class Template {
 
     /** What alert title templates may use. */
     public static final Set<String> ALERT_PLACEHOLDERS = Set.of("tier", "level", "team", "channel",
-            "conversationId", "waited", "deadline", "why", "count");
+            "conversationId", "waited", "deadline", "why", "count", "by");
     /** What {@code alerts.link-template} may use (values are URL-encoded). */
     public static final Set<String> LINK_PLACEHOLDERS = Set.of("conversationId", "team", "channel");
 

@@ -50,7 +50,7 @@ public final class Classifier {
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** Per near family: 0 = no time on the b side, 1 = any time (@time), 2 = clock times only (@clock). */
     private final int[] timeSide;
-    /** Per frame family and slot: which shapes fill it besides words (bits: 1 = @time, 2 = @clock, 4 = @amount). */
+    /** Per frame family and slot: which shapes fill it besides words (1 = @time, 2 = @clock, 4 = @amount, 8 = @number). */
     private final int[][] slotShapes;
 
     private Classifier(SignalRules rules) {
@@ -68,6 +68,7 @@ public final class Classifier {
                     case TIME -> slotShapes[p.family()][p.slot()] |= 1;
                     case CLOCK -> slotShapes[p.family()][p.slot()] |= 2;
                     case AMOUNT -> slotShapes[p.family()][p.slot()] |= 4;
+                    case NUMBER -> slotShapes[p.family()][p.slot()] |= 8;
                     default -> {
                     }
                 }
@@ -402,7 +403,11 @@ public final class Classifier {
     }
 
     private static boolean regionEquals(char[] chars, int from, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        if (n > 0 && chars[from] != s.charAt(0)) {
+            return false; // most candidates differ at once
+        }
+        for (int i = 1; i < n; i++) {
             if (chars[from + i] != s.charAt(i)) {
                 return false;
             }
@@ -882,7 +887,12 @@ public final class Classifier {
 
     private static boolean fitsShape(Scratch s, Tokens t, int shapes, int tok) {
         return (shapes & 1) != 0 && s.timeEnd[tok] > 0 || (shapes & 2) != 0 && isClock(t, tok)
-                || (shapes & 4) != 0 && s.amount[tok];
+                || (shapes & 4) != 0 && s.amount[tok] || (shapes & 8) != 0 && isReference(t, tok) && !s.amount[tok];
+    }
+
+    /** An order or ticket number: 4 digits or more, not a sum of money (#64120, 7720, commande 30012). */
+    private static boolean isReference(Tokens t, int tok) {
+        return t.length[tok] >= 4 && leadingDigits(t, tok) == t.length[tok];
     }
 
     /** The first index in sorted[0, n) holding a value >= key. */

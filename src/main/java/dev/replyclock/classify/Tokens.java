@@ -57,7 +57,7 @@ final class Tokens {
             char f;
             char f2 = 0;
             int unitEnd = i + 1;
-            if (i > quoteEnd && isQuote(c)) {
+            if ((c < 'a' || c >= 0xAB) && i > quoteEnd && isQuote(c)) { // quotes are all below 'a' or from « up
                 quoteEnd = quoteSpanEnd(text, i);
                 quoteKind = quoteEnd < 0 ? 0 : titleQuote(text, i, quoteEnd) ? (byte) 1 : (byte) 2;
             }
@@ -98,16 +98,18 @@ final class Tokens {
             } else {
                 f = TextFolder.first(c);
                 f2 = TextFolder.second(c);
-                char letter = symbolLetter(c);
-                if (letter != 0 && i + 1 < n && Character.isLetter(text.charAt(i + 1))
-                        && (!inToken || Character.isLetter(text.charAt(i - 1)))) {
-                    f = letter; // $c@m, a$ap, d€çu: a symbol for a letter
+                if (f <= TextFolder.SENTENCE && f != TextFolder.DELETE) {
+                    char letter = symbolLetter(c);
+                    if (letter != 0 && i + 1 < n && Character.isLetter(text.charAt(i + 1))
+                            && (!inToken || Character.isLetter(text.charAt(i - 1)))) {
+                        f = letter; // $c@m, a$ap, d€çu: a symbol for a letter
+                    }
                 }
             }
             if (f == TextFolder.DELETE) {
                 continue;
             }
-            if ((c == '.' || c == ',') && i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))
+            if ((f == TextFolder.SENTENCE || f == TextFolder.CLAUSE) && (c == '.' || c == ',') && i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))
                     && Character.isDigit(text.charAt(i + 1))) {
                 f = TextFolder.SPACE; // 89.99, 84,98: a number, not the end of a clause
             }

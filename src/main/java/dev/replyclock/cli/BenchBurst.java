@@ -175,6 +175,11 @@ final class BenchBurst {
     }
 
     private KafkaConsumer<String, byte[]> alertsConsumer() {
+        return alertsConsumer(servers, alertsTopic);
+    }
+
+    /** A read_committed consumer of every partition of the alerts topic, from its end as of now. */
+    static KafkaConsumer<String, byte[]> alertsConsumer(String servers, String alertsTopic) {
         KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),

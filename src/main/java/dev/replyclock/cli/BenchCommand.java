@@ -111,6 +111,15 @@ final class BenchCommand implements Callable<Integer> {
             + " with a flaky receiver (quick to repeat; --json writes their keys)")
     boolean deliveryOnly;
 
+    @Option(names = "--restore", description = "only the restore and failover runs: two instances share"
+            + " --restore-conversations open conversations, one stops, the seconds until the survivor fires due"
+            + " deadlines again, without and with a standby replica (--json writes their keys)")
+    boolean restoreOnly;
+
+    @Option(names = "--restore-conversations", defaultValue = "1000000",
+            description = "open conversations of the --restore runs (default: ${DEFAULT-VALUE})")
+    int restoreConversations;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -156,6 +165,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (restoreOnly) {
+            return restore();
+        }
         String in = "bench-" + run + ".messages";
         KafkaSettings.Topics topics = new KafkaSettings.Topics(in, "bench-" + run + ".alerts", "bench-" + run + ".dlq");
         Map<String, Integer> wanted = new HashMap<>();
@@ -189,7 +201,7 @@ final class BenchCommand implements Callable<Integer> {
         KafkaStreams app = new KafkaStreams(pipeline, streamsProps("pipeline"));
         double pipelineRate = streamsRate("pipeline", app, in);
         try {
-            Map<String, Long> latency = probeLatency(traffic, topics, ceiling / 2);
+            Map<String, Long> latency = probeLatency(traffic, topics, pipelineRate / 2, ceiling / 2);
             ObjectNode burst = JsonMapper.builder().build().createObjectNode();
             if (burstSeconds > 0) {
                 // The steady rate is a twentieth of what the pipeline sustains, so the 10x burst runs at half of
@@ -203,6 +215,38 @@ final class BenchCommand implements Callable<Integer> {
             report(ceiling, passthrough, pipelineRate, latency, heapPerOpen, (long) open, burst);
         } finally {
             app.close(Duration.ofSeconds(20));
+        }
+        return 0;
+    }
+
+    /** {@code --restore}: the failover without a standby (a restore from the changelog), then with one. */
+    private int restore() throws Exception {
+        BenchRestore bench = new BenchRestore(servers, run, work, partitions, guarantee,
+                new BenchMessages(seed, conversations), this::producer);
+        BenchRestore.Result cold = bench.failover("restore", restoreConversations, 0);
+        BenchRestore.Result warm = bench.failover("failover", restoreConversations, 1);
+        System.err.print("\r" + " ".repeat(70) + "\r");
+        out.printf("%nreplyclock bench --restore: %,d open conversations over 2 instances, %d partitions, %s, %d cores, Java %s%n",
+                cold.openConversations(), partitions, guarantee, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        out.printf("  one instance stops (%d of %d tasks move); seconds until every partition fires due deadlines again:%n",
+                cold.movedTasks(), partitions);
+        out.printf("    without a standby (restore from the changelog)   %6.1f s%n", cold.seconds());
+        out.printf("    with a standby replica                           %6.1f s  (%d tasks moved)%n", warm.seconds(),
+                warm.movedTasks());
+        out.printf("  (a crash instead of a stop adds the session timeout, 15 s, before the group notices)%n");
+        out.flush();
+        if (json != null) {
+            ObjectMapper m = JsonMapper.builder().build();
+            ObjectNode o = m.createObjectNode()
+                    .put("restore_seconds", cold.seconds())
+                    .put("failover_seconds_with_standby", warm.seconds())
+                    .put("restore_open_conversations", cold.openConversations())
+                    .put("partitions", partitions)
+                    .put("guarantee", guarantee)
+                    .put("cores", Runtime.getRuntime().availableProcessors())
+                    .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            Files.writeString(json, m.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
         }
         return 0;
     }
@@ -279,6 +323,11 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Waits until the group has committed every record of the topic (end offsets taken when called). */
     private void awaitCommitted(String group, String topic, String phase, long timeoutNanos) throws Exception {
+        awaitCommitted(servers, group, topic, phase, timeoutNanos);
+    }
+
+    static void awaitCommitted(String servers, String group, String topic, String phase, long timeoutNanos)
+            throws Exception {
         long deadline = System.nanoTime() + timeoutNanos;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -298,44 +347,34 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Signal latency under load (half the ceiling's rate) and breach lateness with the run's open conversations:
-     * probes are complaints in conversations of their own; latency is measured to the committed alert record.
+     * Signal latency under load, twice: at half the pipeline's own measured rate (a load it holds, so latency is
+     * read apart from throughput), then at half the ceiling's rate (today's figure, which builds a backlog when
+     * the pipeline is slower than that); then breach lateness with the run's open conversations. Probes are
+     * complaints in conversations of their own; latency is measured to the committed alert record.
      */
-    private Map<String, Long> probeLatency(BenchMessages traffic, KafkaSettings.Topics topics, double rate) throws Exception {
+    private Map<String, Long> probeLatency(BenchMessages traffic, KafkaSettings.Topics topics, double halfPipeline,
+                                           double halfCeiling) throws Exception {
         Map<String, Long> signalSent = new ConcurrentHashMap<>();
         Map<String, Long> deadlines = new ConcurrentHashMap<>();
-        List<Long> signalMs = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> signalMs = new ConcurrentHashMap<>();
         List<Long> lateMs = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         Thread reader = new Thread(() -> readAlerts(topics.alerts(), signalSent, deadlines, signalMs, lateMs, stop));
         reader.start();
+        Map<String, Long> r = new HashMap<>();
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            // 1. load at half the ceiling for 10 s, one probe every 100 records
-            long start = System.nanoTime();
-            long total = (long) (rate * 10);
-            for (long i = 0; i < total; i++) {
-                long due = start + (long) (i * 1e9 / rate);
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-                if (i % 100 == 0) {
-                    String conv = "probe-" + run + "-" + i;
-                    signalSent.put(conv, System.currentTimeMillis());
-                    producer.send(new ProducerRecord<>(topics.messages(), conv, traffic.complaint(conv, Instant.now()).value()));
-                } else {
-                    BenchMessages.Generated g = traffic.next(Instant.now());
-                    producer.send(new ProducerRecord<>(topics.messages(), g.key(), g.value()));
-                }
-                if (i % 20_000 == 0) {
-                    progress("latency", i, total);
-                }
-            }
-            producer.flush();
+            // 1. at half the pipeline's rate, 2. at half the ceiling's, 10 s each, one probe every 100 records
+            String halfPipelineProbes = "probe-hp-" + run + "-";
+            String halfCeilingProbes = "probe-" + run + "-";
+            loadWithProbes(producer, traffic, topics, halfPipeline, halfPipelineProbes, signalSent);
+            awaitCommitted("bench-" + run + "-pipeline", topics.messages(), "drain", TimeUnit.MINUTES.toNanos(30));
+            awaitSignals(halfPipelineProbes, signalSent, signalMs);
+            loadWithProbes(producer, traffic, topics, halfCeiling, halfCeilingProbes, signalSent);
             // Let the pipeline drain the load first: a backlog would make breach probes stale on arrival.
             // (Signal probes that waited longer than their 1-minute target in the backlog are stale and
             // raise no signal: the latency figures then count only those that did.)
             awaitCommitted("bench-" + run + "-pipeline", topics.messages(), "drain", TimeUnit.MINUTES.toNanos(30));
-            // 2. breach probes: complaints sent 55 s ago (1-minute target), deadlines spread over 5-10 s from now
+            // 3. breach probes: complaints sent 55 s ago (1-minute target), deadlines spread over 5-10 s from now
             Instant now = Instant.now();
             for (int i = 0; i < probes; i++) {
                 String conv = "late-" + run + "-" + i;
@@ -344,26 +383,69 @@ final class BenchCommand implements Callable<Integer> {
                 producer.send(new ProducerRecord<>(topics.messages(), conv, traffic.complaint(conv, sentAt).value()));
             }
             producer.flush();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (lateMs.size() < probes && System.nanoTime() < until) {
+                progress("breaches", lateMs.size(), probes);
+                Thread.sleep(100);
+            }
+            putSignals(r, "signal_hp", halfPipelineProbes, signalSent, signalMs);
+            putSignals(r, "signal", halfCeilingProbes, signalSent, signalMs);
+        } finally {
+            stop.set(true);
+            reader.join();
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lateMs.size() < probes && System.nanoTime() < until) {
-            progress("breaches", lateMs.size(), probes);
-            Thread.sleep(100);
-        }
-        stop.set(true);
-        reader.join();
-        long[] s = sorted(signalMs);
         long[] l = sorted(lateMs);
-        Map<String, Long> r = new HashMap<>();
-        r.put("signal_p50", pct(s, 50));
-        r.put("signal_p99", pct(s, 99));
-        r.put("signal_max", s.length == 0 ? -1 : s[s.length - 1]);
         r.put("breach_p50", pct(l, 50));
         r.put("breach_p99", pct(l, 99));
         r.put("breaches_seen", (long) l.length);
-        r.put("signals_seen", (long) s.length);
-        r.put("signals_sent", (long) signalSent.size());
         return r;
+    }
+
+    /** {@code rate} records a second for 10 s, one in 100 a signal probe in a conversation {@code probePrefix + i}. */
+    private void loadWithProbes(KafkaProducer<String, byte[]> producer, BenchMessages traffic,
+                                KafkaSettings.Topics topics, double rate, String probePrefix,
+                                Map<String, Long> signalSent) {
+        long start = System.nanoTime();
+        long total = (long) (rate * 10);
+        for (long i = 0; i < total; i++) {
+            long due = start + (long) (i * 1e9 / rate);
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            if (i % 100 == 0) {
+                String conv = probePrefix + i;
+                signalSent.put(conv, System.currentTimeMillis());
+                producer.send(new ProducerRecord<>(topics.messages(), conv, traffic.complaint(conv, Instant.now()).value()));
+            } else {
+                BenchMessages.Generated g = traffic.next(Instant.now());
+                producer.send(new ProducerRecord<>(topics.messages(), g.key(), g.value()));
+            }
+            if (i % 20_000 == 0) {
+                progress("latency", i, total);
+            }
+        }
+        producer.flush();
+    }
+
+    /** Once the input is processed, its signal alerts are committed: waits (at most 10 s) until they are read. */
+    private static void awaitSignals(String prefix, Map<String, Long> signalSent, Map<String, Long> signalMs)
+            throws InterruptedException {
+        long sent = signalSent.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (signalMs.keySet().stream().filter(k -> k.startsWith(prefix)).count() < sent && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static void putSignals(Map<String, Long> r, String key, String prefix, Map<String, Long> signalSent,
+                                   Map<String, Long> signalMs) {
+        long[] s = signalMs.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(Map.Entry::getValue).sorted().toArray();
+        r.put(key + "_p50", pct(s, 50));
+        r.put(key + "_p99", pct(s, 99));
+        r.put(key + "_max", s.length == 0 ? -1 : s[s.length - 1]);
+        r.put(key + "s_seen", (long) s.length);
+        r.put(key + "s_sent", signalSent.keySet().stream().filter(k -> k.startsWith(prefix)).count());
     }
 
     /** The receivers of a delivery run. */
@@ -545,7 +627,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void readAlerts(String topic, Map<String, Long> signalSent, Map<String, Long> deadlines,
-                            List<Long> signalMs, List<Long> lateMs, AtomicBoolean stop) {
+                            Map<String, Long> signalMs, List<Long> lateMs, AtomicBoolean stop) {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
@@ -565,7 +647,7 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     Alert a = AlertJson.fromBytes(r.value());
                     if (sent != null && a.kind() == AlertKind.SIGNAL) {
-                        signalMs.add(received - sent);
+                        signalMs.putIfAbsent(r.key(), received - sent);
                     } else if (deadline != null && a.kind() == AlertKind.BREACH) {
                         lateMs.add(received - deadline);
                     }
@@ -586,7 +668,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("  Streams pass-through          %,12.0f records/s%n", passthrough);
         out.printf("  replyclock pipeline           %,12.0f records/s   %.2fx ceiling, %.2fx pass-through%n",
                 pipeline, pipeline / ceiling, pipeline / passthrough);
-        out.printf("  signal latency (at %,.0f/s)   p50 %d ms  p99 %d ms  max %d ms  (%d of %d probes; the others went stale in the backlog)%n",
+        out.printf("  signal latency at half the pipeline's rate (%,.0f/s)  p50 %d ms  p99 %d ms  max %d ms  (%d of %d probes)%n",
+                pipeline / 2, lat.get("signal_hp_p50"), lat.get("signal_hp_p99"), lat.get("signal_hp_max"),
+                lat.get("signal_hps_seen"), lat.get("signal_hps_sent"));
+        out.printf("  signal latency at half the ceiling's rate (%,.0f/s)   p50 %d ms  p99 %d ms  max %d ms  (%d of %d probes; the others went stale in the backlog)%n",
                 ceiling / 2, lat.get("signal_p50"), lat.get("signal_p99"), lat.get("signal_max"),
                 lat.get("signals_seen"), lat.get("signals_sent"));
         out.printf("  breach lateness (%,d probes, %,d open) p50 %d ms  p99 %d ms  (%d seen)%n", probes, open,
@@ -622,6 +707,8 @@ final class BenchCommand implements Callable<Integer> {
                     .put("ratio_to_passthrough", round(pipeline / passthrough));
             o.putObject("signal_latency_ms").put("p50", lat.get("signal_p50")).put("p99", lat.get("signal_p99"))
                     .put("max", lat.get("signal_max"));
+            o.putObject("signal_latency_at_half_pipeline_ms").put("p50", lat.get("signal_hp_p50"))
+                    .put("p99", lat.get("signal_hp_p99")).put("max", lat.get("signal_hp_max"));
             deliveryJson(o, lat); // the contract's delivery_latency_ms, and the extra keys beside it
             o.putObject("breach_lateness_ms").put("p50", lat.get("breach_p50")).put("p99", lat.get("breach_p99"));
             o.put("heap_bytes_per_open_conversation", heapPerOpen)

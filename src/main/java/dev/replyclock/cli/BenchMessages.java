@@ -60,6 +60,16 @@ final class BenchMessages {
         return generated(conversation, inbound, padded(text), sentAt);
     }
 
+    /** A standard question in a conversation of its own: an open wait with a far deadline (restore runs). */
+    Generated question(String conversation, Instant sentAt) {
+        return generated(conversation, true, STANDARD[(int) (sequence % STANDARD.length)], sentAt);
+    }
+
+    /** An urgent question (5-minute target) in a conversation of its own (restore runs' probes). */
+    Generated urgent(String conversation, Instant sentAt) {
+        return generated(conversation, true, "URGENT: where is my order?", sentAt);
+    }
+
     /** An unmistakable complaint in a conversation of its own (latency probes). */
     Generated complaint(String conversation, Instant sentAt) {
         return generated(conversation, true, PROBE, sentAt);

@@ -6,6 +6,7 @@ import dev.replyclock.alert.OverloadState;
 import dev.replyclock.alert.OverloadStore;
 import dev.replyclock.alert.SilenceStore;
 import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.config.ApiTokenSetting;
 import dev.replyclock.alert.Notifier;
 import dev.replyclock.alert.Receiver;
 import dev.replyclock.classify.Classifier;
@@ -15,6 +16,7 @@ import dev.replyclock.config.ConfigException;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReceiverConfig;
+import dev.replyclock.config.PrivacySettings;
 import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.config.ReloadableKeys;
 import dev.replyclock.ops.ReloadResult;
@@ -22,10 +24,16 @@ import java.util.Map;
 import dev.replyclock.config.StartupFailure;
 import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.PrivacyOptions;
+import dev.replyclock.privacy.ArchiveKeyset;
+import dev.replyclock.privacy.ArchiveStore;
+import dev.replyclock.privacy.LocalArchiveStore;
+import dev.replyclock.privacy.S3ArchiveStore;
 import dev.replyclock.privacy.StateArchive;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.StreamThreadFailures;
 import dev.replyclock.kafka.StreamsSettings;
+import dev.replyclock.kafka.DeadLetterRedaction;
+import dev.replyclock.kafka.TopicConfigs;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.ops.BrokerHealth;
 import dev.replyclock.ops.OpsHttpServer;
@@ -52,6 +60,8 @@ import dev.replyclock.ingest.http.IntakeServer;
 import dev.replyclock.ingest.http.KafkaMessageSink;
 import dev.replyclock.ops.AdminTotp;
 import dev.replyclock.ops.ApiToken;
+import dev.replyclock.ops.ApiTokens;
+import dev.replyclock.ops.SharedTotpSteps;
 import dev.replyclock.kafka.StoreOpenConversations;
 import dev.replyclock.privacy.PseudonymKey;
 import dev.replyclock.privacy.Excerpter;
@@ -142,28 +152,24 @@ public final class Daemon implements AutoCloseable {
                 config.privacy().defaultRegion());
     }
 
-    /** The archive of expired states, or null when {@code privacy.archive.dir} is empty. */
+    /** The archive of expired states, or null when {@code privacy.archive.target} is empty. */
     private static StateArchive archive(ReplyclockConfig config, Clock clock) {
-        if (!config.privacy().archiving()) {
+        PrivacySettings privacy = config.privacy();
+        if (!privacy.archiving()) {
             return null;
         }
-        StateArchive archive = StartupFailure.reading("privacy.archive.keyset-file", config.privacy().archiveKeysetFile(),
-                "restore the keyset from your backup, or check privacy.archive.dir and privacy.archive.keyset-file",
-                () -> StateArchive.open(config.privacy().archiveDir(), config.privacy().archiveKeysetFile(), clock));
-        log.info("expired state is archived, encrypted, to {} (key: {})", config.privacy().archiveDir().toAbsolutePath(),
-                config.privacy().archiveKeysetFile().toAbsolutePath());
+        StateArchive archive = StartupFailure.reading("privacy.archive.keyset-file", privacy.archiveKeysetFile(),
+                "restore the keyset from your backup, or check privacy.archive.target and privacy.archive.keyset-file",
+                () -> {
+                    ArchiveStore store = privacy.archiveS3() != null ? new S3ArchiveStore(privacy.archiveS3())
+                            : new LocalArchiveStore(privacy.archiveDir());
+                    return StateArchive.open(store, privacy.archiveKeysetFile(), clock);
+                });
+        log.info("expired state is archived, encrypted, to {} (key: {})", archive.describe(),
+                privacy.archiveKeysetFile().toAbsolutePath());
+        ArchiveKeyset.placementWarning(privacy.archiveKeysetFile(), config.kafka().stateDir(),
+                config.kafka().embeddedDataDir(), privacy.archiveDir()).ifPresent(log::warn);
         return archive;
-    }
-
-    /** The teams the configuration names (in {@code sla.policies}), whose overload gauge is there at 0 from the start. */
-    static java.util.Set<String> configuredTeams(ReplyclockConfig config) {
-        java.util.Set<String> teams = new java.util.TreeSet<>();
-        config.policies().rules().forEach(r -> {
-            if (r.team() != null) {
-                teams.add(r.team());
-            }
-        });
-        return teams;
     }
 
     public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
@@ -192,13 +198,23 @@ public final class Daemon implements AutoCloseable {
     private void startAll(ReplyclockConfig config, Classifier classifier, Clock clock, PrintStream stdout) {
         // The files the config names first: a missing or bad one stops start-up before anything runs.
         Pseudonymizer pseudonymizer = pseudonymizer(config);
-        ApiToken token = config.http().apiTokenFile() == null ? null : StartupFailure.reading("http.api-token-file",
-                config.http().apiTokenFile(), "write a token of 16 characters or more (openssl rand -hex 32 > FILE),"
-                        + " or leave http.api-token-file empty to turn the API off",
-                () -> ApiToken.fromFile(config.http().apiTokenFile()));
-        AdminTotp adminTotp = config.http().adminTotpFile() == null ? null : StartupFailure.reading("http.admin-totp-file",
-                config.http().adminTotpFile(), "create it with `replyclock totp-secret`, or leave http.admin-totp-file"
-                        + " empty to turn the export off", () -> AdminTotp.fromFile(config.http().adminTotpFile(), clock));
+        List<ApiToken> tokens = new ArrayList<>();
+        for (ApiTokenSetting ts : config.http().apiTokens()) {
+            boolean legacy = ts.name().equals(ApiToken.LEGACY_NAME) && ts.tokenFile().equals(config.http().apiTokenFile());
+            tokens.add(StartupFailure.reading(legacy ? "http.api-token-file" : "http.api-tokens (" + ts.name() + ")",
+                    ts.tokenFile(), "write a token of 16 characters or more (openssl rand -hex 32 > FILE), or "
+                            + (legacy ? "leave http.api-token-file empty" : "remove this token from http.api-tokens"),
+                    () -> ApiToken.fromFile(ts.name(), ts.role(), ts.tokenFile())));
+        }
+        // Read and checked here; the used codes are shared through Kafka, so the TOTP itself is made once it runs.
+        String adminTotpSecret = config.http().adminTotpFile() == null ? null : StartupFailure.reading(
+                "http.admin-totp-file", config.http().adminTotpFile(), "create it with `replyclock totp-secret`, or"
+                        + " leave http.admin-totp-file empty to turn the export off", () -> {
+                    String secret = java.nio.file.Files.readString(config.http().adminTotpFile(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    new AdminTotp(secret, clock); // an unusable secret stops start-up here
+                    return secret;
+                });
         StateArchive archive = archive(config, clock);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -207,8 +223,8 @@ public final class Daemon implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        metrics = new ReplyclockMetrics(registry, config.sla());
-        metrics.startAtZero(configuredTeams(config));
+        metrics = new ReplyclockMetrics(registry, config.sla(), config.metricLabels());
+        metrics.startAtZero();
 
         if (config.kafka().embedded()) {
             EmbeddedKafka broker = EmbeddedKafka.start(config.kafka().embeddedPort(), config.kafka().embeddedDataDir());
@@ -218,7 +234,7 @@ public final class Daemon implements AutoCloseable {
         } else {
             bootstrapServers = config.kafka().bootstrapServers();
         }
-        TopicSetup.ensureTopics(bootstrapServers, config.kafka(), Duration.ofSeconds(60));
+        TopicSetup.ensureTopics(bootstrapServers, config.kafka(), config.privacy().erasureBound(), Duration.ofSeconds(60));
         // Checked every second (2 s budget each); not ready after 6 s without an answer: a dead broker shows
         // on /health/ready within about 8 s, one slow answer on a busy machine does not.
         brokerHealth = new BrokerHealth(config.kafka().clientConfig(bootstrapServers), Duration.ofSeconds(1),
@@ -241,7 +257,8 @@ public final class Daemon implements AutoCloseable {
         receiverFactory = factory;
         runningReceivers = config.receivers();
         KafkaSettings.Topics t = config.kafka().topics();
-        silences = new SilenceStore(config.kafka().clientConfig(bootstrapServers), t.silences(), clock);
+        silences = new SilenceStore(config.kafka().clientConfig(bootstrapServers), t.silences(), clock,
+                config.http().silenceMaxDuration());
         silences.start();
         toClose.add(silences);
         // The overload state survives restarts on its compacted topic: read it before the receivers start.
@@ -263,14 +280,16 @@ public final class Daemon implements AutoCloseable {
         }
 
         engine = new SlaEngine(config.policies(), clock);
+        TopicConfigs topicConfigs = new TopicConfigs(config.privacy().erasureBound());
+        Redactor redactor = new Redactor(config.privacy().defaultRegion());
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
-                        config.privacy().retention(), pseudonymizer,
-                        new Redactor(config.privacy().defaultRegion()), excerpter(config),
+                        config.privacy().retention(), pseudonymizer, redactor, excerpter(config),
                         new PrivacyOptions(config.kafka().applicationId(), archive), config.teams(),
-                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId()),
+                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId()), topicConfigs,
                         config.kafka().rekey() ? ReplyclockTopology.rekeyTopic(config.kafka().applicationId()) : null),
-                StreamsSettings.of(config.kafka(), bootstrapServers, metrics));
+                StreamsSettings.of(config.kafka(), bootstrapServers, metrics, topicConfigs,
+                        new DeadLetterRedaction(new MessageCodec(clock), pseudonymizer, redactor)));
         // Wall time, not the daemon's clock: "three failures in ten minutes" is about the machine, not the SLA.
         streams.setUncaughtExceptionHandler(StreamThreadFailures.standard(Clock.systemUTC(),
                 response -> metrics.streamThreadFailure(response.name().toLowerCase(java.util.Locale.ROOT))));
@@ -296,15 +315,22 @@ public final class Daemon implements AutoCloseable {
         toClose.add(() -> ackProducer.close(Duration.ofSeconds(5)));
         MessageCodec codec = new MessageCodec();
         String messagesTopic = config.kafka().topics().messages();
-        OpsHttpServer.AckSink acks = conversationId -> ackProducer.send(new ProducerRecord<>(messagesTopic,
+        OpsHttpServer.AckSink acks = (conversationId, by) -> ackProducer.send(new ProducerRecord<>(messagesTopic,
                 conversationId, codec.encode(new SupportMessage(UUID.randomUUID().toString(), conversationId,
-                        Direction.ACK, "", "api", "", clock.instant().atOffset(ZoneOffset.UTC)))))
+                        Direction.ACK, "", "api", "", clock.instant().atOffset(ZoneOffset.UTC), null, null, by))))
                 .get(10, TimeUnit.SECONDS);
         http = new OpsHttpServer(config.http().bindAddress(), config.http().port(), registry, this::readiness,
-                this::liveness, token, acks, this::reload, silences);
+                this::liveness, ApiTokens.of(tokens), acks, this::reload, silences);
         toClose.add(http);
-        if (adminTotp != null) {
-            http.enableExport(adminTotp, new StoreOpenConversations(streams));
+        StoreOpenConversations openConversations = new StoreOpenConversations(streams);
+        http.enableConversationState(openConversations);
+        if (adminTotpSecret != null) {
+            // The used codes are shared by every instance, so that a code seen on the wire is not replayed elsewhere.
+            java.util.Properties client = config.kafka().clientConfig(bootstrapServers);
+            SharedTotpSteps usedSteps = new SharedTotpSteps(client,
+                    SharedTotpSteps.topicFor(config.kafka().applicationId())).start(client, Duration.ofSeconds(60));
+            toClose.add(usedSteps);
+            http.enableExport(new AdminTotp(adminTotpSecret, clock, usedSteps), openConversations);
         }
         log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
         if (config.intake().enabled()) {
@@ -362,6 +388,7 @@ public final class Daemon implements AutoCloseable {
             engine.updatePolicies(fresh.policies());
             classifierRef.set(classifier);
             notifier.updateRoute(fresh.route());
+            metrics.labels(fresh.metricLabels()); // a team a new policy names is its own label at once
             List<String> applied = changed.stream().filter(ReloadableKeys::applied).toList();
             List<String> needsRestart = changed.stream().filter(k -> !ReloadableKeys.applied(k)).toList();
             applied.forEach(k -> runningValues.put(k, freshValues.get(k)));

@@ -6,6 +6,7 @@ import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.ingest.Direction;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.privacy.SecretFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -97,7 +98,9 @@ final class DemoCommand implements Callable<Integer> {
             byte[] random = new byte[24];
             new java.security.SecureRandom().nextBytes(random);
             Path token = work.resolve("ingest-token");
-            Files.writeString(token, java.util.Base64.getEncoder().encodeToString(random));
+            // owner-only, as the daemon wants its secret files (it warns about others)
+            SecretFiles.createIfAbsent(token, java.util.Base64.getEncoder().encodeToString(random)
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             overrides.put("ingest.http.port", "0");
             overrides.put("ingest.http.token-file", token.toString());
         }

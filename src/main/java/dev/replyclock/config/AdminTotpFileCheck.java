@@ -1,13 +1,15 @@
 package dev.replyclock.config;
 
 import dev.replyclock.ops.AdminTotp;
+import dev.replyclock.privacy.SecretFiles;
+import dev.replyclock.privacy.SecretStrength;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Validates {@code http.admin-totp-file}: readable, a usable base32 secret, and the API token set too. */
+/** Validates {@code http.admin-totp-file}: readable, a usable and random base32 secret, and an admin token set too. */
 final class AdminTotpFileCheck {
 
     private static final String KEY = "http.admin-totp-file";
@@ -16,13 +18,15 @@ final class AdminTotpFileCheck {
     }
 
     /** @return the file, or null when the key is empty (the export is off) */
-    static Path check(String file, String apiTokenFile, List<ConfigProblem> problems) {
+    /** @param adminToken whether an admin token is configured (the export's first factor) */
+    static Path check(String file, boolean adminToken, List<ConfigProblem> problems) {
         if (file.isBlank()) {
             return null;
         }
-        if (apiTokenFile.isBlank()) {
-            problems.add(new ConfigProblem(KEY, file, "the export needs the bearer token as well: set http.api-token-file,"
-                    + " or leave this key empty to turn the export off"));
+        if (!adminToken) {
+            problems.add(new ConfigProblem(KEY, file, "the export needs an admin bearer token as well: set"
+                    + " http.api-token-file or an http.api-tokens entry with role admin, or leave this key empty to turn"
+                    + " the export off"));
         }
         String secret;
         try {
@@ -33,12 +37,16 @@ final class AdminTotpFileCheck {
             return null;
         }
         String problem = AdminTotp.problemWith(secret);
+        if (problem == null) {
+            problem = SecretStrength.problem(secret).orElse(null);
+        }
         if (problem != null) {
             // The value named is the file, never its content: the secret stays out of the output.
             problems.add(new ConfigProblem(KEY, file, "the file " + problem + "; create a new one with"
                     + " 'replyclock totp-secret --file F'"));
             return null;
         }
+        SecretFiles.warnIfReadableByOthers(Path.of(file), KEY);
         return Path.of(file);
     }
 }

@@ -9,6 +9,8 @@ import dev.replyclock.alert.DeliveryPolicy;
 import dev.replyclock.alert.Template;
 import dev.replyclock.alert.Route;
 import dev.replyclock.classify.Tier;
+import dev.replyclock.privacy.S3Target;
+import dev.replyclock.ops.Role;
 import dev.replyclock.sla.BusinessCalendar;
 import dev.replyclock.sla.PolicyRule;
 import dev.replyclock.sla.SlaPolicies;
@@ -16,6 +18,8 @@ import dev.replyclock.sla.SlaPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -63,6 +67,7 @@ public final class ConfigLoader {
         DEFAULTS.put("kafka.topics.messages", "support.messages");
         DEFAULTS.put("kafka.topics.alerts", "support.alerts");
         DEFAULTS.put("kafka.topics.dead-letter", "support.messages.dlq");
+        DEFAULTS.put("kafka.topics.dead-letter-retention", "7d");
         DEFAULTS.put("kafka.topics.undelivered", "support.alerts.undelivered");
         DEFAULTS.put("kafka.topics.notification-log", "support.alerts.notifications");
         DEFAULTS.put("kafka.topics.silences", "support.alerts.silences");
@@ -86,10 +91,13 @@ public final class ConfigLoader {
             }
         }
         DEFAULTS.put("alerts.link-template", "");
+        DEFAULTS.put("alerts.pagerduty.resolve-on-ack", "false");
+        DEFAULTS.put("alerts.time-zone", "UTC");
         DEFAULTS.put("alerts.include-excerpt", "false");
         DEFAULTS.put("alerts.excerpt-length", "120");
         DEFAULTS.put("alerts.overload.threshold", "20");
         DEFAULTS.put("alerts.digest.every", "1h");
+        DEFAULTS.put("alerts.silences.max-duration", "7d");
         DEFAULTS.put("sla.targets.standard", "15m");
         DEFAULTS.put("sla.targets.urgent", "5m");
         DEFAULTS.put("sla.targets.complaint", "1m");
@@ -112,6 +120,7 @@ public final class ConfigLoader {
         DEFAULTS.put("http.bind-address", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
         DEFAULTS.put("http.api-token-file", "");
+        DEFAULTS.put("http.api-tokens", "[]");
         DEFAULTS.put("http.admin-totp-file", "");
         DEFAULTS.put("ingest.rekey", "auto");
         DEFAULTS.put("ingest.http.bind-address", "127.0.0.1");
@@ -132,8 +141,15 @@ public final class ConfigLoader {
         DEFAULTS.put("privacy.retention", "90d");
         DEFAULTS.put("privacy.pseudonym-key-file", "data/pseudonym.key");
         DEFAULTS.put("privacy.default-region", "FR");
+        DEFAULTS.put("privacy.archive.target", "");
         DEFAULTS.put("privacy.archive.dir", "");
+        DEFAULTS.put("privacy.archive.s3.endpoint", "");
+        DEFAULTS.put("privacy.archive.s3.region", "");
+        DEFAULTS.put("privacy.archive.s3.path-style", "false");
+        DEFAULTS.put("privacy.archive.s3.credentials-file", "");
         DEFAULTS.put("privacy.archive.keyset-file", "data/archive-keyset.json");
+        DEFAULTS.put("privacy.erasure-bound", "7d");
+        DEFAULTS.put("metrics.channels", "[" + String.join(", ", MetricLabels.CONTRACT_CHANNELS) + "]");
     }
 
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
@@ -361,7 +377,10 @@ public final class ConfigLoader {
                             name("kafka.topics.dead-letter"), name("kafka.topics.undelivered"),
                             name("kafka.topics.notification-log"), name("kafka.topics.silences"),
                             name("kafka.topics.overload"), name("kafka.topics.privacy-requests"),
-                            name("kafka.topics.privacy-results")), clientProperties(), rekey());
+                            name("kafka.topics.privacy-results")), clientProperties(),
+                    between("kafka.topics.dead-letter-retention", Duration.ofHours(1), Duration.ofDays(365),
+                            "the dead letters are kept this long (retention.ms of the topic, set when it is created)"),
+                    rekey());
 
             int problemsBeforeSla = problems.size();
             Duration standard = duration("sla.targets.standard");
@@ -423,12 +442,14 @@ public final class ConfigLoader {
 
             String bind = text("http.bind-address");
             String tokenFile = text("http.api-token-file");
-            if (!tokenFile.isBlank() && !Files.isReadable(Path.of(tokenFile))) {
-                problems.add(new ConfigProblem("http.api-token-file", tokenFile,
-                        "the file cannot be read; create it with a random token, or leave the key empty to turn the API off"));
-            }
+            Path legacyToken = SecretFileCheck.check("http.api-token-file", tokenFile, "leave the key empty to turn the API off",
+                    problems);
+            List<ApiTokenSetting> tokens = ApiTokenChecks.read(node("http.api-tokens"), legacyToken, problems);
+            boolean adminToken = !tokenFile.isBlank() || tokens.stream().anyMatch(t -> t.role() == Role.ADMIN);
             HttpSettings http = new HttpSettings(bind, port("http.port"), tokenFile.isBlank() ? null : Path.of(tokenFile),
-                    AdminTotpFileCheck.check(text("http.admin-totp-file"), tokenFile, problems));
+                    AdminTotpFileCheck.check(text("http.admin-totp-file"), adminToken, problems), tokens,
+                    between("alerts.silences.max-duration", Duration.ofMinutes(1), Duration.ofDays(365),
+                            "a silence must end: one forgotten mutes its alerts until then"));
             List<ReceiverConfig> receivers = receivers();
             String rules = text("classify.rules");
             if (rules.isBlank()) {
@@ -446,8 +467,9 @@ public final class ConfigLoader {
                         "use an ISO 3166 region code for numbers written without +country, like FR, BE, CH, CA, GB"));
             }
             PrivacySettings privacy = privacy(retention, region);
-            List<String> receiverNames = receivers.stream().map(ReceiverConfig::name).toList();
-            Route route = RouteParser.parse("alerts.route", node("alerts.route"), receiverNames, calendars, calendar,
+            Map<String, String> receiverTypes = new java.util.LinkedHashMap<>();
+            receivers.forEach(r -> receiverTypes.put(r.name(), r.type()));
+            Route route = RouteParser.parse("alerts.route", node("alerts.route"), receiverTypes, calendars, calendar,
                     problems);
             DeliveryPolicy delivery = new DeliveryPolicy(intInRange("alerts.retry.attempts", 1, 100),
                     duration("alerts.retry.initial-backoff"), duration("alerts.retry.max-backoff"), circuit());
@@ -456,8 +478,51 @@ public final class ConfigLoader {
                     alertContent(region),
                     new TeamViewSettings(intInRange("alerts.overload.threshold", 0, 1_000_000),
                             durationOrOff("alerts.digest.every")), intake(http),
-                    new HealthSettings(durationBetween("health.dead-exit-after", Duration.ofSeconds(1), Duration.ofHours(1),
+                    new MetricLabels(metricChannels(), configuredTeams(policies, route)),
+                    new HealthSettings(between("health.dead-exit-after", Duration.ofSeconds(1), Duration.ofHours(1),
                             "a process that stopped working must end for its supervisor to restart it")));
+        }
+
+        /** {@code metrics.channels}: the channel label values (others are counted as {@code other}). */
+        private Set<String> metricChannels() {
+            String key = "metrics.channels";
+            JsonNode list = node(key);
+            Set<String> out = new java.util.TreeSet<>();
+            String fix = "use a list of channel names (a letter, then up to 31 of a-z 0-9 _ -), like "
+                    + MetricLabels.CONTRACT_CHANNELS + "; other channels are counted as 'other'";
+            if (!list.isArray()) {
+                problems.add(new ConfigProblem(key, list.isValueNode() ? list.asText() : list.toString(), fix));
+                return out;
+            }
+            for (JsonNode c : list) {
+                if (!c.isTextual() || !MetricLabels.CHANNEL.matcher(c.asText()).matches()) {
+                    problems.add(new ConfigProblem(key, c.asText(), fix));
+                } else {
+                    out.add(c.asText());
+                }
+            }
+            return out;
+        }
+
+        /** The teams the configuration names: the team label values. */
+        private Set<String> configuredTeams(SlaPolicies policies, Route route) {
+            Set<String> teams = new java.util.TreeSet<>();
+            policies.rules().forEach(r -> {
+                if (r.team() != null) {
+                    teams.add(r.team());
+                }
+            });
+            JsonNode languages = node("alerts.team-languages");
+            if (languages.isObject()) {
+                languages.fieldNames().forEachRemaining(teams::add);
+            }
+            addRouteTeams(route, teams);
+            return teams;
+        }
+
+        private static void addRouteTeams(Route route, Set<String> teams) {
+            teams.addAll(route.match().getOrDefault("team", Set.of()));
+            route.routes().forEach(child -> addRouteTeams(child, teams));
         }
 
         /** {@code ingest.*}: the webhook intake, off while {@code ingest.http.port} is empty. */
@@ -568,35 +633,93 @@ public final class ConfigLoader {
                 problems.add(new ConfigProblem("alerts.include-excerpt", include, "use true or false"));
             }
             int length = intInRange("alerts.excerpt-length", 20, 1000);
+            java.time.ZoneId zone = AlertText.DEFAULT_ZONE;
+            try {
+                zone = java.time.ZoneId.of(text("alerts.time-zone"));
+            } catch (java.time.DateTimeException e) {
+                problems.add(new ConfigProblem("alerts.time-zone", text("alerts.time-zone"), "use a time zone like"
+                        + " Europe/Paris or America/Toronto (IANA names), or UTC"));
+            }
             if (problems.size() != before) {
                 return AlertContentSettings.DEFAULT;
             }
             return new AlertContentSettings(new AlertText(language, teamLanguages, titles, link,
-                    new dev.replyclock.privacy.Redactor(region)), include.equals("true"), length);
+                    new dev.replyclock.privacy.Redactor(region), zone), include.equals("true"), length);
         }
 
         private static String placeholders(Set<String> names) {
             return new TreeSet<>(names).stream().map(n -> "{" + n + "}").collect(java.util.stream.Collectors.joining(", "));
         }
 
-        /** The archive is off while {@code privacy.archive.dir} is empty. */
+        /**
+         * The archive is off while {@code privacy.archive.target} is empty; {@code privacy.archive.dir}, its
+         * older name, still names a local directory.
+         */
         private PrivacySettings privacy(Duration retention, String region) {
-            String dir = text("privacy.archive.dir");
-            String keyset = text("privacy.archive.keyset-file");
-            if (!dir.isBlank() && Files.exists(Path.of(dir)) && !Files.isDirectory(Path.of(dir))) {
-                problems.add(new ConfigProblem("privacy.archive.dir", dir,
-                        "this is a file; use a directory (created if missing), or leave the key empty to turn archiving off"));
+            String targetKey = text("privacy.archive.target").isBlank() ? "privacy.archive.dir" : "privacy.archive.target";
+            String target = text(targetKey);
+            if (!text("privacy.archive.target").isBlank() && !text("privacy.archive.dir").isBlank()) {
+                problems.add(new ConfigProblem("privacy.archive.dir", text("privacy.archive.dir"),
+                        "privacy.archive.target is set too; keep only privacy.archive.target (a directory or s3://bucket/prefix)"));
             }
-            if (!dir.isBlank() && keyset.isBlank()) {
+            S3Target s3 = target.startsWith(S3Target.SCHEME) ? s3Target(targetKey, target) : null;
+            Path dir = target.isBlank() || target.startsWith(S3Target.SCHEME) ? null : Path.of(target);
+            if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+                problems.add(new ConfigProblem(targetKey, target, "this is a file; use a directory (created if missing),"
+                        + " s3://bucket/prefix, or leave the key empty to turn archiving off"));
+            }
+            String keyset = text("privacy.archive.keyset-file");
+            if (!target.isBlank() && keyset.isBlank()) {
                 problems.add(new ConfigProblem("privacy.archive.keyset-file", keyset,
-                        "archiving needs a keyset file (a Tink keyset in JSON, created if missing), like data/archive-keyset.json"));
+                        "archiving needs a keyset file (a Tink keyset in JSON, created if missing), like /run/secrets/archive-keyset.json"));
             }
             if (!keyset.isBlank() && Files.isDirectory(Path.of(keyset))) {
                 problems.add(new ConfigProblem("privacy.archive.keyset-file", keyset,
                         "this is a directory; use the path of a keyset file (created if missing)"));
             }
+            SecretFileCheck.pseudonymKey("privacy.pseudonym-key-file", text("privacy.pseudonym-key-file"), problems);
             return new PrivacySettings(retention, Path.of(text("privacy.pseudonym-key-file")), region,
-                    dir.isBlank() ? null : Path.of(dir), keyset.isBlank() ? null : Path.of(keyset));
+                    dir, keyset.isBlank() ? null : Path.of(keyset), s3,
+                    between("privacy.erasure-bound", Duration.ofHours(1), Duration.ofDays(365), "an erased or expired"
+                            + " value is physically gone from the daemon's compacted and internal topics within it"));
+        }
+
+        /** {@code s3://bucket/prefix} with the {@code privacy.archive.s3.*} connection keys. */
+        private S3Target s3Target(String key, String url) {
+            Optional<S3Target> parsed = S3Target.parse(url);
+            if (parsed.isEmpty()) {
+                problems.add(new ConfigProblem(key, url, "use s3://bucket/prefix with a valid bucket name"
+                        + " (3 to 63 lower-case letters, digits, '.' and '-'), or a local directory"));
+                return null;
+            }
+            String endpointText = text("privacy.archive.s3.endpoint");
+            URI endpoint = null;
+            if (!endpointText.isBlank()) {
+                try {
+                    endpoint = new URI(endpointText);
+                } catch (URISyntaxException e) {
+                    endpoint = null;
+                }
+                if (endpoint == null || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
+                        || endpoint.getHost() == null) {
+                    problems.add(new ConfigProblem("privacy.archive.s3.endpoint", endpointText,
+                            "use the store's URL, like https://minio.internal:9000, or leave it empty for AWS"));
+                    endpoint = null;
+                }
+            }
+            String pathStyle = text("privacy.archive.s3.path-style");
+            if (!pathStyle.equals("true") && !pathStyle.equals("false")) {
+                problems.add(new ConfigProblem("privacy.archive.s3.path-style", pathStyle,
+                        "use true (most self-hosted stores: MinIO, Ceph) or false (AWS)"));
+            }
+            String credentials = text("privacy.archive.s3.credentials-file");
+            if (!credentials.isBlank() && !Files.isReadable(Path.of(credentials))) {
+                problems.add(new ConfigProblem("privacy.archive.s3.credentials-file", credentials,
+                        "the file cannot be read; use an AWS credentials file ([default] aws_access_key_id,"
+                                + " aws_secret_access_key), or leave it empty for the SDK's default chain"));
+            }
+            return parsed.get().with(endpoint, text("privacy.archive.s3.region"), pathStyle.equals("true"),
+                    credentials.isBlank() ? null : Path.of(credentials));
         }
 
         private JsonNode node(String key) {
@@ -637,12 +760,13 @@ public final class ConfigLoader {
             return d;
         }
 
-        /** A duration within bounds; {@code why} says what the bounds protect. */
-        private Duration durationBetween(String key, Duration min, Duration max, String why) {
-            Duration d = parsed(key, DurationParser::parse, min, "use " + DurationParser.FORMAT);
+        /** A duration from {@code min} to {@code max}; {@code what} says what it does, for the fix. */
+        private Duration between(String key, Duration min, Duration max, String what) {
+            String fix = "use a duration from " + DurationParser.format(min) + " to " + DurationParser.format(max)
+                    + " (" + DurationParser.FORMAT + "): " + what;
+            Duration d = parsed(key, DurationParser::parse, min, fix);
             if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                problems.add(new ConfigProblem(key, text(key), "use a duration from " + DurationParser.format(min) + " to "
-                        + DurationParser.format(max) + " (" + why + ")"));
+                problems.add(new ConfigProblem(key, text(key), fix));
                 return min;
             }
             return d;
@@ -913,6 +1037,11 @@ public final class ConfigLoader {
                 return out;
             }
             Set<String> names = new java.util.HashSet<>();
+            String resolveOnAck = text("alerts.pagerduty.resolve-on-ack");
+            if (!resolveOnAck.equals("true") && !resolveOnAck.equals("false")) {
+                problems.add(new ConfigProblem("alerts.pagerduty.resolve-on-ack", resolveOnAck, "use true (an ack"
+                        + " resolves the PagerDuty incidents) or false (an ack acknowledges them; the reply resolves)"));
+            }
             for (int i = 0; i < list.size(); i++) {
                 JsonNode r = list.get(i);
                 String at = key + "[" + i + "]";
@@ -950,6 +1079,9 @@ public final class ConfigLoader {
                     }
                 }
                 ReceiverChecks.check(type, at, settings, problems);
+                if (type.equals("pagerduty")) {
+                    settings.put(dev.replyclock.alert.ReceiverFactory.RESOLVE_ON_ACK, resolveOnAck);
+                }
                 out.add(new ReceiverConfig(name, type, settings));
             }
             return out;

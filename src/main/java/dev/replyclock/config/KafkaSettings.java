@@ -1,13 +1,18 @@
 package dev.replyclock.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * Where replyclock meets Kafka. {@code bootstrapServers} is {@code embedded} for the in-process broker.
- * {@code rekey} is {@code ingest.rekey: auto}: a message keyed otherwise than by its conversationId is re-keyed
- * through {@code <application-id>-rekey} instead of being dead-lettered ({@code strict}).
+ *
+ * @param deadLetterRetention {@code kafka.topics.dead-letter-retention}: the dead-letter topic's
+ *                            {@code retention.ms}, set when the daemon creates it
+ * @param rekey               {@code ingest.rekey: auto}: a message keyed otherwise than by its conversationId is
+ *                            re-keyed through {@code <application-id>-rekey} instead of being dead-lettered
+ *                            ({@code strict})
  */
 public record KafkaSettings(
         String bootstrapServers,
@@ -20,6 +25,7 @@ public record KafkaSettings(
         int partitions,
         Topics topics,
         Map<String, String> clientProperties,
+        Duration deadLetterRetention,
         boolean rekey) {
 
     public static final String EMBEDDED = "embedded";

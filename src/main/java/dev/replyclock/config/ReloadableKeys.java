@@ -17,7 +17,9 @@ public final class ReloadableKeys {
     static final List<String> ALERT_TEXT = List.of("alerts.language", "alerts.team-languages", "alerts.templates.",
             "alerts.link-template");
 
-    private static final List<String> OTHERS = List.of("sla.", "classify.rules", "alerts.route", "alerts.receivers");
+    /** The metrics' channel labels ({@code metrics.channels}) are swapped at a reload, as are the team labels. */
+    private static final List<String> OTHERS = List.of("sla.", "classify.rules", "alerts.route", "alerts.receivers",
+            "metrics.channels");
 
     private ReloadableKeys() {
     }

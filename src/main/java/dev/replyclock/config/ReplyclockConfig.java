@@ -22,12 +22,14 @@ import java.util.Set;
  * @param teams         overload alerts and digests per team ({@code alerts.overload.*}, {@code alerts.digest.*})
  * @param intake        the webhook intake ({@code ingest.*}), off by default
  * @param health        when a process that stopped working exits ({@code health.*})
+ * @param metricLabels  the values the channel and team labels of the metrics take ({@code metrics.channels},
+ *                      the configured teams)
  */
 public record ReplyclockConfig(KafkaSettings kafka, SlaPolicies policies, HttpSettings http,
                                List<ReceiverConfig> receivers, String classifyRules, PrivacySettings privacy,
                                DeliveryPolicy delivery, Route route, String logFormat, Set<AlertKind> overloadInhibits,
                                AlertContentSettings content, TeamViewSettings teams,
-                               IntakeSettings intake,
+                               IntakeSettings intake, MetricLabels metricLabels,
                                HealthSettings health) {
 
     public static final String BUILTIN_RULES = "builtin";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.alert.GroupSettings;
 import dev.replyclock.alert.Inhibition;
+import dev.replyclock.alert.LevelMatch;
 import dev.replyclock.alert.Route;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.sla.BusinessCalendar;
@@ -21,7 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code alerts.route}, a tree of nodes {@code {match: {tier, kind, channel, team, calendar}, receivers: [...],
+ * {@code alerts.route}, a tree of nodes {@code {match: {tier, kind, channel, team, calendar, level}, receivers: [...],
  * continue: bool, routes: [...], group_by: [...], group_wait: 30s, repeat_interval: 10m, calendar-name: paris}},
  * and {@code alerts.overload.inhibits}, reporting every problem by its key.
  */
@@ -43,11 +44,16 @@ final class RouteParser {
     }
 
     /**
+     * @param receiverTypes   receiver name -> type, in the order of {@code alerts.receivers}
      * @param defaultCalendar the calendar of {@code sla.calendar} (24/7 when none), for {@code calendar}
      *                        matchers of nodes that name none
      */
-    static Route parse(String at, JsonNode n, List<String> knownReceivers, Map<String, BusinessCalendar> calendars,
+    static Route parse(String at, JsonNode n, Map<String, String> receiverTypes, Map<String, BusinessCalendar> calendars,
                        BusinessCalendar defaultCalendar, List<ConfigProblem> problems) {
+        List<String> knownReceivers = List.copyOf(receiverTypes.keySet());
+        if (n.isObject() && n.isEmpty()) {
+            return Route.byDefault(receiverTypes, defaultCalendar); // no route: summaries must not page
+        }
         RouteParser p = new RouteParser(knownReceivers, calendars, problems);
         if (!n.isObject()) {
             problems.add(new ConfigProblem(at, n.toString(), "use a route like {receivers: [console], routes: [...]}"));
@@ -117,6 +123,13 @@ final class RouteParser {
                 default -> null; // channel and team: free names
             };
             for (String v : values) {
+                if (k.equals("level")) {
+                    if (LevelMatch.parse(v).isEmpty()) {
+                        problems.add(new ConfigProblem(key, v, "use a rung number like 2, or \">=2\" for that rung and"
+                                + " the ones above (0 = signal, warning, breach; 1.. = escalations)"));
+                    }
+                    continue;
+                }
                 if (allowed != null ? !allowed.contains(v) : v.isBlank()) {
                     problems.add(new ConfigProblem(key, v, allowed != null ? "use one of " + new TreeSet<>(allowed)
                             : "give a " + k + " name"));

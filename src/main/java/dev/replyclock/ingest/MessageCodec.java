@@ -1,8 +1,10 @@
 package dev.replyclock.ingest;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,14 +38,26 @@ public final class MessageCodec {
     /** Longest {@code channel}, {@code team} and {@code segment}, in characters (code points). */
     public static final int MAX_KEY_CHARS = 64;
 
-    private static final List<String> REQUIRED = List.of(
-            "messageId", "conversationId", "direction", "channel", "from", "text", "sentAt");
+    /** The contract's fields; the constants below are their indexes. */
+    private static final List<String> FIELDS = List.of(
+            "messageId", "conversationId", "direction", "channel", "from", "text", "sentAt", "team", "segment", "by");
+    private static final int MESSAGE_ID = 0;
+    private static final int CONVERSATION_ID = 1;
+    private static final int DIRECTION = 2;
+    private static final int CHANNEL = 3;
+    private static final int FROM = 4;
+    private static final int TEXT = 5;
+    private static final int SENT_AT = 6;
+    private static final int TEAM = 7;
+    private static final int SEGMENT = 8;
+    private static final int BY = 9;
+    private static final int[] REQUIRED = {MESSAGE_ID, CONVERSATION_ID, DIRECTION, CHANNEL, FROM, TEXT, SENT_AT};
     /** An acknowledgement names only what it acknowledges, and when. */
-    private static final List<String> REQUIRED_FOR_ACK = List.of("messageId", "conversationId", "direction", "sentAt");
-    private static final List<String> OPTIONAL = List.of("team", "segment", "channel", "from", "text");
+    private static final int[] REQUIRED_FOR_ACK = {MESSAGE_ID, CONVERSATION_ID, DIRECTION, SENT_AT};
+    private static final int[] OPTIONAL = {TEAM, SEGMENT, CHANNEL, FROM, TEXT, BY};
     /** Bounded in length and printable: they become store keys, index keys, alert fields and policy matches. */
-    private static final List<String> IDS = List.of("messageId", "conversationId");
-    private static final List<String> KEYS = List.of("channel", "team", "segment");
+    private static final int[] IDS = {MESSAGE_ID, CONVERSATION_ID};
+    private static final int[] KEYS = {CHANNEL, TEAM, SEGMENT};
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
     private final Clock clock;
@@ -64,9 +78,9 @@ public final class MessageCodec {
         if (value == null || value.length == 0) {
             return new DecodeResult.Invalid("empty", "the record has no value");
         }
-        JsonNode node;
-        try {
-            node = mapper.readTree(value);
+        Fields node;
+        try (JsonParser p = mapper.getFactory().createParser(value)) {
+            node = Fields.read(p);
         } catch (JsonProcessingException e) {
             // Jackson's own message may quote a piece of the record (a customer's words): say where, not what.
             return new DecodeResult.Invalid("not-json", "not valid JSON"
@@ -75,35 +89,35 @@ public final class MessageCodec {
         } catch (IOException e) {
             return new DecodeResult.Invalid("not-json", "not readable: " + e.getMessage());
         }
-        if (node == null || !node.isObject()) {
+        if (node == null) {
             return new DecodeResult.Invalid("not-object", "the value must be a JSON object");
         }
-        boolean ack = "ack".equals(node.path("direction").asText());
-        for (String field : ack ? REQUIRED_FOR_ACK : REQUIRED) {
-            JsonNode f = node.get(field);
-            if (f == null || f.isNull()) {
-                return new DecodeResult.Invalid("missing-field", "missing field '" + field + "'");
+        boolean ack = "ack".equals(node.text(DIRECTION));
+        for (int field : ack ? REQUIRED_FOR_ACK : REQUIRED) {
+            Object f = node.values[field];
+            if (f == null || f == Fields.NULL) {
+                return new DecodeResult.Invalid("missing-field", "missing field '" + FIELDS.get(field) + "'");
             }
-            if (!f.isTextual()) {
-                return new DecodeResult.Invalid("wrong-type", "field '" + field + "' must be a string");
-            }
-        }
-        for (String field : OPTIONAL) {
-            JsonNode f = node.get(field);
-            if (f != null && !f.isNull() && !f.isTextual()) {
-                return new DecodeResult.Invalid("wrong-type", "field '" + field + "' must be a string");
+            if (!(f instanceof String)) {
+                return new DecodeResult.Invalid("wrong-type", "field '" + FIELDS.get(field) + "' must be a string");
             }
         }
-        String conversationId = node.get("conversationId").asText();
+        for (int field : OPTIONAL) {
+            Object f = node.values[field];
+            if (f != null && f != Fields.NULL && !(f instanceof String)) {
+                return new DecodeResult.Invalid("wrong-type", "field '" + FIELDS.get(field) + "' must be a string");
+            }
+        }
+        String conversationId = node.text(CONVERSATION_ID);
         if (conversationId.isBlank()) {
             return new DecodeResult.Invalid("bad-value", "field 'conversationId' is blank");
         }
-        String messageId = node.get("messageId").asText();
+        String messageId = node.text(MESSAGE_ID);
         if (messageId.isBlank()) {
             return new DecodeResult.Invalid("bad-value", "field 'messageId' is blank");
         }
         Direction direction;
-        switch (node.get("direction").asText()) {
+        switch (node.text(DIRECTION)) {
             case "inbound" -> direction = Direction.INBOUND;
             case "outbound" -> direction = Direction.OUTBOUND;
             case "ack" -> direction = Direction.ACK;
@@ -111,7 +125,7 @@ public final class MessageCodec {
                 return new DecodeResult.Invalid("bad-value", "field 'direction' must be inbound, outbound or ack");
             }
         }
-        String text = node.path("text").asText("");
+        String text = node.text(TEXT);
         if (text.length() > MAX_TEXT_CHARS) {
             return new DecodeResult.Invalid("too-large",
                     "field 'text' has " + text.length() + " chars, more than " + MAX_TEXT_CHARS);
@@ -122,7 +136,7 @@ public final class MessageCodec {
         }
         OffsetDateTime sentAt;
         try {
-            sentAt = OffsetDateTime.parse(node.get("sentAt").asText());
+            sentAt = OffsetDateTime.parse(node.text(SENT_AT));
         } catch (DateTimeParseException e) {
             return new DecodeResult.Invalid("bad-value",
                     "field 'sentAt' must be ISO-8601 with an offset, like 2026-11-24T10:15:30+01:00");
@@ -135,20 +149,103 @@ public final class MessageCodec {
             return new DecodeResult.Invalid("out-of-range", "field 'sentAt' is more than " + MAX_AHEAD.toHours()
                     + " h ahead of now");
         }
+        String by = optionalText(node, BY);
+        if (by != null && by.length() > SupportMessage.MAX_BY_CHARS) {
+            return new DecodeResult.Invalid("bad-value", "field 'by' (who acknowledged) is longer than "
+                    + SupportMessage.MAX_BY_CHARS + " characters");
+        }
         return new DecodeResult.Valid(new SupportMessage(messageId, conversationId, direction,
-                node.path("channel").asText(""), node.path("from").asText(""), text, sentAt,
-                optionalText(node, "team"), optionalText(node, "segment")));
+                node.text(CHANNEL), node.text(FROM), text, sentAt,
+                optionalText(node, TEAM), optionalText(node, SEGMENT), by));
+    }
+
+    /**
+     * The contract's fields of one JSON object, read with Jackson's streaming parser (no tree): per field absent
+     * (null), JSON null ({@link #NULL}), a string, or another type ({@link #OTHER}); a repeated field keeps its
+     * last value. Every other token of the document is read as a tree reader reads it (numbers and strings
+     * included), so the same records fail with the same reader limits at the same place.
+     */
+    private static final class Fields {
+        static final Object NULL = new Object();
+        static final Object OTHER = new Object();
+
+        final Object[] values = new Object[FIELDS.size()];
+
+        /** @return the fields, or null when the value is not a JSON object */
+        static Fields read(JsonParser p) throws IOException {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                if (t != null) {
+                    readValue(p, t); // the whole value is read, so that broken JSON is not-json here too
+                }
+                return null;
+            }
+            Fields f = new Fields();
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                int field = FIELDS.indexOf(p.currentName());
+                t = p.nextToken();
+                Object v = readValue(p, t);
+                if (field >= 0) {
+                    f.values[field] = v;
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw new JsonParseException(p, "unexpected end of the object");
+            }
+            return f;
+        }
+
+        /** Reads the value that starts at {@code t}: its text if a string, else {@link #NULL} or {@link #OTHER}. */
+        private static Object readValue(JsonParser p, JsonToken t) throws IOException {
+            if (t == null) {
+                throw new JsonParseException(p, "unexpected end of input");
+            }
+            switch (t) {
+                case VALUE_STRING:
+                    return p.getText();
+                case VALUE_NULL:
+                    return NULL;
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    p.getNumberValue(); // as a tree reader does
+                    return OTHER;
+                case START_OBJECT:
+                case START_ARRAY:
+                    int depth = 1;
+                    while (depth > 0) {
+                        JsonToken inner = p.nextToken();
+                        if (inner == null) {
+                            throw new JsonParseException(p, "unexpected end of input");
+                        }
+                        if (inner.isStructStart()) {
+                            depth++;
+                        } else if (inner.isStructEnd()) {
+                            depth--;
+                        } else if (inner.isScalarValue()) {
+                            readValue(p, inner);
+                        }
+                    }
+                    return OTHER;
+                default:
+                    return OTHER;
+            }
+        }
+
+        /** A string field's text; "" when it is absent, null or not a string. */
+        String text(int field) {
+            return values[field] instanceof String s ? s : "";
+        }
     }
 
     /** Length first (cheap, and says more about a 70,000-character id), then the characters. */
-    private static DecodeResult.Invalid checkFields(JsonNode node) {
-        for (String field : IDS) {
+    private static DecodeResult.Invalid checkFields(Fields node) {
+        for (int field : IDS) {
             DecodeResult.Invalid bad = check(node, field, MAX_ID_CHARS);
             if (bad != null) {
                 return bad;
             }
         }
-        for (String field : KEYS) {
+        for (int field : KEYS) {
             DecodeResult.Invalid bad = check(node, field, MAX_KEY_CHARS);
             if (bad != null) {
                 return bad;
@@ -157,21 +254,19 @@ public final class MessageCodec {
         return null;
     }
 
-    private static DecodeResult.Invalid check(JsonNode node, String field, int maxChars) {
-        JsonNode f = node.get(field);
-        if (f == null || !f.isTextual()) {
+    private static DecodeResult.Invalid check(Fields node, int field, int maxChars) {
+        if (!(node.values[field] instanceof String value)) {
             return null;
         }
-        String value = f.asText();
         int chars = value.codePointCount(0, value.length());
         if (chars > maxChars) {
             return new DecodeResult.Invalid("too-long",
-                    "field '" + field + "' has " + chars + " characters, more than " + maxChars);
+                    "field '" + FIELDS.get(field) + "' has " + chars + " characters, more than " + maxChars);
         }
         int at = firstUnprintable(value);
         if (at >= 0) {
             return new DecodeResult.Invalid("bad-characters",
-                    "field '" + field + "' has a control character or an unpaired surrogate at index " + at);
+                    "field '" + FIELDS.get(field) + "' has a control character or an unpaired surrogate at index " + at);
         }
         return null;
     }
@@ -196,9 +291,8 @@ public final class MessageCodec {
         return -1;
     }
 
-    private static String optionalText(JsonNode node, String field) {
-        JsonNode f = node.get(field);
-        return f == null || f.isNull() || f.asText().isBlank() ? null : f.asText();
+    private static String optionalText(Fields node, int field) {
+        return node.values[field] instanceof String s && !s.isBlank() ? s : null;
     }
 
     /** The contract's JSON form of a message (as {@code send} and the demo produce it). */
@@ -216,6 +310,9 @@ public final class MessageCodec {
         }
         if (m.segment() != null) {
             o.put("segment", m.segment());
+        }
+        if (m.by() != null) {
+            o.put("by", m.by());
         }
         try {
             return mapper.writeValueAsBytes(o);

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Per-record isolation with Kafka Streams' own hooks (KIP-1033 processing, KIP-1034 dead-letter records):
- * an exception in any processor for one record sends that record's source bytes, unchanged, to the
+ * an exception in any processor for one record sends that record, redacted ({@link DeadLetterRedaction}: its
+ * source bytes hold a customer's text and identifier), to the
  * dead-letter topic ({@value StreamsConfig#ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG}) with reason
  * {@value #PROCESSING_ERROR} and the exception's type, and the stream goes on. Likewise a record of an internal
  * topic that does not deserialize ({@value #DESERIALIZATION_ERROR}).
@@ -34,6 +35,8 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
 
     /** Not a Kafka key: how {@link StreamsSettings} hands the metrics to the instance Kafka Streams creates. */
     public static final String METRICS_CONFIG = "replyclock.dead-letter.metrics";
+    /** Not a Kafka key: the {@link DeadLetterRedaction} of the daemon (without one, {@code from} is left out). */
+    public static final String REDACTION_CONFIG = "replyclock.dead-letter.redaction";
     static final String PROCESSING_ERROR = "processing-error";
     static final String DESERIALIZATION_ERROR = "deserialization-error";
     /** Counted, not dead-lettered: a punctuator has no record to send. */
@@ -44,12 +47,15 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
 
     private String topic;
     private ReplyclockMetrics metrics;
+    private DeadLetterRedaction redaction;
 
     @Override
     public void configure(Map<String, ?> configs) {
         Object t = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         topic = t == null ? null : t.toString();
         metrics = configs.get(METRICS_CONFIG) instanceof ReplyclockMetrics m ? m : null;
+        redaction = configs.get(REDACTION_CONFIG) instanceof DeadLetterRedaction r ? r
+                : DeadLetterRedaction.withoutPseudonyms();
     }
 
     @Override
@@ -107,6 +113,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
         if (topic == null) {
             return List.of();
         }
+        DeadLetterRedaction.Letter letter = redaction.of(key, value);
         Headers headers = new RecordHeaders();
         headers.add(IngestProcessor.HEADER_REASON, utf8(reason));
         headers.add(IngestProcessor.HEADER_DETAIL, utf8(exception.getClass().getSimpleName() + " in "
@@ -117,8 +124,11 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
             headers.add(IngestProcessor.HEADER_PARTITION, utf8(String.valueOf(context.partition())));
             headers.add(IngestProcessor.HEADER_OFFSET, utf8(String.valueOf(context.offset())));
         }
+        if (letter.preview() != null) {
+            headers.add(IngestProcessor.HEADER_PREVIEW, utf8(letter.preview()));
+        }
         return List.of(new ProducerRecord<>(topic, null, context.timestamp() < 0 ? null : context.timestamp(),
-                key, value, headers));
+                letter.key(), letter.value(), headers));
     }
 
     private void count(String reason) {

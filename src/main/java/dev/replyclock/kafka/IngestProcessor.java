@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -21,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decode, validate and classify. A record that cannot be used goes, unchanged, to the dead-letter sink with
- * headers giving the reason and where it came from; everything else goes on to the SLA processor. Nothing is
- * dropped and nothing throws: one bad record never stops the stream.
+ * Decode, validate and classify. A record that cannot be used goes to the dead-letter sink, redacted (see
+ * {@link DeadLetterRedaction}), with headers giving the reason and where it came from; everything else goes on
+ * to the SLA processor. Nothing is dropped and nothing throws: one bad record never stops the stream.
  */
 final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, Object> {
 
@@ -33,7 +34,6 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     static final String HEADER_PARTITION = "replyclock.dlq.partition";
     static final String HEADER_OFFSET = "replyclock.dlq.offset";
     static final String HEADER_PREVIEW = "replyclock.dlq.preview";
-    private static final int PREVIEW_CHARS = 200;
 
     private static final Logger log = LoggerFactory.getLogger(IngestProcessor.class);
 
@@ -41,7 +41,7 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     private final Supplier<Classifier> classifier;
     private final ReplyclockMetrics metrics;
     private final Pseudonymizer pseudonymizer;
-    private final Redactor redactor;
+    private final DeadLetterRedaction redaction;
     private final Excerpter excerpter;
     private final boolean indexCustomers;
     private final String rekeyTopic;
@@ -65,7 +65,7 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         this.rekeyTopic = rekeyTopic;
         this.excerpter = excerpter;
         this.indexCustomers = indexCustomers;
-        this.redactor = redactor;
+        this.redaction = new DeadLetterRedaction(codec, pseudonymizer, redactor);
         this.codec = codec;
         this.classifier = classifier;
         this.metrics = metrics;
@@ -76,7 +76,7 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     public void process(Record<byte[], byte[]> record) {
         DecodeResult result = codec.decode(record.value());
         if (result instanceof DecodeResult.Invalid invalid) {
-            deadLetter(record, invalid.reason(), invalid.detail());
+            deadLetter(record, redaction.undecoded(record.key(), record.value()), invalid.reason(), invalid.detail());
             return;
         }
         SupportMessage message = pseudonymized(((DecodeResult.Valid) result).message());
@@ -90,7 +90,8 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
                         record.headers()), ReplyclockTopology.REKEY_OUT);
                 return;
             }
-            deadLetter(record, "key-mismatch", "the record key must be the conversationId");
+            deadLetter(record, redaction.decoded(record.key(), message), "key-mismatch",
+                    "the record key must be the conversationId");
             return;
         }
         Classification classification;
@@ -100,7 +101,8 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
             // The exception's message might quote the text: log its type only.
             log.error("classifier failed ({}) on message {} of conversation {}", e.getClass().getName(),
                     message.messageId(), message.conversationId());
-            deadLetter(record, "classify-error", e.getClass().getSimpleName());
+            deadLetter(record, redaction.decoded(record.key(), message), "classify-error",
+                    e.getClass().getSimpleName());
             return;
         }
         metrics.messageIn(message.direction(), message.isInbound() ? classification.tier() : null, message.channel());
@@ -126,15 +128,14 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         return m.withFrom(pseudonymizer.pseudonym(m.from()));
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, String reason, String detail) {
-        Headers headers = record.headers();
+    private void deadLetter(Record<byte[], byte[]> record, DeadLetterRedaction.Letter letter, String reason,
+                            String detail) {
+        // Only our headers: the producer's own could carry anything.
+        Headers headers = new RecordHeaders();
         headers.add(HEADER_REASON, utf8(reason));
         headers.add(HEADER_DETAIL, utf8(detail));
-        if (redactor != null && record.value() != null) {
-            // What the record looks like, for the operator, with phone numbers, e-mails, cards and IBANs masked.
-            String raw = new String(record.value(), 0, Math.min(record.value().length, 4 * PREVIEW_CHARS),
-                    StandardCharsets.UTF_8);
-            headers.add(HEADER_PREVIEW, utf8(redactor.preview(raw, PREVIEW_CHARS)));
+        if (letter.preview() != null) {
+            headers.add(HEADER_PREVIEW, utf8(letter.preview()));
         }
         RecordMetadata origin = context().recordMetadata().orElse(null);
         if (origin != null) {
@@ -147,7 +148,7 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         log.warn("record {}-{}@{} sent to the dead-letter topic: {}",
                 origin == null ? "?" : origin.topic(), origin == null ? "?" : origin.partition(),
                 origin == null ? "?" : origin.offset(), reason);
-        context().forward(new Record<Object, Object>(record.key(), record.value(), record.timestamp(), headers),
+        context().forward(new Record<Object, Object>(letter.key(), letter.value(), record.timestamp(), headers),
                 ReplyclockTopology.DEAD_LETTER_OUT);
     }
 

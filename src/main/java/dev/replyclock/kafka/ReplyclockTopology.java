@@ -2,6 +2,7 @@ package dev.replyclock.kafka;
 
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.config.PrivacySettings;
 import dev.replyclock.config.TeamViewSettings;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.ops.ReplyclockMetrics;
@@ -17,20 +18,23 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The processing graph, apart from any {@code KafkaStreams} instance so that tests can run it in a
  * {@code TopologyTestDriver}:
  * <pre>
- * support.messages -> ingest (decode, validate, classify) -+-> sla (clocks + deadline index) -+-> support.alerts
- *                      ^                                  |                                +-> &lt;app-id&gt;-team-load
- *                      |                                  +-> support.messages.dlq (with reason headers)
+ * support.messages -> ingest (decode, validate, classify) -+-> sla (clocks; deadline index in memory) -+-> support.alerts
+ *                      ^                                  |                                          +-> &lt;app-id&gt;-team-load
+ *                      |                                  +-> support.messages.dlq (with reason headers, redacted)
  * &lt;app-id&gt;-rekey ------+------------------------------------+ (ingest.rekey: auto; a record keyed otherwise
  *                                                              than by its conversationId, re-keyed)
  *
@@ -52,7 +56,6 @@ public final class ReplyclockTopology {
     static final String REKEY_OUT = "rekey-out";
     static final String REKEY_IN = "rekey-in";
     public static final String CLOCKS_STORE = "reply-clocks";
-    public static final String DEADLINE_INDEX_STORE = "deadline-index";
     // Right to erasure (see addErasure)
     static final String CUSTOMER_INDEX_OUT = "customer-index-out";
     static final String CUSTOMER_INDEX_IN = "customer-index-in";
@@ -78,6 +81,8 @@ public final class ReplyclockTopology {
 
     /** The default retention of a conversation's state after its last reply or the end of its ladder. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    /** The stores' changelog configs at the default {@code privacy.erasure-bound}. */
+    static final TopicConfigs DEFAULT_TOPIC_CONFIGS = new TopicConfigs(PrivacySettings.DEFAULT_ERASURE_BOUND);
 
     public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock) {
@@ -89,7 +94,7 @@ public final class ReplyclockTopology {
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer) {
         return build(topics, () -> classifier, engine, metrics, clock, retention, pseudonymizer, null, null, null,
-                null, null);
+                null, null, DEFAULT_TOPIC_CONFIGS, null);
     }
 
     /** With excerpts (tests): no erasure, no team view. */
@@ -97,7 +102,7 @@ public final class ReplyclockTopology {
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter) {
         return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, null,
-                null, null);
+                null, null, DEFAULT_TOPIC_CONFIGS, null);
     }
 
     /** With erasure (tests): no excerpts, no team view. */
@@ -105,7 +110,7 @@ public final class ReplyclockTopology {
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, PrivacyOptions privacy) {
         return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null, privacy,
-                null, null);
+                null, null, DEFAULT_TOPIC_CONFIGS, null);
     }
 
     /**
@@ -125,13 +130,16 @@ public final class ReplyclockTopology {
         return applicationId + "-rekey";
     }
 
-    /** The whole pipeline with {@code ingest.rekey: strict} (tests, bench): a record keyed otherwise is dead-lettered. */
+    /**
+     * The whole pipeline with the changelogs at the default erasure bound and {@code ingest.rekey: strict} (tests,
+     * bench): a record keyed otherwise is dead-lettered.
+     */
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
                                  PrivacyOptions privacy, TeamViewSettings teams, String teamLoadTopic) {
         return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, privacy,
-                teams, teamLoadTopic, null);
+                teams, teamLoadTopic, DEFAULT_TOPIC_CONFIGS, null);
     }
 
     /**
@@ -145,13 +153,14 @@ public final class ReplyclockTopology {
      *                      The customer index needs the pseudonymizer: without one nothing is indexed.
      * @param teams         the team view's settings (overload alerts, digests); null = no team view
      * @param teamLoadTopic {@link #teamLoadTopic} of the application id (with a team view)
+     * @param topicConfigs  the configs of the stores' changelogs ({@code privacy.erasure-bound})
      * @param rekeyTopic    {@link #rekeyTopic} of the application id with {@code ingest.rekey: auto}; null = strict
      */
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
                                  PrivacyOptions privacy, TeamViewSettings teams, String teamLoadTopic,
-                                 String rekeyTopic) {
+                                 TopicConfigs topicConfigs, String rekeyTopic) {
         MessageCodec codec = new MessageCodec(clock);
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
@@ -170,19 +179,26 @@ public final class ReplyclockTopology {
         TeamLoadForwarder forwarder = teams == null ? TeamLoadForwarder.OFF : new TeamLoadForwarder(TEAM_LOAD_OUT);
         t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention, archive, forwarder),
                 privacy == null ? new String[] {INGEST} : new String[] {INGEST, addEraseSource(t, privacy)});
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCKS_STORE),
-                Serdes.String(), new StoredClockSerde()), SLA);
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_INDEX_STORE),
-                Serdes.String(), Serdes.String()), SLA);
+        t.addStateStore(store(CLOCKS_STORE, Serdes.String(), new StoredClockSerde(), topicConfigs), SLA);
         t.addSink(ALERTS_OUT, topics.alerts(), new StringSerializer(), new AlertSerde().serializer(), SLA);
         t.addSink(DEAD_LETTER_OUT, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
         if (privacy != null) {
-            addErasure(t, topics, privacy, clock, retention);
+            addErasure(t, topics, privacy, clock, retention, topicConfigs);
         }
         if (teams != null) {
-            addTeamView(t, topics, metrics, clock, teams, teamLoadTopic);
+            addTeamView(t, topics, metrics, clock, retention, teams, teamLoadTopic, topicConfigs);
         }
         return t;
+    }
+
+    /**
+     * A persistent store whose changelog keeps erased or expired values at most {@code privacy.erasure-bound}
+     * (see {@link TopicConfigs}).
+     */
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values,
+                                                                  TopicConfigs topicConfigs) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values)
+                .withLoggingEnabled(topicConfigs.bounded());
     }
 
     /** The SLA processor's second input: erase commands, keyed by conversationId like the messages. */
@@ -197,16 +213,14 @@ public final class ReplyclockTopology {
      * request into one erase command per conversation for the SLA processor; both answer on the results topic.
      */
     private static void addErasure(Topology t, KafkaSettings.Topics topics, PrivacyOptions privacy, Clock clock,
-                                   Duration retention) {
+                                   Duration retention, TopicConfigs topicConfigs) {
         t.addSink(CUSTOMER_INDEX_OUT, privacy.customerIndexTopic(), new StringSerializer(), new StringSerializer(), INGEST);
         t.addSource(CUSTOMER_INDEX_IN, new StringDeserializer(), new StringDeserializer(), privacy.customerIndexTopic());
         Deserializer<ErasureMessages.Request> requests = (topic, bytes) -> ErasureMessages.decodeRequest(bytes).orElse(null);
         t.addSource(PRIVACY_REQUESTS_IN, new StringDeserializer(), requests, topics.privacyRequests());
         t.addProcessor(CUSTOMERS, () -> new CustomerIndexProcessor(clock, retention), CUSTOMER_INDEX_IN, PRIVACY_REQUESTS_IN);
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_INDEX_STORE),
-                Serdes.String(), Serdes.Long()), CUSTOMERS);
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_INDEX_EXPIRY_STORE),
-                Serdes.String(), Serdes.String()), CUSTOMERS);
+        t.addStateStore(store(CUSTOMER_INDEX_STORE, Serdes.String(), Serdes.Long(), topicConfigs), CUSTOMERS);
+        t.addStateStore(store(CUSTOMER_INDEX_EXPIRY_STORE, Serdes.String(), Serdes.String(), topicConfigs), CUSTOMERS);
         t.addSink(ERASE_OUT, privacy.eraseTopic(), new StringSerializer(), EraseCommand.serde().serializer(), CUSTOMERS);
         Serializer<ErasureMessages.Result> results = (topic, r) -> ErasureMessages.encode(r);
         t.addSink(PRIVACY_SUMMARY_OUT, topics.privacyResults(), new StringSerializer(), results, CUSTOMERS);
@@ -215,18 +229,16 @@ public final class ReplyclockTopology {
 
     /** Own sinks, not the SLA processor's: sharing a sink would merge the sub-topologies (and their partitioning). */
     private static void addTeamView(Topology t, KafkaSettings.Topics topics, ReplyclockMetrics metrics, Clock clock,
-                                    TeamViewSettings teams, String teamLoadTopic) {
+                                    Duration retention, TeamViewSettings teams, String teamLoadTopic,
+                                    TopicConfigs topicConfigs) {
         TeamLoadSerde loads = new TeamLoadSerde();
         AlertSerde alerts = new AlertSerde();
         t.addSink(TEAM_LOAD_OUT, teamLoadTopic, new StringSerializer(), loads.serializer(), SLA);
         t.addSource(TEAM_LOAD_IN, new StringDeserializer(), loads.deserializer(), teamLoadTopic);
-        t.addProcessor(TEAM, () -> new TeamProcessor(teams, metrics, clock), TEAM_LOAD_IN);
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_OPEN_STORE),
-                Serdes.String(), loads), TEAM);
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_OVERLOAD_STORE),
-                Serdes.String(), alerts), TEAM);
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DIGEST_STORE),
-                Serdes.String(), Serdes.Long()), TEAM);
+        t.addProcessor(TEAM, () -> new TeamProcessor(teams, metrics, clock, retention), TEAM_LOAD_IN);
+        t.addStateStore(store(TEAM_OPEN_STORE, Serdes.String(), loads, topicConfigs), TEAM);
+        t.addStateStore(store(TEAM_OVERLOAD_STORE, Serdes.String(), alerts, topicConfigs), TEAM);
+        t.addStateStore(store(TEAM_DIGEST_STORE, Serdes.String(), Serdes.Long(), topicConfigs), TEAM);
         t.addSink(TEAM_ALERTS_OUT, topics.alerts(), new StringSerializer(), alerts.serializer(), TEAM);
         t.addSink(OVERLOAD_OUT, topics.overload(), new StringSerializer(), alerts.serializer(), TEAM);
     }

@@ -2,6 +2,7 @@ package dev.replyclock.kafka;
 
 import dev.replyclock.ops.OpenConversationSource;
 import dev.replyclock.sla.ReplyClock;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -24,16 +25,34 @@ public final class StoreOpenConversations implements OpenConversationSource {
         this.streams = streams;
     }
 
-    @Override
-    public void forEachOpen(Consumer<ReplyClock> each) {
-        ReadOnlyKeyValueStore<String, StoredClock> store;
+    private ReadOnlyKeyValueStore<String, StoredClock> store() {
         try {
-            store = streams.store(StoreQueryParameters.fromNameAndType(ReplyclockTopology.CLOCKS_STORE,
+            return streams.store(StoreQueryParameters.fromNameAndType(ReplyclockTopology.CLOCKS_STORE,
                     QueryableStoreTypes.<String, StoredClock>keyValueStore()));
         } catch (InvalidStateStoreException e) {
-            throw new IllegalStateException("the conversation state cannot be read now (" + streams.state()
-                    + "); try again in a few seconds");
+            throw unreadable();
         }
+    }
+
+    private IllegalStateException unreadable() {
+        return new IllegalStateException("the conversation state cannot be read now (" + streams.state()
+                + "); try again in a few seconds");
+    }
+
+    @Override
+    public Optional<ReplyClock> open(String conversationId) {
+        StoredClock stored;
+        try {
+            stored = store().get(conversationId);
+        } catch (InvalidStateStoreException e) {
+            throw unreadable();
+        }
+        return stored != null && stored.isOpen() ? Optional.of(stored.clock()) : Optional.empty();
+    }
+
+    @Override
+    public void forEachOpen(Consumer<ReplyClock> each) {
+        ReadOnlyKeyValueStore<String, StoredClock> store = store();
         try (KeyValueIterator<String, StoredClock> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, StoredClock> kv = all.next();

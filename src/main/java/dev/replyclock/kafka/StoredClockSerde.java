@@ -28,10 +28,13 @@ final class StoredClockSerde implements Serde<StoredClock> {
     /**
      * Version 2 adds the team and, only when the clock has one ({@code alerts.include-excerpt} on), the
      * redacted excerpt after it, flagged {@link #EXCERPT}; version 1 records (no team) are still read.
+     * Version 3 is version 2 with wide strings ({@link StoreStrings}). Version 4 adds, after the signals of an
+     * open clock, who acknowledged it ("" = nobody) and the deadlines that raised alerts (the incidents to
+     * close); version 5 is version 4 with wide strings, written only when a string is over 65,535 bytes.
+     * Versions 1 to 3 are read with no acknowledger and no incidents.
      */
-    private static final byte VERSION = 2;
-    /** Version 2 with wide strings ({@link StoreStrings}): written only when a string is over 65,535 bytes. */
-    private static final byte VERSION_WIDE = 3;
+    private static final byte VERSION = 4;
+    private static final byte VERSION_WIDE = 5;
     private static final int OPEN = 1;
     private static final int STALE = 2;
     private static final int ACKED = 4;
@@ -90,6 +93,14 @@ final class StoredClockSerde implements Serde<StoredClock> {
                     out.writeInt(sig.start());
                     out.writeInt(sig.end());
                 }
+                String by = s.ackedBy() == null ? "" : s.ackedBy();
+                StoreStrings.write(out, by.length() > 200 ? by.substring(0, 200) : by, wide);
+                List<Long> incidents = s.incidents().size() > 1000
+                        ? s.incidents().subList(s.incidents().size() - 1000, s.incidents().size()) : s.incidents();
+                out.writeShort(incidents.size());
+                for (long d : incidents) {
+                    out.writeLong(d);
+                }
             }
         }
         return bytes.toByteArray();
@@ -98,10 +109,10 @@ final class StoredClockSerde implements Serde<StoredClock> {
     static StoredClock decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION && version != 1 && version != VERSION_WIDE) {
+            if (version < 1 || version > VERSION_WIDE) {
                 throw new SerializationException("unknown stored clock version " + version);
             }
-            boolean wide = version == VERSION_WIDE;
+            boolean wide = version == 3 || version == VERSION_WIDE;
             int flags = in.readByte();
             long repliedAt = in.readLong();
             long wakeUp = in.readLong();
@@ -130,7 +141,17 @@ final class StoredClockSerde implements Serde<StoredClock> {
                     startedAt, warn == Long.MIN_VALUE ? null : Instant.ofEpochMilli(warn), deadline, stage, escalations,
                     (flags & STALE) != 0, signals, policy, (flags & ACKED) != 0, (flags & FIRST_REPLY) != 0,
                     team.isEmpty() ? null : team, excerpt);
-            return new StoredClock(clock, repliedAt, wakeUp);
+            String ackedBy = null;
+            List<Long> incidents = new ArrayList<>();
+            if (version >= 4) {
+                ackedBy = StoreStrings.read(in, wide);
+                int count = in.readShort();
+                for (int i = 0; i < count; i++) {
+                    incidents.add(in.readLong());
+                }
+            }
+            return new StoredClock(clock, repliedAt, wakeUp, ackedBy == null || ackedBy.isEmpty() ? null : ackedBy,
+                    incidents);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode a stored reply clock", e);
         }

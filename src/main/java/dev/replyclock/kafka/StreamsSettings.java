@@ -23,6 +23,17 @@ public final class StreamsSettings {
 
     /** @param metrics where {@link DeadLetterHandler} counts what it dead-letters; null = not counted */
     public static Properties of(KafkaSettings kafka, String bootstrapServers, ReplyclockMetrics metrics) {
+        return of(kafka, bootstrapServers, metrics, ReplyclockTopology.DEFAULT_TOPIC_CONFIGS, null);
+    }
+
+    /**
+     * @param metrics      where {@link DeadLetterHandler} counts what it dead-letters; null = not counted
+     * @param topicConfigs applied to every internal topic Kafka Streams creates (changelogs, repartition topics),
+     *                     so that none keeps an erased value past {@code privacy.erasure-bound}
+     * @param redaction    what {@link DeadLetterHandler} keeps of a record; null = it leaves {@code from} out
+     */
+    public static Properties of(KafkaSettings kafka, String bootstrapServers, ReplyclockMetrics metrics,
+                                TopicConfigs topicConfigs, DeadLetterRedaction redaction) {
         Properties p = kafka.clientConfig(bootstrapServers); // TLS/SASL settings reach every internal client
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());
@@ -39,10 +50,14 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        // A dead letter is its input record plus headers: the producer must accept whatever the broker
-        // accepted on the way in, or an oversized record would stop the app instead of being dead-lettered.
+        // A dead letter is small now (redacted), but a record of the app's own topics may be as large as the
+        // broker accepted on the way in: the producer must not be what stops the app.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), DEAD_LETTER_MAX_BYTES);
+        topicConfigs.bounded().forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
         isolateRecords(p, kafka.topics().deadLetter(), metrics);
+        if (redaction != null) {
+            p.put(DeadLetterHandler.REDACTION_CONFIG, redaction);
+        }
         return p;
     }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
 record TeamLoad(String conversationId, Tier tier, Instant openedAt, Instant deadline, boolean open) {
 
     /** The team of conversations whose messages name none. */
-    static final String DEFAULT_TEAM = "default";
+    static final String DEFAULT_TEAM = dev.replyclock.alert.Alert.DEFAULT_TEAM;
 
     TeamLoad {
         Objects.requireNonNull(conversationId, "conversationId");

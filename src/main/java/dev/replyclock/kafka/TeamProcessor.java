@@ -36,6 +36,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       {@code alerts.digest.every} period (periods aligned to the epoch, so to UTC). The digest's
  *       {@code deadline} is the period start, so its id is the same for one period whoever computes it, and
  *       the period of the last digest is stored per team, so a restart does not send a period twice.</li>
+ *   <li>forgets a team: its open entries leave with their conversations (the SLA processor reports every
+ *       reply, expiry and erasure), and its digest entry once the team has had no open conversation for
+ *       {@code privacy.retention} (checked every {@link #IDLE_SWEEP}), so a team name is not kept longer than
+ *       its conversations' data.</li>
  * </ul>
  * Everything goes through the topology's stores and sinks, so exactly_once_v2 covers it as it covers the SLA
  * processor.
@@ -46,6 +50,8 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
     static final int MAX_LISTED = 50;
     /** How often the digest punctuator looks whether a new period has begun (a cheap comparison). */
     static final Duration DIGEST_TICK = Duration.ofSeconds(1);
+    /** How often teams idle past the retention are looked for. */
+    static final Duration IDLE_SWEEP = Duration.ofHours(1);
 
     private static final Comparator<TeamLoad> OLDEST_FIRST =
             Comparator.comparing(TeamLoad::openedAt).thenComparing(TeamLoad::conversationId);
@@ -55,6 +61,7 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
     private final TeamViewSettings settings;
     private final ReplyclockMetrics metrics;
     private final Clock clock;
+    private final Duration retention;
     /** Open complaint + urgent conversations per team of this task: rebuilt from the store at assignment. */
     private final Map<String, Integer> pressing = new HashMap<>();
     private final Set<String> firingHere = new HashSet<>();
@@ -63,8 +70,10 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
     private KeyValueStore<String, Alert> overloads;
     private KeyValueStore<String, Long> digests;
 
-    TeamProcessor(TeamViewSettings settings, ReplyclockMetrics metrics, Clock clock) {
+    /** @param retention {@code privacy.retention}: how long a team without open conversations is remembered */
+    TeamProcessor(TeamViewSettings settings, ReplyclockMetrics metrics, Clock clock, Duration retention) {
         this.settings = settings;
+        this.retention = retention;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -92,6 +101,8 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
             Duration tick = settings.digestEvery().compareTo(DIGEST_TICK) < 0 ? settings.digestEvery() : DIGEST_TICK;
             context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, ts -> sendDigestsIfNewPeriod());
         }
+        // Also with digests off: entries written while they were on must go too.
+        context.schedule(IDLE_SWEEP, PunctuationType.WALL_CLOCK_TIME, ts -> forgetIdleTeams());
     }
 
     @Override
@@ -197,6 +208,29 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
         digests.put(team, period);
         metrics.alert(digest.kind(), digest.tier());
         context().forward(new Record<>(alertKey(team), digest, now), ReplyclockTopology.TEAM_ALERTS_OUT);
+    }
+
+    /**
+     * Deletes the digest entry of every team without an open conversation whose last digest (or first sighting)
+     * is older than the retention. A team that comes back is a new team: its first digest is at the next period.
+     */
+    void forgetIdleTeams() {
+        long idleSince = clock.millis() - retention.toMillis();
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = digests.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value < idleSince && !hasOpen(kv.key)) {
+                    idle.add(kv.key);
+                }
+            });
+        }
+        idle.forEach(digests::delete);
+    }
+
+    private boolean hasOpen(String team) {
+        try (KeyValueIterator<String, TeamLoad> it = open.range(team + '\u0000', team + '\u0001')) {
+            return it.hasNext();
+        }
     }
 
     private long periodStart(long epochMillis) {

@@ -34,7 +34,12 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    public static void ensureTopics(String bootstrapServers, KafkaSettings kafka, Duration timeout) {
+    /**
+     * @param erasureBound {@code privacy.erasure-bound}: every compacted and internal topic is configured so that
+     *                     an erased or expired value is gone from the broker within it ({@link TopicConfigs})
+     */
+    public static void ensureTopics(String bootstrapServers, KafkaSettings kafka, Duration erasureBound,
+                                    Duration timeout) {
         Map<String, Integer> wanted = new HashMap<>();
         wanted.put(kafka.topics().messages(), kafka.partitions());
         wanted.put(kafka.topics().alerts(), kafka.partitions());
@@ -57,25 +62,26 @@ public final class TopicSetup {
         // with the messages (both privacy-requests and messages have kafka.partitions partitions).
         wanted.put(PrivacyOptions.customerIndexTopic(kafka.applicationId()), kafka.partitions());
         wanted.put(PrivacyOptions.eraseTopic(kafka.applicationId()), kafka.partitions());
-        ensure(kafka.clientConfig(bootstrapServers), wanted, timeout,
-                Map.of(kafka.topics().notificationLog(), Map.of("cleanup.policy", "compact,delete",
-                                "retention.ms", String.valueOf(java.time.Duration.ofDays(7).toMillis())),
-                        kafka.topics().silences(), Map.of("cleanup.policy", "compact"),
-                        kafka.topics().overload(), Map.of("cleanup.policy", "compact"),
-                        kafka.topics().privacyResults(), Map.of("retention.ms",
-                                String.valueOf(java.time.Duration.ofDays(30).toMillis())),
-                        kafka.topics().deadLetter(), Map.of("max.message.bytes",
-                                String.valueOf(StreamsSettings.DEAD_LETTER_MAX_BYTES)),
-                        // Pseudonyms and conversation ids in transit: a week covers a daemon that was down.
-                        kafka.topics().privacyRequests(), Map.of("retention.ms", String.valueOf(PRIVACY_TRANSIT.toMillis())),
-                        PrivacyOptions.customerIndexTopic(kafka.applicationId()), Map.of("retention.ms",
-                                String.valueOf(PRIVACY_TRANSIT.toMillis())),
-                        PrivacyOptions.eraseTopic(kafka.applicationId()), Map.of("retention.ms",
-                                String.valueOf(PRIVACY_TRANSIT.toMillis())),
-                        // Customer messages in transit, as large as the messages topic takes them.
-                        ReplyclockTopology.rekeyTopic(kafka.applicationId()), Map.of("retention.ms",
-                                String.valueOf(PRIVACY_TRANSIT.toMillis()), "max.message.bytes",
-                                String.valueOf(StreamsSettings.DEAD_LETTER_MAX_BYTES))));
+        ensure(kafka.clientConfig(bootstrapServers), wanted, timeout, configs(kafka, erasureBound));
+    }
+
+    /** The configs of the topics that need some; the messages, alerts and undelivered topics are their owners'. */
+    static Map<String, Map<String, String>> configs(KafkaSettings kafka, Duration erasureBound) {
+        TopicConfigs c = new TopicConfigs(erasureBound);
+        String app = kafka.applicationId();
+        return Map.of(kafka.topics().notificationLog(), c.compactedFor(Duration.ofDays(7)),
+                kafka.topics().silences(), c.compacted(),
+                kafka.topics().overload(), c.compacted(),
+                kafka.topics().deadLetter(), c.deadLetters(kafka.deadLetterRetention()),
+                ReplyclockTopology.teamLoadTopic(app), c.transit(PRIVACY_TRANSIT),
+                // Pseudonyms and conversation ids in transit: a week covers a daemon that was down, unless the
+                // erasure bound is shorter; the results name the customer and its conversations.
+                kafka.topics().privacyRequests(), c.transit(PRIVACY_TRANSIT),
+                kafka.topics().privacyResults(), c.transit(Duration.ofDays(30)),
+                PrivacyOptions.customerIndexTopic(app), c.transit(PRIVACY_TRANSIT),
+                PrivacyOptions.eraseTopic(app), c.transit(PRIVACY_TRANSIT),
+                // Customer messages in transit (ingest.rekey: auto), as large as the messages topic takes them.
+                ReplyclockTopology.rekeyTopic(app), c.messagesInTransit(PRIVACY_TRANSIT));
     }
 
     public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic, Duration timeout) {

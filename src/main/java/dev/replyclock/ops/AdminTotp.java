@@ -20,7 +20,8 @@ import org.apache.commons.codec.binary.Base32;
  * The admin's second factor for the full export: a TOTP code (RFC 6238: 6 digits, 30 s step, HMAC-SHA1, what
  * authenticator apps use by default) from the base32 secret in {@code http.admin-totp-file}. The codes come
  * from java-otp; this class only adds what RFC 6238 leaves to the verifier: one step of clock drift either
- * way, and each step accepted at most once (section 5.2), so a code seen on the wire cannot be replayed.
+ * way, and each step accepted at most once (section 5.2), so a code seen on the wire cannot be replayed; the
+ * steps used are kept by a {@link UsedTotpSteps}, shared by all instances when there are several.
  * Neither the secret nor a code is ever logged.
  */
 public final class AdminTotp {
@@ -38,16 +39,25 @@ public final class AdminTotp {
     private final Clock clock;
     private final TimeBasedOneTimePasswordGenerator totp =
             new TimeBasedOneTimePasswordGenerator(STEP, DIGITS, TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
-    /** The newest time step whose code was accepted; older and equal steps are refused. */
-    private long lastAcceptedStep = Long.MIN_VALUE;
+    private final UsedTotpSteps used;
 
+    /** With the used steps in this process's memory (one instance). */
     public AdminTotp(String base32Secret, Clock clock) {
+        this(base32Secret, clock, UsedTotpSteps.inMemory());
+    }
+
+    public AdminTotp(String base32Secret, Clock clock, UsedTotpSteps used) {
         this.key = new SecretKeySpec(decode(base32Secret), "HmacSHA1");
         this.clock = clock;
+        this.used = used;
     }
 
     public static AdminTotp fromFile(Path file, Clock clock) throws IOException {
-        return new AdminTotp(Files.readString(file, StandardCharsets.UTF_8), clock);
+        return fromFile(file, clock, UsedTotpSteps.inMemory());
+    }
+
+    public static AdminTotp fromFile(Path file, Clock clock, UsedTotpSteps used) throws IOException {
+        return new AdminTotp(Files.readString(file, StandardCharsets.UTF_8), clock, used);
     }
 
     /** Checks a secret as written in the file; null when usable, else what is wrong with it. */
@@ -101,8 +111,11 @@ public final class AdminTotp {
         }
     }
 
-    /** @param code the request's {@code X-Replyclock-TOTP} header, may be null */
-    public synchronized Check check(String code) {
+    /**
+     * @param code the request's {@code X-Replyclock-TOTP} header, may be null
+     * @throws UsedTotpSteps.Unavailable when a right code's step cannot be recorded as used
+     */
+    public Check check(String code) {
         if (code == null || code.isBlank()) {
             return Check.MISSING;
         }
@@ -121,10 +134,6 @@ public final class AdminTotp {
         if (matched == Long.MIN_VALUE) {
             return Check.WRONG;
         }
-        if (matched <= lastAcceptedStep) {
-            return Check.REPLAYED;
-        }
-        lastAcceptedStep = matched;
-        return Check.OK;
+        return used.claim(matched) ? Check.OK : Check.REPLAYED;
     }
 }

@@ -5,36 +5,63 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
- * The HTTP API's bearer token, read once from {@code http.api-token-file}. Compared in constant time; never
- * logged.
+ * One bearer token of the HTTP API, read once from its file, with the name the audit log and silences know
+ * it by and its {@link Role}. Only its SHA-256 is kept, so that comparisons are on 32 bytes whatever the
+ * lengths (constant time, nothing learnt from the length); never logged.
  */
 public final class ApiToken {
 
-    /** How a request's credentials compare with the token. */
-    public enum Check { MISSING, WRONG, OK }
+    /** The name of the token of {@code http.api-token-file}, which is an admin token. */
+    public static final String LEGACY_NAME = "admin";
 
-    private final byte[] token;
+    private final String name;
+    private final Role role;
+    private final byte[] digest;
 
-    private ApiToken(byte[] token) {
-        this.token = token;
+    private ApiToken(String name, Role role, byte[] digest) {
+        this.name = name;
+        this.role = role;
+        this.digest = digest;
     }
 
+    /** The single token of {@code http.api-token-file}: an admin token named {@value #LEGACY_NAME}. */
     public static ApiToken fromFile(Path file) throws IOException {
+        return fromFile(LEGACY_NAME, Role.ADMIN, file);
+    }
+
+    public static ApiToken fromFile(String name, Role role, Path file) throws IOException {
         String t = Files.readString(file, StandardCharsets.UTF_8).trim();
         if (t.length() < 16) {
             throw new IOException("the API token in " + file + " is shorter than 16 characters");
         }
-        return new ApiToken(t.getBytes(StandardCharsets.UTF_8));
+        return new ApiToken(name, role, sha256(t));
     }
 
-    /** @param authorization the request's {@code Authorization} header, may be null */
-    public Check check(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Check.MISSING;
+    public String name() {
+        return name;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    boolean matches(byte[] presentedDigest) {
+        return MessageDigest.isEqual(digest, presentedDigest);
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
-        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token) ? Check.OK : Check.WRONG;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + role.wireName() + ")";
     }
 }

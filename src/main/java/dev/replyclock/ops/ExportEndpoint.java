@@ -17,14 +17,14 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/export}: every open conversation of this instance as JSON lines
  * ({@code application/x-ndjson}, one object a line, streamed), after the bearer token (checked by
  * {@link OpsHttpServer}) AND the admin's TOTP code in {@code X-Replyclock-TOTP}. A missing code is 401, a
- * wrong or replayed one 403, both counted by the failed-attempt limiter; without {@code http.admin-totp-file}
- * the export is off (404). Each export is written to the audit log with the caller's address and the count.
+ * wrong or replayed one 403, both counted as failed attempts of the caller's token; a code whose use cannot be
+ * recorded (the shared replay guard is unreachable) 503; without {@code http.admin-totp-file} the export is off
+ * (404). Each export is written to the audit log with the token's name, the caller's address and the count.
  */
 final class ExportEndpoint {
 
     static final String TOTP_HEADER = "X-Replyclock-TOTP";
     private static final Logger log = LoggerFactory.getLogger(ExportEndpoint.class);
-    private static final Logger audit = LoggerFactory.getLogger("dev.replyclock.audit");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AdminTotp totp;
@@ -36,8 +36,12 @@ final class ExportEndpoint {
         this.source = source;
     }
 
-    /** Called once the bearer token has been accepted. */
-    void handle(OpsCall ex, FailedAttemptLimiter limiter) throws IOException {
+    /**
+     * Called once an admin token has been accepted.
+     *
+     * @param failedAttempt counts a wrong or replayed code against the caller
+     */
+    void handle(OpsCall ex, ApiToken caller, Runnable failedAttempt) throws IOException {
         if (totp == null || source == null) {
             ex.sendJson(404, "{\"error\": \"the export is off: set http.admin-totp-file (create it with"
                     + " 'replyclock totp-secret --file F')\"}");
@@ -49,16 +53,26 @@ final class ExportEndpoint {
             return;
         }
         String address = ex.remoteAddress();
-        AdminTotp.Check check = totp.check(ex.header(TOTP_HEADER));
+        AdminTotp.Check check;
+        try {
+            check = totp.check(ex.header(TOTP_HEADER));
+        } catch (UsedTotpSteps.Unavailable e) {
+            log.error("export refused: {}", e.getMessage());
+            ex.sendJson(503, "{\"error\": \"the code cannot be checked for replay now; try again\"}");
+            AuditLog.record(ex, caller, 503, "full export refused: the replay guard is unavailable");
+            return;
+        }
         if (check != AdminTotp.Check.OK) {
-            limiter.failed(address);
+            failedAttempt.run();
             // Logged without the code or the token: only the outcome and where it came from.
             log.warn("export refused ({}) from {}", check, address);
-            ex.sendJson(check == AdminTotp.Check.MISSING ? 401 : 403, switch (check) {
+            int status = check == AdminTotp.Check.MISSING ? 401 : 403;
+            ex.sendJson(status, switch (check) {
                 case MISSING -> "{\"error\": \"the export needs the admin's TOTP code in the " + TOTP_HEADER + " header\"}";
                 case REPLAYED -> "{\"error\": \"this code was used already; wait for the next one\"}";
                 default -> "{\"error\": \"the TOTP code is not valid\"}";
             });
+            AuditLog.record(ex, caller, status, "full export refused: TOTP code " + check.name().toLowerCase(Locale.ROOT));
             return;
         }
         Lines lines = new Lines(ex);
@@ -76,7 +90,7 @@ final class ExportEndpoint {
             return;
         }
         lines.finish();
-        audit.info("full export of {} open conversations to {}", lines.count, address);
+        AuditLog.record(ex, caller, 200, "full export of " + lines.count + " open conversations");
     }
 
     /** The exported fields; there is no customer text or identifier in the state to leave out. */

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down token guessing: after {@code maxFailures} failed API attempts from one address within
- * {@code window}, that address gets 429 until the window ends, even with the right token.
+ * Slows down token and code guessing: after {@code maxFailures} failed API attempts of one key within
+ * {@code window}, that key gets 429 until the window ends. {@link OpsHttpServer} keys failures by address
+ * and by presented token, and asks only once it knows whether the token is valid: a valid token answers for
+ * its own failures, not for its address's.
  */
 public final class FailedAttemptLimiter {
 
@@ -26,7 +28,7 @@ public final class FailedAttemptLimiter {
         this.clock = clock;
     }
 
-    /** How long the address must wait, or zero when it may try. */
+    /** How long the key (an address, a token) must wait, or zero when it may try. */
     public Duration blockedFor(String address) {
         Window w = byAddress.get(address);
         Instant now = clock.instant();

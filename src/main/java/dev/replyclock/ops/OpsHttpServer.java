@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replyclock.alert.Silence;
 import dev.replyclock.alert.SilenceStore;
-import dev.replyclock.config.ConfigProblem;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +28,13 @@ import org.slf4j.LoggerFactory;
  * The HTTP endpoint: {@code /metrics} (Prometheus text), {@code /health/live} (200 while the process does its
  * job, 503 with the reason in JSON once a part of it died, see {@link Liveness}), {@code /health/ready} (200
  * only when the Streams app runs, the notifier consumes and the broker answers; 503 with the reason
- * otherwise), and the API, which needs the bearer token: {@code POST /api/conversations/{id}/ack} ...
+ * otherwise), and the API, which needs a bearer token of {@code http.api-tokens} (or {@code http.api-token-file})
+ * with a role high enough: {@code GET /api/silences}, {@code GET /api/conversations/{id}} (viewer),
+ * {@code POST /api/conversations/{id}/ack},
+ * {@code POST /api/silences}, {@code DELETE /api/silences/{id}} (responder), {@code POST /-/reload} and
+ * {@code GET /api/export} (admin). No token is 401; a wrong token or a role too low 403. Failed attempts are
+ * counted per address and per presented token, and checked once the token is known: a caller with a valid
+ * token is never locked out by others' failures from the same address (behind an ingress, every caller's).
  *
  * <p>On Jetty rather than the JDK's {@code com.sun.net.httpserver}: the JDK server reads a request head on a
  * worker thread, blocking, with no read timeout but the JVM-wide {@code sun.net.httpserver.maxReqTime}
@@ -41,15 +45,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpsHttpServer implements AutoCloseable {
 
-    /** Publishes an acknowledgement of a conversation's current deadline. */
+    /** Publishes an acknowledgement of a conversation's current deadline, by someone (null = unnamed). */
     @FunctionalInterface
     public interface AckSink {
-        void ack(String conversationId) throws Exception;
+        void ack(String conversationId, String by) throws Exception;
     }
 
     private static final Logger log = LoggerFactory.getLogger(OpsHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACK_PATH = Pattern.compile("/api/conversations/([A-Za-z0-9._:@-]{1,200})/ack");
+    private static final Pattern CONVERSATION_PATH = Pattern.compile("/api/conversations/([A-Za-z0-9._:@-]{1,200})");
 
     /** Re-reads the configuration; says what it applied, what needs a restart, or why it refused the file. */
     @FunctionalInterface
@@ -62,7 +67,7 @@ public final class OpsHttpServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
-    private final ApiToken token;
+    private final ApiTokens tokens;
     private final AckSink ackSink;
     private final Reloader reloader;
     private final SilenceStore silences;
@@ -71,14 +76,15 @@ public final class OpsHttpServer implements AutoCloseable {
     private final Supplier<Liveness> liveness;
     private final FailedAttemptLimiter limiter = new FailedAttemptLimiter(10, Duration.ofMinutes(1), java.time.Clock.systemUTC());
     private volatile ExportEndpoint export = new ExportEndpoint(null, null);
+    private volatile OpenConversationSource conversations;
     private static final Pattern SILENCE_PATH = Pattern.compile("/api/silences(?:/([A-Za-z0-9-]{1,64}))?");
 
-    /** @param token null when the API is off ({@code http.api-token-file} empty) */
+    /** @param tokens null or empty when the API is off (no {@code http.api-tokens}, no {@code http.api-token-file}) */
     public OpsHttpServer(String bindAddress, int port, PrometheusMeterRegistry registry, Supplier<Readiness> readiness,
-                         Supplier<Liveness> liveness, ApiToken token, AckSink ackSink, Reloader reloader,
+                         Supplier<Liveness> liveness, ApiTokens tokens, AckSink ackSink, Reloader reloader,
                          SilenceStore silences) {
         this.silences = silences;
-        this.token = token;
+        this.tokens = tokens == null || tokens.isEmpty() ? null : tokens;
         this.ackSink = ackSink;
         this.reloader = reloader;
         this.registry = registry;
@@ -157,6 +163,11 @@ public final class OpsHttpServer implements AutoCloseable {
         export = new ExportEndpoint(totp, source);
     }
 
+    /** Turns on {@code GET /api/conversations/{id}}: one open conversation's state, for a viewer token. */
+    public void enableConversationState(OpenConversationSource source) {
+        conversations = source;
+    }
+
     public int port() {
         return connector.getLocalPort();
     }
@@ -167,34 +178,70 @@ public final class OpsHttpServer implements AutoCloseable {
         return "http://" + (any ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
-    /** Answers 503/401/403 and returns false unless the request carries the API token. */
-    private boolean authorized(OpsCall ex) {
-        if (token == null) {
-            ex.sendJson(503, "{\"error\": \"the API is off: set http.api-token-file\"}");
-            return false;
+    /**
+     * The caller's token when it is valid, has at least {@code needed} and is not locked out; otherwise answers
+     * 503 (API off), 401 (no token), 403 (wrong token, role too low) or 429 (locked out) and returns null.
+     */
+    private ApiToken authorized(OpsCall ex, Role needed) {
+        if (tokens == null) {
+            ex.sendJson(503, "{\"error\": \"the API is off: set http.api-tokens or http.api-token-file\"}");
+            return null;
         }
         String address = ex.remoteAddress();
-        Duration blocked = limiter.blockedFor(address);
-        if (!blocked.isZero()) {
-            ex.setHeader("Retry-After", String.valueOf(Math.max(1, blocked.toSeconds())));
-            ex.sendJson(429, "{\"error\": \"too many failed attempts; try again later\"}");
+        ApiTokens.Presented presented = tokens.check(ex.header("Authorization"));
+        ApiToken caller = presented.token();
+        if (caller != null) {
+            // A valid token answers for its own failures only (wrong TOTP codes), not for its address's.
+            if (lockedOut(ex, limiter.blockedFor(tokenKey(caller)))) {
+                return null;
+            }
+            if (!caller.role().allows(needed)) {
+                ex.sendJson(403, JSON.createObjectNode().put("error", "the token '" + caller.name() + "' has the role "
+                        + caller.role().wireName() + "; this call needs " + needed.wireName()).toString());
+                if (!"GET".equals(ex.method())) {
+                    AuditLog.record(ex, caller, 403, "refused: role too low");
+                }
+                return null;
+            }
+            return caller;
+        }
+        String addressKey = "address " + address;
+        String presentedKey = presented.missing() ? null : "presented " + presented.fingerprint();
+        Duration blocked = limiter.blockedFor(addressKey);
+        if (presentedKey != null && limiter.blockedFor(presentedKey).compareTo(blocked) > 0) {
+            blocked = limiter.blockedFor(presentedKey);
+        }
+        if (lockedOut(ex, blocked)) {
+            return null;
+        }
+        limiter.failed(addressKey);
+        if (presentedKey != null) {
+            limiter.failed(presentedKey);
+        }
+        // Logged without the token or the header: only the outcome and where it came from.
+        log.warn("API request refused ({}) from {}", presented.missing() ? "MISSING" : "WRONG", address);
+        ex.setHeader("WWW-Authenticate", "Bearer");
+        ex.sendJson(presented.missing() ? 401 : 403, "{\"error\": \"" + (presented.missing()
+                ? "a bearer token is required" : "the token is not valid") + "\"}");
+        return null;
+    }
+
+    private static String tokenKey(ApiToken token) {
+        return "token " + token.name();
+    }
+
+    private static boolean lockedOut(OpsCall ex, Duration blocked) {
+        if (blocked.isZero()) {
             return false;
         }
-        ApiToken.Check check = token.check(ex.header("Authorization"));
-        if (check == ApiToken.Check.OK) {
-            return true;
-        }
-        limiter.failed(address);
-        // Logged without the token or the header: only the outcome and where it came from.
-        log.warn("API request refused ({}) from {}", check, address);
-        ex.setHeader("WWW-Authenticate", "Bearer");
-        ex.sendJson(check == ApiToken.Check.MISSING ? 401 : 403, "{\"error\": \"" + (check == ApiToken.Check.MISSING
-                ? "a bearer token is required" : "the token is not valid") + "\"}");
-        return false;
+        ex.setHeader("Retry-After", String.valueOf(Math.max(1, blocked.toSeconds())));
+        ex.sendJson(429, "{\"error\": \"too many failed attempts; try again later\"}");
+        return true;
     }
 
     private void reload(OpsCall ex) {
-        if (!authorized(ex)) {
+        ApiToken caller = authorized(ex, Role.ADMIN);
+        if (caller == null) {
             return;
         }
         if (!"POST".equals(ex.method())) {
@@ -212,21 +259,49 @@ public final class OpsHttpServer implements AutoCloseable {
             body.put("message", "changed, not applied: " + String.join(", ", result.needsRestart())
                     + " (needs a restart; the running values are kept until then)");
         }
-        ex.sendJson(result.reloaded() ? 200 : 400, body.toString());
+        int status = result.reloaded() ? 200 : 400;
+        ex.sendJson(status, body.toString());
+        AuditLog.record(ex, caller, status, result.reloaded() ? "config reloaded"
+                : "config reload refused (" + result.problems().size() + " problems)");
+    }
+
+    /** The role each API route needs; null for no such route. */
+    private static Role needed(String path, String method) {
+        if ("/api/export".equals(path)) {
+            return Role.ADMIN;
+        }
+        if (SILENCE_PATH.matcher(path).matches()) {
+            return "GET".equals(method) ? Role.VIEWER : Role.RESPONDER;
+        }
+        if (CONVERSATION_PATH.matcher(path).matches()) {
+            return Role.VIEWER;
+        }
+        return ACK_PATH.matcher(path).matches() ? Role.RESPONDER : null;
     }
 
     private void api(OpsCall ex) throws IOException {
-        if (!authorized(ex)) {
+        String path = ex.path();
+        Role needed = needed(path, ex.method());
+        ApiToken caller = authorized(ex, needed == null ? Role.VIEWER : needed);
+        if (caller == null) {
             return;
         }
-        String path = ex.path();
+        if (needed == null) {
+            ex.sendJson(404, "{\"error\": \"no such API route\"}");
+            return;
+        }
         if ("/api/export".equals(path)) {
-            export.handle(ex, limiter);
+            export.handle(ex, caller, () -> limiter.failed(tokenKey(caller)));
             return;
         }
         Matcher sm = SILENCE_PATH.matcher(path);
         if (sm.matches()) {
-            silences(ex, sm.group(1));
+            silences(ex, sm.group(1), caller);
+            return;
+        }
+        Matcher cm = CONVERSATION_PATH.matcher(path);
+        if (cm.matches()) {
+            conversation(ex, cm.group(1));
             return;
         }
         Matcher m = ACK_PATH.matcher(path);
@@ -239,41 +314,85 @@ public final class OpsHttpServer implements AutoCloseable {
             ex.sendJson(405, "{\"error\": \"use POST\"}");
             return;
         }
+        String by;
         try {
-            ackSink.ack(m.group(1));
+            by = AckRequest.by(ex.body());
+        } catch (OpsCall.BodyTooLarge e) {
+            ex.sendJson(413, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            return;
+        } catch (IllegalArgumentException e) {
+            ex.sendJson(400, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            return;
+        }
+        try {
+            ackSink.ack(m.group(1), by);
         } catch (Exception e) {
             log.error("could not publish an acknowledgement: {}", e.toString());
             ex.sendJson(503, "{\"error\": \"Kafka did not take the acknowledgement; try again\"}");
+            AuditLog.record(ex, caller, 503, "ack not published");
             return;
         }
-        ex.sendJson(202, "{\"conversationId\": \"" + m.group(1) + "\", \"acknowledged\": true}");
+        ex.sendJson(202, JSON.createObjectNode().put("conversationId", m.group(1)).put("acknowledged", true)
+                .put("by", by).toString());
+        AuditLog.record(ex, caller, 202, "conversation acknowledged");
     }
 
-    /** GET /api/silences, POST /api/silences, DELETE /api/silences/{id}. */
-    private void silences(OpsCall ex, String id) throws IOException {
+    /** GET /api/conversations/{id}: the fields of the export, for one open conversation held here. */
+    private void conversation(OpsCall ex, String id) {
+        if (!"GET".equals(ex.method())) {
+            ex.setHeader("Allow", "GET");
+            ex.sendJson(405, "{\"error\": \"use GET\"}");
+            return;
+        }
+        OpenConversationSource source = conversations;
+        if (source == null) {
+            ex.sendJson(404, "{\"error\": \"this server holds no conversation state\"}");
+            return;
+        }
+        try {
+            source.open(id).ifPresentOrElse(c -> ex.sendJson(200, ExportEndpoint.toJson(c).toString()),
+                    () -> ex.sendJson(404, JSON.createObjectNode().put("error", "no open conversation " + id
+                            + " on this instance (closed, unknown, or held by another instance: ask each)").toString()));
+        } catch (IllegalStateException e) {
+            ex.sendJson(503, JSON.createObjectNode().put("error", e.getMessage()).toString());
+        }
+    }
+
+    /** GET /api/silences, POST /api/silences, DELETE /api/silences/{id}; the creator is the caller's token. */
+    private void silences(OpsCall ex, String id, ApiToken caller) throws IOException {
         String method = ex.method();
         if (id == null && "GET".equals(method)) {
             ArrayNode list = JSON.createArrayNode();
             silences.sortedForDisplay().forEach(s -> list.add(SilenceStore.toJson(s)));
             ex.sendJson(200, list.toString());
         } else if (id == null && "POST".equals(method)) {
+            int status;
+            String outcome;
             try {
-                Silence s = silences.create(JSON.readTree(ex.body()));
-                ex.sendJson(201, SilenceStore.toJson(s).toString());
+                Silence s = silences.create(JSON.readTree(ex.body()), caller.name());
+                ex.sendJson(status = 201, SilenceStore.toJson(s).toString());
+                outcome = "silence " + s.id() + " created (" + s.startsAt() + " to " + s.endsAt() + ", matching "
+                        + s.matchers().keySet().stream().sorted().toList() + ")";
             } catch (OpsCall.BodyTooLarge e) {
-                ex.sendJson(413, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                ex.sendJson(status = 413, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                outcome = "silence refused: body too large";
             } catch (IllegalArgumentException | java.time.format.DateTimeParseException
                      | com.fasterxml.jackson.core.JsonProcessingException e) {
-                ex.sendJson(400, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                ex.sendJson(status = 400, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                outcome = "silence refused: invalid";
             } catch (Exception e) {
-                ex.sendJson(503, JSON.createObjectNode().put("error", "Kafka did not take the silence; try again").toString());
+                ex.sendJson(status = 503, JSON.createObjectNode().put("error", "Kafka did not take the silence; try again").toString());
+                outcome = "silence not stored";
             }
+            AuditLog.record(ex, caller, status, outcome);
         } else if (id != null && "DELETE".equals(method)) {
+            int status;
             try {
-                ex.sendJson(silences.delete(id) ? 200 : 404, JSON.createObjectNode().put("id", id).toString());
+                ex.sendJson(status = silences.delete(id) ? 200 : 404, JSON.createObjectNode().put("id", id).toString());
             } catch (Exception e) {
-                ex.sendJson(503, JSON.createObjectNode().put("error", "Kafka did not take the deletion; try again").toString());
+                ex.sendJson(status = 503, JSON.createObjectNode().put("error", "Kafka did not take the deletion; try again").toString());
             }
+            AuditLog.record(ex, caller, status, status == 200 ? "silence deleted" : "silence not deleted");
         } else {
             ex.sendJson(405, "{\"error\": \"use GET or POST /api/silences, DELETE /api/silences/{id}\"}");
         }

@@ -2,6 +2,7 @@ package dev.replyclock.ops;
 
 import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Tier;
+import dev.replyclock.config.MetricLabels;
 import dev.replyclock.ingest.Direction;
 import dev.replyclock.sla.ReplyMeasurement;
 import dev.replyclock.sla.SlaPolicy;
@@ -10,13 +11,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import dev.replyclock.sla.SlaPolicies;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +25,8 @@ import java.util.regex.Pattern;
  * replyclock's own meters, named once here. Prometheus names: {@code replyclock_messages_total},
  * {@code replyclock_alerts_total}, {@code replyclock_reply_time_seconds}, {@code replyclock_open_conversations},
  * {@code replyclock_dead_letters_total}, {@code replyclock_deliveries_total}. Tag values are bounded:
- * customer identifiers never become tags, and channel names are reduced to a safe short token.
+ * customer identifiers never become tags; channels and teams are those of the configuration
+ * ({@link MetricLabels}: {@code metrics.channels}, the configured teams), anything else is {@code other}.
  */
 public final class ReplyclockMetrics {
 
@@ -41,9 +41,21 @@ public final class ReplyclockMetrics {
     private final Map<String, AtomicLong> overloaded = new ConcurrentHashMap<>();
     /** The highest escalation level of the start-up policy: levels 1..this are registered at 0. */
     private final int maxLevel;
+    /** The teams firing now under each team label ({@code other} gathers many). */
+    private final Map<String, Set<String>> firing = new ConcurrentHashMap<>();
+    private volatile MetricLabels labels;
+    /** Set by {@link #startAtZero}: a team label a reload adds is registered at 0 too. */
+    private volatile boolean atZero;
 
+    /** With the contract's channels and no configured team (tests, bench). */
     public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy) {
+        this(registry, policy, MetricLabels.CONTRACT);
+    }
+
+    /** @param labels the values the channel and team labels take; anything else is {@code other} */
+    public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy, MetricLabels labels) {
         this.registry = registry;
+        this.labels = labels;
         this.buckets = buckets(policy);
         int max = 0;
         for (Tier t : Tier.values()) {
@@ -72,18 +84,21 @@ public final class ReplyclockMetrics {
             "wrong-type", "bad-value", "too-large", "too-long", "bad-characters", "out-of-range", "key-mismatch",
             "classify-error", "processing-error", "deserialization-error", "punctuation-error");
 
-    /** The channel label of series registered before any message named one (as for a message without a channel). */
-    static final String NO_CHANNEL_YET = "unknown";
+    /**
+     * The channel label of series registered before any message named one: {@code other}, a value the bounded
+     * channel label always has (a message without a channel, or outside {@code metrics.channels}, gets it).
+     */
+    static final String NO_CHANNEL_YET = MetricLabels.OTHER;
 
     /**
      * Registers, at 0, every series whose labels are known before the first event, so that a fresh daemon
      * shows 0 rather than "No data" and {@code increase()} sees the first event. Receivers register their own
-     * series when they start ({@link #receiverAtZero}); channels are open-ended, so the series that carry one are
-     * registered with {@code channel="unknown"}, the value a message without a channel gets.
-     *
-     * @param teams the teams the configuration names (the team {@code default} is added)
+     * series when they start ({@link #receiverAtZero}); the series that carry a channel are registered with
+     * {@code channel="other"} (one per tier, not one per configured channel: a histogram per channel would
+     * multiply the series before any message); the team overload gauges with every configured team
+     * ({@link MetricLabels#teams}) and {@code default}, and with a team a reload adds ({@link #labels}).
      */
-    public void startAtZero(Collection<String> teams) {
+    public void startAtZero() {
         DEAD_LETTER_REASONS.forEach(r -> deadLetterCounter(r));
         for (Tier tier : Tier.values()) {
             for (AlertKind kind : AlertKind.values()) {
@@ -111,9 +126,19 @@ public final class ReplyclockMetrics {
         }
         expiredCounter();
         rekeyedCounter();
-        Set<String> all = new TreeSet<>(teams);
-        all.add(SlaPolicies.DEFAULT_NAME);
-        all.forEach(team -> teamOverloaded(team, false));
+        teamsAtZero(labels);
+        atZero = true;
+    }
+
+    /** The overload gauge of {@code default} and of every configured team, at 0 where there is none yet. */
+    private void teamsAtZero(MetricLabels labels) {
+        Set<String> all = new TreeSet<>(labels.teams());
+        all.add(MetricLabels.DEFAULT_TEAM);
+        for (String team : all) {
+            if (!overloaded.containsKey(labels.team(team))) {
+                teamOverloaded(team, false);
+            }
+        }
     }
 
     /** A receiver's series at 0, from the moment it starts (at start-up or added by a reload). */
@@ -158,10 +183,18 @@ public final class ReplyclockMetrics {
         return registry;
     }
 
+    /** A reloaded configuration's channels and teams: the label values from now on (series made before stay). */
+    public void labels(MetricLabels labels) {
+        this.labels = labels;
+        if (atZero) {
+            teamsAtZero(labels);
+        }
+    }
+
     /** @param tier null for a staff reply (tagged {@code none}) */
     public void messageIn(Direction direction, Tier tier, String channel) {
         // Called for every message: the counter is looked up by a cheap key, not rebuilt from tags.
-        String safeChannel = safeTag(channel);
+        String safeChannel = labels.channel(channel);
         String key = direction.ordinal() + "|" + (tier == null ? -1 : tier.ordinal()) + "|" + safeChannel;
         messages.computeIfAbsent(key, k -> messageCounter(direction, tier, safeChannel)).increment();
     }
@@ -188,7 +221,7 @@ public final class ReplyclockMetrics {
                 .register(registry);
     }
 
-    /** One SLA task's deadline-index size, as RocksDB estimates it; the gauge sums the tasks of this instance. */
+    /** One SLA task's deadline-index size (its pending wake-ups); the gauge sums the tasks of this instance. */
     public void deadlineIndexSize(String task, long entries) {
         if (entries < 0) {
             indexSizes.remove(task);
@@ -210,7 +243,7 @@ public final class ReplyclockMetrics {
     }
 
     public void replied(ReplyMeasurement m) {
-        replyTimer(m.tier(), safeTag(m.channel()), m.firstReply()).record(clamped(m.replyTime()));
+        replyTimer(m.tier(), labels.channel(m.channel()), m.firstReply()).record(clamped(m.replyTime()));
         repliesCounter(m.tier(), m.withinTarget()).increment();
     }
 
@@ -422,24 +455,25 @@ public final class ReplyclockMetrics {
     }
 
     /**
-     * replyclock_team_overloaded{team}: 1 while the team's overload alert fires, 0 otherwise. Team names come
-     * from configuration-level values (policies, routing), not from customers; odd ones become {@code other}.
+     * replyclock_team_overloaded{team}: 1 while the team's overload alert fires, 0 otherwise. The label is the
+     * team as configured, or {@code other} (1 while any team labelled so fires).
      */
-    public void teamOverloaded(String team, boolean firing) {
-        overloaded.computeIfAbsent(teamTag(team), t -> {
+    public void teamOverloaded(String team, boolean isFiring) {
+        String label = labels.team(team);
+        Set<String> teams = firing.computeIfAbsent(label, l -> ConcurrentHashMap.newKeySet());
+        if (isFiring) {
+            teams.add(team);
+        } else {
+            teams.remove(team);
+        }
+        overloaded.computeIfAbsent(label, t -> {
             AtomicLong gauge = new AtomicLong();
             Gauge.builder("replyclock.team.overloaded", gauge, AtomicLong::get)
                     .description("1 while the team's overload alert fires, 0 otherwise")
                     .tag("team", t)
                     .register(registry);
             return gauge;
-        }).set(firing ? 1 : 0);
-    }
-
-    private static final Pattern SAFE_TEAM = Pattern.compile("[A-Za-z0-9 ._-]{1,64}");
-
-    static String teamTag(String team) {
-        return team != null && SAFE_TEAM.matcher(team).matches() ? team : "other";
+        }).set(teams.isEmpty() ? 0 : 1);
     }
 
     /** A clock changed tier or opened/closed: {@code from}/{@code to} null for none. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +53,37 @@ public final class ArchiveKeyset {
         } catch (NoSuchFileException e) {
             throw new IOException(file + " does not exist", e);
         }
+        SecretFiles.warnIfReadableByOthers(file, "privacy.archive.keyset-file");
         try {
             KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
             return handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IOException(file + " is not a Tink streaming-AEAD keyset in JSON (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A warning when the keyset sits with the data it protects: inside, or in the same directory as, the
+     * Kafka state, the embedded broker's data or a local archive. Whoever copies that disk (a backup, a
+     * stolen volume) then has the archives and their key together.
+     *
+     * @param dataDirs the data directories; null entries are skipped
+     * @return the warning, or empty when the keyset is kept apart
+     */
+    public static Optional<String> placementWarning(Path keyset, Path... dataDirs) {
+        Path key = keyset.toAbsolutePath().normalize();
+        for (Path dir : dataDirs) {
+            if (dir == null) {
+                continue;
+            }
+            Path data = dir.toAbsolutePath().normalize();
+            if (key.startsWith(data) || key.getParent().equals(data.getParent())) {
+                return Optional.of("privacy.archive.keyset-file " + key + " sits with the data in " + data
+                        + ": whoever copies that disk can read the archives; keep the keyset on a separate mount"
+                        + " (a Kubernetes Secret, a vault agent's file) and a copy in a secret store");
+            }
+        }
+        return Optional.empty();
     }
 
     private static void create(Path file) throws IOException {

@@ -105,7 +105,7 @@ public final class ErasureMessages {
     public static Optional<Request> decodeRequest(byte[] bytes) {
         JsonNode o = tree(bytes);
         if (o == null || !o.path("requestId").isTextual() || !o.path("customer").isTextual()
-                || !o.path("customer").asText().startsWith(Pseudonymizer.PREFIX)) {
+                || !Pseudonymizer.isPseudonym(o.path("customer").asText())) {
             return Optional.empty();
         }
         try {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,12 @@ public final class PseudonymKey {
         if (key.length < 32) {
             throw new IOException(file + " holds a key of " + key.length + " bytes; at least 32 are needed");
         }
+        // A known key (a manifest's example) lets anyone recompute pseudonyms by enumerating phone numbers.
+        Optional<String> weak = SecretStrength.problem(key);
+        if (weak.isPresent()) {
+            throw new IOException(file + " holds a key that " + weak.get());
+        }
+        SecretFiles.warnIfReadableByOthers(file, "privacy.pseudonym-key-file");
         return key;
     }
 

@@ -25,6 +25,8 @@ public final class Pseudonymizer {
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     /** 20 bytes of the MAC: 160 bits, 32 base32 characters; collisions are out of reach. */
     private static final int BYTES = 20;
+    /** Exactly what {@link #pseudonym} produces; "cust_" + anything else is an identifier like any other. */
+    private static final Pattern PSEUDONYM = Pattern.compile(PREFIX + "[a-z2-7]{32}");
 
     private final SecretKeySpec key;
     private final String defaultRegion;
@@ -53,16 +55,24 @@ public final class Pseudonymizer {
         }
     }
 
-    /** The pseudonym of an identifier; an identifier that is already a pseudonym is kept as it is. */
+    /**
+     * The pseudonym of an identifier; one that is already a pseudonym (exactly the shape this class makes) is
+     * kept as it is, so that pseudonymizing twice is harmless. A handle such as {@code cust_julie} is hashed.
+     */
     public String pseudonym(String identifier) {
         if (identifier == null || identifier.isBlank()) {
             return PREFIX + "unknown";
         }
-        if (identifier.startsWith(PREFIX)) {
+        if (isPseudonym(identifier)) {
             return identifier;
         }
         byte[] mac = macs.get().doFinal(canonical(identifier.trim()).getBytes(StandardCharsets.UTF_8));
         return PREFIX + base32(mac, BYTES);
+    }
+
+    /** Whether {@code id} has the exact shape of a pseudonym this class produces. */
+    public static boolean isPseudonym(String id) {
+        return PSEUDONYM.matcher(id).matches();
     }
 
     /** E.164 for phone numbers, lower case for e-mail addresses and handles. */

@@ -6,7 +6,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Secret files (the pseudonym key, the archive keyset, the admin's TOTP secret): created owner-only (0600)
@@ -17,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class SecretFiles {
 
+    private static final Logger log = LoggerFactory.getLogger(SecretFiles.class);
     private static final String OWNER_ONLY = "rw-------";
 
     private SecretFiles() {
@@ -48,6 +54,33 @@ public final class SecretFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Why a secret file is too open, like ssh says of a private key: readable or writable by others, or by
+     * its group. One exception: group read on a file someone else owns, which is how Kubernetes hands a
+     * Secret volume to a non-root pod (root-owned, mode 0440, group fsGroup). Empty when it is owner-only,
+     * or the file system has no POSIX permissions to tell.
+     */
+    public static Optional<String> looseness(Path file) {
+        Set<PosixFilePermission> perms;
+        String owner;
+        try {
+            perms = Files.getPosixFilePermissions(file);
+            owner = Files.getOwner(file).getName();
+        } catch (UnsupportedOperationException | IOException unknown) {
+            return Optional.empty();
+        }
+        boolean provisioned = !owner.equals(System.getProperty("user.name"));
+        boolean open = perms.stream().anyMatch(p -> p.name().startsWith("OTHERS_")
+                || p.name().startsWith("GROUP_") && !(provisioned && p == PosixFilePermission.GROUP_READ));
+        return open ? Optional.of("permissions " + PosixFilePermissions.toString(perms) + " of " + file
+                + " are too open: others than its owner can read the secret; chmod 600 " + file) : Optional.empty();
+    }
+
+    /** Logs {@link #looseness} at WARN, naming the config key; start-up goes on (a warning, as ssh's). */
+    public static void warnIfReadableByOthers(Path file, String key) {
+        looseness(file).ifPresent(why -> log.warn("{}: {}", key, why));
     }
 
     private static Path ownerOnlyTempFile(Path dir, String name) throws IOException {

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replyclock.alert.AlertJson;
 import com.google.crypto.tink.StreamingAead;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -23,9 +22,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Expired conversation states, archived before deletion for a separate storage server: one file per batch,
  * gzip-compressed JSON lines encrypted with Tink streaming AEAD (AES256_GCM_HKDF_4KB), the file name as
- * associated data (a renamed file does not decrypt). A file is written under a hidden temporary name and
- * renamed when complete, so whoever collects {@code *.jsonl.gz.tink} never sees a half-written one.
- * Thread-safe: every stream thread writes its own files.
+ * associated data (a renamed file does not decrypt). The file is made in memory (a batch is bounded by the
+ * punctuator's) and handed whole to an {@link ArchiveStore}: a local directory or an S3 bucket, which
+ * stores and checks it. Thread-safe: every stream thread writes its own files.
  */
 public final class StateArchive {
 
@@ -34,47 +33,51 @@ public final class StateArchive {
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path dir;
+    private final ArchiveStore store;
     private final StreamingAead aead;
     private final Clock clock;
 
-    public StateArchive(Path dir, StreamingAead aead, Clock clock) throws IOException {
-        this.dir = dir;
+    public StateArchive(ArchiveStore store, StreamingAead aead, Clock clock) {
+        this.store = store;
         this.aead = aead;
         this.clock = clock;
-        Files.createDirectories(dir);
     }
 
-    /** Opens the archive of {@code privacy.archive.dir}, creating its keyset file if missing. */
+    /** Opens an archive in a local directory, creating its keyset file if missing. */
     public static StateArchive open(Path dir, Path keysetFile, Clock clock) throws IOException {
-        return new StateArchive(dir, ArchiveKeyset.loadOrCreate(keysetFile), clock);
+        return open(new LocalArchiveStore(dir), keysetFile, clock);
+    }
+
+    /** Opens an archive in {@code store}, creating its keyset file if missing. */
+    public static StateArchive open(ArchiveStore store, Path keysetFile, Clock clock) throws IOException {
+        return new StateArchive(store, ArchiveKeyset.loadOrCreate(keysetFile), clock);
+    }
+
+    /** Where the files go, for the log. */
+    public String describe() {
+        return store.describe();
     }
 
     /**
-     * Writes one archive file holding {@code states}.
+     * Writes one archive file holding {@code states}; when it returns, the store holds the file intact.
      *
      * @param task the stream task that expired them: two tasks never write the same file name
-     * @return the file written
+     * @return the file's name
      */
-    public Path write(List<ArchivedState> states, String task) throws IOException {
+    public String write(List<ArchivedState> states, String task) throws IOException {
         String name = "replyclock-" + STAMP.format(clock.instant()) + "-" + task.replace('_', '-') + SUFFIX;
-        Path target = dir.resolve(name);
-        Path temp = dir.resolve("." + name + ".tmp");
-        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp));
-             OutputStream encrypted = aead.newEncryptingStream(file, associatedData(name));
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (OutputStream encrypted = aead.newEncryptingStream(file, associatedData(name));
              GZIPOutputStream gzip = new GZIPOutputStream(encrypted)) {
             for (ArchivedState s : states) {
                 gzip.write(JSON.writeValueAsBytes(line(s)));
                 gzip.write('\n');
             }
         } catch (GeneralSecurityException e) {
-            Files.deleteIfExists(temp);
             throw new IOException("cannot encrypt " + name + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
         }
-        return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        store.put(name, file.toByteArray());
+        return name;
     }
 
     /**
@@ -83,11 +86,16 @@ public final class StateArchive {
      * @throws IOException when the key is not the archive's, the file was renamed or altered
      */
     public static InputStream read(Path file, StreamingAead aead) throws IOException {
+        return read(Files.newInputStream(file), file.getFileName().toString(), aead);
+    }
+
+    /** The decrypted JSON lines of the archive file {@code name} whose bytes {@code in} gives. */
+    public static InputStream read(InputStream in, String name, StreamingAead aead) throws IOException {
         try {
-            return new GZIPInputStream(aead.newDecryptingStream(Files.newInputStream(file),
-                    associatedData(file.getFileName().toString())));
+            return new GZIPInputStream(aead.newDecryptingStream(in, associatedData(name)));
         } catch (GeneralSecurityException e) {
-            throw new IOException("cannot decrypt " + file + ": " + e.getMessage(), e);
+            in.close();
+            throw new IOException("cannot decrypt " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -56,6 +56,11 @@ public final class BusinessCalendar {
         return name;
     }
 
+    /** The calendar's time zone; null for 24/7 (which has none). */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public boolean isAlways() {
         return zone == null;
     }

@@ -96,6 +96,42 @@ class AlertContentTest {
     }
 
     @Test
+    void timesAreShownInTheZoneOfTheAlertsCalendarElseAlertsTimeZoneWithTheZoneNamed() throws Exception {
+        AlertText text = ConfigLoader.builtIn(Map.of("alerts.team-languages", "{billing: fr}")).content().text();
+        Alert a = breach("c-42", "billing");
+        assertTrue(text.render(a.withShownIn(java.time.ZoneId.of("Europe/Paris")), null).details()
+                .contains("échéance 10:01 CET"), text.render(a.withShownIn(java.time.ZoneId.of("Europe/Paris")), null).details());
+        assertTrue(text.render(a, null).details().contains("échéance 09:01 UTC"), "alerts.time-zone is UTC by default");
+        Alert summer = Alert.of("c-7", Tier.URGENT, AlertKind.BREACH, 0, "chat", null, T0, Instant.parse("2026-07-01T10:17:00Z"),
+                T0, List.of()).withShownIn(java.time.ZoneId.of("Europe/Paris"));
+        assertTrue(text.render(summer, "en").details().contains("deadline 12:17 CEST"), "DST: the zone's summer name");
+
+        AlertText toronto = ConfigLoader.builtIn(Map.of("alerts.time-zone", "America/Toronto")).content().text();
+        assertTrue(toronto.render(breach("c-42", null), "en").details().contains("deadline 04:01 EST"),
+                toronto.render(breach("c-42", null), "en").details());
+        assertTrue(refusedKeys(Map.of("alerts.time-zone", "Paris")).contains("alerts.time-zone"));
+    }
+
+    private static String refusedKeys(Map<String, String> settings) {
+        try {
+            ConfigLoader.builtIn(settings);
+            return "";
+        } catch (dev.replyclock.config.ConfigException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void whoAcknowledgedIsShownOnTheLaterAlerts() {
+        Alert resolved = Alert.of("c-42", Tier.COMPLAINT, AlertKind.RESOLVED, 0, "chat", null, T0, T0.plusSeconds(60),
+                T0.plusSeconds(300), List.of()).withAckedBy("alice");
+        assertTrue(text(Map.of(), "").render(resolved, "en").details().contains("taken by alice"));
+        assertTrue(text(Map.of(), "").render(resolved, "fr").details().contains("pris en charge par alice"));
+        assertTrue(text(Map.of(), "").render(resolved.withAckedBy("bob@example.com"), "en").details().contains("taken by [email]"),
+                "masked like every value that does not come from the config");
+    }
+
+    @Test
     void templateOverrideFromConfigIsUsed() throws Exception {
         AlertText text = ConfigLoader.builtIn(Map.of(
                 "alerts.templates.en.breach", "\"{team}: {conversationId} waited {waited}, due {deadline} ({why})\"",

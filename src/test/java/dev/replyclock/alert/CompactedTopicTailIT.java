@@ -122,7 +122,7 @@ class CompactedTopicTailIT {
         try (SilenceStore first = new SilenceStore(client, topic, Clock.systemUTC())) {
             first.start();
             Silence s = first.create(new ObjectMapper().readTree(
-                    "{\"matchers\": {\"tier\": \"complaint\"}, \"duration\": \"1h\", \"createdBy\": \"lead\"}"));
+                    "{\"matchers\": {\"tier\": \"complaint\"}, \"duration\": \"1h\"}"), "lead");
             try (SilenceStore second = new SilenceStore(client, topic, Clock.systemUTC())) {
                 second.start();
                 await().atMost(Duration.ofSeconds(30)).until(() -> second.mutes(complaint));

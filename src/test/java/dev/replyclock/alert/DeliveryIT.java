@@ -112,6 +112,38 @@ class DeliveryIT {
     }
 
     @Test
+    void pagerDutyFollowsTheIncidentToItsCloseWhileSlackGetsOnlyThePageWithItsTimeInTheRoutesZone() throws Exception {
+        Notifier.Topics t = topics("incident");
+        Instant deadline = Instant.parse("2026-11-24T11:17:00Z");
+        Alert signal = Alert.of("c-1", Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat", "billing", deadline.minusSeconds(60),
+                deadline, Instant.now(), List.of());
+        Alert acked = Alert.of("c-1", Tier.COMPLAINT, AlertKind.ACKNOWLEDGED, 0, "chat", "billing", deadline.minusSeconds(60),
+                deadline, Instant.now(), List.of()).withAckedBy("alice");
+        Alert closed = Alert.of("c-1", Tier.COMPLAINT, AlertKind.CLOSED, 0, "chat", "billing", deadline.minusSeconds(60),
+                deadline, Instant.now(), List.of()).withReason(Alert.CLOSED_REPLIED);
+        send(t.alerts(), signal, acked, closed);
+        dev.replyclock.sla.BusinessCalendar paris = new dev.replyclock.sla.BusinessCalendar("paris",
+                java.time.ZoneId.of("Europe/Paris"), Map.of(), d -> false);
+        Route route = new Route(Map.of(), List.of("pd", "slack"), false, List.of(), GroupSettings.INHERIT, paris);
+        try (RecordingHttpServer http = new RecordingHttpServer();
+             Notifier n = new Notifier(client, "incident", t, List.of(
+                     new PagerDutyReceiver("pd", http.url("/pd"), "routing-key", "en", Duration.ofSeconds(2)),
+                     new SlackReceiver("slack", http.url("/slack"), "en", Duration.ofSeconds(2))),
+                     FAST, new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC(), route,
+                     null)) {
+            n.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.requests().stream()
+                    .filter(r -> r.path().equals("/pd")).count() == 3);
+            List<String> actions = http.requests().stream().filter(r -> r.path().equals("/pd"))
+                    .map(r -> r.body().replaceAll(".*\"event_action\":\"([a-z]+)\".*", "$1")).toList();
+            assertEquals(List.of("trigger", "acknowledge", "resolve"), actions);
+            List<RecordingHttpServer.Request> slack = http.requests().stream().filter(r -> r.path().equals("/slack")).toList();
+            assertEquals(1, slack.size(), "people get the page, not the incident's updates");
+            assertTrue(slack.get(0).body().contains("12:17 CET"), slack.get(0).body());
+        }
+    }
+
+    @Test
     void aReceiverDownThenBackGetsEveryAlertOnceAndTheOthersAreNotHeldUp() throws Exception {
         Notifier.Topics t = topics("down");
         try (RecordingHttpServer flaky = new RecordingHttpServer()) {

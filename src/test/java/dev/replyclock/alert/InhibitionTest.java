@@ -38,6 +38,15 @@ class InhibitionTest {
     }
 
     @Test
+    void anOverloadOfTheTeamDefaultHoldsBackThePagesOfConversationsWithoutATeam() {
+        Inhibition inhibition = Inhibition.byDefault();
+        inhibition.observe(overload("default", 1, T0));
+        assertTrue(inhibition.inhibits(page(AlertKind.BREACH, null)), "they count in the team default");
+        assertTrue(inhibition.inhibits(page(AlertKind.BREACH, "default")));
+        assertFalse(inhibition.inhibits(page(AlertKind.BREACH, "billing")));
+    }
+
+    @Test
     void theOverloadBeingOverEndsTheInhibition() {
         Inhibition inhibition = Inhibition.byDefault();
         inhibition.observe(overload("billing", 1, T0));

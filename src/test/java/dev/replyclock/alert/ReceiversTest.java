@@ -107,6 +107,25 @@ class ReceiversTest {
     }
 
     @Test
+    void teamsEscapesMarkdownSoNoDisguisedLinkOrFormattingReachesTheCard() throws Exception {
+        String sneaky = "[Refund form](https://evil.example/x) **URGENT** _now_\n- step\n1. two `code` <b>";
+        Alert a = Alert.of("c_[1](https://evil.example/c)", Tier.COMPLAINT, AlertKind.BREACH, 0, "chat", T0,
+                T0.plusSeconds(60), T0.plusSeconds(70), List.of()).withExcerpt(sneaky);
+        new TeamsReceiver("teams", server.url("/teams"), "en", TIMEOUT).deliver(a);
+        JsonNode body = json.readTree(server.requests().get(0).body());
+        String card = body.at("/attachments/0/content/body").toString();
+        assertFalse(card.contains("[Refund form](") || card.contains("[1](") || card.contains("**URGENT**"), card);
+        String excerpt = "";
+        for (JsonNode block : body.at("/attachments/0/content/body")) {
+            if (block.path("isSubtle").asBoolean()) {
+                excerpt = block.get("text").asText();
+            }
+        }
+        assertEquals("“\\[Refund form\\](https://evil.example/x) \\*\\*URGENT\\*\\* \\_now\\_\n\\- step\n1\\. two \\`code\\` \\<b\\>”",
+                excerpt, "every Markdown character escaped, the URL left visible as plain text");
+    }
+
+    @Test
     void pagerDutyTriggersThenResolvesOneIncidentPerDeadline() throws Exception {
         PagerDutyReceiver pd = new PagerDutyReceiver("pd", server.url("/v2/enqueue"), "routing-key-1", "en", TIMEOUT);
         pd.deliver(alert(AlertKind.BREACH));
@@ -120,6 +139,48 @@ class ReceiversTest {
         assertEquals("resolve", resolve.get("event_action").asText());
         assertEquals(trigger.get("dedup_key").asText(), resolve.get("dedup_key").asText());
         assertEquals("conv-42:" + T0.plusSeconds(60).toEpochMilli(), trigger.get("dedup_key").asText());
+    }
+
+    @Test
+    void pagerDutyAcknowledgesOnAnAckAndResolvesWhenTheLadderIsClosed() throws Exception {
+        PagerDutyReceiver pd = new PagerDutyReceiver("pd", server.url("/v2/enqueue"), "routing-key-1", "en", TIMEOUT);
+        pd.deliver(alert(AlertKind.SIGNAL));
+        pd.deliver(alert(AlertKind.ACKNOWLEDGED).withAckedBy("alice"));
+        pd.deliver(alert(AlertKind.CLOSED).withReason(Alert.CLOSED_EXPIRED));
+        List<JsonNode> events = server.requests().stream().map(r -> {
+            try {
+                return json.readTree(r.body());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        assertEquals(List.of("trigger", "acknowledge", "resolve"), events.stream().map(e -> e.get("event_action").asText()).toList());
+        assertEquals(1, events.stream().map(e -> e.get("dedup_key").asText()).distinct().count(), "one incident");
+    }
+
+    @Test
+    void withResolveOnAckPagerDutyResolvesTheIncidentOnTheAck() throws Exception {
+        PagerDutyReceiver pd = new PagerDutyReceiver("pd", server.url("/v2/enqueue"), "routing-key-1", "en", TIMEOUT,
+                AlertText.DEFAULT, true);
+        pd.deliver(alert(AlertKind.ACKNOWLEDGED));
+        assertEquals("resolve", json.readTree(server.requests().get(0).body()).get("event_action").asText());
+    }
+
+    @Test
+    void receiversThatWriteToPeopleSkipIncidentUpdatesAndMachinesTakeThem() throws Exception {
+        Alert closed = alert(AlertKind.CLOSED).withReason(Alert.CLOSED_REPLIED);
+        Alert acked = alert(AlertKind.ACKNOWLEDGED);
+        List<Receiver> people = List.of(new SlackReceiver("s", server.url("/s"), "en", TIMEOUT),
+                new TeamsReceiver("t", server.url("/t"), "en", TIMEOUT));
+        for (Receiver r : people) {
+            assertFalse(r.takes(closed), r.name());
+            assertFalse(r.takes(acked), r.name());
+            assertTrue(r.takes(alert(AlertKind.RESOLVED)), r.name());
+        }
+        PagerDutyReceiver pd = new PagerDutyReceiver("pd", server.url("/v2/enqueue"), "k", "en", TIMEOUT);
+        assertTrue(pd.takes(closed) && pd.takes(acked));
+        assertEquals("closed", KafkaReceiver.cloudEvent(closed).at("/data/kind").asText());
+        assertEquals("replied", KafkaReceiver.cloudEvent(closed).at("/data/reason").asText());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.replyclock.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -206,5 +207,105 @@ class RouteTest {
         assertEquals(Set.of(AlertKind.BREACH, AlertKind.SIGNAL),
                 ConfigLoader.parse("alerts.overload.inhibits: [breach, signal]\n", "test", Map.of(), Map.of()).overloadInhibits());
         assertEquals(Set.of(), ConfigLoader.parse("alerts.overload.inhibits: []\n", "test", Map.of(), Map.of()).overloadInhibits());
+    }
+
+    private static Alert rung(int level) {
+        Instant t = Instant.parse("2026-11-24T09:00:00Z");
+        return Alert.of("c", Tier.URGENT, level == 0 ? AlertKind.BREACH : AlertKind.ESCALATION, level, "chat", t, t, t,
+                List.of());
+    }
+
+    private static final String RUNGS = """
+            alerts.receivers:
+              - {name: agents, type: log}
+              - {name: team-lead, type: log}
+              - {name: managers, type: log}
+            alerts.route:
+              receivers: [agents]
+              routes:
+                - match: {level: ">=2"}
+                  receivers: [managers]
+                - match: {kind: escalation, level: 1}
+                  receivers: [team-lead]
+            """;
+
+    @Test
+    void levelMatchersSendEachRungOfTheLadderToItsOwnPeople() throws Exception {
+        Route route = ConfigLoader.parse(RUNGS, "test", Map.of(), Map.of()).route();
+        assertEquals(Set.of("agents"), route.receiversFor(rung(0)), "the breach itself");
+        assertEquals(Set.of("team-lead"), route.receiversFor(rung(1)));
+        assertEquals(Set.of("managers"), route.receiversFor(rung(2)));
+        assertEquals(Set.of("managers"), route.receiversFor(rung(5)), ">=2 takes every rung from the second on");
+    }
+
+    @Test
+    void aLevelMatcherThatIsNotARungIsRefusedNamingTheKey() {
+        String m = problemsOf("""
+                alerts.route:
+                  routes:
+                    - match: {level: [1, "> 2", high]}
+                """);
+        assertTrue(m.contains("alerts.route.routes[0].match.level = '> 2': use a rung number like 2, or \">=2\""), m);
+        assertTrue(m.contains("alerts.route.routes[0].match.level = 'high'"), m);
+        assertFalse(m.contains("match.level = '1'"), m);
+    }
+
+    @Test
+    void withoutARouteDigestsAndOverloadsGoOnlyToChatEmailWebhookKafkaAndLogNeverToSmsOrPagerDuty(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.writeString(dir.resolve("secret"), "R0UTINGKEY-0123456789");
+        Route route = ConfigLoader.parse("alerts.receivers:\n"
+                + "  - {name: console, type: log}\n"
+                + "  - {name: chat, type: slack, url: 'https://hooks.slack.com/services/x'}\n"
+                + "  - {name: pd, type: pagerduty, routing-key-file: '" + secret + "'}\n"
+                + "  - {name: phone, type: sms, url: 'https://sms.example.com', account: A, auth-token-file: '" + secret
+                + "', from: '+33612345670', to: '+33612345678'}\n"
+                + "  - {name: leads, type: email, host: smtp.example.com, from: rc@example.com, to: a@example.com}\n"
+                + "  - {name: events, type: kafka, topic: support.alert-events}\n", "test", Map.of(), Map.of()).route();
+        Instant t = Instant.parse("2026-11-24T09:00:00Z");
+        Set<String> notPaging = Set.of("console", "chat", "leads", "events");
+        assertEquals(notPaging, route.receiversFor(Alert.forTeam("billing", AlertKind.DIGEST, Tier.COMPLAINT, 0, t, t,
+                List.of())));
+        assertEquals(notPaging, route.receiversFor(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, t, t,
+                List.of())));
+        assertEquals(Set.of("console", "chat", "pd", "phone", "leads", "events"),
+                route.receiversFor(alert(Tier.COMPLAINT, AlertKind.BREACH, "chat")), "a breach still pages everyone");
+    }
+
+    @Test
+    void withoutARouteAndOnlyPagingReceiversADigestGoesNowhere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("pd.key"), "R0UTINGKEY");
+        Route route = ConfigLoader.parse("alerts.receivers: [{name: pd, type: pagerduty, routing-key-file: '" + key + "'}]\n",
+                "test", Map.of(), Map.of()).route();
+        Instant t = Instant.parse("2026-11-24T09:00:00Z");
+        assertEquals(Set.of(), route.receiversFor(Alert.forTeam("billing", AlertKind.DIGEST, Tier.URGENT, 0, t, t, List.of())));
+    }
+
+    @Test
+    void theCalendarOfTheRouteThatTakesAnAlertGivesTheZoneItsTimesAreShownIn() throws Exception {
+        Route route = ConfigLoader.parse(TEAMS_AND_HOURS, "test", Map.of(), Map.of()).route();
+        Instant parisMorning = Instant.parse("2026-11-24T09:00:00Z");
+        Instant parisNightMontrealAfternoon = Instant.parse("2026-11-24T20:00:00Z");
+        Route.Target billing = route.targetsFor(teamAlert(Tier.URGENT, AlertKind.BREACH, "billing"), parisMorning).get(0);
+        assertEquals("billing-pager", billing.receiver());
+        assertEquals(java.time.ZoneId.of("Europe/Paris"), billing.zone(), "sla.calendar");
+        Route.Target quebec = route.targetsFor(teamAlert(Tier.URGENT, AlertKind.BREACH, "returns"),
+                parisNightMontrealAfternoon).get(0);
+        assertEquals("quebec-desk", quebec.receiver());
+        assertEquals(java.time.ZoneId.of("America/Toronto"), quebec.zone(), "the route's calendar-name");
+        Route noCalendar = ConfigLoader.parse("alerts.receivers: [{name: a, type: log}]\n", "test", Map.of(), Map.of()).route();
+        assertEquals(null, noCalendar.targetsFor(rung(0), parisMorning).get(0).zone(), "none: alerts.time-zone");
+    }
+
+    @Test
+    void anIncidentUpdateReachesEveryReceiverThatItsPagesCouldHaveReached() throws Exception {
+        Route route = ConfigLoader.parse(RUNGS, "test", Map.of(), Map.of()).route();
+        Instant t = Instant.parse("2026-11-24T09:00:00Z");
+        Alert closedAfterRungTwo = Alert.of("c", Tier.COMPLAINT, AlertKind.CLOSED, 2, "chat", t, t, t, List.of());
+        assertEquals(Set.of("agents", "team-lead", "managers"), route.receiversFor(closedAfterRungTwo, t),
+                "the breach's, the first rung's and the second rung's receivers");
+        Alert closedBeforeEscalation = Alert.of("c", Tier.COMPLAINT, AlertKind.CLOSED, 0, "chat", t, t, t, List.of());
+        assertEquals(Set.of("agents"), route.receiversFor(closedBeforeEscalation, t), "no rung reached: nobody else heard of it");
     }
 }

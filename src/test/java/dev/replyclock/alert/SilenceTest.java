@@ -38,4 +38,27 @@ class SilenceTest {
         Silence back = SilenceStore.fromJson(SilenceStore.toJson(complaintsOnEmail));
         assertTrue(back.equals(complaintsOnEmail), back.toString());
     }
+
+    @Test
+    void aSilenceOnATeamMutesThatTeamsAlertsAndTheTeamDefaultMutesAlertsWithoutATeam() {
+        Silence billing = new Silence("s2", Map.of("team", Set.of("billing")), T0, T0.plusSeconds(3600), "lead", "");
+        Silence noTeam = new Silence("s3", Map.of("team", Set.of("default")), T0, T0.plusSeconds(3600), "lead", "");
+        Alert ofBilling = Alert.of("c", Tier.URGENT, AlertKind.BREACH, 0, "chat", "billing", T0, T0, T0, List.of());
+        Alert withoutTeam = alert(Tier.URGENT, "chat");
+        Alert billingDigest = Alert.forTeam("billing", AlertKind.DIGEST, Tier.URGENT, 0, T0, T0, List.of());
+        assertTrue(billing.mutes(ofBilling, T0));
+        assertTrue(billing.mutes(billingDigest, T0), "the team's own alerts too");
+        assertFalse(billing.mutes(withoutTeam, T0));
+        assertTrue(noTeam.mutes(withoutTeam, T0));
+        assertFalse(noTeam.mutes(ofBilling, T0));
+        assertTrue(SilenceStore.fromJson(SilenceStore.toJson(billing)).equals(billing));
+    }
+
+    @Test
+    void aSilenceNeverMutesTheUpdatesThatCloseOrAcknowledgeAnIncident() {
+        Alert closed = Alert.of("c", Tier.COMPLAINT, AlertKind.CLOSED, 0, "email", T0, T0, T0, List.of());
+        Alert acked = Alert.of("c", Tier.COMPLAINT, AlertKind.ACKNOWLEDGED, 0, "email", T0, T0, T0, List.of());
+        assertFalse(complaintsOnEmail.mutes(closed, T0.plusSeconds(10)), "a page sent before the silence still closes");
+        assertFalse(complaintsOnEmail.mutes(acked, T0.plusSeconds(10)));
+    }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code replyclock bench} on a tiny run: it completes, its JSON has exactly the contract's keys plus the three
- * extra ones (the burst, the delivery beside a dead receiver and with a flaky one), and the burst loses no alert.
+ * {@code replyclock bench} on a tiny run: it completes, its JSON has exactly the contract's keys plus the four
+ * extra ones (the signal latency at half the pipeline's rate, the burst, the delivery beside a dead receiver and
+ * with a flaky one), and the burst loses no alert.
  */
 class BenchIT {
 
@@ -31,10 +32,14 @@ class BenchIT {
         assertEquals(0, exit, out.toString());
         JsonNode o = new ObjectMapper().readTree(json.toFile());
         assertEquals(new TreeSet<>(Set.of("messages", "guarantee", "ceiling_records_per_s", "passthrough_records_per_s",
-                "pipeline_records_per_s", "ratio", "ratio_to_passthrough", "signal_latency_ms", "delivery_latency_ms",
+                "pipeline_records_per_s", "ratio", "ratio_to_passthrough", "signal_latency_ms",
+                "signal_latency_at_half_pipeline_ms", "delivery_latency_ms",
                 "breach_lateness_ms", "heap_bytes_per_open_conversation", "cores", "jvm",
                 "burst", "delivery_latency_with_dead_receiver_ms", "delivery_latency_with_flaky_receiver_ms")), names(o));
         assertEquals(Set.of("p50", "p99", "max"), names(o.get("signal_latency_ms")));
+        assertEquals(Set.of("p50", "p99", "max"), names(o.get("signal_latency_at_half_pipeline_ms")));
+        assertTrue(o.get("signal_latency_at_half_pipeline_ms").get("p99").asLong() >= 0,
+                "signal probes at half the pipeline's rate were seen: " + o);
         assertEquals(Set.of("p50", "p99"), names(o.get("delivery_latency_ms")));
         assertEquals(Set.of("p50", "p99"), names(o.get("breach_lateness_ms")));
         assertEquals(3000, o.get("messages").asInt());
@@ -66,6 +71,20 @@ class BenchIT {
                         phase + " " + figure + ": " + f);
             }
         }
+    }
+
+    @Test
+    void restoreBenchReportsTheFailoverWithoutAndWithAStandby(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("restore.json");
+        StringWriter out = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).execute("bench", "--restore",
+                "--restore-conversations", "2000", "--json", json.toString());
+        assertEquals(0, exit, out.toString());
+        JsonNode o = new ObjectMapper().readTree(json.toFile());
+        assertEquals(new TreeSet<>(Set.of("restore_seconds", "failover_seconds_with_standby",
+                "restore_open_conversations", "partitions", "guarantee", "cores", "jvm")), names(o));
+        assertTrue(o.get("restore_seconds").asDouble() > 0, "the survivor fired again after a restore: " + o);
+        assertTrue(o.get("failover_seconds_with_standby").asDouble() > 0, "and after a handover to its standby: " + o);
     }
 
     private static Set<String> names(JsonNode o) {

@@ -97,6 +97,13 @@ class ExportIT {
             for (String personal : new String[] {"Bonjour", "arrivé", "appelez", "+33", "612345678", "cust_"}) {
                 assertFalse(r.body().contains(personal), "no customer data (" + personal + ") in " + r.body());
             }
+
+            // One conversation's state, from the store by its key: the same fields; a closed one is not open.
+            dev.replyclock.testing.ApiCalls api = new dev.replyclock.testing.ApiCalls(daemon.httpBaseUrl());
+            HttpResponse<String> one = api.call("GET", "/api/conversations/c-broken", TOKEN, null);
+            assertEquals(200, one.statusCode(), one.body());
+            assertEquals(broken, new ObjectMapper().readTree(one.body()));
+            assertEquals(404, api.call("GET", "/api/conversations/c-answered", TOKEN, null).statusCode());
         }
     }
 

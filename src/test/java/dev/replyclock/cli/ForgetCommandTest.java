@@ -75,7 +75,9 @@ class ForgetCommandTest {
     @Test
     void forgetWithoutABrokerGivesUpAtTheTimeout() throws Exception {
         Path key = dir.resolve("pseudonym.key");
-        Files.writeString(key, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random); // a key of zeroes is refused as not random
+        Files.writeString(key, java.util.Base64.getEncoder().encodeToString(random) + "\n");
         int exit = run("forget", "--customer", "+33612345678", "--bootstrap", "127.0.0.1:1", "--timeout", "1s",
                 "--config", config("privacy.pseudonym-key-file: " + key + "\n").toString());
         assertEquals(1, exit, err.toString());

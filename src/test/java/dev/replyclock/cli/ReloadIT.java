@@ -2,6 +2,7 @@ package dev.replyclock.cli;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.alert.Alert;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hot reload (POST /-/reload, as SIGHUP does): new targets apply to the next deadlines at once; a bad file is
- * refused with its problems and the running configuration is kept.
+ * refused with its problems (secret-looking values masked) and the running configuration is kept.
  */
 class ReloadIT {
 
@@ -66,6 +67,13 @@ class ReloadIT {
             HttpResponse<String> refused = reload(daemon, TOKEN);
             assertEquals(400, refused.statusCode());
             assertTrue(refused.body().contains("\"key\":\"sla.targets.complaint\""), refused.body());
+
+            // A config problem never echoes a secret: a webhook URL's path is the Slack secret.
+            Files.writeString(file, config("1m") + "\nalerts.slack-webhook: https://hooks.slack.com/services/T01/B02/Zq8SecretPath\n");
+            HttpResponse<String> masked = reload(daemon, TOKEN);
+            assertEquals(400, masked.statusCode());
+            assertTrue(masked.body().contains("https://hooks.slack.com/***"), masked.body());
+            assertFalse(masked.body().contains("Zq8SecretPath") || masked.body().contains("T01"), masked.body());
             send(producer, "kept", clock.instant());
             assertEquals(clock.instant().plus(Duration.ofMinutes(2)), signal("kept").deadline(),
                     "the running configuration is kept");

@@ -28,7 +28,9 @@ class StartupFailureIT {
         String text = Files.readString(output).strip();
         assertEquals(2, jar.exitValue(), text);
         assertEquals(1, text.lines().count(), "one line, no stack trace:\n" + text);
-        assertTrue(text.startsWith("replyclock cannot start: privacy.pseudonym-key-file = '" + key + "'"), text);
+        // The key file is checked with the config (SecretFileCheck), so the line names the config file first.
+        assertTrue(text.startsWith("replyclock cannot start: " + config + ": privacy.pseudonym-key-file = '" + key + "'"),
+                text);
         assertTrue(text.contains("holds a key of 16 bytes; at least 32 are needed"), text);
     }
 }

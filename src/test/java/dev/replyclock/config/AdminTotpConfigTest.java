@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** http.admin-totp-file: off by default; a file that cannot serve as the export's second factor stops start-up. */
 class AdminTotpConfigTest {
 
-    private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    private static final String SECRET = "JBSWY3DPEHPK3PXPKZXW6YTBOI5GCZDF";
 
     @TempDir
     Path dir;

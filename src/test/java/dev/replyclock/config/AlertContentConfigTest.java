@@ -34,7 +34,7 @@ class AlertContentConfigTest {
         ConfigProblem p = e.problems().get(0);
         assertEquals("alerts.templates.fr.breach", p.key());
         assertEquals("Client {customer} en attente ({tier})", p.value());
-        assertTrue(p.fix().startsWith("unknown placeholder {customer}; use {channel}, {conversationId}, {count}"), p.fix());
+        assertTrue(p.fix().startsWith("unknown placeholder {customer}; use {by}, {channel}, {conversationId}, {count}"), p.fix());
 
         ConfigProblem unquoted = refused("alerts.templates.en.breach: {team}\n").problems().get(0);
         assertEquals("alerts.templates.en.breach", unquoted.key());

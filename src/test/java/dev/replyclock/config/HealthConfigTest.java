@@ -31,10 +31,8 @@ class HealthConfigTest {
             ConfigProblem p = e.problems().get(0);
             assertEquals("health.dead-exit-after", p.key());
             assertEquals(bad, p.value());
-            if (!bad.equals("soon")) {
-                assertEquals("use a duration from 1s to 1h (a process that stopped working must end for its supervisor"
-                        + " to restart it)", p.fix());
-            }
+            assertEquals("use a duration from 1s to 1h (a duration like 15m, 5m, 90s, 1h, 500ms): a process that"
+                    + " stopped working must end for its supervisor to restart it", p.fix());
         }
     }
 }

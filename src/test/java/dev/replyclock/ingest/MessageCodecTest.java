@@ -44,6 +44,37 @@ class MessageCodecTest {
         assertEquals(withTeam, ((DecodeResult.Valid) codec.decode(codec.encode(withTeam))).message());
     }
 
+    /**
+     * What a tree reader said, the streaming reader says (written against the tree reader, then kept): the
+     * whole document is read before any field is judged, every number and string included.
+     */
+    @Test
+    void theStreamingReaderJudgesTheWholeDocumentAsATreeReaderDid() {
+        assertEquals("not-json", invalid("[1,").reason(), "a broken non-object is broken JSON first");
+        assertEquals("not-json", invalid(VALID.replace("}", ",\"extra\":{\"a\":[1,}}")).reason(),
+                "broken JSON inside an unknown field");
+        assertEquals("not-json", invalid(VALID.replace("}", ",\"extra\":" + "9".repeat(1500) + "}")).reason(),
+                "a number beyond the reader's limit in an unknown field");
+        assertEquals("not-json", invalid(VALID.replace("}", ",\"extra\":[" + "[".repeat(1100) + "]".repeat(1100) + "]}"))
+                .reason(), "nesting beyond the reader's limit in an unknown field");
+        assertEquals("not valid JSON at line 1, column 5", invalid("{\"a\"").detail(), "where, not what");
+        assertEquals("not-object", invalid("null").reason());
+        assertEquals("not-object", invalid("\"text\"").reason());
+        assertEquals("not-object", invalid("   ").reason());
+        assertEquals("wrong-type", invalid(VALID.replace("\"sms\"", "{\"x\":[1,2]}")).reason());
+        assertEquals("missing-field", invalid(VALID.replace("\"sms\"", "null")).reason());
+        SupportMessage later = assertInstanceOf(DecodeResult.Valid.class,
+                decode(VALID.replace("}", ",\"channel\":\"chat\",\"extra\":{\"n\":[1.5,true,null,\"s\"]}}"))).message();
+        assertEquals("chat", later.channel(), "a repeated field keeps its last value");
+        SupportMessage ack = assertInstanceOf(DecodeResult.Valid.class, decode("{\"messageId\":\"m\",\"conversationId\":"
+                + "\"c\",\"direction\":\"ack\",\"text\":null,\"team\":\" \",\"sentAt\":\"2026-11-24T10:15:30Z\"}")).message();
+        assertEquals("", ack.text(), "a null text is empty");
+        assertEquals("", ack.channel());
+        assertEquals(null, ack.team(), "a blank team is none");
+        assertEquals("c1", assertInstanceOf(DecodeResult.Valid.class, decode(VALID + " trailing")).message()
+                .conversationId(), "what follows the object is not read");
+    }
+
     @Test
     void eachBadInputHasItsReason() {
         assertEquals("not-json", invalid("{not json").reason());
@@ -69,6 +100,18 @@ class MessageCodecTest {
         DecodeResult r = decode("{\"messageId\":\"a\",\"conversationId\":\"c1\",\"direction\":\"ack\","
                 + "\"sentAt\":\"2026-11-24T10:15:30Z\"}");
         assertEquals(Direction.ACK, assertInstanceOf(DecodeResult.Valid.class, r).message().direction());
+    }
+
+    @Test
+    void anAcknowledgementMayNameWhoTookTheConversation() {
+        String ack = "{\"messageId\":\"a\",\"conversationId\":\"c1\",\"direction\":\"ack\","
+                + "\"sentAt\":\"2026-11-24T10:15:30Z\",\"by\":\"alice\"}";
+        SupportMessage m = assertInstanceOf(DecodeResult.Valid.class, decode(ack)).message();
+        assertEquals("alice", m.by());
+        assertEquals("alice", assertInstanceOf(DecodeResult.Valid.class,
+                new MessageCodec().decode(new MessageCodec().encode(m))).message().by(), "encode keeps it");
+        assertEquals("bad-value", invalid(ack.replace("alice", "a".repeat(101))).reason());
+        assertEquals("wrong-type", invalid(ack.replace("\"alice\"", "42")).reason());
     }
 
     @Test

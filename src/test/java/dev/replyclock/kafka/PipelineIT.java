@@ -127,7 +127,11 @@ class PipelineIT {
         awaitAlert(other, AlertKind.SIGNAL);
         clock.advance(Duration.ofMinutes(6));
         awaitAlert(other, AlertKind.BREACH);
-        assertEquals(List.of(AlertKind.SIGNAL), alertsOf(conv).stream().map(Alert::kind).toList());
+        List<Alert> alerts = alertsOf(conv);
+        assertEquals(List.of(AlertKind.SIGNAL, AlertKind.CLOSED), alerts.stream().map(Alert::kind).toList(),
+                "no warning or breach; the signal's incident is closed by the reply");
+        assertEquals(Alert.CLOSED_REPLIED, alerts.get(1).reason());
+        assertEquals(alerts.get(0).deadline(), alerts.get(1).deadline(), "the same incident");
     }
 
     @Test
@@ -138,18 +142,22 @@ class PipelineIT {
         awaitAlert(conv, AlertKind.SIGNAL);
         assertEquals(401, post("/api/conversations/" + conv + "/ack", null).statusCode());
         assertEquals(403, post("/api/conversations/" + conv + "/ack", "wrong-token-0123456789").statusCode());
-        HttpResponse<String> ack = post("/api/conversations/" + conv + "/ack", API_TOKEN);
+        HttpResponse<String> ack = request("POST", "/api/conversations/" + conv + "/ack", "{\"by\": \"alice\"}", API_TOKEN);
         assertEquals(202, ack.statusCode(), ack.body());
         // The marker, sent after the ack on the same path, shows when the ack has been processed.
         send(marker, message(marker, "inbound", "The parcel arrived damaged", clock.instant()));
         awaitAlert(marker, AlertKind.SIGNAL);
         clock.advance(Duration.ofMinutes(2));
         awaitAlert(marker, AlertKind.BREACH);
-        assertEquals(List.of(AlertKind.SIGNAL), alertsOf(conv).stream().map(Alert::kind).toList(),
-                "no warning, breach or escalation after the ack");
+        List<Alert> afterAck = alertsOf(conv);
+        assertEquals(List.of(AlertKind.SIGNAL, AlertKind.ACKNOWLEDGED), afterAck.stream().map(Alert::kind).toList(),
+                "the ack tells the receivers; no warning, breach or escalation after it");
+        assertEquals("alice", afterAck.get(1).ackedBy());
         send(conv, message(conv, "outbound", "Un remplacement part demain.", clock.instant()));
         await().atMost(PIPELINE).until(() -> scrape().contains(
                 "replyclock_replies_total{tier=\"complaint\",within_target=\"false\"}"));
+        Alert closed = awaitAlert(conv, AlertKind.CLOSED);
+        assertEquals("alice", closed.ackedBy(), "who took it is shown on the later alerts");
     }
 
     @Test
@@ -179,7 +187,7 @@ class PipelineIT {
     }
 
     @Test
-    void poisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
+    void poisonRecordGoesToTheDeadLetterTopicAsARedactedPreviewAndTheNextRecordIsProcessed() throws Exception {
         producer.send(new ProducerRecord<>(config.kafka().topics().messages(), "poison",
                 "{not json, call +33 6 12 34 56 78".getBytes(StandardCharsets.UTF_8))).get();
         String conv = "conv-" + UUID.randomUUID();
@@ -203,8 +211,8 @@ class PipelineIT {
                 return !found.isEmpty();
             });
             ConsumerRecord<byte[], byte[]> dead = found.get(0);
-            assertEquals("{not json, call +33 6 12 34 56 78", new String(dead.value(), StandardCharsets.UTF_8),
-                    "the record is kept as sent");
+            assertEquals("{\"preview\":\"{not json, call [phone]\",\"bytes\":33}",
+                    new String(dead.value(), StandardCharsets.UTF_8), "only a redacted preview of what did not decode");
             assertEquals("{not json, call [phone]", header(dead, "replyclock.dlq.preview"), "a redacted preview");
             assertEquals("not-json", header(dead, "replyclock.dlq.reason"));
             assertEquals(config.kafka().topics().messages(), header(dead, "replyclock.dlq.topic"));
@@ -286,7 +294,8 @@ class PipelineIT {
             assertEquals(team, state.team());
             assertEquals(threshold, state.conversations().size());
         }
-        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_team_overloaded{team=\"" + team + "\"} 1.0"));
+        // The team is not named in the config: its label is "other" (a producer's team names never become labels).
+        await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_team_overloaded{team=\"other\"} 1.0"));
         await().atMost(PIPELINE).until(() -> Files.readAllLines(alertsFile, StandardCharsets.UTF_8).stream()
                 .anyMatch(l -> l.contains("\"kind\":\"overload\"") && l.contains("\"team\":\"" + team + "\"")));
     }

@@ -2,6 +2,7 @@ package dev.replyclock.kafka;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.alert.AlertJson;
 import dev.replyclock.alert.AlertKind;
@@ -16,7 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -48,6 +55,20 @@ class RekeyIT {
             assertEquals(1.0, daemon.registry().get("replyclock.rekeyed").counter().count());
             assertEquals(0.0, daemon.registry().find("replyclock.dead.letters").counters().stream()
                     .mapToDouble(c -> c.count()).sum(), "nothing dead-lettered");
+
+            // Customer messages in transit: gone within privacy.erasure-bound, as every topic the daemon creates.
+            String rekey = ReplyclockTopology.rekeyTopic(cfg.kafka().applicationId());
+            String half = String.valueOf(cfg.privacy().erasureBound().dividedBy(2).toMillis());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    daemon.bootstrapServers()))) {
+                ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, rekey);
+                Config c = admin.describeConfigs(List.of(r)).all().get(30, TimeUnit.SECONDS).get(r);
+                assertEquals(half, c.get("segment.ms").value(), "segment.ms");
+                assertEquals(half, c.get("max.compaction.lag.ms").value(), "max.compaction.lag.ms");
+                assertTrue(Long.parseLong(c.get("retention.ms").value()) <= Long.parseLong(half),
+                        "retention.ms " + c.get("retention.ms").value());
+                assertEquals(String.valueOf(StreamsSettings.DEAD_LETTER_MAX_BYTES), c.get("max.message.bytes").value());
+            }
         }
     }
 

@@ -56,7 +56,7 @@ class RekeyTopologyTest {
         Properties p = dev.replyclock.testing.DriverProperties.isolating(APP, stateDir, TOPICS.deadLetter(), metrics);
         driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
                 new SlaEngine(SlaPolicy.DEFAULT, clock), metrics, clock, ReplyclockTopology.DEFAULT_RETENTION, null,
-                null, null, null, null, null, rekeyTopic), p, T0);
+                null, null, null, null, null, ReplyclockTopology.DEFAULT_TOPIC_CONFIGS, rekeyTopic), p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new AlertSerde().deserializer());
         deadLetters = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());

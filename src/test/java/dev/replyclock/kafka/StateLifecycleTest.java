@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.replyclock.alert.Alert;
+import dev.replyclock.alert.AlertJson;
+import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.config.KafkaSettings;
@@ -16,14 +19,18 @@ import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,7 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the SLA processor keeps, and for how long: first and next reply times, and deletion at the end of
- * the retention period through the same deadline index that fires alerts.
+ * the retention period through the same deadline index that fires alerts. And what becomes of the incidents
+ * a wait opens (one per deadline that raised alerts): an ack acknowledges them and names who took the
+ * conversation on every later alert; the end of the ladder (a reply, the end of retention) closes each one,
+ * with its reason.
  */
 class StateLifecycleTest {
 
@@ -77,10 +87,9 @@ class StateLifecycleTest {
     }
 
     private void send(String conv, String direction, String text) {
-        String json = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"conversationId\":\"" + conv
+        pipe(conv, "{\"messageId\":\"" + UUID.randomUUID() + "\",\"conversationId\":\"" + conv
                 + "\",\"direction\":\"" + direction + "\",\"channel\":\"chat\",\"from\":\"x\",\"text\":\"" + text
-                + "\",\"sentAt\":\"" + clock.instant() + "\"}";
-        in.pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+                + "\",\"sentAt\":\"" + clock.instant() + "\"}");
     }
 
     private void advance(Duration d) {
@@ -148,7 +157,10 @@ class StateLifecycleTest {
         advance(RETENTION);
         assertNull(store.get("c3"));
         assertEquals(0.0, openGauge());
-        assertTrue(alerts.isEmpty(), "expiry raises no alert");
+        List<String> atExpiry = alerts.readValuesToList();
+        assertEquals(1, atExpiry.size(), "one incident (one deadline) to close: " + atExpiry);
+        assertTrue(atExpiry.get(0).contains("\"kind\":\"closed\"") && atExpiry.get(0).contains("\"reason\":\"expired\""),
+                atExpiry.get(0));
     }
 
     @Test
@@ -161,5 +173,100 @@ class StateLifecycleTest {
 
     private double openGauge() {
         return registry.find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
+    }
+
+    private void ack(String conv, String by) {
+        pipe(conv, "{\"messageId\":\"" + UUID.randomUUID() + "\",\"conversationId\":\"" + conv
+                + "\",\"direction\":\"ack\",\"sentAt\":\"" + clock.instant() + "\"" + (by == null ? "" : ",\"by\":\"" + by + "\"")
+                + "}");
+    }
+
+    private void pipe(String conv, String json) {
+        in.pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<Alert> read() {
+        return alerts.readValuesToList().stream().map(json -> {
+            try {
+                return AlertJson.fromBytes(json.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    private static List<Alert> ofKind(List<Alert> all, AlertKind kind) {
+        return all.stream().filter(a -> a.kind() == kind).toList();
+    }
+
+    private static Set<Instant> deadlines(List<Alert> all) {
+        return all.stream().map(Alert::deadline).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aReplyClosesEveryIncidentTheWaitOpenedAlsoThoseOfEarlierDeadlines() {
+        send("c1", "inbound", "J'ai besoin d'une réponse urgente");       // urgent: a signal, first incident
+        advance(Duration.ofMinutes(1));
+        send("c1", "inbound", "C'est inadmissible, je veux un remboursement"); // complaint: a tighter deadline
+        List<Alert> opened = read();
+        assertEquals(2, deadlines(ofKind(opened, AlertKind.SIGNAL)).size(), "two deadlines, two incidents: " + opened);
+        advance(Duration.ofSeconds(20));
+        send("c1", "outbound", "Nous regardons cela tout de suite");
+        List<Alert> closed = ofKind(read(), AlertKind.CLOSED);
+        assertEquals(deadlines(ofKind(opened, AlertKind.SIGNAL)), deadlines(closed), "one closed per incident");
+        closed.forEach(a -> assertEquals(Alert.CLOSED_REPLIED, a.reason()));
+    }
+
+    @Test
+    void aWaitThatRaisedNoAlertHasNoIncidentToClose() {
+        send("c2", "inbound", "What sizes do you have?");
+        advance(Duration.ofMinutes(2));
+        send("c2", "outbound", "S to XL");
+        assertTrue(alerts.isEmpty(), "a standard wait answered before its warning");
+    }
+
+    @Test
+    void anAckAcknowledgesTheIncidentsAndWhoTookItIsShownOnTheLaterAlerts() {
+        send("c3", "inbound", "C'est inadmissible, je veux un remboursement");
+        Alert signal = read().get(0);
+        advance(Duration.ofSeconds(30));
+        ack("c3", "alice");
+        List<Alert> acked = read();
+        assertEquals(1, acked.size(), acked.toString());
+        assertEquals(AlertKind.ACKNOWLEDGED, acked.get(0).kind());
+        assertEquals(signal.deadline(), acked.get(0).deadline(), "the incident of the signal: same dedup key");
+        assertEquals("alice", acked.get(0).ackedBy());
+
+        advance(Duration.ofMinutes(5));
+        assertTrue(alerts.isEmpty(), "the ack stops the ladder: no breach");
+        ack("c3", "bob");
+        assertTrue(alerts.isEmpty(), "a second ack of the same deadline tells nobody again");
+        send("c3", "outbound", "Voici votre remboursement");
+        List<Alert> closed = read();
+        assertEquals(1, closed.size(), closed.toString());
+        assertEquals(AlertKind.CLOSED, closed.get(0).kind());
+        assertEquals("bob", closed.get(0).ackedBy(), "the last ack names who has it");
+    }
+
+    @Test
+    void anAckWithoutByStillAcknowledges() {
+        send("c4", "inbound", "J'ai besoin d'une réponse urgente");
+        read();
+        ack("c4", null);
+        List<Alert> acked = read();
+        assertEquals(List.of(AlertKind.ACKNOWLEDGED), acked.stream().map(Alert::kind).toList());
+        assertEquals(null, acked.get(0).ackedBy());
+    }
+
+    @Test
+    void aBreachThenAReplyGivesResolvedAndClosesTheIncident() {
+        send("c5", "inbound", "C'est inadmissible, je veux un remboursement");
+        advance(Duration.ofMinutes(2));
+        read();
+        send("c5", "outbound", "Désolé du retard");
+        List<Alert> end = read();
+        assertEquals(List.of(AlertKind.RESOLVED, AlertKind.CLOSED), end.stream().map(Alert::kind).toList(),
+                "resolved for people, then closed for the incident");
+        assertEquals(end.get(0).deadline(), end.get(1).deadline());
     }
 }

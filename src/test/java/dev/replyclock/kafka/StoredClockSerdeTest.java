@@ -64,7 +64,7 @@ class StoredClockSerdeTest {
         StoredClock stored = new StoredClock(with, -1, T0.plusSeconds(60).toEpochMilli());
         assertEquals(stored, StoredClockSerde.decode(StoredClockSerde.encode(stored)));
         byte[] plain = StoredClockSerde.encode(new StoredClock(without, -1, T0.plusSeconds(60).toEpochMilli()));
-        assertEquals(2, plain[0], "still format version 2");
+        assertEquals(4, plain[0], "format version 4");
         assertEquals(null, StoredClockSerde.decode(plain).clock().excerpt());
         assertTrue(StoredClockSerde.encode(stored).length > plain.length);
     }
@@ -97,15 +97,15 @@ class StoredClockSerdeTest {
                 true, "t".repeat(70_000), "an excerpt");
         StoredClock stored = new StoredClock(clock, -1, T0.plusSeconds(60).toEpochMilli());
         byte[] bytes = StoredClockSerde.encode(stored);
-        assertEquals(3, bytes[0], "the wide version, only for the record that needs it");
+        assertEquals(5, bytes[0], "the wide version, only for the record that needs it");
         assertEquals(stored, StoredClockSerde.decode(bytes));
     }
 
     @Test
-    void aClockThatFitsIsStillWrittenInVersionTwoForThePreviousRelease() {
+    void aClockThatFitsIsWrittenInTheNarrowVersion() {
         ReplyClock clock = new ReplyClock("c-1", "chat", Tier.URGENT, T0, T0, null, T0.plusSeconds(300),
                 Stage.RUNNING, 0, false, List.of(), "default", false, true, "returns");
-        assertEquals(2, StoredClockSerde.encode(new StoredClock(clock, -1, T0.toEpochMilli()))[0]);
+        assertEquals(4, StoredClockSerde.encode(new StoredClock(clock, -1, T0.toEpochMilli()))[0]);
     }
 
     @Test
@@ -123,5 +123,20 @@ class StoredClockSerdeTest {
         TeamLoad small = new TeamLoad("c-1", Tier.URGENT, T0, T0.plusSeconds(300), false);
         assertEquals(1, TeamLoadSerde.encode(small)[0], "version 1 while it fits");
         assertEquals(small, TeamLoadSerde.decode(TeamLoadSerde.encode(small)));
+    }
+
+    @Test
+    void whoAckedAndTheIncidentsRoundTripAndAVersionTwoClockReadsWithNone() {
+        ReplyClock clock = new ReplyClock("c-5", "chat", Tier.URGENT, T0, T0, null, T0.plusSeconds(300),
+                Stage.RUNNING, 0, false, List.of(), "default", true, true, "billing");
+        StoredClock stored = new StoredClock(clock, -1, T0.plusSeconds(300).toEpochMilli(), "alice",
+                List.of(T0.plusSeconds(600).toEpochMilli(), T0.plusSeconds(300).toEpochMilli()));
+        byte[] v4 = StoredClockSerde.encode(stored);
+        assertEquals(stored, StoredClockSerde.decode(v4));
+        // Version 2 is version 4 without the two trailing fields (an empty UTF string and a count of 0 here).
+        byte[] v4empty = StoredClockSerde.encode(new StoredClock(clock, -1, T0.plusSeconds(300).toEpochMilli()));
+        byte[] older = java.util.Arrays.copyOf(v4empty, v4empty.length - 4);
+        older[0] = 2;
+        assertEquals(new StoredClock(clock, -1, T0.plusSeconds(300).toEpochMilli()), StoredClockSerde.decode(older));
     }
 }

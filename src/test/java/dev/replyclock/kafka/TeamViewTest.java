@@ -2,6 +2,8 @@ package dev.replyclock.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.alert.Alert;
@@ -9,6 +11,7 @@ import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.classify.Tier;
 import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.config.MetricLabels;
 import dev.replyclock.config.TeamViewSettings;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,6 +37,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +65,10 @@ class TeamViewTest {
         pipelines.forEach(p -> p.driver.close());
     }
 
+    /** The teams the configuration would name (policies, routes, languages): the team label values. */
+    private static final MetricLabels LABELS = new MetricLabels(Set.copyOf(MetricLabels.CONTRACT_CHANNELS),
+            Set.of("support-fr", "billing"));
+
     /** One topology in a TopologyTestDriver, with its own clock, metrics and state. */
     private final class Pipeline {
         final MutableClock clock = new MutableClock(T0);
@@ -70,14 +79,18 @@ class TeamViewTest {
         final TestOutputTopic<String, Alert> overloadState;
 
         Pipeline(TeamViewSettings teams) throws Exception {
+            this(teams, ReplyclockTopology.DEFAULT_RETENTION);
+        }
+
+        Pipeline(TeamViewSettings teams, Duration retention) throws Exception {
             SlaPolicy policy = SlaPolicy.DEFAULT;
             Properties p = new Properties();
             p.put(StreamsConfig.APPLICATION_ID_CONFIG, "team-test");
             p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDirs, "state").toString());
             driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                    new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy), clock,
-                    ReplyclockTopology.DEFAULT_RETENTION, null, null, null, null, teams,
+                    new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy, LABELS), clock,
+                    retention, null, null, null, null, teams,
                     ReplyclockTopology.teamLoadTopic("team-test")),
                     p, T0);
             in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
@@ -334,5 +347,24 @@ class TeamViewTest {
         Map<String, List<String>> listed = new java.util.TreeMap<>();
         p.teamAlerts().forEach(kv -> listed.put(kv.key, ids(kv.value)));
         assertEquals(Map.of("team:a", List.of("c-a"), "team:a\uFFFDb", List.of("c-ab")), listed);
+    }
+
+    @Test
+    void aTeamWithoutOpenConversationsForTheRetentionIsForgottenAndAnActiveOneKept() throws Exception {
+        Pipeline p = new Pipeline(new TeamViewSettings(0, Duration.ofHours(1)), Duration.ofDays(2));
+        p.send("r1", "returns", "inbound", COMPLAINT);
+        p.advance(Duration.ofMinutes(2));
+        p.send("r1", "returns", "outbound", "Bonjour");
+        KeyValueStore<String, Long> digests = p.driver.getKeyValueStore(ReplyclockTopology.TEAM_DIGEST_STORE);
+        assertNotNull(digests.get("returns"), "the team is known");
+
+        p.advance(Duration.ofDays(1));
+        p.send("b1", "billing", "inbound", COMPLAINT); // still waiting for a reply when the sweep comes
+        p.advance(Duration.ofDays(1).plusHours(2));
+
+        assertNull(digests.get("returns"), "idle for more than the retention: forgotten");
+        assertNotNull(digests.get("billing"), "a team with an open conversation is kept");
+        p.send("r2", "returns", "inbound", COMPLAINT);
+        assertNotNull(digests.get("returns"), "a team that comes back is known again");
     }
 }

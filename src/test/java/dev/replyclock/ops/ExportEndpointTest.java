@@ -62,7 +62,7 @@ class ExportEndpointTest {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, TOKEN);
         OpsHttpServer s = new OpsHttpServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiToken.fromFile(tokenFile), id -> { }, () -> ReloadResult.refused(List.of()), null);
+                () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiTokens.of(ApiToken.fromFile(tokenFile)), (id, by) -> { }, () -> ReloadResult.refused(List.of()), null);
         servers.add(s);
         if (exportOn) {
             s.enableExport(new AdminTotp(SECRET, clock), source);
@@ -199,7 +199,7 @@ class ExportEndpointTest {
         }
         List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertTrue(lines.stream().anyMatch(l -> l.contains("export refused (WRONG) from 127.0.0.1")), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.equals("full export of 1 open conversations to 127.0.0.1")),
+        assertTrue(lines.stream().anyMatch(l -> l.equals("full export of 1 open conversations: GET /api/export by token 'admin' (admin) from 127.0.0.1 -> 200")),
                 lines.toString());
         String all = String.join("\n", lines);
         assertFalse(all.contains(TOKEN), "no token in the logs");

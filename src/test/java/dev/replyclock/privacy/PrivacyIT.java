@@ -9,10 +9,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.replyclock.cli.Daemon;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.testing.CapturedLogs;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.PrintStream;
@@ -45,17 +45,12 @@ class PrivacyIT {
 
     @Test
     void noPlantedPhoneEmailOrTextReachesLogsOrAlerts() throws Exception {
-        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(logging);
-        captured.start();
-        Logger root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
-        Logger ours = logging.getLogger("dev.replyclock");
+        Logger ours = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("dev.replyclock");
         Level oursBefore = ours.getLevel();
-        root.addAppender(captured);
         ours.setLevel(Level.TRACE);
         Path alerts = work.resolve("alerts.jsonl");
-        try {
+        List<ILoggingEvent> events;
+        try (CapturedLogs captured = new CapturedLogs()) {
             ReplyclockConfig cfg = ConfigLoader.builtIn(InProcessDaemon.settings(work,
                     Map.of("alerts.receivers", InProcessDaemon.logReceiver(alerts))));
             MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
@@ -73,11 +68,10 @@ class PrivacyIT {
                 // the complaint and the urgent message both breach
                 await().atMost(Duration.ofSeconds(30)).until(() -> Files.readAllLines(alerts).size() >= 4);
             }
+            events = captured.events();
         } finally {
-            root.detachAppender(captured);
             ours.setLevel(oursBefore);
         }
-        List<ILoggingEvent> events = List.copyOf(captured.list);
         assertTrue(events.stream().anyMatch(e -> e.getFormattedMessage().contains("dead-letter")),
                 "the poison record was logged (by its reason)");
         String alertText = Files.readString(alerts);

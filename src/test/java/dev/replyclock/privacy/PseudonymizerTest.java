@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,17 @@ class PseudonymizerTest {
     void aPseudonymIsNotPseudonymizedTwice() {
         String p = fr.pseudonym("@julie_b");
         assertEquals(p, fr.pseudonym(p));
+    }
+
+    @Test
+    void anIdentifierThatMerelyStartsWithThePrefixIsPseudonymized() {
+        for (String id : List.of("cust_julie", "cust_", "cust_UPPERCASEBUTTHIRTYTWOCHARSLONG", "cust_" + "a".repeat(31),
+                "cust_" + "a".repeat(33), "cust_" + "1".repeat(32), " cust_" + "a".repeat(32))) {
+            String p = fr.pseudonym(id);
+            assertNotEquals(id, p, id);
+            assertTrue(p.matches("cust_[a-z2-7]{32}"), p);
+        }
+        assertEquals("cust_" + "a".repeat(32), fr.pseudonym("cust_" + "a".repeat(32)), "only the exact shape passes");
     }
 
     @Test

@@ -82,4 +82,34 @@ class SecretFilesTest {
         }
         assertEquals(List.of(file), filesIn(dir), "no temporary file left behind");
     }
+
+    @Test
+    void aSecretFileOthersOrItsGroupCanReadIsTooOpenLikeSshSays(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("token"), "x");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(java.util.Optional.empty(), SecretFiles.looseness(file));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+        assertEquals(java.util.Optional.empty(), SecretFiles.looseness(file));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals("permissions rw-r----- of " + file + " are too open: others than its owner can read the secret;"
+                + " chmod 600 " + file, SecretFiles.looseness(file).orElseThrow());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw----r--"));
+        assertTrue(SecretFiles.looseness(file).isPresent());
+    }
+
+    @Test
+    void groupReadOnAFileSomeoneElseOwnsIsHowKubernetesMountsSecretsAndIsNotWarnedAbout(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("token"), "x");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+        java.nio.file.attribute.UserPrincipal other = file.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name").equals("root") ? "nobody" : "root");
+        try {
+            Files.setOwner(file, other); // as root, like the kubelet
+        } catch (IOException notRoot) {
+            return; // only root can give a file away; the rule is then out of reach of this test
+        }
+        assertEquals(java.util.Optional.empty(), SecretFiles.looseness(file));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        assertTrue(SecretFiles.looseness(file).isPresent(), "others still may not read it");
+    }
 }
