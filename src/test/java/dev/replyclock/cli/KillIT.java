@@ -92,6 +92,9 @@ class KillIT {
             try {
                 await().atMost(Duration.ofSeconds(90)).until(() -> count(accepted, AlertKind.BREACH) == conversations);
                 await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("breaches at the webhook: " + count(accepted, AlertKind.BREACH) + " of "
+                        + conversations + "; the second daemon said:\n" + Files.readString(dir.resolve("second.out")), e);
             } finally {
                 second.destroy();
                 second.waitFor(50, TimeUnit.SECONDS);

@@ -306,14 +306,15 @@ class IntakeIT {
     // --- helpers ---------------------------------------------------------------------------------
 
     /**
-     * Past the complaint target, a conversation whose wait is still open breaches; one closed shows only its signal.
-     * A marker complaint sent now shows when everything sent before it has been processed.
+     * Past the complaint target, a conversation whose wait is still open breaches; one closed by a reply shows its
+     * signal and the {@code closed} that resolves the signal's incident, and no breach. A marker complaint sent
+     * now shows when everything sent before it has been processed.
      */
     private static void assertClosedBeforeItsDeadline(String conv, String why) throws Exception {
         String marker = markerComplaint();
         clock.advance(Duration.ofMinutes(2));
         awaitAlert(marker, AlertKind.BREACH);
-        assertEquals(List.of(AlertKind.SIGNAL), kinds(conv), why);
+        assertEquals(List.of(AlertKind.SIGNAL, AlertKind.CLOSED), kinds(conv), why);
     }
 
     /** A complaint in a conversation of its own, whose breach shows that what was sent before it was processed. */
