@@ -111,8 +111,7 @@ final class ReceiverWorker implements Runnable {
         });
         metrics.circuitState(receiver.name(), () -> breaker.getState().name().toLowerCase());
         metrics.deliveryQueue(receiver.name(), queueDepth::get);
-        metrics.inhibited(receiver.name(), 0); // present on /metrics from the start
-        metrics.grouped(receiver.name(), 0);
+        metrics.receiverAtZero(receiver.name()); // every series of the receiver on /metrics from the start
     }
 
     String receiverName() {

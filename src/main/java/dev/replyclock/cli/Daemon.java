@@ -18,6 +18,10 @@ import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReceiverConfig;
 import dev.replyclock.config.PrivacySettings;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.config.ReloadableKeys;
+import dev.replyclock.ops.ReloadResult;
+import java.util.Map;
+import dev.replyclock.config.StartupFailure;
 import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.PrivacyOptions;
 import dev.replyclock.privacy.ArchiveKeyset;
@@ -63,9 +67,7 @@ import dev.replyclock.privacy.PseudonymKey;
 import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.privacy.Redactor;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +110,10 @@ public final class Daemon implements AutoCloseable {
     private SlaEngine engine;
     private ReceiverFactory receiverFactory;
     private List<ReceiverConfig> runningReceivers;
+    /** Builds the receivers with an alert text (a reload that changes the text builds a new factory). */
+    private java.util.function.Function<dev.replyclock.alert.AlertText, ReceiverFactory> receiverFactories;
+    /** The value of every key the daemon runs with, to tell which keys a reload changes; guarded by {@code this}. */
+    private final Map<String, String> runningValues = new java.util.TreeMap<>();
     private BrokerHealth brokerHealth;
     private SilenceStore silences;
     private OverloadStore overload;
@@ -139,12 +145,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     private static Pseudonymizer pseudonymizer(ReplyclockConfig config) {
-        try {
-            return new Pseudonymizer(PseudonymKey.loadOrCreate(config.privacy().pseudonymKeyFile()),
-                    config.privacy().defaultRegion());
-        } catch (IOException e) {
-            throw new UncheckedIOException("privacy.pseudonym-key-file: " + e.getMessage(), e);
-        }
+        Path file = config.privacy().pseudonymKeyFile();
+        return new Pseudonymizer(StartupFailure.reading("privacy.pseudonym-key-file", file,
+                "restore the key from your backup, or point privacy.pseudonym-key-file at a new path for a new key"
+                        + " (customers then get new pseudonyms)", () -> PseudonymKey.loadOrCreate(file)),
+                config.privacy().defaultRegion());
     }
 
     /** The archive of expired states, or null when {@code privacy.archive.target} is empty. */
@@ -153,18 +158,18 @@ public final class Daemon implements AutoCloseable {
         if (!privacy.archiving()) {
             return null;
         }
-        try {
-            ArchiveStore store = privacy.archiveS3() != null ? new S3ArchiveStore(privacy.archiveS3())
-                    : new LocalArchiveStore(privacy.archiveDir());
-            StateArchive archive = StateArchive.open(store, privacy.archiveKeysetFile(), clock);
-            log.info("expired state is archived, encrypted, to {} (key: {})", archive.describe(),
-                    privacy.archiveKeysetFile().toAbsolutePath());
-            ArchiveKeyset.placementWarning(privacy.archiveKeysetFile(), config.kafka().stateDir(),
-                    config.kafka().embeddedDataDir(), privacy.archiveDir()).ifPresent(log::warn);
-            return archive;
-        } catch (IOException e) {
-            throw new UncheckedIOException("privacy.archive: " + e.getMessage(), e);
-        }
+        StateArchive archive = StartupFailure.reading("privacy.archive.keyset-file", privacy.archiveKeysetFile(),
+                "restore the keyset from your backup, or check privacy.archive.target and privacy.archive.keyset-file",
+                () -> {
+                    ArchiveStore store = privacy.archiveS3() != null ? new S3ArchiveStore(privacy.archiveS3())
+                            : new LocalArchiveStore(privacy.archiveDir());
+                    return StateArchive.open(store, privacy.archiveKeysetFile(), clock);
+                });
+        log.info("expired state is archived, encrypted, to {} (key: {})", archive.describe(),
+                privacy.archiveKeysetFile().toAbsolutePath());
+        ArchiveKeyset.placementWarning(privacy.archiveKeysetFile(), config.kafka().stateDir(),
+                config.kafka().embeddedDataDir(), privacy.archiveDir()).ifPresent(log::warn);
+        return archive;
     }
 
     public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
@@ -177,6 +182,9 @@ public final class Daemon implements AutoCloseable {
         Classifier classifier = classifier(config);
         Daemon d = new Daemon();
         d.configFile = configFile;
+        if (configFile != null) {
+            d.runningValues.putAll(ConfigLoader.values(configFile, System.getenv()));
+        }
         d.classifierRef.set(classifier);
         try {
             d.startAll(config, classifier, clock, stdout);
@@ -188,6 +196,26 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void startAll(ReplyclockConfig config, Classifier classifier, Clock clock, PrintStream stdout) {
+        // The files the config names first: a missing or bad one stops start-up before anything runs.
+        Pseudonymizer pseudonymizer = pseudonymizer(config);
+        List<ApiToken> tokens = new ArrayList<>();
+        for (ApiTokenSetting ts : config.http().apiTokens()) {
+            boolean legacy = ts.name().equals(ApiToken.LEGACY_NAME) && ts.tokenFile().equals(config.http().apiTokenFile());
+            tokens.add(StartupFailure.reading(legacy ? "http.api-token-file" : "http.api-tokens (" + ts.name() + ")",
+                    ts.tokenFile(), "write a token of 16 characters or more (openssl rand -hex 32 > FILE), or "
+                            + (legacy ? "leave http.api-token-file empty" : "remove this token from http.api-tokens"),
+                    () -> ApiToken.fromFile(ts.name(), ts.role(), ts.tokenFile())));
+        }
+        // Read and checked here; the used codes are shared through Kafka, so the TOTP itself is made once it runs.
+        String adminTotpSecret = config.http().adminTotpFile() == null ? null : StartupFailure.reading(
+                "http.admin-totp-file", config.http().adminTotpFile(), "create it with `replyclock totp-secret`, or"
+                        + " leave http.admin-totp-file empty to turn the export off", () -> {
+                    String secret = java.nio.file.Files.readString(config.http().adminTotpFile(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    new AdminTotp(secret, clock); // an unusable secret stops start-up here
+                    return secret;
+                });
+        StateArchive archive = archive(config, clock);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -195,8 +223,8 @@ public final class Daemon implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, config.sla(), config.metricLabels());
-        this.metrics = metrics;
+        metrics = new ReplyclockMetrics(registry, config.sla(), config.metricLabels());
+        metrics.startAtZero();
 
         if (config.kafka().embedded()) {
             EmbeddedKafka broker = EmbeddedKafka.start(config.kafka().embeddedPort(), config.kafka().embeddedDataDir());
@@ -219,10 +247,12 @@ public final class Daemon implements AutoCloseable {
         metrics.inputLag(inputLag::records);
 
         List<Receiver> receivers = new ArrayList<>();
-        ReceiverFactory factory = new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout,
-                config.content().text());
-        for (ReceiverConfig rc : config.receivers()) {
-            receivers.add(factory.create(rc));
+        receiverFactories = text -> new ReceiverFactory(config.kafka().clientConfig(bootstrapServers), clock, stdout, text);
+        ReceiverFactory factory = receiverFactories.apply(config.content().text());
+        for (int i = 0; i < config.receivers().size(); i++) {
+            ReceiverConfig rc = config.receivers().get(i);
+            receivers.add(StartupFailure.reading("alerts.receivers[" + i + "]", rc.name(),
+                    "fix this receiver's settings or secret file", () -> factory.create(rc)));
         }
         receiverFactory = factory;
         runningReceivers = config.receivers();
@@ -250,14 +280,14 @@ public final class Daemon implements AutoCloseable {
         }
 
         engine = new SlaEngine(config.policies(), clock);
-        Pseudonymizer pseudonymizer = pseudonymizer(config);
         TopicConfigs topicConfigs = new TopicConfigs(config.privacy().erasureBound());
         Redactor redactor = new Redactor(config.privacy().defaultRegion());
         streams = new KafkaStreams(
                 ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
                         config.privacy().retention(), pseudonymizer, redactor, excerpter(config),
-                        new PrivacyOptions(config.kafka().applicationId(), archive(config, clock)), config.teams(),
-                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId()), topicConfigs),
+                        new PrivacyOptions(config.kafka().applicationId(), archive), config.teams(),
+                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId()), topicConfigs,
+                        config.kafka().rekey() ? ReplyclockTopology.rekeyTopic(config.kafka().applicationId()) : null),
                 StreamsSettings.of(config.kafka(), bootstrapServers, metrics, topicConfigs,
                         new DeadLetterRedaction(new MessageCodec(clock), pseudonymizer, redactor)));
         // Wall time, not the daemon's clock: "three failures in ten minutes" is about the machine, not the SLA.
@@ -278,15 +308,6 @@ public final class Daemon implements AutoCloseable {
         streams.start();
         notifier.start();
 
-        List<ApiToken> tokens = new ArrayList<>();
-        for (ApiTokenSetting ts : config.http().apiTokens()) {
-            try {
-                tokens.add(ApiToken.fromFile(ts.name(), ts.role(), ts.tokenFile()));
-            } catch (IOException e) {
-                throw new UncheckedIOException((ts.name().equals(ApiToken.LEGACY_NAME) ? "http.api-token-file"
-                        : "http.api-tokens (" + ts.name() + ")") + ": " + e.getMessage(), e);
-            }
-        }
         java.util.Properties ackProps = config.kafka().clientConfig(bootstrapServers);
         ackProps.put(ProducerConfig.CLIENT_ID_CONFIG, config.kafka().applicationId() + "-api");
         KafkaProducer<String, byte[]> ackProducer = new KafkaProducer<>(ackProps, new StringSerializer(),
@@ -303,18 +324,13 @@ public final class Daemon implements AutoCloseable {
         toClose.add(http);
         StoreOpenConversations openConversations = new StoreOpenConversations(streams);
         http.enableConversationState(openConversations);
-        if (config.http().adminTotpFile() != null) {
-            try {
-                // The used codes are shared by every instance, so that a code seen on the wire is not replayed elsewhere.
-                java.util.Properties client = config.kafka().clientConfig(bootstrapServers);
-                SharedTotpSteps usedSteps = new SharedTotpSteps(client,
-                        SharedTotpSteps.topicFor(config.kafka().applicationId())).start(client, Duration.ofSeconds(60));
-                toClose.add(usedSteps);
-                http.enableExport(AdminTotp.fromFile(config.http().adminTotpFile(), clock, usedSteps),
-                        openConversations);
-            } catch (IOException e) {
-                throw new UncheckedIOException("http.admin-totp-file: " + e.getMessage(), e);
-            }
+        if (adminTotpSecret != null) {
+            // The used codes are shared by every instance, so that a code seen on the wire is not replayed elsewhere.
+            java.util.Properties client = config.kafka().clientConfig(bootstrapServers);
+            SharedTotpSteps usedSteps = new SharedTotpSteps(client,
+                    SharedTotpSteps.topicFor(config.kafka().applicationId())).start(client, Duration.ofSeconds(60));
+            toClose.add(usedSteps);
+            http.enableExport(new AdminTotp(adminTotpSecret, clock, usedSteps), openConversations);
         }
         log.info("metrics at {}/metrics, readiness at {}/health/ready", http.baseUrl(), http.baseUrl());
         if (config.intake().enabled()) {
@@ -341,20 +357,25 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Re-reads the config file: SLA policies, calendars, signal rules, routes and receivers take effect at once
-     * (see {@link Notifier#updateReceivers}); a bad file, or a receiver that cannot be built, is refused and
-     * the running configuration kept (like Alertmanager). Other keys apply at the next start.
-     *
-     * @return the problems of a refused file, empty when reloaded
+     * Re-reads the config file: SLA policies, calendars, signal rules, routes, receivers and the alert text
+     * (templates, languages, link) take effect at once (see {@link Notifier#updateReceivers}); a bad file, or a
+     * receiver that cannot be built, is refused and the running configuration kept (like Alertmanager). Any other
+     * key that changed is reported as needing a restart (in the result and the log) and keeps its running value:
+     * it is listed again at each reload until the restart.
      */
-    public synchronized List<ConfigProblem> reload() {
+    public synchronized ReloadResult reload() {
         if (configFile == null) {
-            return List.of(new ConfigProblem("--config", null, "this daemon was started without a config file"));
+            return ReloadResult.refused(List.of(new ConfigProblem("--config", null,
+                    "this daemon was started without a config file")));
         }
         try {
             ReplyclockConfig fresh = ConfigLoader.load(configFile, System.getenv());
+            Map<String, String> freshValues = ConfigLoader.values(configFile, System.getenv());
+            java.util.SortedSet<String> changed = ReloadableKeys.changed(runningValues, freshValues);
             Classifier classifier = classifier(fresh);
-            ReceiverReload receivers = ReceiverReload.plan(runningReceivers, fresh.receivers(), receiverFactory);
+            boolean newText = changed.stream().anyMatch(ReloadableKeys::alertText);
+            ReceiverFactory factory = newText ? receiverFactories.apply(fresh.content().text()) : receiverFactory;
+            ReceiverReload receivers = ReceiverReload.plan(runningReceivers, fresh.receivers(), factory, newText);
             try {
                 notifier.updateReceivers(receivers.startOrReplace(), receivers.stop());
             } catch (IllegalStateException e) {
@@ -362,19 +383,27 @@ public final class Daemon implements AutoCloseable {
                 throw new ConfigException(configFile.toString(), List.of(new ConfigProblem("alerts.receivers", null,
                         e.getMessage() + "; nothing was reloaded, try again")));
             }
+            receiverFactory = factory;
             runningReceivers = fresh.receivers();
             engine.updatePolicies(fresh.policies());
             classifierRef.set(classifier);
             notifier.updateRoute(fresh.route());
             metrics.labels(fresh.metricLabels()); // a team a new policy names is its own label at once
-            registry.counter("replyclock.config.reloads", "outcome", "success").increment();
-            log.info("reloaded {}: SLA policies, calendars, signal rules, routes (with their grouping) and receivers ({} started or replaced,"
-                    + " {} removed)", configFile, receivers.startOrReplace().size(), receivers.stop().size());
-            return List.of();
+            List<String> applied = changed.stream().filter(ReloadableKeys::applied).toList();
+            List<String> needsRestart = changed.stream().filter(k -> !ReloadableKeys.applied(k)).toList();
+            applied.forEach(k -> runningValues.put(k, freshValues.get(k)));
+            metrics.configReloads("success").increment();
+            log.info("reloaded {}: changed and applied {} ({} receivers started or replaced, {} removed)", configFile,
+                    applied, receivers.startOrReplace().size(), receivers.stop().size());
+            if (!needsRestart.isEmpty()) {
+                log.warn("reloaded {}, but these changed keys need a restart and keep their running values until then: {}",
+                        configFile, needsRestart);
+            }
+            return new ReloadResult(List.of(), applied, needsRestart);
         } catch (ConfigException e) {
-            registry.counter("replyclock.config.reloads", "outcome", "failure").increment();
+            metrics.configReloads("failure").increment();
             log.warn("refused to reload {}, keeping the running configuration: {}", configFile, e.problems());
-            return e.problems();
+            return ReloadResult.refused(e.problems());
         }
     }
 

@@ -23,14 +23,15 @@ import java.util.stream.Collectors;
  */
 record ReceiverReload(List<Receiver> startOrReplace, Set<String> stop) {
 
-    static ReceiverReload plan(List<ReceiverConfig> running, List<ReceiverConfig> fresh, ReceiverFactory factory)
-            throws ConfigException {
+    /** @param rebuildAll build every listed receiver anew (the alert text changed), replacing the running ones */
+    static ReceiverReload plan(List<ReceiverConfig> running, List<ReceiverConfig> fresh, ReceiverFactory factory,
+                               boolean rebuildAll) throws ConfigException {
         Map<String, ReceiverConfig> before = running.stream()
                 .collect(Collectors.toMap(ReceiverConfig::name, Function.identity()));
         List<Receiver> built = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
             ReceiverConfig rc = fresh.get(i);
-            if (rc.equals(before.get(rc.name()))) {
+            if (!rebuildAll && rc.equals(before.get(rc.name()))) {
                 continue; // unchanged: keeps running, with its circuit breaker and position
             }
             try {

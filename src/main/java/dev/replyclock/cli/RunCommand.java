@@ -4,6 +4,7 @@ import dev.replyclock.config.ConfigException;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ConfigProblem;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.config.StartupFailure;
 import dev.replyclock.ops.DeadExitWatchdog;
 import dev.replyclock.ops.Liveness;
 import dev.replyclock.ops.LogFormat;
@@ -78,11 +79,19 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** One line per problem, each whole on its own (a log collector keeps lines apart), then exit 2. */
     static int reportInvalid(CommandLine.Model.CommandSpec spec, String source, ConfigException e) {
-        spec.commandLine().getErr().println("replyclock cannot start: the configuration " + source + " is invalid");
         for (ConfigProblem p : e.problems()) {
-            spec.commandLine().getErr().println("  " + p);
+            spec.commandLine().getErr().println("replyclock cannot start: " + (source.isEmpty() ? "" : source + ": ") + p);
         }
+        spec.commandLine().getErr().flush();
+        return Main.EXIT_INVALID;
+    }
+
+    /** One line on stderr, exit 2: what an operator reads in {@code journalctl} or {@code kubectl logs}. */
+    static int cannotStart(CommandLine.Model.CommandSpec spec, String what) {
+        spec.commandLine().getErr().println("replyclock cannot start: " + what);
+        spec.commandLine().getErr().flush();
         return Main.EXIT_INVALID;
     }
 
@@ -99,6 +108,11 @@ final class RunCommand implements Callable<Integer> {
             daemon = Daemon.start(cfg, configFile, clock, System.out);
         } catch (ConfigException e) {
             return reportInvalid(spec, "", e);
+        } catch (StartupFailure e) {
+            return cannotStart(spec, e.problem().toString());
+        } catch (RuntimeException e) {
+            // Anything else at start (a port taken, a broker that never answers): one line, no stack trace.
+            return cannotStart(spec, e.getClass().getSimpleName() + ": " + StartupFailure.what(e));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

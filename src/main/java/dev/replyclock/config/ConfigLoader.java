@@ -122,6 +122,7 @@ public final class ConfigLoader {
         DEFAULTS.put("http.api-token-file", "");
         DEFAULTS.put("http.api-tokens", "[]");
         DEFAULTS.put("http.admin-totp-file", "");
+        DEFAULTS.put("ingest.rekey", "auto");
         DEFAULTS.put("ingest.http.bind-address", "127.0.0.1");
         DEFAULTS.put("ingest.http.port", "");
         DEFAULTS.put("ingest.http.token-file", "");
@@ -198,6 +199,38 @@ public final class ConfigLoader {
     public static ReplyclockConfig parse(String yaml, String source, Map<String, String> env,
                                          Map<String, String> overrides) throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
+        Map<String, JsonNode> values = values(yaml, source, env, overrides, problems);
+        Reader r = new Reader(values, problems);
+        ReplyclockConfig config = r.build();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return config;
+    }
+
+    /**
+     * Every key of a config file with its value as the daemon reads it (the file, then the environment; the
+     * default where neither sets it), as text: what a reload compares with the running values to tell which
+     * keys changed. Unchecked: {@link #load} checks.
+     */
+    public static Map<String, String> values(Path file, Map<String, String> env) throws ConfigException {
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(new ConfigProblem("--config", file.toString(),
+                    "cannot read it: " + e.getMessage())));
+        }
+        Map<String, String> out = new java.util.TreeMap<>(DEFAULTS);
+        values(yaml, file.toString(), env, Map.of(), new ArrayList<>())
+                .forEach((k, v) -> out.put(k, v.isValueNode() ? v.asText() : v.toString()));
+        return out;
+    }
+
+    /** The flattened values of {@code yaml}, then environment variables, then overrides; adds unknown keys to problems. */
+    private static Map<String, JsonNode> values(String yaml, String source, Map<String, String> env,
+                                                Map<String, String> overrides, List<ConfigProblem> problems)
+            throws ConfigException {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         try {
             JsonNode root = YAML.readTree(yaml);
@@ -241,12 +274,7 @@ public final class ConfigLoader {
             }
             values.put(e.getKey(), scalarOrYaml(e.getValue()));
         }
-        Reader r = new Reader(values, problems);
-        ReplyclockConfig config = r.build();
-        if (!problems.isEmpty()) {
-            throw new ConfigException(source, problems);
-        }
-        return config;
+        return values;
     }
 
     /** Keys whose value is free text with {placeholders}, never YAML structure. */
@@ -320,6 +348,16 @@ public final class ConfigLoader {
             this.problems = problems;
         }
 
+        /** {@code ingest.rekey}: auto re-keys a record keyed otherwise than by its conversationId, strict dead-letters it. */
+        private boolean rekey() {
+            String mode = text("ingest.rekey");
+            if (!mode.equals("auto") && !mode.equals("strict")) {
+                problems.add(new ConfigProblem("ingest.rekey", mode, "use auto (re-key a record whose key is not its"
+                        + " conversationId, the default) or strict (dead-letter it as key-mismatch)"));
+            }
+            return !mode.equals("strict");
+        }
+
         ReplyclockConfig build() {
             String bootstrap = text("kafka.bootstrap-servers");
             if (!KafkaSettings.EMBEDDED.equals(bootstrap) && !bootstrap.matches("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*")) {
@@ -341,7 +379,8 @@ public final class ConfigLoader {
                             name("kafka.topics.overload"), name("kafka.topics.privacy-requests"),
                             name("kafka.topics.privacy-results")), clientProperties(),
                     between("kafka.topics.dead-letter-retention", Duration.ofHours(1), Duration.ofDays(365),
-                            "the dead letters are kept this long (retention.ms of the topic, set when it is created)"));
+                            "the dead letters are kept this long (retention.ms of the topic, set when it is created)"),
+                    rekey());
 
             int problemsBeforeSla = problems.size();
             Duration standard = duration("sla.targets.standard");

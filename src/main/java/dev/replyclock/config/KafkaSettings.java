@@ -10,6 +10,9 @@ import java.util.Properties;
  *
  * @param deadLetterRetention {@code kafka.topics.dead-letter-retention}: the dead-letter topic's
  *                            {@code retention.ms}, set when the daemon creates it
+ * @param rekey               {@code ingest.rekey: auto}: a message keyed otherwise than by its conversationId is
+ *                            re-keyed through {@code <application-id>-rekey} instead of being dead-lettered
+ *                            ({@code strict})
  */
 public record KafkaSettings(
         String bootstrapServers,
@@ -22,7 +25,8 @@ public record KafkaSettings(
         int partitions,
         Topics topics,
         Map<String, String> clientProperties,
-        Duration deadLetterRetention) {
+        Duration deadLetterRetention,
+        boolean rekey) {
 
     public static final String EMBEDDED = "embedded";
 

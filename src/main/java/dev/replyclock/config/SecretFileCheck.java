@@ -63,7 +63,8 @@ final class SecretFileCheck {
             PseudonymKey.load(Path.of(file));
         } catch (IOException e) {
             problems.add(new ConfigProblem(key, file, e.getMessage().replace(file + " ", "the file ")
-                    + "; delete it to have one generated on the next start (every pseudonym changes), or write one: "
+                    + "; restore the key from your backup, or delete it to have one generated on the next start"
+                    + " (every pseudonym changes), or write one: "
                     + SecretStrength.HOW_TO_GENERATE + " > " + file));
         }
     }

@@ -44,20 +44,25 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     private final DeadLetterRedaction redaction;
     private final Excerpter excerpter;
     private final boolean indexCustomers;
+    private final String rekeyTopic;
     /** What a message without {@code from} is pseudonymized to: not one customer, so not indexed. */
     private static final String UNKNOWN_CUSTOMER = Pseudonymizer.PREFIX + "unknown";
 
     IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
                     Pseudonymizer pseudonymizer, Redactor redactor) {
-        this(codec, classifier, metrics, pseudonymizer, redactor, null, false);
+        this(codec, classifier, metrics, pseudonymizer, redactor, null, false, null);
     }
 
     /**
      * @param excerpter      makes the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, no text kept
      * @param indexCustomers forward (pseudonym -> conversationId) of inbound messages to the customer index
+     * @param rekeyTopic     where a record keyed otherwise than by its conversationId goes, re-keyed, to come back
+     *                       ({@code ingest.rekey: auto}); null dead-letters it ({@code strict})
      */
     IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
-                    Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter, boolean indexCustomers) {
+                    Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter, boolean indexCustomers,
+                    String rekeyTopic) {
+        this.rekeyTopic = rekeyTopic;
         this.excerpter = excerpter;
         this.indexCustomers = indexCustomers;
         this.redaction = new DeadLetterRedaction(codec, pseudonymizer, redactor);
@@ -77,7 +82,14 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
         SupportMessage message = pseudonymized(((DecodeResult.Valid) result).message());
         byte[] expectedKey = message.conversationId().getBytes(StandardCharsets.UTF_8);
         if (record.key() == null || !Arrays.equals(record.key(), expectedKey)) {
-            // Keyed otherwise, the conversation could be split over partitions and its clock corrupted.
+            // Keyed otherwise, the conversation could be split over partitions and its clock corrupted: re-key it
+            // through the rekey topic, whose partition by conversationId is this conversation's (once only).
+            if (rekeyTopic != null && !cameFrom(rekeyTopic)) {
+                metrics.rekeyed();
+                context().forward(new Record<Object, Object>(expectedKey, record.value(), record.timestamp(),
+                        record.headers()), ReplyclockTopology.REKEY_OUT);
+                return;
+            }
             deadLetter(record, redaction.decoded(record.key(), message), "key-mismatch",
                     "the record key must be the conversationId");
             return;
@@ -102,6 +114,10 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
             context().forward(new Record<Object, Object>(message.from(), message.conversationId(), record.timestamp()),
                     ReplyclockTopology.CUSTOMER_INDEX_OUT);
         }
+    }
+
+    private boolean cameFrom(String topic) {
+        return context().recordMetadata().map(m -> topic.equals(m.topic())).orElse(false);
     }
 
     /** The customer's identifier leaves ingest only as a pseudonym; staff identifiers are kept. */

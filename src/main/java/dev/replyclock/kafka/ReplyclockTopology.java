@@ -33,8 +33,10 @@ import org.apache.kafka.streams.state.Stores;
  * {@code TopologyTestDriver}:
  * <pre>
  * support.messages -> ingest (decode, validate, classify) -+-> sla (clocks; deadline index in memory) -+-> support.alerts
- *                                                         |                                          +-> &lt;app-id&gt;-team-load
- *                                                         +-> support.messages.dlq (with reason headers)
+ *                      ^                                  |                                          +-> &lt;app-id&gt;-team-load
+ *                      |                                  +-> support.messages.dlq (with reason headers, redacted)
+ * &lt;app-id&gt;-rekey ------+------------------------------------+ (ingest.rekey: auto; a record keyed otherwise
+ *                                                              than by its conversationId, re-keyed)
  *
  * with privacy options, the right to erasure (see {@link #addErasure}):
  * ingest -> {app}-customer-index -> customers (index) &lt;- support.privacy.requests
@@ -51,6 +53,8 @@ public final class ReplyclockTopology {
     static final String SLA = "sla";
     static final String ALERTS_OUT = "alerts-out";
     static final String DEAD_LETTER_OUT = "dead-letter-out";
+    static final String REKEY_OUT = "rekey-out";
+    static final String REKEY_IN = "rekey-in";
     public static final String CLOCKS_STORE = "reply-clocks";
     // Right to erasure (see addErasure)
     static final String CUSTOMER_INDEX_OUT = "customer-index-out";
@@ -90,7 +94,7 @@ public final class ReplyclockTopology {
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer) {
         return build(topics, () -> classifier, engine, metrics, clock, retention, pseudonymizer, null, null, null,
-                null, null, DEFAULT_TOPIC_CONFIGS);
+                null, null, DEFAULT_TOPIC_CONFIGS, null);
     }
 
     /** With excerpts (tests): no erasure, no team view. */
@@ -98,7 +102,7 @@ public final class ReplyclockTopology {
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter) {
         return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, null,
-                null, null, DEFAULT_TOPIC_CONFIGS);
+                null, null, DEFAULT_TOPIC_CONFIGS, null);
     }
 
     /** With erasure (tests): no excerpts, no team view. */
@@ -106,7 +110,7 @@ public final class ReplyclockTopology {
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, PrivacyOptions privacy) {
         return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null, privacy,
-                null, null, DEFAULT_TOPIC_CONFIGS);
+                null, null, DEFAULT_TOPIC_CONFIGS, null);
     }
 
     /**
@@ -117,13 +121,25 @@ public final class ReplyclockTopology {
         return TeamLoad.topic(applicationId);
     }
 
-    /** The whole pipeline with the changelogs at the default erasure bound (tests). */
+    /**
+     * The topic through which ingest re-keys a message by its conversationId ({@code ingest.rekey: auto}):
+     * {@code <application-id>-rekey}, with the partitions of the messages topic, created by {@link TopicSetup}
+     * (the Processor API has no managed repartition topics, as for {@link #teamLoadTopic}).
+     */
+    public static String rekeyTopic(String applicationId) {
+        return applicationId + "-rekey";
+    }
+
+    /**
+     * The whole pipeline with the changelogs at the default erasure bound and {@code ingest.rekey: strict} (tests,
+     * bench): a record keyed otherwise is dead-lettered.
+     */
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
                                  PrivacyOptions privacy, TeamViewSettings teams, String teamLoadTopic) {
         return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, privacy,
-                teams, teamLoadTopic, DEFAULT_TOPIC_CONFIGS);
+                teams, teamLoadTopic, DEFAULT_TOPIC_CONFIGS, null);
     }
 
     /**
@@ -138,18 +154,27 @@ public final class ReplyclockTopology {
      * @param teams         the team view's settings (overload alerts, digests); null = no team view
      * @param teamLoadTopic {@link #teamLoadTopic} of the application id (with a team view)
      * @param topicConfigs  the configs of the stores' changelogs ({@code privacy.erasure-bound})
+     * @param rekeyTopic    {@link #rekeyTopic} of the application id with {@code ingest.rekey: auto}; null = strict
      */
     public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
                                  ReplyclockMetrics metrics, Clock clock, Duration retention,
                                  Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
                                  PrivacyOptions privacy, TeamViewSettings teams, String teamLoadTopic,
-                                 TopicConfigs topicConfigs) {
+                                 TopicConfigs topicConfigs, String rekeyTopic) {
         MessageCodec codec = new MessageCodec(clock);
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
         boolean indexCustomers = privacy != null && pseudonymizer != null;
+        if (rekeyTopic != null) {
+            // Read by the same task as the messages (same partition count): a re-keyed record comes back to ingest
+            // on the partition of its conversation, and from there takes the usual way to the SLA processor.
+            t.addSource(REKEY_IN, new ByteArrayDeserializer(), new ByteArrayDeserializer(), rekeyTopic);
+        }
         t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer, redactor,
-                excerpter, indexCustomers), SOURCE);
+                excerpter, indexCustomers, rekeyTopic), rekeyTopic == null ? new String[] {SOURCE} : new String[] {SOURCE, REKEY_IN});
+        if (rekeyTopic != null) {
+            t.addSink(REKEY_OUT, rekeyTopic, new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
+        }
         StateArchive archive = privacy == null ? null : privacy.archive();
         TeamLoadForwarder forwarder = teams == null ? TeamLoadForwarder.OFF : new TeamLoadForwarder(TEAM_LOAD_OUT);
         t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention, archive, forwarder),

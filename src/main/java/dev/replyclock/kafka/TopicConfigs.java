@@ -52,6 +52,15 @@ public final class TopicConfigs {
     }
 
     /**
+     * A topic that carries customer messages back to the app (the rekey topic, {@code ingest.rekey: auto}): as
+     * {@link #transit}, and it accepts messages as large as the dead-letter topic does.
+     */
+    public Map<String, String> messagesInTransit(Duration wanted) {
+        return with(transit(wanted), TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                String.valueOf(StreamsSettings.DEAD_LETTER_MAX_BYTES));
+    }
+
+    /**
      * The dead-letter topic: kept {@code retention} ({@code kafka.topics.dead-letter-retention}), in segments of
      * at most half the bound (a segment is deleted only once its newest record is past the retention), and it
      * accepts the largest dead letter the app writes.

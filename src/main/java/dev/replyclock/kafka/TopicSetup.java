@@ -52,6 +52,10 @@ public final class TopicSetup {
         // small, so one task holds the whole team view (each team's changes in order) and the app starts with
         // one team task and its changelogs instead of one per messages partition.
         wanted.put(ReplyclockTopology.teamLoadTopic(kafka.applicationId()), 1);
+        if (kafka.rekey()) {
+            // Messages re-keyed by conversationId: co-partitioned with the messages topic, which the same task reads.
+            wanted.put(ReplyclockTopology.rekeyTopic(kafka.applicationId()), kafka.partitions());
+        }
         wanted.put(kafka.topics().privacyRequests(), kafka.partitions());
         wanted.put(kafka.topics().privacyResults(), 1);
         // The erasure's internal topics: the customer index co-partitioned with the requests, erase commands
@@ -75,7 +79,9 @@ public final class TopicSetup {
                 kafka.topics().privacyRequests(), c.transit(PRIVACY_TRANSIT),
                 kafka.topics().privacyResults(), c.transit(Duration.ofDays(30)),
                 PrivacyOptions.customerIndexTopic(app), c.transit(PRIVACY_TRANSIT),
-                PrivacyOptions.eraseTopic(app), c.transit(PRIVACY_TRANSIT));
+                PrivacyOptions.eraseTopic(app), c.transit(PRIVACY_TRANSIT),
+                // Customer messages in transit (ingest.rekey: auto), as large as the messages topic takes them.
+                ReplyclockTopology.rekeyTopic(app), c.messagesInTransit(PRIVACY_TRANSIT));
     }
 
     public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic, Duration timeout) {

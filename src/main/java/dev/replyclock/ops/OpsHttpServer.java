@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replyclock.alert.Silence;
 import dev.replyclock.alert.SilenceStore;
-import dev.replyclock.config.ConfigProblem;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,10 +56,10 @@ public final class OpsHttpServer implements AutoCloseable {
     private static final Pattern ACK_PATH = Pattern.compile("/api/conversations/([A-Za-z0-9._:@-]{1,200})/ack");
     private static final Pattern CONVERSATION_PATH = Pattern.compile("/api/conversations/([A-Za-z0-9._:@-]{1,200})");
 
-    /** Re-reads the configuration; returns the problems of a refused file (empty = reloaded). */
+    /** Re-reads the configuration; says what it applied, what needs a restart, or why it refused the file. */
     @FunctionalInterface
     public interface Reloader {
-        List<ConfigProblem> reload();
+        ReloadResult reload();
     }
 
     /** A connection with no traffic for this long is closed, a stalled request head included. */
@@ -251,14 +249,20 @@ public final class OpsHttpServer implements AutoCloseable {
             ex.sendJson(405, "{\"error\": \"use POST\"}");
             return;
         }
-        List<ConfigProblem> problems = reloader.reload();
-        ObjectNode body = JSON.createObjectNode().put("reloaded", problems.isEmpty());
+        ReloadResult result = reloader.reload();
+        ObjectNode body = JSON.createObjectNode().put("reloaded", result.reloaded());
         ArrayNode list = body.putArray("problems");
-        problems.forEach(p -> list.addObject().put("key", p.key()).put("value", p.value()).put("fix", p.fix()));
-        int status = problems.isEmpty() ? 200 : 400;
+        result.problems().forEach(p -> list.addObject().put("key", p.key()).put("value", p.value()).put("fix", p.fix()));
+        result.applied().forEach(body.putArray("applied")::add);
+        result.needsRestart().forEach(body.putArray("needsRestart")::add);
+        if (!result.needsRestart().isEmpty()) {
+            body.put("message", "changed, not applied: " + String.join(", ", result.needsRestart())
+                    + " (needs a restart; the running values are kept until then)");
+        }
+        int status = result.reloaded() ? 200 : 400;
         ex.sendJson(status, body.toString());
-        AuditLog.record(ex, caller, status, problems.isEmpty() ? "config reloaded"
-                : "config reload refused (" + problems.size() + " problems)");
+        AuditLog.record(ex, caller, status, result.reloaded() ? "config reloaded"
+                : "config reload refused (" + result.problems().size() + " problems)");
     }
 
     /** The role each API route needs; null for no such route. */

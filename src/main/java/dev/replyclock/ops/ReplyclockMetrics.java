@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,9 +39,13 @@ public final class ReplyclockMetrics {
     private final Map<Integer, Counter> alerts = new ConcurrentHashMap<>();
     private final Map<String, Long> indexSizes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> overloaded = new ConcurrentHashMap<>();
+    /** The highest escalation level of the start-up policy: levels 1..this are registered at 0. */
+    private final int maxLevel;
     /** The teams firing now under each team label ({@code other} gathers many). */
     private final Map<String, Set<String>> firing = new ConcurrentHashMap<>();
     private volatile MetricLabels labels;
+    /** Set by {@link #startAtZero}: a team label a reload adds is registered at 0 too. */
+    private volatile boolean atZero;
 
     /** With the contract's channels and no configured team (tests, bench). */
     public ReplyclockMetrics(MeterRegistry registry, SlaPolicy policy) {
@@ -52,6 +57,11 @@ public final class ReplyclockMetrics {
         this.registry = registry;
         this.labels = labels;
         this.buckets = buckets(policy);
+        int max = 0;
+        for (Tier t : Tier.values()) {
+            max = Math.max(max, policy.maxEscalations(t));
+        }
+        this.maxLevel = max;
         lateness();
         Gauge.builder("replyclock.deadline.index.size", indexSizes, m -> m.values().stream().mapToLong(Long::longValue).sum())
                 .description("Pending wake-ups (warnings, breaches, escalations, expiries) in this instance's deadline index")
@@ -64,6 +74,94 @@ public final class ReplyclockMetrics {
                     .tag("tier", tier.wireName())
                     .register(registry);
         }
+    }
+
+    /**
+     * Every reason a record can reach the dead-letter topic (see the README's message contract), plus
+     * {@code punctuation-error} (a clock skipped): all exported at 0 from start-up.
+     */
+    public static final List<String> DEAD_LETTER_REASONS = List.of("empty", "not-json", "not-object", "missing-field",
+            "wrong-type", "bad-value", "too-large", "too-long", "bad-characters", "out-of-range", "key-mismatch",
+            "classify-error", "processing-error", "deserialization-error", "punctuation-error");
+
+    /**
+     * The channel label of series registered before any message named one: {@code other}, a value the bounded
+     * channel label always has (a message without a channel, or outside {@code metrics.channels}, gets it).
+     */
+    static final String NO_CHANNEL_YET = MetricLabels.OTHER;
+
+    /**
+     * Registers, at 0, every series whose labels are known before the first event, so that a fresh daemon
+     * shows 0 rather than "No data" and {@code increase()} sees the first event. Receivers register their own
+     * series when they start ({@link #receiverAtZero}); the series that carry a channel are registered with
+     * {@code channel="other"} (one per tier, not one per configured channel: a histogram per channel would
+     * multiply the series before any message); the team overload gauges with every configured team
+     * ({@link MetricLabels#teams}) and {@code default}, and with a team a reload adds ({@link #labels}).
+     */
+    public void startAtZero() {
+        DEAD_LETTER_REASONS.forEach(r -> deadLetterCounter(r));
+        for (Tier tier : Tier.values()) {
+            for (AlertKind kind : AlertKind.values()) {
+                alertCounter(kind, tier);
+            }
+            messageCounter(Direction.INBOUND, tier, NO_CHANNEL_YET);
+            for (boolean first : new boolean[] {true, false}) {
+                replyTimer(tier, NO_CHANNEL_YET, first);
+                repliesCounter(tier, first);
+            }
+            for (int level = 1; level <= maxLevel; level++) {
+                escalationCounter(tier, level);
+            }
+        }
+        messageCounter(Direction.OUTBOUND, null, NO_CHANNEL_YET);
+        messageCounter(Direction.ACK, null, NO_CHANNEL_YET);
+        for (String reason : new String[] {"future", "stale"}) {
+            lateMessageCounter(reason);
+        }
+        for (String response : new String[] {"replace_thread", "shutdown_client"}) {
+            streamThreadFailureCounter(response);
+        }
+        for (String outcome : new String[] {"success", "failure"}) {
+            configReloads(outcome);
+        }
+        expiredCounter();
+        rekeyedCounter();
+        teamsAtZero(labels);
+        atZero = true;
+    }
+
+    /** The overload gauge of {@code default} and of every configured team, at 0 where there is none yet. */
+    private void teamsAtZero(MetricLabels labels) {
+        Set<String> all = new TreeSet<>(labels.teams());
+        all.add(MetricLabels.DEFAULT_TEAM);
+        for (String team : all) {
+            if (!overloaded.containsKey(labels.team(team))) {
+                teamOverloaded(team, false);
+            }
+        }
+    }
+
+    /** A receiver's series at 0, from the moment it starts (at start-up or added by a reload). */
+    public void receiverAtZero(String receiver) {
+        for (String outcome : new String[] {"sent", "duplicate", "failed"}) {
+            deliveryCounter(receiver, outcome);
+        }
+        for (String reason : new String[] {"retries-exhausted", "refused", "error"}) {
+            undeliveredCounter(receiver, reason);
+        }
+        silencedCounter(receiver);
+        inhibited(receiver, 0);
+        grouped(receiver, 0);
+        deliveryRetryCounter(receiver);
+        deliveryLatencyTimer(receiver);
+    }
+
+    /** {@code replyclock_config_reloads_total{outcome}}: {@code success} or {@code failure}. */
+    public Counter configReloads(String outcome) {
+        return Counter.builder("replyclock.config.reloads")
+                .description("Configuration reloads (SIGHUP, POST /-/reload), by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     /** Histogram buckets at every SLA target (so "share within target" is exact) plus a few for shape. */
@@ -88,6 +186,9 @@ public final class ReplyclockMetrics {
     /** A reloaded configuration's channels and teams: the label values from now on (series made before stay). */
     public void labels(MetricLabels labels) {
         this.labels = labels;
+        if (atZero) {
+            teamsAtZero(labels);
+        }
     }
 
     /** @param tier null for a staff reply (tagged {@code none}) */
@@ -95,21 +196,29 @@ public final class ReplyclockMetrics {
         // Called for every message: the counter is looked up by a cheap key, not rebuilt from tags.
         String safeChannel = labels.channel(channel);
         String key = direction.ordinal() + "|" + (tier == null ? -1 : tier.ordinal()) + "|" + safeChannel;
-        messages.computeIfAbsent(key, k -> Counter.builder("replyclock.messages")
+        messages.computeIfAbsent(key, k -> messageCounter(direction, tier, safeChannel)).increment();
+    }
+
+    private Counter messageCounter(Direction direction, Tier tier, String safeChannel) {
+        return Counter.builder("replyclock.messages")
                 .description("Messages consumed, by direction, tier and channel")
                 .tag("direction", direction.wireName())
                 .tag("tier", tier == null ? "none" : tier.wireName())
                 .tag("channel", safeChannel)
-                .register(registry)).increment();
+                .register(registry);
     }
 
     /** The rung of the escalation ladder reached, by tier (levels are bounded by the max-level keys). */
     public void escalation(Tier tier, int level) {
-        Counter.builder("replyclock.escalations")
+        escalationCounter(tier, level).increment();
+    }
+
+    private Counter escalationCounter(Tier tier, int level) {
+        return Counter.builder("replyclock.escalations")
                 .description("Escalation rungs reached, by tier and level")
                 .tag("tier", tier.wireName())
                 .tag("level", String.valueOf(level))
-                .register(registry).increment();
+                .register(registry);
     }
 
     /** One SLA task's deadline-index size (its pending wake-ups); the gauge sums the tasks of this instance. */
@@ -122,35 +231,50 @@ public final class ReplyclockMetrics {
     }
 
     public void alert(AlertKind kind, Tier tier) {
-        alerts.computeIfAbsent(kind.ordinal() * 8 + tier.ordinal(), k -> Counter.builder("replyclock.alerts")
+        alertCounter(kind, tier).increment();
+    }
+
+    private Counter alertCounter(AlertKind kind, Tier tier) {
+        return alerts.computeIfAbsent(kind.ordinal() * 8 + tier.ordinal(), k -> Counter.builder("replyclock.alerts")
                 .description("Alerts emitted by the SLA engine, by kind and tier")
                 .tag("kind", kind.wireName())
                 .tag("tier", tier.wireName())
-                .register(registry)).increment();
+                .register(registry));
     }
 
     public void replied(ReplyMeasurement m) {
-        Timer.builder("replyclock.reply.time")
+        replyTimer(m.tier(), labels.channel(m.channel()), m.firstReply()).record(clamped(m.replyTime()));
+        repliesCounter(m.tier(), m.withinTarget()).increment();
+    }
+
+    private Timer replyTimer(Tier tier, String safeChannel, boolean firstReply) {
+        return Timer.builder("replyclock.reply.time")
                 .description("Time from the first unanswered customer message to the staff reply")
-                .tag("tier", m.tier().wireName())
-                .tag("channel", labels.channel(m.channel()))
-                .tag("clock", m.firstReply() ? "first" : "next")
+                .tag("tier", tier.wireName())
+                .tag("channel", safeChannel)
+                .tag("clock", firstReply ? "first" : "next")
                 .serviceLevelObjectives(buckets)
-                .register(registry)
-                .record(clamped(m.replyTime()));
-        Counter.builder("replyclock.replies")
+                .register(registry);
+    }
+
+    private Counter repliesCounter(Tier tier, boolean withinTarget) {
+        return Counter.builder("replyclock.replies")
                 .description("Staff replies that closed a wait, by tier and whether the target was kept")
-                .tag("tier", m.tier().wireName())
-                .tag("within_target", String.valueOf(m.withinTarget()))
-                .register(registry).increment();
+                .tag("tier", tier.wireName())
+                .tag("within_target", String.valueOf(withinTarget))
+                .register(registry);
     }
 
     /** A message from the future (clamped to now) or older than its target (measured, no alerts). */
     public void lateMessage(String reason) {
-        Counter.builder("replyclock.late.messages")
+        lateMessageCounter(reason).increment();
+    }
+
+    private Counter lateMessageCounter(String reason) {
+        return Counter.builder("replyclock.late.messages")
                 .description("Messages whose sentAt was in the future (clamped) or older than their target (stale)")
                 .tag("reason", reason)
-                .register(registry).increment();
+                .register(registry);
     }
 
     /** How late a due clock was fired after its wake-up time (breach lateness when it is a breach). */
@@ -182,50 +306,84 @@ public final class ReplyclockMetrics {
 
     /** An exception escaped a stream thread; {@code response}: replace_thread or shutdown_client. */
     public void streamThreadFailure(String response) {
-        Counter.builder("replyclock.stream.thread.failures")
+        streamThreadFailureCounter(response).increment();
+    }
+
+    private Counter streamThreadFailureCounter(String response) {
+        return Counter.builder("replyclock.stream.thread.failures")
                 .description("Exceptions that ended a stream thread, by the response (replace_thread, shutdown_client)")
                 .tag("response", response)
-                .register(registry).increment();
+                .register(registry);
     }
 
     /** A conversation's state reached the end of its retention and was deleted. */
     public void expired() {
-        Counter.builder("replyclock.expired.conversations")
+        expiredCounter().increment();
+    }
+
+    private Counter expiredCounter() {
+        return Counter.builder("replyclock.expired.conversations")
                 .description("Conversation states deleted at the end of privacy.retention")
-                .register(registry).increment();
+                .register(registry);
+    }
+
+    /** A message keyed otherwise than by its conversationId, sent through the rekey topic ({@code ingest.rekey: auto}). */
+    public void rekeyed() {
+        rekeyedCounter().increment();
+    }
+
+    private Counter rekeyedCounter() {
+        return Counter.builder("replyclock.rekeyed")
+                .description("Messages keyed otherwise than by their conversationId, re-keyed through the rekey topic")
+                .register(registry);
     }
 
     public void deadLetter(String reason) {
-        Counter.builder("replyclock.dead.letters")
+        deadLetterCounter(reason).increment();
+    }
+
+    private Counter deadLetterCounter(String reason) {
+        return Counter.builder("replyclock.dead.letters")
                 .description("Records sent to the dead-letter topic, by reason")
                 .tag("reason", safeTag(reason))
-                .register(registry).increment();
+                .register(registry);
     }
 
     public void delivery(String receiver, String outcome) {
-        Counter.builder("replyclock.deliveries")
+        deliveryCounter(receiver, outcome).increment();
+    }
+
+    private Counter deliveryCounter(String receiver, String outcome) {
+        return Counter.builder("replyclock.deliveries")
                 .description("Alert deliveries by receiver and outcome (sent, duplicate, failed)")
                 .tag("receiver", safeTag(receiver))
                 .tag("outcome", outcome)
-                .register(registry).increment();
+                .register(registry);
     }
 
     /** Alert created -> receiver accepted. */
     public void deliveryLatency(String receiver, Duration latency) {
-        Timer.builder("replyclock.delivery.latency")
+        deliveryLatencyTimer(receiver).record(clamped(latency));
+    }
+
+    private Timer deliveryLatencyTimer(String receiver) {
+        return Timer.builder("replyclock.delivery.latency")
                 .description("From an alert's creation to its acceptance by a receiver")
                 .tag("receiver", safeTag(receiver))
                 .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
-                .register(registry)
-                .record(clamped(latency));
+                .register(registry);
     }
 
     public void silenced(String receiver) {
-        Counter.builder("replyclock.silenced")
+        silencedCounter(receiver).increment();
+    }
+
+    private Counter silencedCounter(String receiver) {
+        return Counter.builder("replyclock.silenced")
                 .description("Alerts muted by a silence, by receiver")
                 .tag("receiver", safeTag(receiver))
-                .register(registry).increment();
+                .register(registry);
     }
 
     /** Pages held back because their team's overload alert fires ({@code alerts.overload.inhibits}). */
@@ -253,18 +411,26 @@ public final class ReplyclockMetrics {
     }
 
     public void deliveryRetry(String receiver) {
-        Counter.builder("replyclock.delivery.retries")
+        deliveryRetryCounter(receiver).increment();
+    }
+
+    private Counter deliveryRetryCounter(String receiver) {
+        return Counter.builder("replyclock.delivery.retries")
                 .description("Delivery attempts repeated after a failure")
                 .tag("receiver", safeTag(receiver))
-                .register(registry).increment();
+                .register(registry);
     }
 
     public void undelivered(String receiver, String reason) {
-        Counter.builder("replyclock.undelivered")
+        undeliveredCounter(receiver, reason).increment();
+    }
+
+    private Counter undeliveredCounter(String receiver, String reason) {
+        return Counter.builder("replyclock.undelivered")
                 .description("Alerts given up for a receiver and sent to the undelivered topic")
                 .tag("receiver", safeTag(receiver))
                 .tag("reason", reason)
-                .register(registry).increment();
+                .register(registry);
     }
 
     /**

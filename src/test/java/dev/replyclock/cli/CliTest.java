@@ -122,6 +122,83 @@ class CliTest {
         assertTrue(err.toString().contains("file not found"), err.toString());
     }
 
+    /** Runs {@code run} on a config whose {@code lines} name a bad file; nothing may start. */
+    private int runWithFile(Path dir, String... lines) throws Exception {
+        Path config = dir.resolve("replyclock.yaml");
+        Files.writeString(config, dev.replyclock.testing.InProcessDaemon.configFile(dir, lines));
+        return run("run", "--config", config.toString());
+    }
+
+    /** {@code file} (with {@code content}, or absent when null) under {@code key}: exit 2, one line naming {@code parts}. */
+    private void assertRefusedInOneLine(Path dir, String key, Path file, String content, String... parts) throws Exception {
+        err.getBuffer().setLength(0);
+        if (content != null) {
+            Files.writeString(file, content);
+        }
+        assertEquals(2, runWithFile(dir, key + ": " + file));
+        String text = err.toString().strip();
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.startsWith("replyclock cannot start: "), text);
+        for (String part : java.util.stream.Stream.concat(java.util.stream.Stream.of(key, file.toString()),
+                java.util.stream.Stream.of(parts)).toList()) {
+            assertTrue(text.contains(part), part + " in " + text);
+        }
+    }
+
+    @Test
+    void aPseudonymKeyTooShortOrNotBase64StopsStartUpInOneLineNamingTheKeyTheFileAndTheFix(@TempDir Path dir)
+            throws Exception {
+        Path key = dir.resolve("bad.key");
+        assertRefusedInOneLine(dir, "privacy.pseudonym-key-file", key,
+                java.util.Base64.getEncoder().encodeToString(new byte[8]) + "\n", "at least 32 are needed", "restore the key");
+        assertRefusedInOneLine(dir, "privacy.pseudonym-key-file", key, "not a key at all!\n", "does not hold a base64 key");
+    }
+
+    @Test
+    void aPseudonymKeyPathThatCannotBeReadStopsStartUpInOneLine(@TempDir Path dir) throws Exception {
+        Path directory = Files.createDirectory(dir.resolve("key-dir")); // unreadable as a file, even for root
+        assertRefusedInOneLine(dir, "privacy.pseudonym-key-file", directory, null, "restore the key");
+    }
+
+    @Test
+    void anUnreadableSecretFileStopsStartUpInOneLine(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("pseudonym.key");
+        Files.writeString(key, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        Files.setPosixFilePermissions(key, java.util.Set.of());
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(key), "running as root: every file is readable");
+        assertRefusedInOneLine(dir, "privacy.pseudonym-key-file", key, null, "permission denied");
+    }
+
+    @Test
+    void aMissingOrShortApiTokenStopsStartUpInOneLineWithTheFix(@TempDir Path dir) throws Exception {
+        Path token = dir.resolve("api-token");
+        assertRefusedInOneLine(dir, "http.api-token-file", token, null, "cannot be read", "leave the key empty");
+        assertRefusedInOneLine(dir, "http.api-token-file", token, "short\n", "shorter than 16 characters");
+    }
+
+    @Test
+    void aBrokenArchiveKeysetStopsStartUpInOneLine(@TempDir Path dir) throws Exception {
+        Path keyset = dir.resolve("keyset.json");
+        Files.writeString(keyset, "{not a keyset");
+        assertEquals(2, runWithFile(dir, "privacy.archive.dir: " + dir.resolve("archive"),
+                "privacy.archive.keyset-file: " + keyset));
+        String text = err.toString().strip();
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.startsWith("replyclock cannot start: privacy.archive.keyset-file = '" + keyset + "'"), text);
+        assertTrue(text.contains("restore the keyset"), text);
+    }
+
+    @Test
+    void everyProblemOfABadConfigIsOneWholeLine(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "sla.targets.urgent: 20m\nhttp.port: nope\n");
+        assertEquals(2, run("run", "--config", bad.toString()));
+        List<String> lines = err.toString().strip().lines().toList();
+        assertEquals(2, lines.size(), err.toString());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("replyclock cannot start: " + bad + ": ")), err.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("http.port = 'nope'")), err.toString());
+    }
+
     @Test
     void classifyAddsTierAndSignalsAndKeepsTheOtherFieldsInOrder() throws Exception {
         String input = """

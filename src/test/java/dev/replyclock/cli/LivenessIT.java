@@ -13,6 +13,7 @@ import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.kafka.StreamThreadFailures;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.ops.ApiTokens;
+import dev.replyclock.ops.ReloadResult;
 import dev.replyclock.ops.Liveness;
 import dev.replyclock.ops.OpsHttpServer;
 import dev.replyclock.ops.Readiness;
@@ -119,7 +120,7 @@ class LivenessIT {
                     responses::add));
             try (OpsHttpServer ops = new OpsHttpServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     () -> new Readiness(true, "n/a"), () -> Liveness.judge(streams.state(), false, List.of()),
-                    (ApiTokens) null, (id, by) -> { }, List::of, null)) {
+                    (ApiTokens) null, (id, by) -> { }, () -> ReloadResult.refused(List.of()), null)) {
                 streams.start();
                 assertEquals(200, get(ops.baseUrl(), "/health/live").statusCode());
                 try (KafkaProducer<String, String> producer = new KafkaProducer<>(broker.client(), new StringSerializer(),

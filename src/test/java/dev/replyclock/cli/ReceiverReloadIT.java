@@ -147,6 +147,35 @@ class ReceiverReloadIT {
         }
     }
 
+    @Test
+    void aChangedLinkTemplateReachesTheNextAlertsOfARunningReceiverAndNothingIsSentTwice() throws Exception {
+        Files.writeString(work.resolve("token"), TOKEN);
+        Files.writeString(work.resolve("webhook.secret"), "whsec_" + Base64.getEncoder().encodeToString(new byte[24]));
+        Path file = work.resolve("replyclock.yaml");
+        try (RecordingHttpServer hook = new RecordingHttpServer()) {
+            Files.writeString(file, config(webhook(hook)));
+            MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
+            try (Daemon daemon = Daemon.start(ConfigLoader.load(file, Map.of()), file, clock,
+                    new PrintStream(PrintStream.nullOutputStream()));
+                 KafkaProducer<String, byte[]> producer = InProcessDaemon.producer(daemon)) {
+                send(producer, "before", clock.instant());
+                awaitAt(hook, "before");
+
+                Files.writeString(file, config(webhook(hook)) + "alerts.link-template: 'https://desk.example/c/{conversationId}'\n");
+                HttpResponse<String> r = reload(daemon);
+                assertEquals(200, r.statusCode(), r.body());
+                assertTrue(r.body().contains("\"applied\":[\"alerts.link-template\"]"), r.body());
+                send(producer, "after", clock.instant());
+                awaitAt(hook, "after");
+
+                assertEquals(List.of("before", "after"), conversations(hook), "nothing sent twice");
+                String after = hook.requests().stream().map(RecordingHttpServer.Request::body)
+                        .filter(b -> b.contains("\"after\"")).findFirst().orElseThrow();
+                assertTrue(after.contains("https://desk.example/c/after"), after);
+            }
+        }
+    }
+
     private static double sent(Daemon daemon, String receiver) {
         var c = daemon.registry().find("replyclock.deliveries").tag("receiver", receiver).tag("outcome", "sent").counter();
         return c == null ? 0 : c.count();

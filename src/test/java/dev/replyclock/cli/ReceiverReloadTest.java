@@ -35,11 +35,20 @@ class ReceiverReloadTest {
     void unchangedReceiversAreLeftAloneChangedAndNewOnesBuiltMissingOnesStopped() throws Exception {
         List<ReceiverConfig> running = List.of(log("same", "a.jsonl"), log("changed", "b.jsonl"), log("gone", "c.jsonl"));
         ReceiverReload plan = ReceiverReload.plan(running,
-                List.of(log("same", "a.jsonl"), log("changed", "b2.jsonl"), log("new", "d.jsonl")), factory);
+                List.of(log("same", "a.jsonl"), log("changed", "b2.jsonl"), log("new", "d.jsonl")), factory, false);
         assertEquals(List.of("changed", "new"), plan.startOrReplace().stream().map(Receiver::name).toList());
         assertEquals(Set.of("gone"), plan.stop());
         plan.discard();
-        assertTrue(ReceiverReload.plan(running, running, factory).changesNothing());
+        assertTrue(ReceiverReload.plan(running, running, factory, false).changesNothing());
+    }
+
+    @Test
+    void aChangedAlertTextRebuildsEveryReceiverStillListed() throws Exception {
+        List<ReceiverConfig> running = List.of(log("same", "a.jsonl"), log("gone", "c.jsonl"));
+        ReceiverReload plan = ReceiverReload.plan(running, List.of(log("same", "a.jsonl")), factory, true);
+        assertEquals(List.of("same"), plan.startOrReplace().stream().map(Receiver::name).toList());
+        assertEquals(Set.of("gone"), plan.stop());
+        plan.discard();
     }
 
     @Test
@@ -49,7 +58,7 @@ class ReceiverReloadTest {
         List<ReceiverConfig> running = List.of(log("same", "a.jsonl"));
         ConfigException e = assertThrows(ConfigException.class, () -> ReceiverReload.plan(running, List.of(
                 log("new", "d.jsonl"), new ReceiverConfig("broken", "log", notADirectory.resolve("x.jsonl").toString(),
-                        "json")), factory));
+                        "json")), factory, false));
         assertEquals("alerts.receivers[1]", e.problems().get(0).key());
         assertEquals("broken", e.problems().get(0).value());
         assertTrue(e.problems().get(0).fix().contains("nothing was reloaded"), e.problems().toString());

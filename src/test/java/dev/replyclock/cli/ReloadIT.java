@@ -39,6 +39,7 @@ class ReloadIT {
 
     @TempDir
     Path work;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
 
     private String config(String complaintTarget) {
         return InProcessDaemon.configFile(work,
@@ -49,12 +50,8 @@ class ReloadIT {
 
     @Test
     void aReloadChangesTheNextDeadlinesAndABadFileIsRefused() throws Exception {
-        Files.writeString(work.resolve("token"), TOKEN);
         Path file = work.resolve("replyclock.yaml");
-        Files.writeString(file, config("1m"));
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
-        try (Daemon daemon = Daemon.start(ConfigLoader.load(file, Map.of()), file, clock,
-                new PrintStream(PrintStream.nullOutputStream()));
+        try (Daemon daemon = start(file);
              KafkaProducer<String, byte[]> producer = InProcessDaemon.producer(daemon)) {
             send(producer, "before", clock.instant());
             assertEquals(clock.instant().plus(Duration.ofMinutes(1)), signal("before").deadline());
@@ -81,6 +78,55 @@ class ReloadIT {
             assertEquals(clock.instant().plus(Duration.ofMinutes(2)), signal("kept").deadline(),
                     "the running configuration is kept");
         }
+    }
+
+    @Test
+    void aReloadSaysWhichChangedKeysItAppliedAndWhichNeedARestartAndKeepsListingThemUntilThen() throws Exception {
+        Path file = work.resolve("replyclock.yaml");
+        try (Daemon daemon = start(file)) {
+            HttpResponse<String> same = reload(daemon, TOKEN);
+            assertEquals(200, same.statusCode(), same.body());
+            assertEquals(List.of(), strings(same, "applied"), "nothing changed");
+            assertEquals(List.of(), strings(same, "needsRestart"));
+
+            Files.writeString(file, config("2m") + String.join("\n",
+                    "alerts.overload.threshold: 5",
+                    "alerts.digest.every: 10m",
+                    "alerts.include-excerpt: true",
+                    "alerts.overload.inhibits: [breach]",
+                    "alerts.templates.en.signal: 'Heads up: {tier}'",
+                    "alerts.link-template: 'https://desk.example/c/{conversationId}'",
+                    "logging.format: json", ""));
+            HttpResponse<String> r = reload(daemon, TOKEN);
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(List.of("alerts.link-template", "alerts.templates.en.signal", "sla.targets.complaint"),
+                    strings(r, "applied"), r.body());
+            List<String> restart = List.of("alerts.digest.every", "alerts.include-excerpt", "alerts.overload.inhibits",
+                    "alerts.overload.threshold", "logging.format");
+            assertEquals(restart, strings(r, "needsRestart"), r.body());
+            assertTrue(json(r).path("message").asText().contains("needs a restart"), r.body());
+
+            HttpResponse<String> again = reload(daemon, TOKEN);
+            assertEquals(List.of(), strings(again, "applied"), "applied keys now run with their new values");
+            assertEquals(restart, strings(again, "needsRestart"), "still waiting for a restart");
+        }
+    }
+
+    /** The daemon on {@code file}, written with a 1-minute complaint target, its clock at {@link #clock}'s start. */
+    private Daemon start(Path file) throws Exception {
+        Files.writeString(work.resolve("token"), TOKEN);
+        Files.writeString(file, config("1m"));
+        return Daemon.start(ConfigLoader.load(file, Map.of()), file, clock, new PrintStream(PrintStream.nullOutputStream()));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(HttpResponse<String> r) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    }
+
+    private static List<String> strings(HttpResponse<String> r, String field) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        json(r).path(field).forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String conv, Instant at) throws Exception {

@@ -30,7 +30,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -71,11 +70,7 @@ class FuzzTopologyTest {
         stateDir = Files.createTempDirectory("fuzz-topology");
         SlaPolicy policy = SlaPolicy.DEFAULT;
         ReplyclockMetrics metrics = new ReplyclockMetrics(registry, policy);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        StreamsSettings.isolateRecords(p, TOPICS.deadLetter(), metrics);
+        Properties p = dev.replyclock.testing.DriverProperties.isolating(APP, stateDir, TOPICS.deadLetter(), metrics);
         driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
                 new SlaEngine(policy, clock), metrics, clock, ReplyclockTopology.DEFAULT_RETENTION, null, null, null,
                 null, new TeamViewSettings(2, Duration.ofMinutes(30)), ReplyclockTopology.teamLoadTopic(APP)), p, T0);

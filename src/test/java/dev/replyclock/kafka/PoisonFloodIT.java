@@ -44,8 +44,10 @@ class PoisonFloodIT {
 
     @Test
     void everyBadRecordIsDeadLetteredAndEveryGoodOneProcessed() throws Exception {
+        // strict: a record keyed otherwise is one of the poisons here (auto would re-key it, see RekeyIT).
         ReplyclockConfig cfg = ConfigLoader.builtIn(InProcessDaemon.settings(work,
-                Map.of("alerts.receivers", InProcessDaemon.logReceiver(work.resolve("alerts.jsonl")))));
+                Map.of("alerts.receivers", InProcessDaemon.logReceiver(work.resolve("alerts.jsonl")),
+                        "ingest.rekey", "strict")));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
         try (Daemon daemon = Daemon.start(cfg, clock, new PrintStream(PrintStream.nullOutputStream()))) {
             Properties p = new Properties();

@@ -32,7 +32,6 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -72,11 +71,7 @@ class RecordIsolationTest {
         SlaPolicies policies = new SlaPolicies(SlaPolicy.DEFAULT,
                 List.of(new PolicyRule("broken", "broken-channel", null, null, BROKEN)));
         ReplyclockMetrics metrics = new ReplyclockMetrics(registry, SlaPolicy.DEFAULT);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "isolation-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        StreamsSettings.isolateRecords(p, TOPICS.deadLetter(), metrics);
+        Properties p = dev.replyclock.testing.DriverProperties.isolating("isolation-test", stateDir, TOPICS.deadLetter(), metrics);
         driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier.builtIn(),
                 new SlaEngine(policies, clock), metrics, clock), p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());

@@ -34,7 +34,7 @@ class AckApiTest {
         Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN);
         server = new OpsHttpServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiTokens.of(ApiToken.fromFile(tokenFile)), (id, by) -> acks.add(id + " by " + by),
-                List::of, null);
+                () -> ReloadResult.refused(List.of()), null);
     }
 
     @AfterEach

@@ -47,7 +47,7 @@ class ApiLockoutTest {
                 () -> new Readiness(true, "ok"), () -> Liveness.LIVE,
                 ApiTokens.of(ApiToken.fromFile("ops-admin", Role.ADMIN, dir.resolve("admin")),
                         ApiToken.fromFile("agent-bot", Role.RESPONDER, dir.resolve("responder"))),
-                (id, by) -> { }, List::of, null);
+                (id, by) -> { }, () -> ReloadResult.refused(List.of()), null);
         server.enableExport(new AdminTotp(SECRET, clock), each -> { });
         api = new ApiCalls(server.baseUrl());
     }

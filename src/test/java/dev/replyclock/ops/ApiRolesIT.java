@@ -73,7 +73,7 @@ class ApiRolesIT {
             tokens.add(ApiToken.fromFile(t.get(0), Role.parse(t.get(1)).orElseThrow(), file));
         }
         server = new OpsHttpServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiTokens.of(tokens), (id, by) -> acked.add(id), List::of,
+                () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiTokens.of(tokens), (id, by) -> acked.add(id), () -> ReloadResult.refused(List.of()),
                 silences);
         OpenConversationSource open = each -> each.accept(OPEN);
         server.enableExport(new AdminTotp(SECRET, clock), open);

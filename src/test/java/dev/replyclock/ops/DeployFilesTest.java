@@ -73,6 +73,23 @@ class DeployFilesTest {
         assertEquals(Set.of(), unknown, "exported: " + exported);
     }
 
+    @Test
+    void theSelectorsOfEveryShippedQueryNameTheMetricsItUses() throws Exception {
+        Set<String> bySelectors = new TreeSet<>();
+        Set<String> byName = new TreeSet<>();
+        for (String q : FreshDaemonMetricsIT.shippedQueries()) {
+            PromSelectors.of(q).forEach(s -> bySelectors.add(s.metric()));
+            Matcher m = Pattern.compile("\\b(?:replyclock|jvm|process)_[a-z_]+|\\bup\\b").matcher(q);
+            while (m.find()) {
+                byName.add(m.group());
+            }
+        }
+        assertEquals(byName, bySelectors, "what FreshDaemonMetricsIT checks against a fresh daemon's scrape");
+        assertEquals(List.of(new PromSelectors.Selector("replyclock_intake_total", List.of(
+                        new PromSelectors.Matcher_("outcome", "=~", "unauthorized|too-large|rate-limited")))),
+                PromSelectors.of("sum by (source) (rate(replyclock_intake_total{job=\"replyclock\",outcome=~\"unauthorized|too-large|rate-limited\"}[15m])) > 0.1"));
+    }
+
     /** Every replyclock_* name a scrape shows, after each metric has been touched once. */
     private static Set<String> exportedNames() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

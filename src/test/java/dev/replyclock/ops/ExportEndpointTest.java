@@ -62,7 +62,7 @@ class ExportEndpointTest {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, TOKEN);
         OpsHttpServer s = new OpsHttpServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiTokens.of(ApiToken.fromFile(tokenFile)), (id, by) -> { }, List::of, null);
+                () -> new Readiness(true, "ok"), () -> Liveness.LIVE, ApiTokens.of(ApiToken.fromFile(tokenFile)), (id, by) -> { }, () -> ReloadResult.refused(List.of()), null);
         servers.add(s);
         if (exportOn) {
             s.enableExport(new AdminTotp(SECRET, clock), source);

@@ -41,7 +41,7 @@ class OpsHttpServerAbuseTest {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, TOKEN);
         server = new OpsHttpServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> new Readiness(true, "ok"), liveness::get, ApiTokens.of(ApiToken.fromFile(tokenFile)), (id, by) -> { }, List::of,
+                () -> new Readiness(true, "ok"), liveness::get, ApiTokens.of(ApiToken.fromFile(tokenFile)), (id, by) -> { }, () -> ReloadResult.refused(List.of()),
                 null);
     }
 

@@ -44,6 +44,49 @@ class ReplyclockMetricsTest {
     }
 
     @Test
+    void everySeriesWithAKnownLabelSetIsThereAtZeroBeforeItsFirstEventAndCountsFromThere() {
+        // Labels are bounded (MetricLabels): the team's gauge at 0 is that of a configured team.
+        SimpleMeterRegistry own = new SimpleMeterRegistry(); // not the field's: one ReplyclockMetrics per registry
+        ReplyclockMetrics m = new ReplyclockMetrics(own, SlaPolicy.DEFAULT,
+                new MetricLabels(Set.copyOf(MetricLabels.CONTRACT_CHANNELS), Set.of("billing")));
+        m.startAtZero();
+        m.receiverAtZero("pager");
+        for (String reason : ReplyclockMetrics.DEAD_LETTER_REASONS) {
+            assertEquals(0.0, own.get("replyclock.dead.letters").tag("reason", reason).counter().count(), reason);
+        }
+        for (dev.replyclock.alert.AlertKind kind : dev.replyclock.alert.AlertKind.values()) {
+            assertEquals(0.0, own.get("replyclock.alerts").tag("kind", kind.wireName()).tag("tier", "complaint")
+                    .counter().count(), kind.wireName());
+        }
+        assertEquals(0.0, own.get("replyclock.team.overloaded").tag("team", "billing").gauge().value());
+        assertEquals(0.0, own.get("replyclock.team.overloaded").tag("team", "default").gauge().value());
+        assertEquals(0.0, own.get("replyclock.silenced").tag("receiver", "pager").counter().count());
+        assertEquals(0.0, own.get("replyclock.undelivered").tag("receiver", "pager").tag("reason", "refused")
+                .counter().count());
+        assertEquals(0.0, own.get("replyclock.rekeyed").counter().count());
+        assertEquals(0.0, own.get("replyclock.messages").tag("direction", "inbound").tag("tier", "complaint")
+                .tag("channel", "other").counter().count(), "a channel label the bounded labels have");
+        assertEquals(Set.of("other"), channels(own, "replyclock.reply.time"), "no 'unknown' channel");
+
+        m.deadLetter("key-mismatch");
+        m.alert(dev.replyclock.alert.AlertKind.BREACH, Tier.COMPLAINT);
+        m.silenced("pager");
+        assertEquals(1.0, own.get("replyclock.dead.letters").tag("reason", "key-mismatch").counter().count());
+        assertEquals(1.0, own.get("replyclock.alerts").tag("kind", "breach").tag("tier", "complaint").counter().count());
+        assertEquals(1.0, own.get("replyclock.silenced").tag("receiver", "pager").counter().count());
+
+        m.labels(new MetricLabels(Set.copyOf(MetricLabels.CONTRACT_CHANNELS), Set.of("billing", "returns")));
+        assertEquals(0.0, own.get("replyclock.team.overloaded").tag("team", "returns").gauge().value(),
+                "a team a reload names is there at 0 too");
+    }
+
+    private static Set<String> channels(SimpleMeterRegistry registry, String meter) {
+        Set<String> labels = new TreeSet<>();
+        registry.find(meter).meters().forEach(x -> labels.add(x.getId().getTag("channel")));
+        return labels;
+    }
+
+    @Test
     void aChannelOutsideMetricsChannelsIsCountedAsOtherAndNoNumberBecomesALabel() {
         SimpleMeterRegistry own = new SimpleMeterRegistry(); // not the field's: one ReplyclockMetrics per registry
         ReplyclockMetrics m = new ReplyclockMetrics(own, SlaPolicy.DEFAULT,

@@ -67,8 +67,10 @@ class DataKeptIT {
 
     @BeforeAll
     static void startDaemon() throws Exception {
+        // ingest.rekey: strict, so that a record keyed by a phone number is a key-mismatch dead letter (with auto,
+        // the default, it is re-keyed: RekeyIT, which also checks the rekey topic's bounded configs).
         config = ConfigLoader.builtIn(InProcessDaemon.settings(work, Map.of(
-                "privacy.erasure-bound", "2d", "kafka.topics.dead-letter-retention", "3d")));
+                "privacy.erasure-bound", "2d", "kafka.topics.dead-letter-retention", "3d", "ingest.rekey", "strict")));
         daemon = Daemon.start(config, new MutableClock(Instant.parse("2026-11-24T09:00:00Z")),
                 new PrintStream(PrintStream.nullOutputStream()));
         await().atMost(Duration.ofSeconds(60)).until(() -> daemon.readiness().ready());
