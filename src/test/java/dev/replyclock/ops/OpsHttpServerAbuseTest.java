@@ -109,17 +109,8 @@ class OpsHttpServerAbuseTest {
         assertEquals(413, statusOfAnnouncedPost("/health/live", big.length, null));
     }
 
-    /** Sends only the request line and headers of a POST announcing {@code length} bytes; the answer's status. */
     private int statusOfAnnouncedPost(String path, int length, String header) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
-            s.setSoTimeout(5000);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + (header == null ? "" : header + "\r\n") + "Content-Length: " + length + "\r\n\r\n";
-            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            s.getOutputStream().flush();
-            String statusLine = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            return Integer.parseInt(statusLine.substring(9, 12));
-        }
+        return dev.replyclock.testing.AnnouncedPost.status(server.baseUrl() + path, length, header);
     }
 
     @Test

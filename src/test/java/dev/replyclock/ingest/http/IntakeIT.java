@@ -279,8 +279,8 @@ class IntakeIT {
 
     @Test
     void aBodyPastTheSizeLimitGets413() throws Exception {
-        String big = "{\"text\": \"" + "x".repeat(1_100_000) + "\"}";
-        assertEquals(413, post("/ingest/messages", big, Map.of("Authorization", "Bearer " + TOKEN)).statusCode());
+        assertEquals(413, dev.replyclock.testing.AnnouncedPost.status(daemon.intakeBaseUrl() + "/ingest/messages",
+                1_100_000, "Authorization: Bearer " + TOKEN));
     }
 
     @Test
