@@ -22,11 +22,7 @@ class LabeledCorpusTest {
 
     @Test
     void devCorpusMeetsAccuracyAndComplaintRecall() throws Exception {
-        LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier,
-                LabeledCorpus.read(Path.of("../shared/corpus/dev.jsonl")));
-        System.out.println("dev corpus: " + r.describe());
-        assertTrue(r.accuracy() >= 0.97, r.describe());
-        assertTrue(r.recall(Tier.COMPLAINT) >= 0.99, r.describe());
+        LabeledCorpus.Result r = meets("../shared/corpus/dev.jsonl", 0.97, 0.99);
         assertEquals(0, r.count(Tier.COMPLAINT, Tier.STANDARD), "no complaint may wait 15 minutes:\n" + r.describe());
     }
 
@@ -41,21 +37,22 @@ class LabeledCorpusTest {
 
     @Test
     void hardCasesMeetAccuracyAndComplaintRecall() throws Exception {
-        LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier,
-                LabeledCorpus.read(Path.of("../shared/corpus/dev-hard.jsonl")));
-        System.out.println("dev-hard corpus: " + r.describe());
-        assertTrue(r.accuracy() >= 0.95, r.describe());
-        assertTrue(r.recall(Tier.COMPLAINT) >= 0.97, r.describe());
+        meets("../shared/corpus/dev-hard.jsonl", 0.95, 0.97);
     }
 
     @Test
     void ownHeldOutSetsMeetAccuracyAndComplaintRecall() throws Exception {
         for (String set : new String[] {"unseen-100.jsonl", "unseen-b.jsonl", "unseen-c.jsonl"}) {
-            LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier,
-                    LabeledCorpus.read(Path.of("src/test/resources/classify/" + set)));
-            System.out.println(set + ": " + r.describe());
-            assertTrue(r.accuracy() >= 0.95, set + ": " + r.describe());
-            assertTrue(r.recall(Tier.COMPLAINT) >= 0.97, set + ": " + r.describe());
+            meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
+    }
+
+    /** The classifier on one labeled file, at least at these accuracy and complaint-recall bars. */
+    private LabeledCorpus.Result meets(String file, double accuracy, double complaintRecall) throws Exception {
+        LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier, LabeledCorpus.read(Path.of(file)));
+        System.out.println(file + ": " + r.describe());
+        assertTrue(r.accuracy() >= accuracy, file + ": " + r.describe());
+        assertTrue(r.recall(Tier.COMPLAINT) >= complaintRecall, file + ": " + r.describe());
+        return r;
     }
 }
