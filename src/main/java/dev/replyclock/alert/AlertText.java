@@ -1,7 +1,9 @@
 package dev.replyclock.alert;
 
-import dev.replyclock.classify.Signal;
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Signal;
+import dev.replyclock.model.Tier;
 import dev.replyclock.privacy.Redactor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.replyclock.alert;
 
+import dev.replyclock.model.Alert;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -1,6 +1,8 @@
 package dev.replyclock.alert;
 
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

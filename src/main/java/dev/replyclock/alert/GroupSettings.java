@@ -1,5 +1,6 @@
 package dev.replyclock.alert;
 
+import dev.replyclock.model.Alert;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.replyclock.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replyclock.model.Alert;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -2,6 +2,8 @@ package dev.replyclock.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;

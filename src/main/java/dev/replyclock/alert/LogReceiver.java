@@ -1,5 +1,7 @@
 package dev.replyclock.alert;
 
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,6 +1,5 @@
 package dev.replyclock.alert;
 
-import dev.replyclock.ops.ReplyclockMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,7 +48,7 @@ public final class Notifier implements AutoCloseable {
     private final String applicationId;
     private final Topics topics;
     private final DeliveryPolicy policy;
-    private final ReplyclockMetrics metrics;
+    private final DeliveryMetrics metrics;
     private final Clock clock;
     private final SilenceStore silences;
     private final Inhibition inhibition;
@@ -58,14 +57,14 @@ public final class Notifier implements AutoCloseable {
 
     /** Every alert to every receiver. */
     public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
-                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock) {
+                    DeliveryPolicy policy, DeliveryMetrics metrics, Clock clock) {
         this(client, applicationId, topics, receivers, policy, metrics, clock,
                 Route.everything(receivers.stream().map(Receiver::name).toList()), null);
     }
 
     /** @param silences active silences, or null for none */
     public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
-                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock, Route route, SilenceStore silences) {
+                    DeliveryPolicy policy, DeliveryMetrics metrics, Clock clock, Route route, SilenceStore silences) {
         this(client, applicationId, topics, receivers, policy, metrics, clock, route, silences, Inhibition.byDefault());
     }
 
@@ -74,7 +73,7 @@ public final class Notifier implements AutoCloseable {
      * @param inhibition which pages a firing team overload holds back (its state shared by every receiver)
      */
     public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
-                    DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock, Route route, SilenceStore silences,
+                    DeliveryPolicy policy, DeliveryMetrics metrics, Clock clock, Route route, SilenceStore silences,
                     Inhibition inhibition) {
         this.route = new AtomicReference<>(route);
         this.client = client;

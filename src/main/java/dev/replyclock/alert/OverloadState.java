@@ -1,5 +1,7 @@
 package dev.replyclock.alert;
 
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

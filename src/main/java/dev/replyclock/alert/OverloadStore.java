@@ -1,5 +1,8 @@
 package dev.replyclock.alert;
 
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

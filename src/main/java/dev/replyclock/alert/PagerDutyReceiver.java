@@ -1,6 +1,9 @@
 package dev.replyclock.alert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
 import java.net.URI;
 import java.time.Duration;
 

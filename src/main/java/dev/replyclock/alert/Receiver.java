@@ -1,5 +1,6 @@
 package dev.replyclock.alert;
 
+import dev.replyclock.model.Alert;
 /**
  * Where alerts go. {@link #deliver} returns once the receiver has accepted the alert, or throws; the
  * notifier owns retries and deduplication, so a receiver only speaks its wire format.

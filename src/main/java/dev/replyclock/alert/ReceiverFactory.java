@@ -1,7 +1,6 @@
 package dev.replyclock.alert;
 
-import dev.replyclock.config.DurationParser;
-import dev.replyclock.config.ReceiverConfig;
+import dev.replyclock.model.DurationParser;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

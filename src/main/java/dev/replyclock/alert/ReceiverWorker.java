@@ -1,6 +1,7 @@
 package dev.replyclock.alert;
 
-import dev.replyclock.ops.ReplyclockMetrics;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
@@ -17,10 +18,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -53,7 +54,7 @@ final class ReceiverWorker implements Runnable {
     private final String undeliveredTopic;
     private final NotificationLog notificationLog;
     private final KafkaProducer<String, byte[]> undelivered;
-    private final ReplyclockMetrics metrics;
+    private final DeliveryMetrics metrics;
     private final Clock clock;
     private final CircuitBreaker breaker;
     private final Duration breakerRest;
@@ -75,7 +76,7 @@ final class ReceiverWorker implements Runnable {
 
     ReceiverWorker(Receiver receiver, Properties client, String groupId, String alertsTopic, String undeliveredTopic,
                    NotificationLog notificationLog, KafkaProducer<String, byte[]> undelivered,
-                   DeliveryPolicy policy, ReplyclockMetrics metrics, Clock clock,
+                   DeliveryPolicy policy, DeliveryMetrics metrics, Clock clock,
                    java.util.function.Supplier<Route> route, SilenceStore silences, Inhibition inhibition) {
         this.receiver = receiver;
         this.route = route;

@@ -1,5 +1,6 @@
 package dev.replyclock.alert;
 
+import dev.replyclock.model.Alert;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.replyclock.alert;
 
+import dev.replyclock.model.Alert;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

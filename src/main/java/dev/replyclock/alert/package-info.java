@@ -1,5 +1,5 @@
 /**
- * Alerts and their delivery: the {@link dev.replyclock.alert.Alert} record, its JSON and text, the notifier (its own
+ * Alerts and their delivery: the {@link dev.replyclock.model.Alert} record, its JSON and text, the notifier (its own
  * consumer group on {@code support.alerts}), routing, silences, inhibition, grouping, the retry lane and circuit
  * breaker per receiver, the notification log, and the receivers (Slack, Teams, webhook, PagerDuty, e-mail,
  * SMS, Kafka, log).

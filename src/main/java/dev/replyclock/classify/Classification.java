@@ -1,5 +1,7 @@
 package dev.replyclock.classify;
 
+import dev.replyclock.model.Signal;
+import dev.replyclock.model.Tier;
 import java.util.List;
 
 /** The tier of a message and the signals that decided it (empty for a plain standard message). */

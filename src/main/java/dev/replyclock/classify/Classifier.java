@@ -4,6 +4,8 @@ import dev.replyclock.classify.SignalRules.Element;
 import dev.replyclock.classify.SignalRules.Family;
 import dev.replyclock.classify.SignalRules.Pattern;
 import dev.replyclock.classify.SignalRules.Role;
+import dev.replyclock.model.Signal;
+import dev.replyclock.model.Tier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

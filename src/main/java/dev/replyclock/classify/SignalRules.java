@@ -3,6 +3,7 @@ package dev.replyclock.classify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.replyclock.model.Tier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

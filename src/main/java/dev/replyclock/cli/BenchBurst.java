@@ -1,9 +1,9 @@
 package dev.replyclock.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertJson;
-import dev.replyclock.alert.AlertKind;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,6 @@ package dev.replyclock.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertJson;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.alert.DeliveryPolicy;
 import dev.replyclock.alert.Notifier;
 import dev.replyclock.alert.WebhookReceiver;
@@ -15,6 +12,9 @@ import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.TopicSetup;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicy;
@@ -588,7 +588,7 @@ final class BenchCommand implements Callable<Integer> {
                 Thread.sleep(1);
             }
             Instant now = Instant.now();
-            Alert a = Alert.of(name + "-" + i, dev.replyclock.classify.Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat",
+            Alert a = Alert.of(name + "-" + i, dev.replyclock.model.Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat",
                     now, now.plusSeconds(60), now, List.of());
             producer.send(new ProducerRecord<>(topic, a.conversationId(), AlertJson.toBytes(a)));
             if (i % 200 == 0) {

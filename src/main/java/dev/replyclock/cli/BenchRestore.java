@@ -1,12 +1,12 @@
 package dev.replyclock.cli;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertJson;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.TopicSetup;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicy;
@@ -49,7 +49,7 @@ final class BenchRestore {
     }
 
     private static final long PROBE_EVERY_MS = 20;
-    private static final Duration URGENT_TARGET = SlaPolicy.DEFAULT.target(dev.replyclock.classify.Tier.URGENT);
+    private static final Duration URGENT_TARGET = SlaPolicy.DEFAULT.target(dev.replyclock.model.Tier.URGENT);
     private static final int PROBES = 9_000; // 3 minutes of due deadlines, whenever the stop comes in them
 
     private final String servers;

@@ -2,8 +2,8 @@ package dev.replyclock.cli;
 
 import dev.replyclock.config.ConfigException;
 import dev.replyclock.config.ConfigLoader;
-import dev.replyclock.config.DurationParser;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.model.DurationParser;
 import dev.replyclock.privacy.ErasureMessages;
 import dev.replyclock.privacy.PseudonymKey;
 import dev.replyclock.privacy.Pseudonymizer;

@@ -1,10 +1,10 @@
 package dev.replyclock.cli;
 
 import dev.replyclock.alert.Receiver;
+import dev.replyclock.alert.ReceiverConfig;
 import dev.replyclock.alert.ReceiverFactory;
 import dev.replyclock.config.ConfigException;
 import dev.replyclock.config.ConfigProblem;
-import dev.replyclock.config.ReceiverConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

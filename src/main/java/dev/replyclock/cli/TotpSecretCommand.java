@@ -1,6 +1,6 @@
 package dev.replyclock.cli;
 
-import dev.replyclock.ops.AdminTotp;
+import dev.replyclock.privacy.AdminTotp;
 import dev.replyclock.privacy.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

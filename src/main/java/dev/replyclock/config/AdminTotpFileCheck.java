@@ -1,6 +1,6 @@
 package dev.replyclock.config;
 
-import dev.replyclock.ops.AdminTotp;
+import dev.replyclock.privacy.AdminTotp;
 import dev.replyclock.privacy.SecretFiles;
 import dev.replyclock.privacy.SecretStrength;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.replyclock.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.replyclock.ops.ApiToken;
-import dev.replyclock.ops.Role;
+import dev.replyclock.privacy.ApiToken;
+import dev.replyclock.privacy.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

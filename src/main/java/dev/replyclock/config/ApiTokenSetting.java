@@ -1,7 +1,7 @@
 package dev.replyclock.config;
 
-import dev.replyclock.ops.ApiToken;
-import dev.replyclock.ops.Role;
+import dev.replyclock.privacy.ApiToken;
+import dev.replyclock.privacy.Role;
 import java.nio.file.Path;
 
 /** One entry of {@code http.api-tokens}: {@code {name, role, token-file}}. */

@@ -2,6 +2,7 @@ package dev.replyclock.config;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.replyclock.model.DurationParser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

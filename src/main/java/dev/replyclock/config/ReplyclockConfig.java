@@ -1,8 +1,9 @@
 package dev.replyclock.config;
 
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.alert.DeliveryPolicy;
+import dev.replyclock.alert.ReceiverConfig;
 import dev.replyclock.alert.Route;
+import dev.replyclock.model.AlertKind;
 import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import java.util.List;

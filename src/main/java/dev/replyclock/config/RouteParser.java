@@ -1,12 +1,13 @@
 package dev.replyclock.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.alert.GroupSettings;
 import dev.replyclock.alert.Inhibition;
 import dev.replyclock.alert.LevelMatch;
 import dev.replyclock.alert.Route;
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.DurationParser;
+import dev.replyclock.model.Tier;
 import dev.replyclock.sla.BusinessCalendar;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.replyclock.ingest;
 
+import dev.replyclock.model.SupportMessage;
 /** The outcome of decoding one raw record: a valid message, or the reason it goes to the dead-letter topic. */
 public sealed interface DecodeResult {
 

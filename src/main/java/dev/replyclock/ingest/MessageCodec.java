@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replyclock.model.Direction;
+import dev.replyclock.model.SupportMessage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.replyclock.kafka;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertJson;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;

@@ -1,8 +1,8 @@
 package dev.replyclock.kafka;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertKind;
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import dev.replyclock.sla.ReplyClock;
 import dev.replyclock.sla.Stage;
 import java.time.Instant;

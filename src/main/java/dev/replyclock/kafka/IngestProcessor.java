@@ -4,7 +4,7 @@ import dev.replyclock.classify.Classification;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.ingest.DecodeResult;
 import dev.replyclock.ingest.MessageCodec;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.SupportMessage;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Pseudonymizer;

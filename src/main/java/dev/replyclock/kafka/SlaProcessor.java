@@ -1,9 +1,9 @@
 package dev.replyclock.kafka;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertKind;
-import dev.replyclock.classify.Tier;
-import dev.replyclock.ingest.Direction;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Direction;
+import dev.replyclock.model.Tier;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.privacy.ArchivedState;
 import dev.replyclock.privacy.ErasureMessages;

@@ -1,7 +1,7 @@
 package dev.replyclock.kafka;
 
-import dev.replyclock.classify.Signal;
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Signal;
+import dev.replyclock.model.Tier;
 import dev.replyclock.sla.ReplyClock;
 import dev.replyclock.sla.Stage;
 import java.io.ByteArrayInputStream;

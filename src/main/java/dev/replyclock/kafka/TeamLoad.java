@@ -1,6 +1,6 @@
 package dev.replyclock.kafka;
 
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Tier;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +15,7 @@ import java.util.Objects;
 record TeamLoad(String conversationId, Tier tier, Instant openedAt, Instant deadline, boolean open) {
 
     /** The team of conversations whose messages name none. */
-    static final String DEFAULT_TEAM = dev.replyclock.alert.Alert.DEFAULT_TEAM;
+    static final String DEFAULT_TEAM = dev.replyclock.model.Alert.DEFAULT_TEAM;
 
     TeamLoad {
         Objects.requireNonNull(conversationId, "conversationId");

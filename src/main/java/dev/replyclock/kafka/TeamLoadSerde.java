@@ -1,6 +1,6 @@
 package dev.replyclock.kafka;
 
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Tier;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -3,7 +3,7 @@ package dev.replyclock.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.SupportMessage;
 import java.io.IOException;
 
 /** The optional body of {@code POST /api/conversations/{id}/ack}: {@code {"by": "alice"}}, who took it. */

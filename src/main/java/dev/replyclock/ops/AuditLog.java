@@ -1,5 +1,6 @@
 package dev.replyclock.ops;
 
+import dev.replyclock.privacy.ApiToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,10 @@ package dev.replyclock.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.replyclock.alert.AlertJson;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.privacy.AdminTotp;
+import dev.replyclock.privacy.ApiToken;
+import dev.replyclock.privacy.UsedTotpSteps;
 import dev.replyclock.sla.ReplyClock;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

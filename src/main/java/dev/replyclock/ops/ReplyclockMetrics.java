@@ -1,9 +1,10 @@
 package dev.replyclock.ops;
 
-import dev.replyclock.alert.AlertKind;
-import dev.replyclock.classify.Tier;
+import dev.replyclock.alert.DeliveryMetrics;
 import dev.replyclock.config.MetricLabels;
-import dev.replyclock.ingest.Direction;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Direction;
+import dev.replyclock.model.Tier;
 import dev.replyclock.sla.ReplyMeasurement;
 import dev.replyclock.sla.SlaPolicy;
 import io.micrometer.core.instrument.Counter;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
  * customer identifiers never become tags; channels and teams are those of the configuration
  * ({@link MetricLabels}: {@code metrics.channels}, the configured teams), anything else is {@code other}.
  */
-public final class ReplyclockMetrics {
+public final class ReplyclockMetrics implements DeliveryMetrics {
 
     private static final Pattern SAFE_TAG = Pattern.compile("[a-z0-9_-]{1,32}");
 
@@ -142,6 +144,7 @@ public final class ReplyclockMetrics {
     }
 
     /** A receiver's series at 0, from the moment it starts (at start-up or added by a reload). */
+    @Override
     public void receiverAtZero(String receiver) {
         for (String outcome : new String[] {"sent", "duplicate", "failed"}) {
             deliveryCounter(receiver, outcome);
@@ -349,6 +352,7 @@ public final class ReplyclockMetrics {
                 .register(registry);
     }
 
+    @Override
     public void delivery(String receiver, String outcome) {
         deliveryCounter(receiver, outcome).increment();
     }
@@ -362,6 +366,7 @@ public final class ReplyclockMetrics {
     }
 
     /** Alert created -> receiver accepted. */
+    @Override
     public void deliveryLatency(String receiver, Duration latency) {
         deliveryLatencyTimer(receiver).record(clamped(latency));
     }
@@ -375,6 +380,7 @@ public final class ReplyclockMetrics {
                 .register(registry);
     }
 
+    @Override
     public void silenced(String receiver) {
         silencedCounter(receiver).increment();
     }
@@ -387,6 +393,7 @@ public final class ReplyclockMetrics {
     }
 
     /** Pages held back because their team's overload alert fires ({@code alerts.overload.inhibits}). */
+    @Override
     public void inhibited(String receiver, int count) {
         Counter.builder("replyclock.inhibited")
                 .description("Alerts held back by their team's firing overload alert, by receiver")
@@ -395,6 +402,7 @@ public final class ReplyclockMetrics {
     }
 
     /** Alerts that went out inside a notification of two or more. */
+    @Override
     public void grouped(String receiver, int count) {
         Counter.builder("replyclock.grouped.alerts")
                 .description("Alerts delivered inside a group of two or more, by receiver")
@@ -403,13 +411,15 @@ public final class ReplyclockMetrics {
     }
 
     /** Alerts waiting for a receiver: the lag of its consumer group (each receiver reads on its own). */
-    public void deliveryQueue(String receiver, java.util.function.Supplier<Long> depth) {
+    @Override
+    public void deliveryQueue(String receiver, Supplier<Long> depth) {
         Gauge.builder("replyclock.delivery.queue.depth", () -> depth.get())
                 .description("Alerts not yet handled by a receiver")
                 .tag("receiver", safeTag(receiver))
                 .register(registry);
     }
 
+    @Override
     public void deliveryRetry(String receiver) {
         deliveryRetryCounter(receiver).increment();
     }
@@ -421,6 +431,7 @@ public final class ReplyclockMetrics {
                 .register(registry);
     }
 
+    @Override
     public void undelivered(String receiver, String reason) {
         undeliveredCounter(receiver, reason).increment();
     }
@@ -437,6 +448,7 @@ public final class ReplyclockMetrics {
      * Drops the gauges of a receiver that a reload removed or replaced: they read a stopped worker, and a
      * replacement registers its own (Micrometer would otherwise hand it back the old ones).
      */
+    @Override
     public void forgetReceiver(String receiver) {
         for (String gauge : new String[] {"replyclock.delivery.queue.depth", "replyclock.receiver.circuit.state"}) {
             registry.find(gauge).tag("receiver", safeTag(receiver)).meters().forEach(registry::remove);
@@ -444,7 +456,8 @@ public final class ReplyclockMetrics {
     }
 
     /** replyclock_receiver_circuit_state{receiver,state} is 1 for the breaker's current state, 0 for the others. */
-    public void circuitState(String receiver, java.util.function.Supplier<String> state) {
+    @Override
+    public void circuitState(String receiver, Supplier<String> state) {
         for (String s : new String[] {"closed", "open", "half_open", "disabled", "forced_open", "metrics_only"}) {
             Gauge.builder("replyclock.receiver.circuit.state", () -> s.equals(state.get()) ? 1 : 0)
                     .description("The circuit breaker's state per receiver (1 = current)")

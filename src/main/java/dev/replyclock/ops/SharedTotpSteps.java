@@ -1,6 +1,7 @@
 package dev.replyclock.ops;
 
 import dev.replyclock.alert.CompactedTopicTail;
+import dev.replyclock.privacy.UsedTotpSteps;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.replyclock.privacy;
 
-import dev.replyclock.classify.Signal;
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Signal;
+import dev.replyclock.model.Tier;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.replyclock.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.replyclock.alert.AlertJson;
 import com.google.crypto.tink.StreamingAead;
+import dev.replyclock.model.AlertJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

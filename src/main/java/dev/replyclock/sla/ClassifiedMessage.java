@@ -1,7 +1,7 @@
 package dev.replyclock.sla;
 
 import dev.replyclock.classify.Classification;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.SupportMessage;
 
 /**
  * A decoded message with its classification (staff replies are not classified: STANDARD, no signals).

@@ -1,6 +1,6 @@
 package dev.replyclock.sla;
 
-import dev.replyclock.alert.Alert;
+import dev.replyclock.model.Alert;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package dev.replyclock.sla;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Classification;
-import dev.replyclock.classify.Tier;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.SupportMessage;
+import dev.replyclock.model.Tier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

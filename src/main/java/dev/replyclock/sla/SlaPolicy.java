@@ -1,6 +1,6 @@
 package dev.replyclock.sla;
 
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -3,7 +3,9 @@ package dev.replyclock.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import dev.replyclock.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

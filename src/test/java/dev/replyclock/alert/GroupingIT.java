@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replyclock.classify.Tier;
 import dev.replyclock.kafka.TopicSetup;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.RecordingHttpServer;
@@ -87,7 +90,7 @@ class GroupingIT {
 
     private static Route grouped(String groupWait, String receiver) {
         return new Route(Map.of(), List.of(receiver), false, List.of(), new GroupSettings(List.of("team"),
-                dev.replyclock.config.DurationParser.parse(groupWait).orElseThrow(), Duration.ZERO), null);
+                dev.replyclock.model.DurationParser.parse(groupWait).orElseThrow(), Duration.ZERO), null);
     }
 
     private static Notifier notifier(String run, Notifier.Topics t, Receiver receiver, Route route,

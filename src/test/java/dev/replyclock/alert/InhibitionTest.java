@@ -3,7 +3,9 @@ package dev.replyclock.alert;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

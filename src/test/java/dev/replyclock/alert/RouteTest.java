@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Tier;
 import dev.replyclock.config.ConfigException;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.replyclock.classify;
 import dev.replyclock.classify.SignalRules.Element;
 import dev.replyclock.classify.SignalRules.Pattern;
 import dev.replyclock.classify.SignalRules.Role;
+import dev.replyclock.model.Tier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.replyclock.model.Signal;
+import dev.replyclock.model.Tier;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.replyclock.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.replyclock.model.Tier;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

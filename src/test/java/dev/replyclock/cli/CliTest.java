@@ -50,10 +50,10 @@ class CliTest {
                 + "&issuer=replyclock&algorithm=SHA1&digits=6&period=30", out.toString().trim());
         // The file is what http.admin-totp-file takes, and the app's codes from the URI's secret pass.
         java.time.Instant now = java.time.Instant.parse("2026-11-24T09:00:00Z");
-        dev.replyclock.ops.AdminTotp daemonSide = dev.replyclock.ops.AdminTotp.fromFile(file,
+        dev.replyclock.privacy.AdminTotp daemonSide = dev.replyclock.privacy.AdminTotp.fromFile(file,
                 java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
-        String appCode = new dev.replyclock.ops.AdminTotp(secret, java.time.Clock.systemUTC()).codeAt(now);
-        assertEquals(dev.replyclock.ops.AdminTotp.Check.OK, daemonSide.check(appCode));
+        String appCode = new dev.replyclock.privacy.AdminTotp(secret, java.time.Clock.systemUTC()).codeAt(now);
+        assertEquals(dev.replyclock.privacy.AdminTotp.Check.OK, daemonSide.check(appCode));
     }
 
     @Test

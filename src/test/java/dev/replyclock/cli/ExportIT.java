@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertJson;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.config.ConfigLoader;
-import dev.replyclock.ops.AdminTotp;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.privacy.AdminTotp;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.PrintStream;

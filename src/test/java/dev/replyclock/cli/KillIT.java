@@ -3,10 +3,10 @@ package dev.replyclock.cli;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertJson;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.kafka.EmbeddedKafka;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.RecordingHttpServer;
 import java.nio.charset.StandardCharsets;

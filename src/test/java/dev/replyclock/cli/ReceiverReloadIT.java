@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertJson;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.config.ConfigLoader;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import dev.replyclock.testing.RecordingHttpServer;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.alert.Receiver;
+import dev.replyclock.alert.ReceiverConfig;
 import dev.replyclock.alert.ReceiverFactory;
 import dev.replyclock.config.ConfigException;
-import dev.replyclock.config.ReceiverConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

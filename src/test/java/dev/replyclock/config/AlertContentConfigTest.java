@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.alert.AlertText;
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

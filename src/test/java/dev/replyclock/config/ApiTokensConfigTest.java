@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.ops.Role;
+import dev.replyclock.privacy.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Tier;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Tier;
 import dev.replyclock.sla.PolicyRule;
 import dev.replyclock.sla.SlaPolicy;
 import java.time.Duration;
@@ -38,10 +38,10 @@ class PolicyConfigTest {
                 sla.escalation.complaint.every: 2m
                 sla.escalation.complaint.max-level: 5
                 """, "test", Map.of(), Map.of());
-        assertEquals(Duration.ofMinutes(2), c.sla().escalateEvery(dev.replyclock.classify.Tier.COMPLAINT));
-        assertEquals(5, c.sla().maxEscalations(dev.replyclock.classify.Tier.COMPLAINT));
-        assertEquals(Duration.ofMinutes(10), c.sla().escalateEvery(dev.replyclock.classify.Tier.URGENT), "the default ladder");
-        assertEquals(3, c.sla().maxEscalations(dev.replyclock.classify.Tier.STANDARD));
+        assertEquals(Duration.ofMinutes(2), c.sla().escalateEvery(dev.replyclock.model.Tier.COMPLAINT));
+        assertEquals(5, c.sla().maxEscalations(dev.replyclock.model.Tier.COMPLAINT));
+        assertEquals(Duration.ofMinutes(10), c.sla().escalateEvery(dev.replyclock.model.Tier.URGENT), "the default ladder");
+        assertEquals(3, c.sla().maxEscalations(dev.replyclock.model.Tier.STANDARD));
     }
 
     @Test

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.alert.Route;
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.replyclock.model.SupportMessage;
 import dev.replyclock.testing.ExtremeRecords;
 import java.time.Clock;
 import java.time.Instant;

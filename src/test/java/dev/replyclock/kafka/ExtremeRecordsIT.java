@@ -4,12 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertJson;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.cli.Daemon;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
 import dev.replyclock.testing.DeadLetters;
 import dev.replyclock.testing.ExtremeRecords;
 import dev.replyclock.testing.InProcessDaemon;

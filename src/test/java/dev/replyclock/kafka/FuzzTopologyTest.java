@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.config.TeamViewSettings;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicy;

@@ -4,14 +4,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertJson;
-import dev.replyclock.alert.AlertKind;
-import dev.replyclock.classify.Tier;
 import dev.replyclock.cli.Daemon;
 import dev.replyclock.cli.Main;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.IOException;

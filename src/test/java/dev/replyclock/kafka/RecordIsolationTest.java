@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Classifier;
-import dev.replyclock.classify.Tier;
 import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.PolicyRule;
 import dev.replyclock.sla.ReplyClock;

@@ -4,11 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.alert.AlertJson;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.cli.Daemon;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
+import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.AlertKind;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.MutableClock;
 import java.io.PrintStream;
@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicy;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Signal;
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Signal;
+import dev.replyclock.model.Tier;
 import dev.replyclock.sla.ReplyClock;
 import dev.replyclock.sla.Stage;
 import java.time.Instant;

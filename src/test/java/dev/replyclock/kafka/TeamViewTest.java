@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.alert.Alert;
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Classifier;
-import dev.replyclock.classify.Tier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.config.MetricLabels;
 import dev.replyclock.config.TeamViewSettings;
+import dev.replyclock.model.Alert;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Tier;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicy;

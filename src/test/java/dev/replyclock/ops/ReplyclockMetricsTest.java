@@ -2,9 +2,9 @@ package dev.replyclock.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.replyclock.classify.Tier;
 import dev.replyclock.config.MetricLabels;
-import dev.replyclock.ingest.Direction;
+import dev.replyclock.model.Direction;
+import dev.replyclock.model.Tier;
 import dev.replyclock.sla.ReplyMeasurement;
 import dev.replyclock.sla.SlaPolicy;
 import io.micrometer.core.instrument.Timer;
@@ -54,7 +54,7 @@ class ReplyclockMetricsTest {
         for (String reason : ReplyclockMetrics.DEAD_LETTER_REASONS) {
             assertEquals(0.0, own.get("replyclock.dead.letters").tag("reason", reason).counter().count(), reason);
         }
-        for (dev.replyclock.alert.AlertKind kind : dev.replyclock.alert.AlertKind.values()) {
+        for (dev.replyclock.model.AlertKind kind : dev.replyclock.model.AlertKind.values()) {
             assertEquals(0.0, own.get("replyclock.alerts").tag("kind", kind.wireName()).tag("tier", "complaint")
                     .counter().count(), kind.wireName());
         }
@@ -69,7 +69,7 @@ class ReplyclockMetricsTest {
         assertEquals(Set.of("other"), channels(own, "replyclock.reply.time"), "no 'unknown' channel");
 
         m.deadLetter("key-mismatch");
-        m.alert(dev.replyclock.alert.AlertKind.BREACH, Tier.COMPLAINT);
+        m.alert(dev.replyclock.model.AlertKind.BREACH, Tier.COMPLAINT);
         m.silenced("pager");
         assertEquals(1.0, own.get("replyclock.dead.letters").tag("reason", "key-mismatch").counter().count());
         assertEquals(1.0, own.get("replyclock.alerts").tag("kind", "breach").tag("tier", "complaint").counter().count());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Tier;
+import dev.replyclock.model.Tier;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

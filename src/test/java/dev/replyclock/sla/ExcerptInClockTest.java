@@ -3,12 +3,12 @@ package dev.replyclock.sla;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.replyclock.alert.AlertKind;
 import dev.replyclock.classify.Classification;
-import dev.replyclock.classify.Signal;
-import dev.replyclock.classify.Tier;
-import dev.replyclock.ingest.Direction;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Direction;
+import dev.replyclock.model.Signal;
+import dev.replyclock.model.SupportMessage;
+import dev.replyclock.model.Tier;
 import dev.replyclock.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.classify.Classifier;
-import dev.replyclock.classify.Tier;
-import dev.replyclock.ingest.Direction;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.Direction;
+import dev.replyclock.model.SupportMessage;
+import dev.replyclock.model.Tier;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.replyclock.ingest.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.replyclock.ingest.Direction;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.Direction;
+import dev.replyclock.model.SupportMessage;
 import dev.replyclock.privacy.Pseudonymizer;
 import java.time.Clock;
 import java.util.List;

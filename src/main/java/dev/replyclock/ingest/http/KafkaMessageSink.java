@@ -1,7 +1,7 @@
 package dev.replyclock.ingest.http;
 
 import dev.replyclock.ingest.MessageCodec;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.SupportMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.replyclock.ingest.http;
 
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.SupportMessage;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.replyclock.ingest.DecodeResult;
 import dev.replyclock.ingest.MessageCodec;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.SupportMessage;
 import dev.replyclock.privacy.Pseudonymizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

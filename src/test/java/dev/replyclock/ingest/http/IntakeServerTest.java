@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.config.IntakeSettings;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.SupportMessage;
 import dev.replyclock.privacy.Pseudonymizer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replyclock.ingest.Direction;
-import dev.replyclock.ingest.SupportMessage;
+import dev.replyclock.model.Direction;
+import dev.replyclock.model.SupportMessage;
 import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.testing.WebhookPayloads;
 import java.time.Clock;

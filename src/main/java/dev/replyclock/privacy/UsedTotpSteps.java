@@ -1,4 +1,4 @@
-package dev.replyclock.ops;
+package dev.replyclock.privacy;
 
 /**
  * The replay guard of {@link AdminTotp}: the TOTP time steps whose code was accepted. A step is accepted once,

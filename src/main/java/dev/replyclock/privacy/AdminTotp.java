@@ -1,4 +1,4 @@
-package dev.replyclock.ops;
+package dev.replyclock.privacy;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.io.IOException;

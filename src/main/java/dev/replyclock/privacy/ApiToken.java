@@ -1,4 +1,4 @@
-package dev.replyclock.ops;
+package dev.replyclock.privacy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

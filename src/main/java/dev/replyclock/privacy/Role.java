@@ -1,4 +1,4 @@
-package dev.replyclock.ops;
+package dev.replyclock.privacy;
 
 import java.util.Arrays;
 import java.util.Locale;

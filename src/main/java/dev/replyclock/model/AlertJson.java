@@ -1,4 +1,4 @@
-package dev.replyclock.alert;
+package dev.replyclock.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.replyclock.classify.Signal;
-import dev.replyclock.classify.Tier;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

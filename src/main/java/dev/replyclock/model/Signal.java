@@ -1,4 +1,4 @@
-package dev.replyclock.classify;
+package dev.replyclock.model;
 
 /**
  * One signal that counted: which family matched, in which tier, the normalized form that matched,

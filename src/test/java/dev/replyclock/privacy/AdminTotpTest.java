@@ -1,4 +1,4 @@
-package dev.replyclock.ops;
+package dev.replyclock.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

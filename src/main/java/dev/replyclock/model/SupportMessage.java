@@ -1,4 +1,4 @@
-package dev.replyclock.ingest;
+package dev.replyclock.model;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;

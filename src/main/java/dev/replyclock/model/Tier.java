@@ -1,4 +1,4 @@
-package dev.replyclock.classify;
+package dev.replyclock.model;
 
 import java.util.Locale;
 

@@ -1,7 +1,5 @@
-package dev.replyclock.alert;
+package dev.replyclock.model;
 
-import dev.replyclock.classify.Signal;
-import dev.replyclock.classify.Tier;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;

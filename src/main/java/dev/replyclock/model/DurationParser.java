@@ -1,4 +1,4 @@
-package dev.replyclock.config;
+package dev.replyclock.model;
 
 import java.time.Duration;
 import java.util.Optional;

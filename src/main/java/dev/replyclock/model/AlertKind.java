@@ -1,4 +1,4 @@
-package dev.replyclock.alert;
+package dev.replyclock.model;
 
 import java.util.Locale;
 
