@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class MetricLabels {
 
-    /** The channels of the message contract (README, "Contracts"): the default of {@code metrics.channels}. */
+    /** The channels of the message contract (docs/contracts.md, "Messages"): the default of {@code metrics.channels}. */
     public static final List<String> CONTRACT_CHANNELS =
             List.of("whatsapp", "email", "chat", "sms", "instagram", "messenger", "web", "phone");
     /** Every value outside the configured ones. */

@@ -79,7 +79,7 @@ public final class ReplyclockMetrics implements DeliveryMetrics {
     }
 
     /**
-     * Every reason a record can reach the dead-letter topic (see the README's message contract), plus
+     * Every reason a record can reach the dead-letter topic (see docs/contracts.md, "Dead letters"), plus
      * {@code punctuation-error} (a clock skipped): all exported at 0 from start-up.
      */
     public static final List<String> DEAD_LETTER_REASONS = List.of("empty", "not-json", "not-object", "missing-field",
