@@ -49,6 +49,10 @@ public final class Classifier {
     private final Map<Integer, int[]> typoBuckets = new HashMap<>();
     /** The same buckets for two ASCII letters or digits, as an array: no boxing on the hot path. */
     private final int[][] typoTable = new int[ALPHABET * ALPHABET][];
+    /** The family of the learned model's signals (not in signals.yaml: the model has no words of its own). */
+    static final Family LEARNED = new Family("learned-complaint", Tier.COMPLAINT, "any", false, 0, false);
+    private final ComplaintModel complaintModel;
+    private final double complaintThreshold;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** Per near family: 0 = no time on the b side, 1 = any time (@time), 2 = clock times only (@clock). */
     private final int[] timeSide;
@@ -56,7 +60,13 @@ public final class Classifier {
     private final int[][] slotShapes;
 
     private Classifier(SignalRules rules) {
+        this(rules, rules.learnedComplaintThreshold < 1.0 ? ComplaintModel.packaged() : ComplaintModel.NONE);
+    }
+
+    private Classifier(SignalRules rules, ComplaintModel complaintModel) {
         this.rules = rules;
+        this.complaintModel = complaintModel;
+        this.complaintThreshold = rules.learnedComplaintThreshold;
         this.patterns = rules.patterns.toArray(Pattern[]::new);
         this.families = rules.families.toArray(Family[]::new);
         this.timeSide = new int[families.length];
@@ -90,6 +100,11 @@ public final class Classifier {
 
     public static Classifier fromRules(SignalRules rules) {
         return new Classifier(rules);
+    }
+
+    /** The rules with another learned model (a retrained one, measured before it is packaged). */
+    public static Classifier fromRules(SignalRules rules, ComplaintModel complaintModel) {
+        return new Classifier(rules, complaintModel);
     }
 
     private static volatile Classifier builtIn;
@@ -230,6 +245,9 @@ public final class Classifier {
         /** Frame slot words per (family, slot): the first match of each chain, and each match's next. */
         int[] slotHead = new int[0];
         int[] slotNext = new int[64];
+        int[] featureKeys = new int[256];
+        int[] featureFirst = new int[256];
+        final int[] strongest = new int[2];
         /** Signals that count, before the message-wide checks (pre-purchase, calm): family, start, end. */
         int[] candFamily = new int[16];
         int[] candStart = new int[16];
@@ -335,7 +353,27 @@ public final class Classifier {
         }
         spacedLetters(s, t);
         markRoles(s, t, text);
-        return decide(s, t, text);
+        Classification ruled = decide(s, t, text);
+        return ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 ? ruled : secondOpinion(s, t, text, ruled);
+    }
+
+    /**
+     * The learned model's word on a message the rules did not make a complaint: from the threshold up it is
+     * one, and the signal {@code learned-complaint} shows the words that weighed most.
+     */
+    private Classification secondOpinion(Scratch s, Tokens t, String text, Classification ruled) {
+        if (s.featureKeys.length < 3 * t.count) {
+            s.featureKeys = new int[4 * t.count];
+            s.featureFirst = new int[4 * t.count];
+        }
+        double p = ComplaintModel.probability(complaintModel.logit(t, s.featureKeys, s.featureFirst, s.strongest));
+        if (p < complaintThreshold || s.strongest[0] < 0) {
+            return ruled;
+        }
+        List<Signal> signals = new ArrayList<>(ruled.signals().size() + 1);
+        signals.addAll(ruled.signals());
+        signals = add(signals, LEARNED, t, text, s.strongest[0], s.strongest[1]);
+        return new Classification(Tier.COMPLAINT, signals);
     }
 
     /** All patterns whose first word matches token i; returns whether a family term matched. */

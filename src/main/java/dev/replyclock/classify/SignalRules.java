@@ -61,7 +61,8 @@ public final class SignalRules {
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
-            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake");
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake",
+            "learned-complaint-threshold");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
             "unless");
     private static final Set<String> NEAR_KEYS = Set.of("a", "b", "window", "order");
@@ -70,6 +71,8 @@ public final class SignalRules {
     final List<Pattern> patterns = new ArrayList<>();
     final List<Family> families = new ArrayList<>();
     int negationWindow = 4;
+    /** From this probability the learned model makes a message a complaint; 1 turns the model off. */
+    double learnedComplaintThreshold = 1.0;
 
     private final transient String raw;
     private final transient String source;
@@ -137,6 +140,14 @@ public final class SignalRules {
             suffixes.get(name).forEach(s -> list.add(s.asText()));
             suffixSets.put(name, list.toArray(String[]::new));
         });
+        if (root.has("learned-complaint-threshold")) {
+            learnedComplaintThreshold = root.path("learned-complaint-threshold").asDouble(-1);
+            if (!(learnedComplaintThreshold >= 0.5 && learnedComplaintThreshold <= 1.0)) {
+                problem("learned-complaint-threshold", "learned-complaint-threshold must be a number from 0.5 to 1"
+                        + " (1 turns the learned model off)");
+                learnedComplaintThreshold = 1.0;
+            }
+        }
         if (root.has("negation-window")) {
             negationWindow = root.path("negation-window").asInt(-1);
             if (negationWindow < 1 || negationWindow > 10) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Response-time alerting for support teams (the 15-5-1 rule) on Apache Kafka.",
         subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, ClassifyCommand.class, BenchCommand.class, ReportCommand.class,
                 ForgetCommand.class, ArchiveReadCommand.class, TotpSecretCommand.class,
-                CheckConfigCommand.class, CommandLine.HelpCommand.class})
+                CheckConfigCommand.class, TrainComplaintsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a configuration or input that cannot be used (as picocli uses 2 for bad usage). */

@@ -1,0 +1,206 @@
+package dev.replyclock.classify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The learned second opinion on complaints: a logistic regression over the folded words and word pairs of a
+ * message (the classifier's own tokens, so accents, lookalikes, zero-width characters and emoji words fold the
+ * same way). The rules say why a message is a complaint when a keyword, a frame or a scope says so; this model
+ * catches the complaints no rule names (narrated failures, sarcasm, threats to leave), which on messages
+ * never seen before were the misses that cost most: a complaint waiting 15 minutes instead of 1.
+ *
+ * <p>Weights are keyed by a 32-bit hash of the feature and kept in an open-addressing table of primitive
+ * arrays (a HashMap of boxed keys would cost more per message than the rest of the model). Written by hand
+ * because the model is a sum of weights: a machine-learning library would bring megabytes for one dot product.
+ *
+ * <p>Trained by {@link ComplaintModelTrainer}; the packaged model is {@code classify/complaint-model.bin},
+ * rebuilt with {@code replyclock train-complaints} (docs/classifier.md).
+ */
+public final class ComplaintModel {
+
+    static final String RESOURCE = "/classify/complaint-model.bin";
+    private static final int MAGIC = 0x52434d31; // "RCM1"
+    private static final int UNIGRAM = 0x2545F491;
+    private static final int BIGRAM = 0x9E3779B9;
+    private static final int QUESTION = 0x51554553;
+
+    /** No model: every message scores 0 (probability 0.5 is never reached as a complaint above threshold 1). */
+    public static final ComplaintModel NONE = new ComplaintModel(-30.0, Map.of());
+
+    private final double bias;
+    private final int[] keys;
+    private final float[] weights;
+    private final int mask;
+
+    ComplaintModel(double bias, Map<Integer, Double> weightsByFeature) {
+        this.bias = bias;
+        int size = Integer.highestOneBit(Math.max(16, weightsByFeature.size() * 2 + 1)) * 2;
+        this.keys = new int[size];
+        this.weights = new float[size];
+        this.mask = size - 1;
+        weightsByFeature.forEach((k, w) -> put(k, w.floatValue()));
+    }
+
+    private void put(int key, float w) {
+        int slot = spread(key) & mask;
+        while (keys[slot] != 0 && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        keys[slot] = key;
+        weights[slot] = w;
+    }
+
+    private float weight(int key) {
+        int slot = spread(key) & mask;
+        while (true) {
+            int k = keys[slot];
+            if (k == key) {
+                return weights[slot];
+            }
+            if (k == 0) {
+                return 0f;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    /** The packaged model. */
+    public static ComplaintModel packaged() {
+        try (InputStream in = ComplaintModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ComplaintModel read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC) {
+            throw new IOException("not a complaint model (bad magic number)");
+        }
+        double bias = data.readDouble();
+        int n = data.readInt();
+        Map<Integer, Double> w = new java.util.HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            w.put(data.readInt(), (double) data.readFloat());
+        }
+        return new ComplaintModel(bias, w);
+    }
+
+    /** The model as bytes: features in ascending order, so that the same training gives the same file. */
+    public byte[] toBytes() {
+        int n = 0;
+        for (int k : keys) {
+            n += k != 0 ? 1 : 0;
+        }
+        long[] packed = new long[n];
+        int j = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                packed[j++] = ((long) keys[i] << 32) | (Float.floatToRawIntBits(weights[i]) & 0xFFFFFFFFL);
+            }
+        }
+        Arrays.sort(packed);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + n * 8);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeDouble(bias);
+            out.writeInt(n);
+            for (long p : packed) {
+                out.writeInt((int) (p >>> 32));
+                out.writeFloat(Float.intBitsToFloat((int) p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The features of a cut message into {@code keys}, and into {@code first} the token each starts on: per
+     * token its word, then the pair it ends (when the token before is in the same sentence). The arrays hold
+     * at least {@code 3 * t.count}; returns how many were written.
+     */
+    static int features(Tokens t, int[] keys, int[] first) {
+        int n = 0;
+        int previous = 0;
+        for (int i = 0; i < t.count; i++) {
+            int word = hash(t.chars, t.charStart[i], t.length[i]);
+            first[n] = i;
+            keys[n++] = key(word * UNIGRAM);
+            if (i > 0 && t.sentence[i - 1] == t.sentence[i]) {
+                first[n] = i - 1;
+                keys[n++] = key(Integer.rotateLeft(previous, 11) * BIGRAM ^ word);
+            }
+            previous = word;
+            if (t.questionSentence[t.sentence[i]] && (i + 1 == t.count || t.sentence[i + 1] != t.sentence[i])) {
+                first[n] = i;
+                keys[n++] = QUESTION; // once per sentence that asks: questions are rarely complaints
+            }
+        }
+        return n;
+    }
+
+    private static int key(int h) {
+        return h == 0 ? 1 : h; // 0 marks an empty slot
+    }
+
+    /** FNV-1a over the folded characters. */
+    private static int hash(char[] chars, int from, int len) {
+        int h = 0x811C9DC5;
+        for (int i = from; i < from + len; i++) {
+            h = (h ^ chars[i]) * 0x01000193;
+        }
+        return h;
+    }
+
+    /**
+     * The log-odds that the message is a complaint. {@code strongest} receives the span of the heaviest
+     * positive feature (first token, token after the last), or {@code [-1, -1]}: what the signal shows.
+     */
+    double logit(Tokens t, int[] keys, int[] first, int[] strongest) {
+        int n = features(t, keys, first);
+        double z = bias;
+        float best = 0f;
+        strongest[0] = -1;
+        strongest[1] = -1;
+        for (int k = 0; k < n; k++) {
+            float w = weight(keys[k]);
+            z += w;
+            boolean pair = k > 0 && first[k] == first[k - 1] - 1; // a pair follows the word it ends on
+            // shown: a pair, or a word of 4 letters or more ("and" may weigh, but explains nothing)
+            if (w > best && (pair || t.length[first[k]] >= 4) && keys[k] != QUESTION) {
+                best = w;
+                strongest[0] = first[k];
+                strongest[1] = first[k] + (pair ? 2 : 1);
+            }
+        }
+        return z;
+    }
+
+    /** The probability that a message is a complaint, by this model alone (for measuring; allocates). */
+    public double probability(String text) {
+        Tokens t = new Tokens();
+        t.cut(text);
+        int[] keys = new int[3 * t.count];
+        return probability(logit(t, keys, new int[keys.length], new int[2]));
+    }
+
+    static double probability(double logit) {
+        return 1.0 / (1.0 + Math.exp(-logit));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.replyclock.classify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replyclock.model.Signal;
+import dev.replyclock.model.Tier;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The learned second opinion on complaints: what it adds to the rules, how it shows itself, how it is made. */
+class ComplaintModelTest {
+
+    /** The files the packaged model is trained on, in this order (docs/classifier.md says the same). */
+    static final List<String> TRAINING = List.of("../shared/corpus/dev.jsonl", "../shared/corpus/dev-hard.jsonl",
+            "src/test/resources/classify/unseen-100.jsonl", "src/test/resources/classify/unseen-b.jsonl",
+            "src/test/resources/classify/unseen-c.jsonl", "src/test/resources/classify/unseen-d.jsonl",
+            "src/test/resources/classify/unseen-e.jsonl", "src/test/resources/classify/extra-cases.jsonl");
+
+    // Written for this test, in none of the training files: complaints without a keyword of the rules.
+    private static final String NARRATED_FAILURE =
+            "The blender I got on Monday already smells of burnt plastic and stops after ten seconds.";
+    private static final String THREAT_TO_LEAVE = "Cliente depuis huit ans et voilà comment on me traite. Je vais voir ailleurs.";
+
+    private final Classifier withModel = Classifier.builtIn();
+    private final Classifier rulesAlone = Classifier.fromRules(SignalRules.builtIn(), ComplaintModel.NONE);
+
+    @Test
+    void complaintWithoutAKeywordIsCaughtByTheModel() {
+        for (String text : List.of(NARRATED_FAILURE, THREAT_TO_LEAVE)) {
+            assertEquals(Tier.STANDARD, rulesAlone.classify(text).tier(), "the rules alone miss: " + text);
+            assertEquals(Tier.COMPLAINT, withModel.classify(text).tier(), text);
+        }
+    }
+
+    @Test
+    void learnedComplaintShowsTheWordsThatWeighedMost() {
+        Classification c = withModel.classify(NARRATED_FAILURE);
+        Signal s = c.signals().get(c.signals().size() - 1);
+        assertEquals("learned-complaint", s.family());
+        assertEquals(Tier.COMPLAINT, s.tier());
+        assertTrue(s.start() >= 0 && s.end() <= NARRATED_FAILURE.length() && s.start() < s.end(), s.toString());
+        assertEquals(s.matched(), NARRATED_FAILURE.substring(s.start(), s.end()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", " ").trim(), "matched is the folded text of its span: " + s);
+    }
+
+    @Test
+    void ordinaryQuestionsStayStandard() {
+        for (String text : List.of("What sizes does the linen shirt come in?", "hello", "thx got it 👍",
+                "Vous livrez en Belgique ? Et c'est combien pour Liège ?", "Is the blue one the same price as the grey?")) {
+            assertEquals(Tier.STANDARD, withModel.classify(text).tier(), text);
+        }
+    }
+
+    @Test
+    void negatedSignalStaysStandardWithTheModel() {
+        assertEquals(Tier.STANDARD, withModel.classify("Aucune plainte de mon côté, la livraison était top !").tier());
+        assertEquals(Tier.STANDARD, withModel.classify("Nothing was broken, thanks for the careful packing.").tier());
+    }
+
+    @Test
+    void thresholdOfOneTurnsTheModelOff() throws Exception {
+        String shipped = Files.readString(Path.of("config/signals.yaml"));
+        assertTrue(shipped.contains("\nlearned-complaint-threshold: 0.5\n"), "the shipped rules turn the model on");
+        SignalRules off = SignalRules.parse(shipped.replace("\nlearned-complaint-threshold: 0.5\n",
+                "\nlearned-complaint-threshold: 1\n"), "signals.yaml");
+        assertEquals(Tier.STANDARD, Classifier.fromRules(off).classify(NARRATED_FAILURE).tier());
+    }
+
+    @Test
+    void thresholdOutsideItsRangeIsRefusedWithItsKey() {
+        RulesException e = assertThrows(RulesException.class,
+                () -> SignalRules.parse("learned-complaint-threshold: 0.2\nfamilies: []\n", "signals.yaml"));
+        assertTrue(e.getMessage().contains("learned-complaint-threshold must be a number from 0.5 to 1"), e.getMessage());
+    }
+
+    @Test
+    void packagedModelIsTheTrainingOfTheListedFiles() throws IOException {
+        List<ComplaintModelTrainer.Example> examples = new ArrayList<>();
+        for (String file : TRAINING) {
+            for (LabeledCorpus.Case c : LabeledCorpus.read(Path.of(file))) {
+                examples.add(new ComplaintModelTrainer.Example(c.text(), c.expected() == Tier.COMPLAINT));
+            }
+        }
+        byte[] trained = ComplaintModelTrainer.train(examples).toBytes();
+        try (InputStream in = ComplaintModel.class.getResourceAsStream(ComplaintModel.RESOURCE)) {
+            assertArrayEquals(in.readAllBytes(), trained, "src/main/resources" + ComplaintModel.RESOURCE
+                    + " is stale: rebuild it with replyclock train-complaints (docs/classifier.md)");
+        }
+    }
+
+    @Test
+    void modelReadBackIsTheSameModel() throws IOException {
+        byte[] bytes = ComplaintModel.packaged().toBytes();
+        assertArrayEquals(bytes, ComplaintModel.read(new ByteArrayInputStream(bytes)).toBytes());
+        assertThrows(IOException.class, () -> ComplaintModel.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4})));
+    }
+}
