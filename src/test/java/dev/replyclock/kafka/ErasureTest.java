@@ -37,6 +37,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -86,9 +87,9 @@ class ErasureTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("state").toString());
         StreamsSettings.isolateRecords(p, TOPICS.deadLetter(), null); // as the daemon runs
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy), clock, RETENTION, pseudonymizer,
-                null, new PrivacyOptions(APP, archive)), p, T0);
+        driver = new TopologyTestDriver(ReplyclockTopology.build(PipelineSpec.core(APP, TOPICS, Classifier::builtIn,
+                new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy), clock).withRetention(RETENTION)
+                .withPseudonymizer(pseudonymizer).withErasure(Optional.ofNullable(archive))), p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
         requests = driver.createInputTopic(TOPICS.privacyRequests(), new StringSerializer(), new ByteArraySerializer());
         results = driver.createOutputTopic(TOPICS.privacyResults(), new StringDeserializer(), new StringDeserializer());

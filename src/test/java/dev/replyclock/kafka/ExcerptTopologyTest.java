@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -60,9 +61,10 @@ class ExcerptTopologyTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Redactor redactor = new Redactor("FR");
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                new SlaEngine(policy, clock), new ReplyclockMetrics(new SimpleMeterRegistry(), policy), clock,
-                Duration.ofDays(90), null, redactor, includeExcerpt ? new Excerpter(redactor, 60) : null), p, T0);
+        driver = new TopologyTestDriver(ReplyclockTopology.build(PipelineSpec.core("excerpt-test", TOPICS,
+                Classifier::builtIn, new SlaEngine(policy, clock), new ReplyclockMetrics(new SimpleMeterRegistry(), policy),
+                clock).withRedactor(redactor)
+                .withExcerpter(includeExcerpt ? Optional.of(new Excerpter(redactor, 60)) : Optional.empty())), p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new StringDeserializer());
     }

@@ -71,9 +71,9 @@ class FuzzTopologyTest {
         SlaPolicy policy = SlaPolicy.DEFAULT;
         ReplyclockMetrics metrics = new ReplyclockMetrics(registry, policy);
         Properties p = dev.replyclock.testing.DriverProperties.isolating(APP, stateDir, TOPICS.deadLetter(), metrics);
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                new SlaEngine(policy, clock), metrics, clock, ReplyclockTopology.DEFAULT_RETENTION, null, null, null,
-                null, new TeamViewSettings(2, Duration.ofMinutes(30)), ReplyclockTopology.teamLoadTopic(APP)), p, T0);
+        driver = new TopologyTestDriver(ReplyclockTopology.build(PipelineSpec.core(APP, TOPICS, Classifier::builtIn,
+                new SlaEngine(policy, clock), metrics, clock).withTeamView(new TeamViewSettings(2, Duration.ofMinutes(30)))),
+                p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new AlertSerde().deserializer());
         deadLetters = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -72,8 +72,8 @@ class RecordIsolationTest {
                 List.of(new PolicyRule("broken", "broken-channel", null, null, BROKEN)));
         ReplyclockMetrics metrics = new ReplyclockMetrics(registry, SlaPolicy.DEFAULT);
         Properties p = dev.replyclock.testing.DriverProperties.isolating("isolation-test", stateDir, TOPICS.deadLetter(), metrics);
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier.builtIn(),
-                new SlaEngine(policies, clock), metrics, clock), p, T0);
+        driver = new TopologyTestDriver(ReplyclockTopology.build(PipelineSpec.core("isolation-test", TOPICS,
+                Classifier::builtIn, new SlaEngine(policies, clock), metrics, clock)), p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new AlertSerde().deserializer());
         deadLetters = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());

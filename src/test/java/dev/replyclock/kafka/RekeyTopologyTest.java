@@ -51,12 +51,11 @@ class RekeyTopologyTest {
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
-    private void start(String rekeyTopic) {
+    private void start(boolean rekey) {
         ReplyclockMetrics metrics = new ReplyclockMetrics(registry, SlaPolicy.DEFAULT);
         Properties p = dev.replyclock.testing.DriverProperties.isolating(APP, stateDir, TOPICS.deadLetter(), metrics);
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                new SlaEngine(SlaPolicy.DEFAULT, clock), metrics, clock, ReplyclockTopology.DEFAULT_RETENTION, null,
-                null, null, null, null, null, ReplyclockTopology.DEFAULT_TOPIC_CONFIGS, rekeyTopic), p, T0);
+        driver = new TopologyTestDriver(ReplyclockTopology.build(PipelineSpec.core(APP, TOPICS, Classifier::builtIn,
+                new SlaEngine(SlaPolicy.DEFAULT, clock), metrics, clock).withRekey(rekey)), p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new AlertSerde().deserializer());
         deadLetters = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -83,7 +82,7 @@ class RekeyTopologyTest {
 
     @Test
     void aRecordWithoutAKeyIsReKeyedByItsConversationIdAndGetsItsSignalAlert() {
-        start(REKEY);
+        start(true);
         in.pipeInput(null, message("c-1", "inbound", "Mon colis est arrivé cassé"));
 
         List<TestRecord<String, Alert>> out = alerts.readRecordsToList();
@@ -102,7 +101,7 @@ class RekeyTopologyTest {
 
     @Test
     void aConversationKeyedByItsCustomerKeepsOneClockAndItsReplyIsMeasured() {
-        start(REKEY);
+        start(true);
         in.pipeInput(utf8("customer-7"), message("c-2", "inbound", "Mon colis est arrivé cassé"));
         clock.advance(java.time.Duration.ofSeconds(30));
         in.pipeInput(utf8("customer-7"), message("c-2", "outbound", "Nous regardons"));
@@ -118,7 +117,7 @@ class RekeyTopologyTest {
 
     @Test
     void aRecordKeyedByItsConversationIdTakesTheDirectWay() {
-        start(REKEY);
+        start(true);
         in.pipeInput(utf8("c-3"), message("c-3", "inbound", "Mon colis est arrivé cassé"));
 
         assertEquals(AlertKind.SIGNAL, alerts.readValue().kind());
@@ -127,7 +126,7 @@ class RekeyTopologyTest {
 
     @Test
     void withStrictARecordKeyedOtherwiseIsDeadLetteredAsKeyMismatch() {
-        start(null);
+        start(false);
         in.pipeInput(null, message("c-4", "inbound", "Mon colis est arrivé cassé"));
 
         TestRecord<byte[], byte[]> letter = deadLetters.readRecord();

@@ -74,8 +74,9 @@ class StateLifecycleTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         engine = new SlaEngine(policy, clock);
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier.builtIn(),
-                engine, new ReplyclockMetrics(registry, policy), clock, RETENTION, null), p, T0);
+        driver = new TopologyTestDriver(ReplyclockTopology.build(PipelineSpec.core("lifecycle-test", TOPICS,
+                Classifier::builtIn, engine, new ReplyclockMetrics(registry, policy), clock).withRetention(RETENTION)),
+                p, T0);
         in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new StringDeserializer());
         store = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);

@@ -88,10 +88,9 @@ class TeamViewTest {
             p.put(StreamsConfig.APPLICATION_ID_CONFIG, "team-test");
             p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDirs, "state").toString());
-            driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                    new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy, LABELS), clock,
-                    retention, null, null, null, null, teams,
-                    ReplyclockTopology.teamLoadTopic("team-test")),
+            driver = new TopologyTestDriver(ReplyclockTopology.build(PipelineSpec.core("team-test", TOPICS,
+                    Classifier::builtIn, new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy, LABELS),
+                    clock).withRetention(retention).withTeamView(teams)),
                     p, T0);
             in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
             alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new AlertSerde().deserializer());
