@@ -554,8 +554,9 @@ final class BenchCommand implements Callable<Integer> {
             receivers.add(new WebhookReceiver("bench-dead", java.net.URI.create("http://127.0.0.1:" + dead.port() + "/"),
                     secret, Duration.ofSeconds(2), Clock.systemUTC()));
         }
-        Notifier notifier = new Notifier(client, "bench-" + run + "-" + name, t, receivers, DeliveryPolicy.DEFAULT,
-                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC());
+        Notifier notifier = new Notifier(Notifier.Settings.of(client, "bench-" + run + "-" + name, t,
+                DeliveryPolicy.DEFAULT, new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT),
+                Clock.systemUTC()), receivers);
         notifier.start();
         // A running daemon's notifier has joined its groups long before an alert comes: measure from there,
         // not from the join (the first alerts of the old measurement waited for it; how much of its p99 that

@@ -269,10 +269,12 @@ public final class Daemon implements AutoCloseable {
         if (!overload.start(Duration.ofSeconds(30))) {
             log.warn("the overload topic {} was not read to its end in 30 s; inhibition catches up as it reads", t.overload());
         }
-        notifier = new Notifier(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId(),
-                new Notifier.Topics(t.alerts(), t.undelivered(), t.notificationLog()), receivers,
-                config.delivery(), metrics, clock, config.route(), silences,
-                new Inhibition(config.overloadInhibits(), overload.state()));
+        notifier = new Notifier(Notifier.Settings.of(config.kafka().clientConfig(bootstrapServers),
+                        config.kafka().applicationId(), new Notifier.Topics(t.alerts(), t.undelivered(),
+                                t.notificationLog()), config.delivery(), metrics, clock)
+                .withRoute(config.route())
+                .withSilences(silences)
+                .withInhibition(new Inhibition(config.overloadInhibits(), overload.state())), receivers);
         toClose.add(notifier);
         for (var consumer : notifier.consumers()) {
             KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
