@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,35 +56,50 @@ public final class Notifier implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    /** Every alert to every receiver. */
-    public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
-                    DeliveryPolicy policy, DeliveryMetrics metrics, Clock clock) {
-        this(client, applicationId, topics, receivers, policy, metrics, clock,
-                Route.everything(receivers.stream().map(Receiver::name).toList()), null);
-    }
-
-    /** @param silences active silences, or null for none */
-    public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
-                    DeliveryPolicy policy, DeliveryMetrics metrics, Clock clock, Route route, SilenceStore silences) {
-        this(client, applicationId, topics, receivers, policy, metrics, clock, route, silences, Inhibition.byDefault());
-    }
-
     /**
-     * @param silences   active silences, or null for none
+     * How the notifier delivers, apart from the receivers (which a reload changes). {@link #of} is every alert to
+     * every receiver, no silences, the default inhibition; the {@code with...} methods change that.
+     *
+     * @param route      the routing tree with its grouping settings; empty: every alert to every receiver
+     * @param silences   the active silences; empty: none
      * @param inhibition which pages a firing team overload holds back (its state shared by every receiver)
      */
-    public Notifier(Properties client, String applicationId, Topics topics, List<Receiver> receivers,
-                    DeliveryPolicy policy, DeliveryMetrics metrics, Clock clock, Route route, SilenceStore silences,
-                    Inhibition inhibition) {
-        this.route = new AtomicReference<>(route);
-        this.client = client;
-        this.applicationId = applicationId;
-        this.topics = topics;
-        this.policy = policy;
-        this.metrics = metrics;
-        this.clock = clock;
-        this.silences = silences;
-        this.inhibition = inhibition;
+    public record Settings(Properties client, String applicationId, Topics topics, DeliveryPolicy policy,
+                           DeliveryMetrics metrics, Clock clock, Optional<Route> route,
+                           Optional<SilenceStore> silences, Inhibition inhibition) {
+
+        public static Settings of(Properties client, String applicationId, Topics topics, DeliveryPolicy policy,
+                                  DeliveryMetrics metrics, Clock clock) {
+            return new Settings(client, applicationId, topics, policy, metrics, clock, Optional.empty(),
+                    Optional.empty(), Inhibition.byDefault());
+        }
+
+        public Settings withRoute(Route route) {
+            return new Settings(client, applicationId, topics, policy, metrics, clock, Optional.of(route), silences,
+                    inhibition);
+        }
+
+        public Settings withSilences(SilenceStore silences) {
+            return new Settings(client, applicationId, topics, policy, metrics, clock, route, Optional.of(silences),
+                    inhibition);
+        }
+
+        public Settings withInhibition(Inhibition inhibition) {
+            return new Settings(client, applicationId, topics, policy, metrics, clock, route, silences, inhibition);
+        }
+    }
+
+    public Notifier(Settings settings, List<Receiver> receivers) {
+        this.route = new AtomicReference<>(settings.route()
+                .orElseGet(() -> Route.everything(receivers.stream().map(Receiver::name).toList())));
+        this.client = settings.client();
+        this.applicationId = settings.applicationId();
+        this.topics = settings.topics();
+        this.policy = settings.policy();
+        this.metrics = settings.metrics();
+        this.clock = settings.clock();
+        this.silences = settings.silences().orElse(null); // the workers' convention: null = no silences
+        this.inhibition = settings.inhibition();
         Properties p = new Properties();
         p.putAll(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -10,6 +10,7 @@ import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.ingest.MessageCodec;
 import dev.replyclock.kafka.EmbeddedKafka;
+import dev.replyclock.kafka.PipelineSpec;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.model.Alert;
@@ -196,8 +197,8 @@ final class BenchCommand implements Callable<Integer> {
         double passthrough = streamsRate("passthrough", passThrough(in, "bench-" + run + ".passthrough"), in);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ReplyclockMetrics metrics = new ReplyclockMetrics(registry, SlaPolicy.DEFAULT);
-        Topology pipeline = ReplyclockTopology.build(topics, Classifier.builtIn(),
-                new SlaEngine(SlaPolicy.DEFAULT, Clock.systemUTC()), metrics, Clock.systemUTC());
+        Topology pipeline = ReplyclockTopology.build(PipelineSpec.core("bench-" + run + "-pipeline", topics,
+                Classifier::builtIn, new SlaEngine(SlaPolicy.DEFAULT, Clock.systemUTC()), metrics, Clock.systemUTC()));
         KafkaStreams app = new KafkaStreams(pipeline, streamsProps("pipeline"));
         double pipelineRate = streamsRate("pipeline", app, in);
         try {
@@ -553,8 +554,9 @@ final class BenchCommand implements Callable<Integer> {
             receivers.add(new WebhookReceiver("bench-dead", java.net.URI.create("http://127.0.0.1:" + dead.port() + "/"),
                     secret, Duration.ofSeconds(2), Clock.systemUTC()));
         }
-        Notifier notifier = new Notifier(client, "bench-" + run + "-" + name, t, receivers, DeliveryPolicy.DEFAULT,
-                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC());
+        Notifier notifier = new Notifier(Notifier.Settings.of(client, "bench-" + run + "-" + name, t,
+                DeliveryPolicy.DEFAULT, new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT),
+                Clock.systemUTC()), receivers);
         notifier.start();
         // A running daemon's notifier has joined its groups long before an alert comes: measure from there,
         // not from the join (the first alerts of the old measurement waited for it; how much of its p99 that

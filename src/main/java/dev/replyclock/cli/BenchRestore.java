@@ -2,6 +2,7 @@ package dev.replyclock.cli;
 
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
+import dev.replyclock.kafka.PipelineSpec;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.model.Alert;
@@ -144,8 +145,8 @@ final class BenchRestore {
         p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         ReplyclockMetrics metrics = new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT);
-        return new KafkaStreams(ReplyclockTopology.build(topics, Classifier.builtIn(),
-                new SlaEngine(SlaPolicy.DEFAULT, Clock.systemUTC()), metrics, Clock.systemUTC()), p);
+        return new KafkaStreams(ReplyclockTopology.build(PipelineSpec.core(appId, topics, Classifier::builtIn,
+                new SlaEngine(SlaPolicy.DEFAULT, Clock.systemUTC()), metrics, Clock.systemUTC())), p);
     }
 
     private static void awaitRunning(KafkaStreams... apps) throws InterruptedException {

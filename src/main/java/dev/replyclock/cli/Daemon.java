@@ -26,7 +26,7 @@ import dev.replyclock.ingest.http.IntakeServer;
 import dev.replyclock.ingest.http.KafkaMessageSink;
 import dev.replyclock.kafka.DeadLetterRedaction;
 import dev.replyclock.kafka.EmbeddedKafka;
-import dev.replyclock.kafka.PrivacyOptions;
+import dev.replyclock.kafka.PipelineSpec;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.StoreOpenConversations;
 import dev.replyclock.kafka.StreamThreadFailures;
@@ -74,6 +74,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -138,10 +139,10 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** The excerpt alerts carry, or null when alerts.include-excerpt is off (nothing of the text is kept). */
-    private static Excerpter excerpter(ReplyclockConfig config) {
+    private static Optional<Excerpter> excerpter(ReplyclockConfig config) {
         return config.content().includeExcerpt()
-                ? new Excerpter(new Redactor(config.privacy().defaultRegion()), config.content().excerptLength())
-                : null;
+                ? Optional.of(new Excerpter(new Redactor(config.privacy().defaultRegion()), config.content().excerptLength()))
+                : Optional.empty();
     }
 
     private static Pseudonymizer pseudonymizer(ReplyclockConfig config) {
@@ -152,11 +153,11 @@ public final class Daemon implements AutoCloseable {
                 config.privacy().defaultRegion());
     }
 
-    /** The archive of expired states, or null when {@code privacy.archive.target} is empty. */
-    private static StateArchive archive(ReplyclockConfig config, Clock clock) {
+    /** The archive of expired states; empty when {@code privacy.archive.target} is. */
+    private static Optional<StateArchive> archive(ReplyclockConfig config, Clock clock) {
         PrivacySettings privacy = config.privacy();
         if (!privacy.archiving()) {
-            return null;
+            return Optional.empty();
         }
         StateArchive archive = StartupFailure.reading("privacy.archive.keyset-file", privacy.archiveKeysetFile(),
                 "restore the keyset from your backup, or check privacy.archive.target and privacy.archive.keyset-file",
@@ -169,7 +170,7 @@ public final class Daemon implements AutoCloseable {
                 privacy.archiveKeysetFile().toAbsolutePath());
         ArchiveKeyset.placementWarning(privacy.archiveKeysetFile(), config.kafka().stateDir(),
                 config.kafka().embeddedDataDir(), privacy.archiveDir()).ifPresent(log::warn);
-        return archive;
+        return Optional.of(archive);
     }
 
     public static Daemon start(ReplyclockConfig config, Clock clock, PrintStream stdout) throws ConfigException {
@@ -215,7 +216,7 @@ public final class Daemon implements AutoCloseable {
                     new AdminTotp(secret, clock); // an unusable secret stops start-up here
                     return secret;
                 });
-        StateArchive archive = archive(config, clock);
+        Optional<StateArchive> archive = archive(config, clock);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -268,10 +269,12 @@ public final class Daemon implements AutoCloseable {
         if (!overload.start(Duration.ofSeconds(30))) {
             log.warn("the overload topic {} was not read to its end in 30 s; inhibition catches up as it reads", t.overload());
         }
-        notifier = new Notifier(config.kafka().clientConfig(bootstrapServers), config.kafka().applicationId(),
-                new Notifier.Topics(t.alerts(), t.undelivered(), t.notificationLog()), receivers,
-                config.delivery(), metrics, clock, config.route(), silences,
-                new Inhibition(config.overloadInhibits(), overload.state()));
+        notifier = new Notifier(Notifier.Settings.of(config.kafka().clientConfig(bootstrapServers),
+                        config.kafka().applicationId(), new Notifier.Topics(t.alerts(), t.undelivered(),
+                                t.notificationLog()), config.delivery(), metrics, clock)
+                .withRoute(config.route())
+                .withSilences(silences)
+                .withInhibition(new Inhibition(config.overloadInhibits(), overload.state())), receivers);
         toClose.add(notifier);
         for (var consumer : notifier.consumers()) {
             KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
@@ -283,11 +286,16 @@ public final class Daemon implements AutoCloseable {
         TopicConfigs topicConfigs = new TopicConfigs(config.privacy().erasureBound());
         Redactor redactor = new Redactor(config.privacy().defaultRegion());
         streams = new KafkaStreams(
-                ReplyclockTopology.build(config.kafka().topics(), classifierRef::get, engine, metrics, clock,
-                        config.privacy().retention(), pseudonymizer, redactor, excerpter(config),
-                        new PrivacyOptions(config.kafka().applicationId(), archive), config.teams(),
-                        ReplyclockTopology.teamLoadTopic(config.kafka().applicationId()), topicConfigs,
-                        config.kafka().rekey() ? ReplyclockTopology.rekeyTopic(config.kafka().applicationId()) : null),
+                ReplyclockTopology.build(PipelineSpec.core(config.kafka().applicationId(), config.kafka().topics(),
+                                classifierRef::get, engine, metrics, clock)
+                        .withRetention(config.privacy().retention())
+                        .withPseudonymizer(pseudonymizer)
+                        .withRedactor(redactor)
+                        .withExcerpter(excerpter(config))
+                        .withErasure(archive)
+                        .withTeamView(config.teams())
+                        .withTopicConfigs(topicConfigs)
+                        .withRekey(config.kafka().rekey())),
                 StreamsSettings.of(config.kafka(), bootstrapServers, metrics, topicConfigs,
                         new DeadLetterRedaction(new MessageCodec(clock), pseudonymizer, redactor)));
         // Wall time, not the daemon's clock: "three failures in ten minutes" is about the machine, not the SLA.

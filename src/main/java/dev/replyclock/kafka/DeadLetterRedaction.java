@@ -30,8 +30,8 @@ public final class DeadLetterRedaction {
 
     static final int PREVIEW_CHARS = 200;
     private static final int KEY_CHARS = 256;
-    /** Only numbers in international form are found without a region. */
-    private static final String NO_REGION = "ZZ";
+    /** Without a region only numbers in international form are found: the redactor of a pipeline that has none. */
+    static final Redactor INTERNATIONAL_ONLY = new Redactor("ZZ");
 
     private final ObjectMapper json = JsonMapper.builder().build();
     private final MessageCodec codec;
@@ -46,7 +46,7 @@ public final class DeadLetterRedaction {
     public DeadLetterRedaction(MessageCodec codec, Pseudonymizer pseudonymizer, Redactor redactor) {
         this.codec = codec;
         this.pseudonymizer = pseudonymizer;
-        this.redactor = redactor != null ? redactor : new Redactor(NO_REGION);
+        this.redactor = redactor != null ? redactor : INTERNATIONAL_ONLY;
     }
 
     /** Without a pseudonymizer: {@code from} is left out. */

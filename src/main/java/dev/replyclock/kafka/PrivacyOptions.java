@@ -1,6 +1,7 @@
 package dev.replyclock.kafka;
 
 import dev.replyclock.privacy.StateArchive;
+import java.util.Optional;
 
 /**
  * The daemon's privacy processing: the customer index and right-to-erasure requests, and the archive of
@@ -8,9 +9,9 @@ import dev.replyclock.privacy.StateArchive;
  *
  * @param applicationId names the internal topics ({@code <application-id>-customer-index},
  *                      {@code <application-id>-conversation-erase}), as Kafka Streams names its own
- * @param archive       where expired states go before deletion; null = not archived ({@code privacy.archive.dir} empty)
+ * @param archive       where expired states go before deletion; empty: not archived ({@code privacy.archive.target} empty)
  */
-public record PrivacyOptions(String applicationId, StateArchive archive) {
+public record PrivacyOptions(String applicationId, Optional<StateArchive> archive) {
 
     public String customerIndexTopic() {
         return customerIndexTopic(applicationId);

@@ -1,6 +1,5 @@
 package dev.replyclock.kafka;
 
-import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.config.PrivacySettings;
 import dev.replyclock.config.TeamViewSettings;
@@ -10,11 +9,8 @@ import dev.replyclock.privacy.ErasureMessages;
 import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.privacy.StateArchive;
-import dev.replyclock.privacy.Redactor;
-import dev.replyclock.sla.SlaEngine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -84,35 +80,6 @@ public final class ReplyclockTopology {
     /** The stores' changelog configs at the default {@code privacy.erasure-bound}. */
     static final TopicConfigs DEFAULT_TOPIC_CONFIGS = new TopicConfigs(PrivacySettings.DEFAULT_ERASURE_BOUND);
 
-    public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
-                                 ReplyclockMetrics metrics, Clock clock) {
-        return build(topics, classifier, engine, metrics, clock, DEFAULT_RETENTION, null);
-    }
-
-    /** The core pipeline only (tests): no pseudonyms, previews, excerpts, erasure or team view. */
-    public static Topology build(KafkaSettings.Topics topics, Classifier classifier, SlaEngine engine,
-                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
-                                 Pseudonymizer pseudonymizer) {
-        return build(topics, () -> classifier, engine, metrics, clock, retention, pseudonymizer, null, null, null,
-                null, null, DEFAULT_TOPIC_CONFIGS, null);
-    }
-
-    /** With excerpts (tests): no erasure, no team view. */
-    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
-                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
-                                 Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter) {
-        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, null,
-                null, null, DEFAULT_TOPIC_CONFIGS, null);
-    }
-
-    /** With erasure (tests): no excerpts, no team view. */
-    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
-                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
-                                 Pseudonymizer pseudonymizer, Redactor redactor, PrivacyOptions privacy) {
-        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, null, privacy,
-                null, null, DEFAULT_TOPIC_CONFIGS, null);
-    }
-
     /**
      * The topic from the SLA processor to the team view: {@code <application-id>-team-load}, created by
      * {@link TopicSetup} (not by Streams: the Processor API has no managed repartition topics).
@@ -130,37 +97,18 @@ public final class ReplyclockTopology {
         return applicationId + "-rekey";
     }
 
-    /**
-     * The whole pipeline with the changelogs at the default erasure bound and {@code ingest.rekey: strict} (tests,
-     * bench): a record keyed otherwise is dead-lettered.
-     */
-    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
-                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
-                                 Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
-                                 PrivacyOptions privacy, TeamViewSettings teams, String teamLoadTopic) {
-        return build(topics, classifier, engine, metrics, clock, retention, pseudonymizer, redactor, excerpter, privacy,
-                teams, teamLoadTopic, DEFAULT_TOPIC_CONFIGS, null);
-    }
-
-    /**
-     * The whole pipeline, as the daemon runs it.
-     *
-     * @param classifier    read for every message, so that a reload of the rules takes effect at once
-     * @param pseudonymizer replaces customer identifiers at ingest; null keeps them (tests, bench)
-     * @param redactor      masks personal data in dead-letter previews; null = no preview header
-     * @param excerpter     the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, nothing of the text kept
-     * @param privacy       the customer index, erasure requests and archive; null = none (bench, older tests).
-     *                      The customer index needs the pseudonymizer: without one nothing is indexed.
-     * @param teams         the team view's settings (overload alerts, digests); null = no team view
-     * @param teamLoadTopic {@link #teamLoadTopic} of the application id (with a team view)
-     * @param topicConfigs  the configs of the stores' changelogs ({@code privacy.erasure-bound})
-     * @param rekeyTopic    {@link #rekeyTopic} of the application id with {@code ingest.rekey: auto}; null = strict
-     */
-    public static Topology build(KafkaSettings.Topics topics, Supplier<Classifier> classifier, SlaEngine engine,
-                                 ReplyclockMetrics metrics, Clock clock, Duration retention,
-                                 Pseudonymizer pseudonymizer, Redactor redactor, Excerpter excerpter,
-                                 PrivacyOptions privacy, TeamViewSettings teams, String teamLoadTopic,
-                                 TopicConfigs topicConfigs, String rekeyTopic) {
+    /** The pipeline {@code spec} describes: the daemon's with every option its config turns on. */
+    public static Topology build(PipelineSpec spec) {
+        KafkaSettings.Topics topics = spec.topics();
+        ReplyclockMetrics metrics = spec.metrics();
+        Clock clock = spec.clock();
+        Duration retention = spec.retention();
+        TopicConfigs topicConfigs = spec.topicConfigs();
+        // The processors keep their package-private null conventions; the nulls stop here.
+        Pseudonymizer pseudonymizer = spec.pseudonymizer().orElse(null);
+        Excerpter excerpter = spec.excerpter().orElse(null);
+        String rekeyTopic = spec.rekey() ? rekeyTopic(spec.applicationId()) : null;
+        PrivacyOptions privacy = spec.erasure().orElse(null);
         MessageCodec codec = new MessageCodec(clock);
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.messages());
@@ -170,14 +118,16 @@ public final class ReplyclockTopology {
             // on the partition of its conversation, and from there takes the usual way to the SLA processor.
             t.addSource(REKEY_IN, new ByteArrayDeserializer(), new ByteArrayDeserializer(), rekeyTopic);
         }
-        t.addProcessor(INGEST, () -> new IngestProcessor(codec, classifier, metrics, pseudonymizer, redactor,
-                excerpter, indexCustomers, rekeyTopic), rekeyTopic == null ? new String[] {SOURCE} : new String[] {SOURCE, REKEY_IN});
+        t.addProcessor(INGEST, () -> new IngestProcessor(codec, spec.classifier(), metrics, pseudonymizer,
+                spec.redactor(), excerpter, indexCustomers, rekeyTopic),
+                rekeyTopic == null ? new String[] {SOURCE} : new String[] {SOURCE, REKEY_IN});
         if (rekeyTopic != null) {
             t.addSink(REKEY_OUT, rekeyTopic, new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
         }
-        StateArchive archive = privacy == null ? null : privacy.archive();
-        TeamLoadForwarder forwarder = teams == null ? TeamLoadForwarder.OFF : new TeamLoadForwarder(TEAM_LOAD_OUT);
-        t.addProcessor(SLA, () -> new SlaProcessor(engine, metrics, clock, retention, archive, forwarder),
+        StateArchive archive = privacy == null ? null : privacy.archive().orElse(null);
+        TeamLoadForwarder forwarder = spec.teamView().isPresent() ? new TeamLoadForwarder(TEAM_LOAD_OUT)
+                : TeamLoadForwarder.OFF;
+        t.addProcessor(SLA, () -> new SlaProcessor(spec.engine(), metrics, clock, retention, archive, forwarder),
                 privacy == null ? new String[] {INGEST} : new String[] {INGEST, addEraseSource(t, privacy)});
         t.addStateStore(store(CLOCKS_STORE, Serdes.String(), new StoredClockSerde(), topicConfigs), SLA);
         t.addSink(ALERTS_OUT, topics.alerts(), new StringSerializer(), new AlertSerde().serializer(), SLA);
@@ -185,9 +135,8 @@ public final class ReplyclockTopology {
         if (privacy != null) {
             addErasure(t, topics, privacy, clock, retention, topicConfigs);
         }
-        if (teams != null) {
-            addTeamView(t, topics, metrics, clock, retention, teams, teamLoadTopic, topicConfigs);
-        }
+        spec.teamView().ifPresent(teams -> addTeamView(t, topics, metrics, clock, retention, teams,
+                teamLoadTopic(spec.applicationId()), topicConfigs));
         return t;
     }
 

@@ -104,8 +104,8 @@ class DeliveryIT {
 
     private static Notifier notifier(String run, Notifier.Topics t, List<Receiver> receivers, SimpleMeterRegistry registry,
                                      DeliveryPolicy policy) {
-        Notifier n = new Notifier(client, run, t, receivers, policy, new ReplyclockMetrics(registry, SlaPolicy.DEFAULT),
-                Clock.systemUTC());
+        Notifier n = new Notifier(Notifier.Settings.of(client, run, t, policy,
+                new ReplyclockMetrics(registry, SlaPolicy.DEFAULT), Clock.systemUTC()), receivers);
         n.start();
         return n;
     }
@@ -129,11 +129,11 @@ class DeliveryIT {
                 java.time.ZoneId.of("Europe/Paris"), Map.of(), d -> false);
         Route route = new Route(Map.of(), List.of("pd", "slack"), false, List.of(), GroupSettings.INHERIT, paris);
         try (RecordingHttpServer http = new RecordingHttpServer();
-             Notifier n = new Notifier(client, "incident", t, List.of(
+             Notifier n = new Notifier(Notifier.Settings.of(client, "incident", t, FAST,
+                     new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC())
+                     .withRoute(route), List.of(
                      new PagerDutyReceiver("pd", http.url("/pd"), "routing-key", "en", Duration.ofSeconds(2)),
-                     new SlackReceiver("slack", http.url("/slack"), "en", Duration.ofSeconds(2))),
-                     FAST, new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC(), route,
-                     null)) {
+                     new SlackReceiver("slack", http.url("/slack"), "en", Duration.ofSeconds(2))))) {
             n.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> http.requests().stream()
                     .filter(r -> r.path().equals("/pd")).count() == 3);
@@ -238,9 +238,11 @@ class DeliveryIT {
                 p.send(new ProducerRecord<>(t.alerts(), a.conversationId(), AlertJson.toBytes(a))).get();
             }
         }
-        Notifier n = new Notifier(client, "routed", t, List.of(new LogReceiver("pager", pager.toString(), "json", System.out),
-                new LogReceiver("rest", rest.toString(), "json", System.out)), FAST,
-                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC(), route, null);
+        Notifier n = new Notifier(Notifier.Settings.of(client, "routed", t, FAST,
+                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC())
+                .withRoute(route),
+                List.of(new LogReceiver("pager", pager.toString(), "json", System.out),
+                        new LogReceiver("rest", rest.toString(), "json", System.out)));
         n.start();
         try (n) {
             await().atMost(Duration.ofSeconds(30)).until(() -> lines(pager) == 1 && lines(rest) == 2);

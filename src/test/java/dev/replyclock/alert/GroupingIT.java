@@ -95,8 +95,9 @@ class GroupingIT {
 
     private static Notifier notifier(String run, Notifier.Topics t, Receiver receiver, Route route,
                                      Inhibition inhibition, SimpleMeterRegistry registry) {
-        Notifier n = new Notifier(client, run, t, List.of(receiver), FAST, new ReplyclockMetrics(registry, SlaPolicy.DEFAULT),
-                Clock.systemUTC(), route, null, inhibition);
+        Notifier n = new Notifier(Notifier.Settings.of(client, run, t, FAST,
+                new ReplyclockMetrics(registry, SlaPolicy.DEFAULT), Clock.systemUTC())
+                .withRoute(route).withInhibition(inhibition), List.of(receiver));
         n.start();
         return n;
     }

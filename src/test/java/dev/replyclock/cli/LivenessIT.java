@@ -142,10 +142,10 @@ class LivenessIT {
         Notifier.Topics t = new Notifier.Topics("dead.alerts", "dead.undelivered", "dead.notifications");
         TopicSetup.ensure(broker.client(), Map.of(t.alerts(), 1, t.undelivered(), 1, t.notificationLog(), 1),
                 Duration.ofSeconds(60), Map.of(t.notificationLog(), Map.of("cleanup.policy", "compact")));
-        Notifier notifier = new Notifier(broker.client(), "dead", t,
-                List.of(new LogReceiver("file", dir.resolve("alerts.jsonl").toString(), "json", System.out)),
+        Notifier notifier = new Notifier(Notifier.Settings.of(broker.client(), "dead", t,
                 new DeliveryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(1)),
-                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC());
+                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC()),
+                List.of(new LogReceiver("file", dir.resolve("alerts.jsonl").toString(), "json", System.out)));
         try {
             notifier.start();
             await().atMost(WAIT).until(notifier::isConsuming);

@@ -8,23 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replyclock.classify.Classifier;
 import dev.replyclock.cli.Main;
 import dev.replyclock.config.ConfigLoader;
-import dev.replyclock.config.KafkaSettings;
-import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.privacy.ArchiveKeyset;
 import dev.replyclock.privacy.ErasureMessages;
-import dev.replyclock.privacy.ErasureMessages.Removed;
 import dev.replyclock.privacy.Pseudonymizer;
 import dev.replyclock.privacy.S3ArchiveStore;
 import dev.replyclock.privacy.S3Target;
 import dev.replyclock.privacy.StateArchive;
-import dev.replyclock.sla.SlaEngine;
-import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.MutableClock;
 import dev.replyclock.testing.S3Server;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.replyclock.testing.TopologyHarness;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,15 +31,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -63,43 +55,33 @@ class ErasureTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
     private static final Duration RETENTION = Duration.ofDays(90);
-    private static final KafkaSettings.Topics TOPICS = new KafkaSettings.Topics("in", "alerts", "dlq");
     private static final String APP = "erasure-test";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
     private final MutableClock clock = new MutableClock(T0);
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Pseudonymizer pseudonymizer = new Pseudonymizer(new byte[32], "FR");
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> in;
+    private TopologyHarness h;
     private TestInputTopic<String, byte[]> requests;
     private TestOutputTopic<String, String> results;
-    private TestOutputTopic<String, String> alerts;
     private KeyValueStore<String, Object> clocks;
 
-    private void start(StateArchive archive) {
-        SlaPolicy policy = SlaPolicy.DEFAULT;
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("state").toString());
-        StreamsSettings.isolateRecords(p, TOPICS.deadLetter(), null); // as the daemon runs
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy), clock, RETENTION, pseudonymizer,
-                null, new PrivacyOptions(APP, archive)), p, T0);
-        in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-        requests = driver.createInputTopic(TOPICS.privacyRequests(), new StringSerializer(), new ByteArraySerializer());
-        results = driver.createOutputTopic(TOPICS.privacyResults(), new StringDeserializer(), new StringDeserializer());
-        alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new StringDeserializer());
-        clocks = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);
+    private void start(Optional<StateArchive> archive) {
+        h = TopologyHarness.setup(APP, work.resolve("state"), clock).isolatingRecords() // as the daemon runs
+                .pipeline(p -> p.withRetention(RETENTION).withPseudonymizer(pseudonymizer).withErasure(archive))
+                .start();
+        requests = h.driver().createInputTopic(TopologyHarness.TOPICS.privacyRequests(), new StringSerializer(),
+                new ByteArraySerializer());
+        results = h.driver().createOutputTopic(TopologyHarness.TOPICS.privacyResults(), new StringDeserializer(),
+                new StringDeserializer());
+        clocks = h.store(ReplyclockTopology.CLOCKS_STORE);
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.close();
+        if (h != null) {
+            h.close();
         }
     }
 
@@ -107,12 +89,7 @@ class ErasureTest {
         String json = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"conversationId\":\"" + conv
                 + "\",\"direction\":\"" + direction + "\",\"channel\":\"chat\",\"from\":\"" + from + "\",\"text\":\""
                 + text + "\",\"sentAt\":\"" + clock.instant() + "\"}";
-        in.pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void advance(Duration d) {
-        clock.advance(d);
-        driver.advanceWallClockTime(d);
+        h.in().pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends a forget request as the command does, and returns the results of that request. */
@@ -129,16 +106,16 @@ class ErasureTest {
     }
 
     private double open() {
-        return registry.find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
+        return h.registry().find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
     }
 
     private double pendingWakeUps() {
-        return registry.find("replyclock.deadline.index.size").gauges().stream().mapToDouble(g -> g.value()).sum();
+        return h.registry().find("replyclock.deadline.index.size").gauges().stream().mapToDouble(g -> g.value()).sum();
     }
 
     private List<String> customerIndexKeys() {
         List<String> keys = new ArrayList<>();
-        KeyValueStore<String, Long> index = driver.getKeyValueStore(ReplyclockTopology.CUSTOMER_INDEX_STORE);
+        KeyValueStore<String, Long> index = h.store(ReplyclockTopology.CUSTOMER_INDEX_STORE);
         try (KeyValueIterator<String, Long> it = index.all()) {
             it.forEachRemaining(kv -> keys.add(kv.key));
         }
@@ -147,7 +124,7 @@ class ErasureTest {
 
     @Test
     void forgetRemovesEveryConversationOfTheCustomer() throws Exception {
-        start(null);
+        start(Optional.empty());
         send("c-1", "inbound", "+33612345678", "Where is my parcel?");
         send("c-7", "inbound", "+33 6 12 34 56 78", "Do you ship to Belgium?");
         send("c-7", "outbound", "agent-4", "Yes we do");
@@ -169,16 +146,16 @@ class ErasureTest {
         assertNull(clocks.get("c-1"));
         assertNull(clocks.get("c-7"));
         assertNotNull(clocks.get("c-9"), "another customer's conversation is kept");
-        advance(Duration.ofMillis(SlaProcessor.TICK_MILLIS)); // the gauge is read at each tick
+        h.advance(Duration.ofMillis(SlaProcessor.TICK_MILLIS)); // the gauge is read at each tick
         assertEquals(1.0, pendingWakeUps(), "the erased conversations have no wake-up left: only c-9's");
         assertEquals(List.of(pseudonymizer.pseudonym("bob@example.com") + "\u0000c-9"), customerIndexKeys());
         assertEquals(1.0, open(), "the open-conversations gauge no longer counts c-1");
 
-        alerts.readKeyValuesToList();
+        h.alertJson().readKeyValuesToList();
         for (int minute = 1; minute <= 16; minute++) {
-            advance(Duration.ofMinutes(1));
+            h.advance(Duration.ofMinutes(1));
         }
-        List<String> alerted = alerts.readKeyValuesToList().stream().map(kv -> kv.key).distinct().toList();
+        List<String> alerted = h.alertJson().readKeyValuesToList().stream().map(kv -> kv.key).distinct().toList();
         assertEquals(List.of("c-9"), alerted, "an erased conversation raises no warning or breach");
 
         List<JsonNode> again = forget("+33612345678");
@@ -188,18 +165,18 @@ class ErasureTest {
 
     @Test
     void forgettingAWaitingConversationClosesTheIncidentsItOpened() throws Exception {
-        start(null);
+        start(Optional.empty());
         send("c-3", "inbound", "+33612345678", "C'est inadmissible, je veux un remboursement");
-        advance(Duration.ofMinutes(2)); // signal, then breach: one deadline, one incident
+        h.advance(Duration.ofMinutes(2)); // signal, then breach: one deadline, one incident
         List<JsonNode> raised = new ArrayList<>();
-        for (KeyValue<String, String> kv : alerts.readKeyValuesToList()) {
+        for (KeyValue<String, String> kv : h.alertJson().readKeyValuesToList()) {
             raised.add(JSON.readTree(kv.value));
         }
         assertTrue(raised.size() >= 2, raised.toString());
 
         forget("+33612345678");
 
-        List<KeyValue<String, String>> after = alerts.readKeyValuesToList();
+        List<KeyValue<String, String>> after = h.alertJson().readKeyValuesToList();
         assertEquals(1, after.size(), after.toString());
         JsonNode closed = JSON.readTree(after.get(0).value);
         assertEquals("c-3", after.get(0).key);
@@ -211,7 +188,7 @@ class ErasureTest {
 
     @Test
     void forgetOfAnUnknownCustomerSaysNothingRemoved() throws Exception {
-        start(null);
+        start(Optional.empty());
         send("c-2", "inbound", "alice@example.com", "Hello?");
 
         List<JsonNode> answer = forget("nobody@example.com");
@@ -225,10 +202,10 @@ class ErasureTest {
 
     @Test
     void aConversationErasedWithNothingLeftSaysNothing() throws Exception {
-        start(null);
+        start(Optional.empty());
         send("c-3", "inbound", "alice@example.com", "Hello?");
         send("c-3", "outbound", "agent", "Hi");
-        advance(RETENTION.plusMinutes(1)); // the state expires; the customer index still knows the conversation
+        h.advance(RETENTION.plusMinutes(1)); // the state expires; the customer index still knows the conversation
 
         List<JsonNode> answer = forget("ALICE@example.com");
 
@@ -238,7 +215,7 @@ class ErasureTest {
 
     @Test
     void aRequestThatIsNotOneIsIgnoredAndTheNextIsAnswered() throws Exception {
-        start(null);
+        start(Optional.empty());
         send("c-4", "inbound", "alice@example.com", "Hello?");
         requests.pipeInput("cust_x", "not json".getBytes(StandardCharsets.UTF_8));
         requests.pipeInput("someone", "{\"requestId\":\"r\",\"customer\":\"cust_y\"}".getBytes(StandardCharsets.UTF_8));
@@ -252,9 +229,9 @@ class ErasureTest {
 
     @Test
     void aStrayRecordOnTheEraseTopicIsSkipped() throws Exception {
-        start(null);
+        start(Optional.empty());
         send("c-8", "inbound", "alice@example.com", "Hello?");
-        TestInputTopic<String, String> erase = driver.createInputTopic(PrivacyOptions.eraseTopic(APP),
+        TestInputTopic<String, String> erase = h.driver().createInputTopic(PrivacyOptions.eraseTopic(APP),
                 new StringSerializer(), new StringSerializer());
         erase.pipeInput("c-8", "not an erase command");
         assertNotNull(clocks.get("c-8"), "nothing erased");
@@ -265,13 +242,13 @@ class ErasureTest {
 
     @Test
     void theCustomerIndexExpiresAfterRetentionLikeTheState() {
-        start(null);
+        start(Optional.empty());
         send("c-5", "inbound", "alice@example.com", "Hello?");
         send("c-5", "outbound", "agent", "Hi");
         assertEquals(1, customerIndexKeys().size());
-        advance(RETENTION.plus(CustomerIndexProcessor.GRACE).minusMinutes(1));
+        h.advance(RETENTION.plus(CustomerIndexProcessor.GRACE).minusMinutes(1));
         assertEquals(1, customerIndexKeys().size());
-        advance(Duration.ofMinutes(2));
+        h.advance(Duration.ofMinutes(2));
         assertEquals(List.of(), customerIndexKeys(), "the index does not outlive the data");
     }
 
@@ -279,7 +256,7 @@ class ErasureTest {
     void expiredStateIsArchivedEncryptedBeforeDeletion() throws Exception {
         Path dir = work.resolve("archive");
         Path keyset = work.resolve("keys/archive-keyset.json");
-        start(StateArchive.open(dir, keyset, clock));
+        start(Optional.of(StateArchive.open(dir, keyset, clock)));
         assertTrue(Files.exists(keyset), "the keyset is created on first start");
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(keyset)), "owner-only, like the pseudonym key");
@@ -287,13 +264,13 @@ class ErasureTest {
         send("c-arch-42", "outbound", "agent", "Désolé");
         send("c-arch-43", "inbound", "bob@example.com", "Do you ship to Belgium?");
         for (int minute = 1; minute <= 46; minute++) {
-            advance(Duration.ofMinutes(1)); // c-arch-43's ladder: warning, breach, three escalations
+            h.advance(Duration.ofMinutes(1)); // c-arch-43's ladder: warning, breach, three escalations
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "nothing archived before retention ends");
         }
 
-        advance(RETENTION);
+        h.advance(RETENTION);
 
         assertNull(clocks.get("c-arch-42"));
         assertNull(clocks.get("c-arch-43"));
@@ -331,7 +308,7 @@ class ErasureTest {
         assertTrue(unanswered.path("expiredAt").isTextual());
         assertFalse(out.toString().contains("Belgium"), "never the text");
         assertFalse(out.toString().contains("bob@"), "never the customer");
-        assertEquals(2.0, registry.get("replyclock.expired.conversations").counter().count());
+        assertEquals(2.0, h.registry().get("replyclock.expired.conversations").counter().count());
 
         Path otherKeyset = work.resolve("other-keyset.json");
         ArchiveKeyset.loadOrCreate(otherKeyset);
@@ -357,11 +334,11 @@ class ErasureTest {
                     + "privacy.archive.s3.credentials-file: " + s3.credentialsFile(work) + "\n"
                     + "privacy.archive.keyset-file: " + keyset + "\n");
             S3Target target = ConfigLoader.load(config, Map.of()).privacy().archiveS3();
-            start(StateArchive.open(new S3ArchiveStore(target), keyset, clock));
+            start(Optional.of(StateArchive.open(new S3ArchiveStore(target), keyset, clock)));
             send("c-s3-1", "inbound", "alice@example.com", "Mon colis est arrivé cassé");
             send("c-s3-1", "outbound", "agent", "Désolé");
 
-            advance(RETENTION.plusMinutes(1));
+            h.advance(RETENTION.plusMinutes(1));
 
             assertNull(clocks.get("c-s3-1"), "deleted once stored");
             List<String> keys = s3.keys("archives");
@@ -385,24 +362,24 @@ class ErasureTest {
             s3.createBucket("archives");
             S3Target target = S3Target.parse("s3://archives").orElseThrow()
                     .with(s3.endpoint(), "", true, s3.credentialsFile(work));
-            start(StateArchive.open(new S3ArchiveStore(target), work.resolve("keyset.json"), clock));
+            start(Optional.of(StateArchive.open(new S3ArchiveStore(target), work.resolve("keyset.json"), clock)));
             send("c-s3-2", "inbound", "alice@example.com", "Hello?");
             send("c-s3-2", "outbound", "agent", "Hi");
             s3.stop();
 
-            advance(RETENTION.plusMinutes(1));
+            h.advance(RETENTION.plusMinutes(1));
 
             assertNotNull(clocks.get("c-s3-2"), "not archived, so not deleted");
-            assertNull(registry.find("replyclock.expired.conversations").counter(), "nothing counted as expired");
+            assertNull(h.registry().find("replyclock.expired.conversations").counter(), "nothing counted as expired");
             s3.start();
             assertEquals(List.of(), s3.keys("archives"), "nothing half-stored while it was down");
 
-            advance(Duration.ofMinutes(1)); // SlaProcessor.ARCHIVE_RETRY
+            h.advance(Duration.ofMinutes(1)); // SlaProcessor.ARCHIVE_RETRY
 
             assertNull(clocks.get("c-s3-2"), "deleted once the retried upload succeeded");
             assertEquals(1, s3.keys("archives").size());
-            assertEquals(1.0, registry.get("replyclock.expired.conversations").counter().count());
-            assertEquals(List.of(), alerts.readValuesToList().stream().filter(a -> a.contains("c-s3-2"))
+            assertEquals(1.0, h.registry().get("replyclock.expired.conversations").counter().count());
+            assertEquals(List.of(), h.alertJson().readValuesToList().stream().filter(a -> a.contains("c-s3-2"))
                     .filter(a -> a.contains("\"kind\":\"breach\"")).toList(), "a replied conversation raises nothing meanwhile");
         }
     }
@@ -410,10 +387,10 @@ class ErasureTest {
     @Test
     void archiveIsOffByDefault() throws Exception {
         assertFalse(ConfigLoader.builtIn(Map.of()).privacy().archiving(), "privacy.archive.dir is empty by default");
-        start(null);
+        start(Optional.empty());
         send("c-6", "inbound", "alice@example.com", "Hello?");
         send("c-6", "outbound", "agent", "Hi");
-        advance(RETENTION.plusMinutes(1));
+        h.advance(RETENTION.plusMinutes(1));
         assertNull(clocks.get("c-6"), "without an archive, expired state is simply deleted");
         try (Stream<Path> files = Files.walk(work)) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(StateArchive.SUFFIX)), "no archive written");

@@ -6,30 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Classifier;
-import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
-import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Redactor;
-import dev.replyclock.sla.SlaEngine;
-import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.replyclock.testing.TopologyHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
+import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,48 +31,36 @@ import org.junit.jupiter.api.io.TempDir;
 class ExcerptTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
-    private static final KafkaSettings.Topics TOPICS = new KafkaSettings.Topics("in", "alerts", "dlq");
     private static final String TEXT = "Bonjour, mon colis est arrivé cassé, appelez-moi au 06 12 34 56 78 ou "
             + "écrivez à jean.dupont@example.com, je veux être remboursé sur FR7630006000011234567890189 merci";
 
     @TempDir
     Path stateDir;
     private final MutableClock clock = new MutableClock(T0);
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> in;
-    private TestOutputTopic<String, String> alerts;
+    private TopologyHarness h;
 
     private void start(boolean includeExcerpt) {
-        SlaPolicy policy = SlaPolicy.DEFAULT;
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "excerpt-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Redactor redactor = new Redactor("FR");
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                new SlaEngine(policy, clock), new ReplyclockMetrics(new SimpleMeterRegistry(), policy), clock,
-                Duration.ofDays(90), null, redactor, includeExcerpt ? new Excerpter(redactor, 60) : null), p, T0);
-        in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new StringDeserializer());
+        h = TopologyHarness.setup("excerpt-test", stateDir, clock).pipeline(p -> p.withRedactor(redactor)
+                .withExcerpter(includeExcerpt ? Optional.of(new Excerpter(redactor, 60)) : Optional.empty())).start();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        h.close();
     }
 
     private void sendComplaint(String conv) {
         String json = "{\"messageId\":\"m1\",\"conversationId\":\"" + conv + "\",\"direction\":\"inbound\","
                 + "\"channel\":\"email\",\"from\":\"x\",\"text\":\"" + TEXT + "\",\"sentAt\":\"" + clock.instant() + "\"}";
-        in.pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+        h.in().pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
     }
 
     private Alert breachAfterTheTarget(String conv) throws Exception {
         sendComplaint(conv);
-        clock.advance(Duration.ofSeconds(61));
-        driver.advanceWallClockTime(Duration.ofSeconds(61));
+        h.advance(Duration.ofSeconds(61));
         List<Alert> out = new java.util.ArrayList<>();
-        for (String v : alerts.readValuesToList()) {
+        for (String v : h.alertJson().readValuesToList()) {
             out.add(AlertJson.fromBytes(v.getBytes(StandardCharsets.UTF_8)));
         }
         assertEquals(AlertKind.SIGNAL, out.get(0).kind());
@@ -101,7 +78,7 @@ class ExcerptTopologyTest {
         assertTrue(excerpt.startsWith("Bonjour, mon colis est arrivé cassé"), excerpt);
         assertTrue(excerpt.length() <= 60 && excerpt.endsWith("…"), excerpt);
         assertFalse(excerpt.contains("06 12"), excerpt);
-        KeyValueStore<String, StoredClock> store = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);
+        KeyValueStore<String, StoredClock> store = h.store(ReplyclockTopology.CLOCKS_STORE);
         assertEquals(excerpt, store.get("c1").clock().excerpt(), "kept in the reply clock");
     }
 
@@ -115,13 +92,13 @@ class ExcerptTopologyTest {
     void excerptIsNotStoredWhenTheOptionIsOff() {
         start(false);
         sendComplaint("c3");
-        KeyValueStore<String, StoredClock> store = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);
+        KeyValueStore<String, StoredClock> store = h.store(ReplyclockTopology.CLOCKS_STORE);
         StoredClock stored = store.get("c3");
         assertNull(stored.clock().excerpt());
         String bytes = new String(StoredClockSerde.encode(stored), StandardCharsets.UTF_8);
         for (String word : List.of("Bonjour", "colis", "appelez", "remboursé", "merci")) {
             assertFalse(bytes.contains(word), "the stored clock holds no text: " + word);
         }
-        assertTrue(alerts.readValuesToList().stream().noneMatch(v -> v.contains("\"excerpt\"")));
+        assertTrue(h.alertJson().readValuesToList().stream().noneMatch(v -> v.contains("\"excerpt\"")));
     }
 }

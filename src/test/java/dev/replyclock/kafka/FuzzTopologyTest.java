@@ -5,34 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Classifier;
-import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.config.TeamViewSettings;
-import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
-import dev.replyclock.ops.ReplyclockMetrics;
-import dev.replyclock.sla.SlaEngine;
-import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.ExtremeRecords;
 import dev.replyclock.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.replyclock.testing.TopologyHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,36 +39,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FuzzTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
-    private static final KafkaSettings.Topics TOPICS = new KafkaSettings.Topics("in", "alerts", "dlq");
     private static final String APP = "fuzz-test";
     private static final Set<String> REASONS = Set.of("empty", "not-json", "not-object", "missing-field",
             "wrong-type", "bad-value", "too-large", "too-long", "bad-characters", "out-of-range", "key-mismatch");
 
     private final MutableClock clock = new MutableClock(T0);
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private Path stateDir;
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> in;
-    private TestOutputTopic<String, Alert> alerts;
-    private TestOutputTopic<byte[], byte[]> deadLetters;
+    private TopologyHarness h;
 
     @BeforeAll
     void start() throws Exception {
         stateDir = Files.createTempDirectory("fuzz-topology");
-        SlaPolicy policy = SlaPolicy.DEFAULT;
-        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, policy);
-        Properties p = dev.replyclock.testing.DriverProperties.isolating(APP, stateDir, TOPICS.deadLetter(), metrics);
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                new SlaEngine(policy, clock), metrics, clock, ReplyclockTopology.DEFAULT_RETENTION, null, null, null,
-                null, new TeamViewSettings(2, Duration.ofMinutes(30)), ReplyclockTopology.teamLoadTopic(APP)), p, T0);
-        in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new AlertSerde().deserializer());
-        deadLetters = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        h = TopologyHarness.setup(APP, stateDir, clock).isolatingRecords()
+                .pipeline(p -> p.withTeamView(new TeamViewSettings(2, Duration.ofMinutes(30)))).start();
     }
 
     @AfterAll
     void stop() throws Exception {
-        driver.close();
+        h.close();
         try (var files = Files.walk(stateDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
@@ -103,21 +78,21 @@ class FuzzTopologyTest {
             String conversation = "s" + seed + "-c" + r.nextInt(3);
             String direction = new String[] {"inbound", "inbound", "outbound", "ack"}[r.nextInt(4)];
             ExtremeRecords.Raw raw = ExtremeRecords.random(r, conversation, direction, clock.instant());
-            in.pipeInput(raw.key(), raw.value());
+            h.in().pipeInput(raw.key(), raw.value());
             sent++;
             if (r.nextInt(3) == 0) {
-                advance(Duration.ofSeconds(r.nextInt(20 * 60)));
+                h.advance(Duration.ofSeconds(r.nextInt(20 * 60)));
             }
         }
         String probe = "probe-" + seed;
         String complaint = ExtremeRecords.message(Map.of("messageId", "p" + seed, "conversationId", probe,
                 "direction", "inbound", "channel", "chat", "from", "+33612345678",
                 "text", "Mon colis est arrivé cassé", "sentAt", clock.instant().toString()));
-        in.pipeInput(probe.getBytes(StandardCharsets.UTF_8), complaint.getBytes(StandardCharsets.UTF_8));
+        h.in().pipeInput(probe.getBytes(StandardCharsets.UTF_8), complaint.getBytes(StandardCharsets.UTF_8));
         sent++;
 
         int deadLettered = 0;
-        for (TestRecord<byte[], byte[]> dead : deadLetters.readRecordsToList()) {
+        for (TestRecord<byte[], byte[]> dead : h.deadLetters().readRecordsToList()) {
             deadLettered++;
             Header reason = dead.headers().lastHeader(IngestProcessor.HEADER_REASON);
             assertNotNull(reason, "seed " + seed + ": a dead letter without a reason");
@@ -139,21 +114,16 @@ class FuzzTopologyTest {
         assertEquals(sent, (int) processed + deadLettered,
                 "seed " + seed + ": processed " + processed + " + dead-lettered " + deadLettered);
         assertEquals(failuresBefore, processorFailures(), "seed " + seed + ": the bounds leave no processor failing");
-        assertTrue(alerts.readValuesToList().stream().anyMatch(a -> probe.equals(a.conversationId())
+        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> probe.equals(a.conversationId())
                 && a.kind() == AlertKind.SIGNAL), "seed " + seed + ": the complaint after the batch got no signal");
     }
 
-    private void advance(Duration d) {
-        clock.advance(d);
-        driver.advanceWallClockTime(d);
-    }
-
     private double counted(String counter) {
-        return registry.find(counter).counters().stream().mapToDouble(c -> c.count()).sum();
+        return h.registry().find(counter).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private double processorFailures() {
-        return registry.find("replyclock.dead.letters").counters().stream()
+        return h.registry().find("replyclock.dead.letters").counters().stream()
                 .filter(c -> Set.of(DeadLetterHandler.PROCESSING_ERROR, DeadLetterHandler.PUNCTUATION_ERROR)
                         .contains(c.getId().getTag("reason")))
                 .mapToDouble(c -> c.count()).sum();

@@ -8,33 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replyclock.classify.Classifier;
-import dev.replyclock.config.KafkaSettings;
-import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
 import dev.replyclock.model.Tier;
-import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.PolicyRule;
 import dev.replyclock.sla.ReplyClock;
-import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.sla.Stage;
 import dev.replyclock.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.replyclock.testing.TopologyHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordIsolationTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
-    private static final KafkaSettings.Topics TOPICS = new KafkaSettings.Topics("in", "alerts", "dlq");
     private static final String COMPLAINT = "Mon colis est arrivé cassé";
     /** A policy no calendar can compute a deadline for: its messages make the SLA processor throw. */
     private static final SlaPolicy BROKEN = new SlaPolicy(Duration.ofSeconds(Long.MAX_VALUE / 2),
@@ -60,35 +47,24 @@ class RecordIsolationTest {
     @TempDir
     Path stateDir;
     private final MutableClock clock = new MutableClock(T0);
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> in;
-    private TestOutputTopic<String, Alert> alerts;
-    private TestOutputTopic<byte[], byte[]> deadLetters;
+    private TopologyHarness h;
 
     @BeforeEach
     void start() {
-        SlaPolicies policies = new SlaPolicies(SlaPolicy.DEFAULT,
-                List.of(new PolicyRule("broken", "broken-channel", null, null, BROKEN)));
-        ReplyclockMetrics metrics = new ReplyclockMetrics(registry, SlaPolicy.DEFAULT);
-        Properties p = dev.replyclock.testing.DriverProperties.isolating("isolation-test", stateDir, TOPICS.deadLetter(), metrics);
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier.builtIn(),
-                new SlaEngine(policies, clock), metrics, clock), p, T0);
-        in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new AlertSerde().deserializer());
-        deadLetters = driver.createOutputTopic("dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        h = TopologyHarness.setup("isolation-test", stateDir, clock).isolatingRecords().policies(new SlaPolicies(
+                SlaPolicy.DEFAULT, List.of(new PolicyRule("broken", "broken-channel", null, null, BROKEN)))).start();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        h.close();
     }
 
     private byte[] send(String conv, String channel, String text) {
         byte[] value = ("{\"messageId\":\"" + UUID.randomUUID() + "\",\"conversationId\":\"" + conv
                 + "\",\"direction\":\"inbound\",\"channel\":\"" + channel + "\",\"from\":\"x\",\"text\":\"" + text
                 + "\",\"sentAt\":\"" + clock.instant() + "\"}").getBytes(StandardCharsets.UTF_8);
-        in.pipeInput(conv.getBytes(StandardCharsets.UTF_8), value);
+        h.in().pipeInput(conv.getBytes(StandardCharsets.UTF_8), value);
         return value;
     }
 
@@ -98,7 +74,7 @@ class RecordIsolationTest {
     }
 
     private double deadLetterCount(String reason) {
-        return registry.find("replyclock.dead.letters").tag("reason", reason).counters().stream()
+        return h.registry().find("replyclock.dead.letters").tag("reason", reason).counters().stream()
                 .mapToDouble(c -> c.count()).sum();
     }
 
@@ -108,7 +84,7 @@ class RecordIsolationTest {
         send("c-bad", "broken-channel", COMPLAINT);
         send("c-good", "chat", COMPLAINT);
 
-        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        List<TestRecord<byte[], byte[]>> dead = h.deadLetters().readRecordsToList();
         assertEquals(1, dead.size());
         TestRecord<byte[], byte[]> letter = dead.get(0);
         JsonNode kept = new ObjectMapper().readTree(letter.value());
@@ -126,7 +102,7 @@ class RecordIsolationTest {
         letter.headers().forEach(h -> assertFalse(new String(h.value(), StandardCharsets.UTF_8).contains("colis"),
                 "no customer text in header " + h.key()));
         assertEquals(1.0, deadLetterCount("processing-error"));
-        assertTrue(alerts.readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-good")
+        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-good")
                 && a.kind() == AlertKind.SIGNAL), "the next complaint gets its signal");
     }
 
@@ -134,21 +110,19 @@ class RecordIsolationTest {
     void aClockThatFailsAtItsWakeUpIsSkippedOnceAndTheOthersFire() {
         send("c-fine", "chat", COMPLAINT);
         send("c-broken", "chat", COMPLAINT);
-        alerts.readValuesToList();
+        h.alerts().readValuesToList();
         // Its state turns into a breached clock whose deadline is so far back that the escalation arithmetic
         // overflows (as a state written before the bounds could be), at the wake-up the index holds for it.
         ReplyClock bad = new ReplyClock("c-broken", "chat", Tier.COMPLAINT, T0, T0, null,
                 Instant.ofEpochMilli(Long.MIN_VALUE + 1), Stage.BREACHED, 0, false, List.of());
-        KeyValueStore<String, Object> clocks = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);
+        KeyValueStore<String, Object> clocks = h.store(ReplyclockTopology.CLOCKS_STORE);
         long wakeUp = ((StoredClock) clocks.get("c-broken")).wakeUpMillis();
         clocks.put("c-broken", new StoredClock(bad, wakeUp));
 
-        clock.advance(Duration.ofMinutes(2));
-        driver.advanceWallClockTime(Duration.ofMinutes(2));
-        clock.advance(Duration.ofMinutes(2));
-        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        h.advance(Duration.ofMinutes(2));
+        h.advance(Duration.ofMinutes(2));
 
-        assertTrue(alerts.readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-fine")
+        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-fine")
                 && a.kind() == AlertKind.BREACH), "the good clock's breach fired");
         assertEquals(1.0, deadLetterCount(DeadLetterHandler.PUNCTUATION_ERROR), "counted once, not on every tick");
         assertNotNull(clocks.get("c-broken"), "its state is kept; the conversation's next message re-arms it");
@@ -158,15 +132,15 @@ class RecordIsolationTest {
     void aYearOneMessageAndItsStaffReplyAreDeadLetteredAsOutOfRangeAndTheStreamGoesOn() {
         // Before the bounds: the reply's measured time overflowed Timer.record and stopped Kafka Streams.
         for (String direction : new String[] {"inbound", "outbound"}) {
-            in.pipeInput("c-old".getBytes(StandardCharsets.UTF_8), ("{\"messageId\":\"" + direction
+            h.in().pipeInput("c-old".getBytes(StandardCharsets.UTF_8), ("{\"messageId\":\"" + direction
                     + "\",\"conversationId\":\"c-old\",\"direction\":\"" + direction + "\",\"channel\":\"chat\","
                     + "\"from\":\"x\",\"text\":\"" + COMPLAINT + "\",\"sentAt\":\"0001-01-01T00:00:00Z\"}")
                     .getBytes(StandardCharsets.UTF_8));
         }
         send("c-new", "chat", COMPLAINT);
-        assertEquals(List.of("out-of-range", "out-of-range"), deadLetters.readRecordsToList().stream()
+        assertEquals(List.of("out-of-range", "out-of-range"), h.deadLetters().readRecordsToList().stream()
                 .map(r -> header(r, IngestProcessor.HEADER_REASON)).toList());
-        assertTrue(alerts.readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-new")
+        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-new")
                 && a.kind() == AlertKind.SIGNAL));
     }
 }

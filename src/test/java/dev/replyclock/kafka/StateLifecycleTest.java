@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Classifier;
-import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
 import dev.replyclock.model.Tier;
-import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.BusinessCalendar;
-import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicies;
 import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.replyclock.testing.TopologyHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,16 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,36 +43,22 @@ class StateLifecycleTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
     private static final Duration RETENTION = Duration.ofDays(90);
-    private static final KafkaSettings.Topics TOPICS = new KafkaSettings.Topics("in", "alerts", "dlq");
 
     @TempDir
     Path stateDir;
     private final MutableClock clock = new MutableClock(T0);
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private SlaEngine engine;
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> in;
-    private TestOutputTopic<String, String> alerts;
+    private TopologyHarness h;
     private KeyValueStore<String, Object> store;
 
     @BeforeEach
     void start() {
-        SlaPolicy policy = SlaPolicy.DEFAULT;
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        engine = new SlaEngine(policy, clock);
-        driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier.builtIn(),
-                engine, new ReplyclockMetrics(registry, policy), clock, RETENTION, null), p, T0);
-        in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new StringDeserializer());
-        store = driver.getKeyValueStore(ReplyclockTopology.CLOCKS_STORE);
+        h = TopologyHarness.setup("lifecycle-test", stateDir, clock).pipeline(p -> p.withRetention(RETENTION)).start();
+        store = h.store(ReplyclockTopology.CLOCKS_STORE);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        h.close();
     }
 
     private void send(String conv, String direction, String text) {
@@ -92,25 +67,20 @@ class StateLifecycleTest {
                 + "\",\"sentAt\":\"" + clock.instant() + "\"}");
     }
 
-    private void advance(Duration d) {
-        clock.advance(d);
-        driver.advanceWallClockTime(d);
-    }
-
     private long replies(String clockKind) {
-        return registry.find("replyclock.reply.time").tag("clock", clockKind).timers().stream()
+        return h.registry().find("replyclock.reply.time").tag("clock", clockKind).timers().stream()
                 .mapToLong(t -> t.count()).sum();
     }
 
     @Test
     void firstReplyThenNextReplyAreMeasuredApart() {
         send("c1", "inbound", "What sizes do you have?");
-        advance(Duration.ofMinutes(2));
+        h.advance(Duration.ofMinutes(2));
         send("c1", "outbound", "S to XL");
         assertEquals(1, replies("first"));
-        advance(Duration.ofMinutes(1));
+        h.advance(Duration.ofMinutes(1));
         send("c1", "inbound", "And in blue?");
-        advance(Duration.ofMinutes(3));
+        h.advance(Duration.ofMinutes(3));
         send("c1", "outbound", "Yes");
         assertEquals(1, replies("first"));
         assertEquals(1, replies("next"), "a wait after a reply is a next reply time");
@@ -118,20 +88,21 @@ class StateLifecycleTest {
 
     @Test
     void aFollowUpIsHeldToTheNextReplyTargetBecauseTheStoreRemembersTheReply() {
-        engine.updatePolicies(SlaPolicies.single(new SlaPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5),
-                Duration.ofMinutes(1), 0.8, Duration.ofMinutes(10), 3, BusinessCalendar.ALWAYS, Set.of(), Map.of(),
-                Map.of(Tier.STANDARD, Duration.ofHours(1)))));
+        h.spec().engine().updatePolicies(SlaPolicies.single(new SlaPolicy(Duration.ofMinutes(15),
+                Duration.ofMinutes(5), Duration.ofMinutes(1), 0.8, Duration.ofMinutes(10), 3, BusinessCalendar.ALWAYS,
+                Set.of(), Map.of(), Map.of(Tier.STANDARD, Duration.ofHours(1)))));
         send("c5", "inbound", "What sizes do you have?");
-        advance(Duration.ofMinutes(2));
+        h.advance(Duration.ofMinutes(2));
         send("c5", "outbound", "S to XL");
-        advance(Duration.ofMinutes(1));
+        h.advance(Duration.ofMinutes(1));
         send("c5", "inbound", "And in blue?");
         for (int minute = 1; minute <= 47; minute++) {
-            advance(Duration.ofMinutes(1));
+            h.advance(Duration.ofMinutes(1));
         }
-        assertTrue(alerts.isEmpty(), "no warning at 12 nor breach at 15 minutes: the follow-up has an hour");
-        advance(Duration.ofMinutes(1));
-        assertTrue(alerts.readValue().contains("\"kind\":\"warning\""), "warning at 48 minutes, 0.8 of the hour");
+        assertTrue(h.alertJson().isEmpty(), "no warning at 12 nor breach at 15 minutes: the follow-up has an hour");
+        h.advance(Duration.ofMinutes(1));
+        assertTrue(h.alertJson().readValue().contains("\"kind\":\"warning\""),
+                "warning at 48 minutes, 0.8 of the hour");
     }
 
     @Test
@@ -139,25 +110,25 @@ class StateLifecycleTest {
         send("c2", "inbound", "What sizes do you have?");
         send("c2", "outbound", "S to XL");
         assertNotNull(store.get("c2"), "the reply is remembered for the next wait");
-        advance(RETENTION.minusMinutes(1));
+        h.advance(RETENTION.minusMinutes(1));
         assertNotNull(store.get("c2"));
-        advance(Duration.ofMinutes(2));
+        h.advance(Duration.ofMinutes(2));
         assertNull(store.get("c2"), "nothing is kept past privacy.retention");
-        assertEquals(1.0, registry.get("replyclock.expired.conversations").counter().count());
+        assertEquals(1.0, h.registry().get("replyclock.expired.conversations").counter().count());
     }
 
     @Test
     void anUnansweredConversationIsDeletedAfterItsLadderAndRetention() {
         send("c3", "inbound", "Do you ship to Belgium?");
         for (int minute = 1; minute <= 46; minute++) {
-            advance(Duration.ofMinutes(1)); // warning at 12, breach at 15, escalations at 25, 35, 45
+            h.advance(Duration.ofMinutes(1)); // warning at 12, breach at 15, escalations at 25, 35, 45
         }
-        assertEquals(5, alerts.readValuesToList().size(), "warning, breach, 3 escalations");
+        assertEquals(5, h.alertJson().readValuesToList().size(), "warning, breach, 3 escalations");
         assertEquals(1.0, openGauge());
-        advance(RETENTION);
+        h.advance(RETENTION);
         assertNull(store.get("c3"));
         assertEquals(0.0, openGauge());
-        List<String> atExpiry = alerts.readValuesToList();
+        List<String> atExpiry = h.alertJson().readValuesToList();
         assertEquals(1, atExpiry.size(), "one incident (one deadline) to close: " + atExpiry);
         assertTrue(atExpiry.get(0).contains("\"kind\":\"closed\"") && atExpiry.get(0).contains("\"reason\":\"expired\""),
                 atExpiry.get(0));
@@ -166,13 +137,13 @@ class StateLifecycleTest {
     @Test
     void anAcknowledgementForAnUnknownConversationKeepsNothing() {
         String json = "{\"messageId\":\"a1\",\"conversationId\":\"c4\",\"direction\":\"ack\",\"sentAt\":\"" + T0 + "\"}";
-        in.pipeInput("c4".getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+        h.in().pipeInput("c4".getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
         assertNull(store.get("c4"));
-        assertFalse(driver.producedTopicNames().contains("dlq"), "an ack is a valid record");
+        assertFalse(h.driver().producedTopicNames().contains("dlq"), "an ack is a valid record");
     }
 
     private double openGauge() {
-        return registry.find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
+        return h.registry().find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
     }
 
     private void ack(String conv, String by) {
@@ -182,11 +153,11 @@ class StateLifecycleTest {
     }
 
     private void pipe(String conv, String json) {
-        in.pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+        h.in().pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<Alert> read() {
-        return alerts.readValuesToList().stream().map(json -> {
+        return h.alertJson().readValuesToList().stream().map(json -> {
             try {
                 return AlertJson.fromBytes(json.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -206,11 +177,11 @@ class StateLifecycleTest {
     @Test
     void aReplyClosesEveryIncidentTheWaitOpenedAlsoThoseOfEarlierDeadlines() {
         send("c1", "inbound", "J'ai besoin d'une réponse urgente");       // urgent: a signal, first incident
-        advance(Duration.ofMinutes(1));
+        h.advance(Duration.ofMinutes(1));
         send("c1", "inbound", "C'est inadmissible, je veux un remboursement"); // complaint: a tighter deadline
         List<Alert> opened = read();
         assertEquals(2, deadlines(ofKind(opened, AlertKind.SIGNAL)).size(), "two deadlines, two incidents: " + opened);
-        advance(Duration.ofSeconds(20));
+        h.advance(Duration.ofSeconds(20));
         send("c1", "outbound", "Nous regardons cela tout de suite");
         List<Alert> closed = ofKind(read(), AlertKind.CLOSED);
         assertEquals(deadlines(ofKind(opened, AlertKind.SIGNAL)), deadlines(closed), "one closed per incident");
@@ -220,16 +191,16 @@ class StateLifecycleTest {
     @Test
     void aWaitThatRaisedNoAlertHasNoIncidentToClose() {
         send("c2", "inbound", "What sizes do you have?");
-        advance(Duration.ofMinutes(2));
+        h.advance(Duration.ofMinutes(2));
         send("c2", "outbound", "S to XL");
-        assertTrue(alerts.isEmpty(), "a standard wait answered before its warning");
+        assertTrue(h.alertJson().isEmpty(), "a standard wait answered before its warning");
     }
 
     @Test
     void anAckAcknowledgesTheIncidentsAndWhoTookItIsShownOnTheLaterAlerts() {
         send("c3", "inbound", "C'est inadmissible, je veux un remboursement");
         Alert signal = read().get(0);
-        advance(Duration.ofSeconds(30));
+        h.advance(Duration.ofSeconds(30));
         ack("c3", "alice");
         List<Alert> acked = read();
         assertEquals(1, acked.size(), acked.toString());
@@ -237,10 +208,10 @@ class StateLifecycleTest {
         assertEquals(signal.deadline(), acked.get(0).deadline(), "the incident of the signal: same dedup key");
         assertEquals("alice", acked.get(0).ackedBy());
 
-        advance(Duration.ofMinutes(5));
-        assertTrue(alerts.isEmpty(), "the ack stops the ladder: no breach");
+        h.advance(Duration.ofMinutes(5));
+        assertTrue(h.alertJson().isEmpty(), "the ack stops the ladder: no breach");
         ack("c3", "bob");
-        assertTrue(alerts.isEmpty(), "a second ack of the same deadline tells nobody again");
+        assertTrue(h.alertJson().isEmpty(), "a second ack of the same deadline tells nobody again");
         send("c3", "outbound", "Voici votre remboursement");
         List<Alert> closed = read();
         assertEquals(1, closed.size(), closed.toString());
@@ -261,7 +232,7 @@ class StateLifecycleTest {
     @Test
     void aBreachThenAReplyGivesResolvedAndClosesTheIncident() {
         send("c5", "inbound", "C'est inadmissible, je veux un remboursement");
-        advance(Duration.ofMinutes(2));
+        h.advance(Duration.ofMinutes(2));
         read();
         send("c5", "outbound", "Désolé du retard");
         List<Alert> end = read();

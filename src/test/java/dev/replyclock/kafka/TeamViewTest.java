@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.classify.Classifier;
-import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.config.MetricLabels;
 import dev.replyclock.config.TeamViewSettings;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
 import dev.replyclock.model.Tier;
-import dev.replyclock.ops.ReplyclockMetrics;
-import dev.replyclock.sla.SlaEngine;
-import dev.replyclock.sla.SlaPolicy;
 import dev.replyclock.testing.MutableClock;
+import dev.replyclock.testing.TopologyHarness;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -51,7 +42,6 @@ class TeamViewTest {
     /** Ten minutes into the 09:00 period of an hourly digest. */
     private static final Instant T0 = Instant.parse("2026-11-24T09:10:00Z");
     private static final Instant NEXT_PERIOD = Instant.parse("2026-11-24T10:00:00Z");
-    private static final KafkaSettings.Topics TOPICS = new KafkaSettings.Topics("in", "alerts", "dlq");
     private static final String COMPLAINT = "Mon colis est arrivé cassé";
     private static final String URGENT = "This is urgent, where is my order?";
     private static final String STANDARD = "What sizes do you have?";
@@ -62,7 +52,7 @@ class TeamViewTest {
 
     @AfterEach
     void stop() {
-        pipelines.forEach(p -> p.driver.close());
+        pipelines.forEach(p -> p.h.close());
     }
 
     /** The teams the configuration would name (policies, routes, languages): the team label values. */
@@ -72,10 +62,7 @@ class TeamViewTest {
     /** One topology in a TopologyTestDriver, with its own clock, metrics and state. */
     private final class Pipeline {
         final MutableClock clock = new MutableClock(T0);
-        final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        final TopologyTestDriver driver;
-        final TestInputTopic<byte[], byte[]> in;
-        final TestOutputTopic<String, Alert> alerts;
+        final TopologyHarness h;
         final TestOutputTopic<String, Alert> overloadState;
 
         Pipeline(TeamViewSettings teams) throws Exception {
@@ -83,19 +70,9 @@ class TeamViewTest {
         }
 
         Pipeline(TeamViewSettings teams, Duration retention) throws Exception {
-            SlaPolicy policy = SlaPolicy.DEFAULT;
-            Properties p = new Properties();
-            p.put(StreamsConfig.APPLICATION_ID_CONFIG, "team-test");
-            p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-            p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDirs, "state").toString());
-            driver = new TopologyTestDriver(ReplyclockTopology.build(TOPICS, Classifier::builtIn,
-                    new SlaEngine(policy, clock), new ReplyclockMetrics(registry, policy, LABELS), clock,
-                    retention, null, null, null, null, teams,
-                    ReplyclockTopology.teamLoadTopic("team-test")),
-                    p, T0);
-            in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-            alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new AlertSerde().deserializer());
-            overloadState = driver.createOutputTopic(TOPICS.overload(), new StringDeserializer(),
+            h = TopologyHarness.setup("team-test", Files.createTempDirectory(stateDirs, "state"), clock).labels(LABELS)
+                    .pipeline(p -> p.withRetention(retention).withTeamView(teams)).start();
+            overloadState = h.driver().createOutputTopic(TopologyHarness.TOPICS.overload(), new StringDeserializer(),
                     new AlertSerde().deserializer());
             pipelines.add(this);
         }
@@ -105,21 +82,20 @@ class TeamViewTest {
                     + "\",\"direction\":\"" + direction + "\",\"channel\":\"chat\",\"from\":\"x\",\"text\":\"" + text
                     + "\",\"sentAt\":\"" + clock.instant() + "\""
                     + (team == null ? "" : ",\"team\":\"" + team + "\"") + "}";
-            in.pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+            h.in().pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
         }
 
         void advance(Duration d) {
-            clock.advance(d);
-            driver.advanceWallClockTime(d);
+            h.advance(d);
         }
 
         /** The team alerts written to support.alerts since the last call (conversation alerts skipped). */
         List<KeyValue<String, Alert>> teamAlerts() {
-            return alerts.readKeyValuesToList().stream().filter(kv -> kv.value.kind().isTeamKind()).toList();
+            return h.alerts().readKeyValuesToList().stream().filter(kv -> kv.value.kind().isTeamKind()).toList();
         }
 
         double overloadedGauge(String team) {
-            Gauge g = registry.find("replyclock.team.overloaded").tag("team", team).gauge();
+            Gauge g = h.registry().find("replyclock.team.overloaded").tag("team", team).gauge();
             return g == null ? Double.NaN : g.value();
         }
     }
@@ -159,7 +135,7 @@ class TeamViewTest {
         p.send("c4", "support-fr", "inbound", COMPLAINT);
         assertEquals(List.of(), p.teamAlerts(), "one alert while it fires, not one per conversation");
         assertTrue(p.overloadState.isEmpty());
-        assertEquals(1.0, p.registry.get("replyclock.alerts").tag("kind", "overload").counter().count());
+        assertEquals(1.0, p.h.registry().get("replyclock.alerts").tag("kind", "overload").counter().count());
     }
 
     @Test
@@ -284,7 +260,7 @@ class TeamViewTest {
         assertEquals(List.of("b1"), ids(billing));
         assertEquals(Tier.STANDARD, billing.tier());
         assertTrue(p.overloadState.isEmpty(), "digests are not overload state");
-        assertEquals(1.0, p.registry.get("replyclock.alerts").tag("kind", "digest").tag("tier", "complaint")
+        assertEquals(1.0, p.h.registry().get("replyclock.alerts").tag("kind", "digest").tag("tier", "complaint")
                 .counter().count());
     }
 
@@ -336,7 +312,7 @@ class TeamViewTest {
         // Ingest refuses control characters; a record on the team-load topic from before that (or from another
         // writer) must still not fall into another team's range of the store ("a" + U+0000 + ...).
         Pipeline p = new Pipeline(new TeamViewSettings(0, Duration.ofHours(1)));
-        var loads = p.driver.createInputTopic(ReplyclockTopology.teamLoadTopic("team-test"),
+        var loads = p.h.driver().createInputTopic(ReplyclockTopology.teamLoadTopic("team-test"),
                 new org.apache.kafka.common.serialization.StringSerializer(), new TeamLoadSerde().serializer());
         Instant at = p.clock.instant();
         loads.pipeInput("a", new TeamLoad("c-a", Tier.COMPLAINT, at, at.plusSeconds(60), true));
@@ -355,7 +331,7 @@ class TeamViewTest {
         p.send("r1", "returns", "inbound", COMPLAINT);
         p.advance(Duration.ofMinutes(2));
         p.send("r1", "returns", "outbound", "Bonjour");
-        KeyValueStore<String, Long> digests = p.driver.getKeyValueStore(ReplyclockTopology.TEAM_DIGEST_STORE);
+        KeyValueStore<String, Long> digests = p.h.driver().getKeyValueStore(ReplyclockTopology.TEAM_DIGEST_STORE);
         assertNotNull(digests.get("returns"), "the team is known");
 
         p.advance(Duration.ofDays(1));
