@@ -18,11 +18,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * What was delivered, as in Alertmanager's notification log, but on a compacted Kafka topic keyed
- * {@code receiver/alertId}: read at start, consulted before sending, written after a successful send, so
- * that a restart or a rebalance does not send again what a receiver already has.
+ * The {@link DeliveryLog} of one receiver on a compacted Kafka topic keyed {@code receiver/alertId}: read at
+ * start, consulted before sending, written after a successful send, so that a restart or a rebalance does not
+ * send again what a receiver already has.
  */
-final class NotificationLog {
+final class NotificationLog implements DeliveryLog {
 
     private final String topic;
     private final String receiver;
@@ -65,7 +65,8 @@ final class NotificationLog {
         }
     }
 
-    boolean contains(String alertId) {
+    @Override
+    public boolean contains(String alertId) {
         return delivered.contains(alertId);
     }
 
@@ -73,12 +74,14 @@ final class NotificationLog {
      * Records a delivery; the write is asynchronous, and {@link #flush} makes every recorded delivery durable
      * before the consumer offset moves on.
      */
-    void record(String alertId, Instant at) {
+    @Override
+    public void record(String alertId, Instant at) {
         pending.add(producer.send(new ProducerRecord<>(topic, receiver + "/" + alertId, at.toString())));
         delivered.add(alertId);
     }
 
-    void flush() throws ExecutionException, InterruptedException, TimeoutException {
+    @Override
+    public void flush() throws ExecutionException, InterruptedException, TimeoutException {
         for (java.util.concurrent.Future<?> f : pending) {
             f.get(30, TimeUnit.SECONDS);
         }
