@@ -663,6 +663,14 @@ public final class Classifier {
                 }
             }
         }
+        for (int m = 0; m < s.matches; m++) {
+            int start = s.matchStart[m];
+            if (patterns[s.matchPattern[m]].role() == Role.HYPOTHETICAL && s.hypothetical[start]
+                    && t.questionSentence[t.sentence[start]]) {
+                // "If my order arrives broken, do you refund?": a condition asked about carries past its clause
+                s.hypotheticalSentence[start] = true;
+            }
+        }
         for (int i = 0; i < t.count; i++) {
             if (s.timeEnd[i] == 0 && isTimeShape(t, i)) {
                 s.timeEnd[i] = i + 1;

@@ -46,6 +46,14 @@ class ClassifierTest {
     }
 
     @Test
+    void aConditionAskedAboutCarriesPastItsClause() {
+        assertEquals(Tier.STANDARD, tier("If my order arrives broken, do you refund?"));
+        assertEquals(Tier.STANDARD, tier("Si la lampe arrive fêlée, vous me remboursez ?"));
+        assertEquals(Tier.COMPLAINT, tier("The charger stopped working. If I send it back, do you refund?"),
+                "the failure stated before the condition still counts");
+    }
+
+    @Test
     void conditionalThreatStillCounts() {
         assertEquals(Tier.COMPLAINT, tier("If nothing happens this week I will file a chargeback"));
     }
