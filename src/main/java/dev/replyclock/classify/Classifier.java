@@ -230,6 +230,7 @@ public final class Classifier {
         int[] negatorEnd = new int[128];
         boolean[] hypothetical = new boolean[128];
         boolean[] consequence = new boolean[128];
+        boolean[] gratitude = new boolean[128];
         boolean[] breakBefore = new boolean[128];
         int[] timeEnd = new int[128];
         boolean[] noTypo = new boolean[128];
@@ -238,6 +239,8 @@ public final class Classifier {
         boolean[] currency = new boolean[128];
         boolean[] amount = new boolean[128];
         boolean prePurchase;
+        /** A complaint word the rules read and set aside (negated, hypothetical, a name, thanked, not bought yet). */
+        boolean complaintSetAside;
         boolean ownMistake;
         final char[] merged = new char[64];
         /** Per family: whether the first list of a near or frame family has a word in this message. */
@@ -285,6 +288,7 @@ public final class Classifier {
             matches = 0;
             cands = 0;
             prePurchase = false;
+            complaintSetAside = false;
             ownMistake = false;
             if (negator.length < tokenCount + 1) {
                 int n = Math.max(tokenCount + 1, negator.length * 2);
@@ -295,6 +299,7 @@ public final class Classifier {
                 negatorEnd = new int[n];
                 hypothetical = new boolean[n];
                 consequence = new boolean[n];
+                gratitude = new boolean[n];
                 breakBefore = new boolean[n];
                 timeEnd = new int[n];
                 noTypo = new boolean[n];
@@ -305,6 +310,7 @@ public final class Classifier {
                 Arrays.fill(negatorEnd, 0, tokenCount + 1, 0);
                 Arrays.fill(hypothetical, 0, tokenCount + 1, false);
                 Arrays.fill(consequence, 0, tokenCount + 1, false);
+                Arrays.fill(gratitude, 0, tokenCount + 1, false);
                 Arrays.fill(breakBefore, 0, tokenCount + 1, false);
                 Arrays.fill(timeEnd, 0, tokenCount + 1, 0);
                 Arrays.fill(noTypo, 0, tokenCount + 1, false);
@@ -354,7 +360,10 @@ public final class Classifier {
         spacedLetters(s, t);
         markRoles(s, t, text);
         Classification ruled = decide(s, t, text);
-        return ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 ? ruled : secondOpinion(s, t, text, ruled);
+        // the model adds the complaints no rule names; it does not overrule the rules' reading of a complaint word
+        // they set aside ("if it arrives broken", "from another brand", "rien de cassé")
+        return ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 || s.complaintSetAside ? ruled
+                : secondOpinion(s, t, text, ruled);
     }
 
     /**
@@ -641,6 +650,7 @@ public final class Classifier {
                 }
                 case HYPOTHETICAL -> s.hypothetical[start] = true;
                 case CONSEQUENCE -> s.consequence[start] = true;
+                case GRATITUDE -> s.gratitude[start] = true;
                 case CLAUSE_BREAK -> s.breakBefore[start] = true;
                 case TIME -> s.timeEnd[start] = Math.max(s.timeEnd[start], s.matchEnd[m]);
                 case FAMILY -> {
@@ -781,6 +791,8 @@ public final class Classifier {
             int verdict = verdict(s, t, s.matchStart[m], s.matchEnd[m]);
             if (verdict == COUNTS) {
                 offer(s, t, p.family(), s.matchStart[m], s.matchEnd[m]);
+            } else if (families[p.family()].tier() == Tier.COMPLAINT) {
+                s.complaintSetAside = true;
             } else if (verdict == NEGATED && families[p.family()].tier() == Tier.URGENT
                     && !families[p.family()].unlessCalm()) {
                 calm = true; // an explicit urgency word, negated; the inferred kinds (unless: calm) do not calm
@@ -808,6 +820,8 @@ public final class Classifier {
             int[] span = families[f].near() ? near(s, t, f) : families[f].frame() ? frame(s, t, f) : null;
             if (span != null && verdict(s, t, span[0], span[1]) == COUNTS) {
                 offer(s, t, f, span[0], span[1]);
+            } else if (span != null && families[f].tier() == Tier.COMPLAINT) {
+                s.complaintSetAside = true;
             }
         }
         List<Signal> signals = null;
@@ -815,7 +829,8 @@ public final class Classifier {
         for (int c = 0; c < s.cands; c++) {
             Family fam = families[s.candFamily[c]];
             if (fam.unlessPrePurchase() && s.prePurchase || fam.unlessCalm() && calm
-                    || fam.unlessOwnMistake() && s.ownMistake) {
+                    || fam.unlessOwnMistake() && s.ownMistake || fam.unlessThanked() && thanked(s, t, s.candStart[c])) {
+                s.complaintSetAside |= fam.tier() == Tier.COMPLAINT;
                 continue;
             }
             if (signals == null || signals.size() < MAX_SIGNALS) {
@@ -1073,6 +1088,17 @@ public final class Classifier {
             }
         }
         return new int[] {Math.min(as, bs), Math.max(ae, be)};
+    }
+
+    /** Whether the clause of token {@code start} thanks before it: "merci pour votre réponse rapide". */
+    private static boolean thanked(Scratch s, Tokens t, int start) {
+        int reach = Math.max(0, start - SCOPE_WORDS);
+        for (int k = start; k >= reach && t.clause[k] == t.clause[start] && (k == start || !s.breakBefore[k + 1]); k--) {
+            if (s.gratitude[k]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a signal counts: not ignored or out of scope (a name, a title, a compound), negated or hypothetical. */

@@ -54,6 +54,32 @@ class ClassifierTest {
     }
 
     @Test
+    void whatAClauseThanksForIsNotUrgentNorADemand() {
+        assertEquals(Tier.STANDARD, tier("Merci pour votre réponse si rapide, bonne soirée !"));
+        assertEquals(Tier.STANDARD, tier("Thanks for sorting my refund so quickly, you're stars"));
+        assertEquals(Tier.COMPLAINT, tier("Thanks a lot for the smashed teapot."), "sarcasm about damage still counts");
+        assertEquals(Tier.URGENT, tier("Thanks for the reply, but where is my parcel?"), "a new clause is not thanked");
+    }
+
+    @Test
+    void anotherShopsProblemIsNotOurs() {
+        assertEquals(Tier.STANDARD, tier("My previous kettle from another brand leaked after a week, is yours sturdier?"));
+        assertEquals(Tier.STANDARD, tier("J'ai acheté chez un concurrent et le tapis est arrivé déchiré, les vôtres sont mieux emballés ?"));
+    }
+
+    @Test
+    void aPublicReviewThreatIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("Fix this today or I'm posting screenshots of this chat on Trustpilot"));
+        assertEquals(Tier.COMPLAINT, tier("Je vais tout balancer sur les réseaux sociaux si personne ne répond"));
+    }
+
+    @Test
+    void aFearThatDidNotComeTrueIsStandard() {
+        assertEquals(Tier.STANDARD, tier("J'avais peur qu'il arrive cassé mais il est parfait, merci"));
+        assertEquals(Tier.STANDARD, tier("I was worried it would arrive damaged, but it's flawless!"));
+    }
+
+    @Test
     void conditionalThreatStillCounts() {
         assertEquals(Tier.COMPLAINT, tier("If nothing happens this week I will file a chargeback"));
     }

@@ -53,6 +53,16 @@ class LabeledCorpusTest {
         }
     }
 
+    /**
+     * unseen-f.jsonl stresses false alarms (60% standard: thanks, praise, problems of another shop or already
+     * solved, product features named after a problem). First scores: rules alone 0.833 / 0.900, with the
+     * learned model trained without it 0.820 / 0.933; the model's false alarms there are praise.
+     */
+    @Test
+    void falseAlarmSetMeetsItsBar() throws Exception {
+        meets("src/test/resources/classify/unseen-f.jsonl", 0.90, 0.97);
+    }
+
     /** The classifier on one labeled file, at least at these accuracy and complaint-recall bars. */
     private LabeledCorpus.Result meets(String file, double accuracy, double complaintRecall) throws Exception {
         LabeledCorpus.Result r = LabeledCorpus.evaluate(classifier, LabeledCorpus.read(Path.of(file)));
