@@ -5,8 +5,6 @@ import dev.replyclock.alert.ReceiverConfig;
 import dev.replyclock.alert.Route;
 import dev.replyclock.model.AlertKind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,12 +57,7 @@ public final class ConfigLoader {
 
     /** The packaged defaults with explicit overrides (by key), as the demo and tests use them. */
     public static ReplyclockConfig builtIn(Map<String, String> overrides) throws ConfigException {
-        try (InputStream in = ConfigLoader.class.getResourceAsStream(BUILTIN_RESOURCE)) {
-            String yaml = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return parse(yaml, "(built-in)", Map.of(), overrides);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse("", "(built-in)", Map.of(), overrides); // the packaged file is the first layer of any parse
     }
 
     /**
@@ -95,14 +88,14 @@ public final class ConfigLoader {
             throw new ConfigException(file.toString(), List.of(new ConfigProblem("--config", file.toString(),
                     "cannot read it: " + e.getMessage())));
         }
-        Map<String, String> out = new TreeMap<>(ConfigLayers.DEFAULTS);
+        Map<String, String> out = new TreeMap<>();
         ConfigLayers.merge(yaml, file.toString(), env, Map.of(), new ArrayList<>())
                 .forEach((k, v) -> out.put(k, v.isValueNode() ? v.asText() : v.toString()));
         return out;
     }
 
     /** Hands each section its keys, in the order problems are reported. A bad value reads as a valid fallback. */
-    private static ReplyclockConfig build(ConfigValues v) {
+    static ReplyclockConfig build(ConfigValues v) {
         KafkaSettings kafka = KafkaSection.read(v);
         SlaSection.Sla sla = SlaSection.read(v);
         HttpSettings http = HttpSection.read(v);

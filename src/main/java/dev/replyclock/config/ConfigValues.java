@@ -3,6 +3,7 @@ package dev.replyclock.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.replyclock.model.DurationParser;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Typed reads of the merged values by key. A bad value becomes a problem (key, value, fix) and a valid
+ * Typed reads of the merged values by key (every key has one: the packaged defaults are the first layer). A bad value becomes a problem (key, value, fix) and a valid
  * fallback is returned, so that one pass over every section reports every problem at once.
  */
 final class ConfigValues {
 
     private final Map<String, JsonNode> values;
     private final List<ConfigProblem> problems;
+    private final Set<String> read = new HashSet<>();
 
     ConfigValues(Map<String, JsonNode> values, List<ConfigProblem> problems) {
         this.values = values;
@@ -32,9 +34,19 @@ final class ConfigValues {
         problems.add(new ConfigProblem(key, value, fix));
     }
 
+    /** @throws IllegalStateException for a key without a default in config/replyclock.yaml: a bug, not a bad file */
     JsonNode node(String key) {
         JsonNode n = values.get(key);
-        return n != null ? n : ConfigLayers.scalarOrYaml(ConfigLayers.DEFAULTS.get(key));
+        if (n == null) {
+            throw new IllegalStateException(key + " has no default in config/replyclock.yaml");
+        }
+        read.add(key);
+        return n;
+    }
+
+    /** The keys the sections have read, so that a test can tell a documented key that nothing reads. */
+    Set<String> keysRead() {
+        return Set.copyOf(read);
     }
 
     String text(String key) {
