@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.replyclock.alert.DeliveryPolicy;
 import dev.replyclock.alert.ReceiverConfig;
 import dev.replyclock.alert.ReceiverFactory;
+import dev.replyclock.alert.ReceiverType;
 import dev.replyclock.alert.Route;
 import dev.replyclock.model.AlertKind;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code alerts.*} but the alert content ({@link AlertContentSection}): receivers, the route tree, overload
@@ -24,18 +25,6 @@ final class AlertsSection {
 
     private AlertsSection() {
     }
-
-    /** The fields each receiver type takes; those marked required must be there. */
-    private static final Map<String, List<String>> RECEIVER_FIELDS = Map.of(
-            "log", List.of("path", "format"),
-            "webhook", List.of("url!", "secret-file!", "timeout", "language"),
-            "slack", List.of("url!", "timeout", "language"),
-            "teams", List.of("url!", "timeout", "language"),
-            "pagerduty", List.of("routing-key-file!", "url", "timeout", "language"),
-            "email", List.of("host!", "port", "starttls", "from!", "to!", "username", "password-file", "timeout",
-                    "language"),
-            "sms", List.of("url!", "account!", "auth-token-file!", "from!", "to!", "timeout", "language"),
-            "kafka", List.of("topic!"));
 
     /** {@code alerts.receivers}, with {@code alerts.pagerduty.resolve-on-ack} put on each pagerduty receiver. */
     static List<ReceiverConfig> receivers(ConfigValues v) {
@@ -62,11 +51,12 @@ final class AlertsSection {
             } else if (!names.add(name)) {
                 v.problem(at + ".name", name, "receiver names must be unique");
             }
-            List<String> fields = RECEIVER_FIELDS.get(type);
-            if (fields == null) {
-                v.problem(at + ".type", type, "use one of " + new TreeSet<>(RECEIVER_FIELDS.keySet()));
+            Optional<ReceiverType> receiverType = ReceiverType.of(type);
+            if (receiverType.isEmpty()) {
+                v.problem(at + ".type", type, "use one of " + ReceiverType.names());
                 continue;
             }
+            List<String> fields = receiverType.get().fields();
             Map<String, String> settings = new HashMap<>();
             Iterator<String> it = r.fieldNames();
             while (it.hasNext()) {
@@ -74,20 +64,19 @@ final class AlertsSection {
                 if (f.equals("name") || f.equals("type")) {
                     continue;
                 }
-                if (!fields.contains(f) && !fields.contains(f + "!")) {
-                    v.problem(at + "." + f, r.get(f).asText(), "unknown field; a " + type
-                            + " receiver has " + fields.stream().map(x -> x.replace("!", "")).toList());
+                if (!fields.contains(f)) {
+                    v.problem(at + "." + f, r.get(f).asText(), "unknown field; a " + type + " receiver has " + fields);
                 } else {
                     JsonNode value = r.get(f);
                     settings.put(f, value.isArray() ? joined(value) : value.asText());
                 }
             }
-            for (String f : fields) {
-                if (f.endsWith("!") && settings.getOrDefault(f.substring(0, f.length() - 1), "").isBlank()) {
-                    v.problem(at + "." + f.substring(0, f.length() - 1), null, "a " + type + " receiver needs it");
+            for (String f : receiverType.get().required()) {
+                if (settings.getOrDefault(f, "").isBlank()) {
+                    v.problem(at + "." + f, null, "a " + type + " receiver needs it");
                 }
             }
-            ReceiverChecks.check(type, at, settings, v.problems());
+            receiverType.get().check(settings, (field, value, fix) -> v.problem(at + "." + field, value, fix));
             if (type.equals("pagerduty")) {
                 settings.put(ReceiverFactory.RESOLVE_ON_ACK, resolveOnAck);
             }

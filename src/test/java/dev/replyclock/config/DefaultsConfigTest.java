@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.replyclock.alert.ReceiverType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,14 @@ class DefaultsConfigTest {
         ConfigLoader.build(values);
         assertTrue(problems.isEmpty(), problems.toString());
         assertEquals(new TreeSet<>(ConfigLoader.keys()), new TreeSet<>(values.keysRead()));
+    }
+
+    @Test
+    void everyReceiverTypeIsDocumentedWithAnExample() throws Exception {
+        String yaml = Files.readString(Path.of("config/replyclock.yaml"));
+        for (ReceiverType type : ReceiverType.values()) {
+            assertTrue(yaml.contains("type: " + type.wireName()), type.wireName());
+        }
     }
 
     @Test
