@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One alert receiver of {@code alerts.receivers}: its unique name, its type ({@code log}, {@code webhook},
  * {@code slack}, {@code teams}, {@code pagerduty}, {@code email}, {@code sms}, {@code kafka}) and its
- * settings as written (validated per type by the config loader; documented in config/replyclock.yaml).
+ * settings as written (validated per {@link ReceiverType} by the config loader; documented in config/replyclock.yaml).
  */
 public record ReceiverConfig(String name, String type, Map<String, String> settings) {
 
