@@ -4,6 +4,7 @@ import dev.replyclock.classify.Classification;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Percentiles;
 import dev.replyclock.model.SupportMessage;
 import dev.replyclock.model.Tier;
 import java.time.Clock;
@@ -170,21 +171,13 @@ public final class Replay {
             double[] replyTimes = of.stream().filter(Wait::replied).mapToDouble(w -> w.waited().toMillis() / 1000.0)
                     .sorted().toArray();
             long within = of.stream().filter(w -> w.replied() && w.withinTarget()).count();
-            out.put(t, new TierStats(of.size(), replyTimes.length, nearestRank(replyTimes, 50),
-                    nearestRank(replyTimes, 90), nearestRank(replyTimes, 99),
+            out.put(t, new TierStats(of.size(), replyTimes.length, Percentiles.of(replyTimes, 50),
+                    Percentiles.of(replyTimes, 90), Percentiles.of(replyTimes, 99),
                     replyTimes.length == 0 ? null : within / (double) replyTimes.length,
                     (int) of.stream().filter(Wait::breached).count(), of.stream().mapToInt(Wait::warnings).sum(),
                     of.stream().mapToInt(Wait::escalations).sum()));
         }
         return out;
-    }
-
-    static Double nearestRank(double[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return null;
-        }
-        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
     }
 
     /** The clock of the replay: where the replay is, not the wall clock. */

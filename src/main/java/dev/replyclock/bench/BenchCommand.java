@@ -1,4 +1,4 @@
-package dev.replyclock.cli;
+package dev.replyclock.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,6 +16,7 @@ import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Percentiles;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicy;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -74,7 +73,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures replyclock against the raw Kafka ceiling on the same records (embedded broker by default).",
                 "Prints a table; --json FILE writes the figures."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "a real cluster (default: an embedded broker)")
     String bootstrap;
@@ -396,8 +395,8 @@ final class BenchCommand implements Callable<Integer> {
             reader.join();
         }
         long[] l = sorted(lateMs);
-        r.put("breach_p50", pct(l, 50));
-        r.put("breach_p99", pct(l, 99));
+        r.put("breach_p50", Percentiles.of(l, 50));
+        r.put("breach_p99", Percentiles.of(l, 99));
         r.put("breaches_seen", (long) l.length);
         return r;
     }
@@ -442,9 +441,7 @@ final class BenchCommand implements Callable<Integer> {
                                    Map<String, Long> signalMs) {
         long[] s = signalMs.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
                 .mapToLong(Map.Entry::getValue).sorted().toArray();
-        r.put(key + "_p50", pct(s, 50));
-        r.put(key + "_p99", pct(s, 99));
-        r.put(key + "_max", s.length == 0 ? -1 : s[s.length - 1]);
+        putPercentiles(r, key, s);
         r.put(key + "s_seen", (long) s.length);
         r.put(key + "s_sent", signalSent.keySet().stream().filter(k -> k.startsWith(prefix)).count());
     }
@@ -472,10 +469,15 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void putDelivery(Map<String, Long> r, String prefix, long[] sorted) {
-        r.put(prefix + "_p50", pct(sorted, 50));
-        r.put(prefix + "_p99", pct(sorted, 99));
-        r.put(prefix + "_max", sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+        putPercentiles(r, prefix, sorted);
         r.put(prefix + "_seen", (long) sorted.length);
+    }
+
+    /** {@code prefix_p50}, {@code prefix_p99} and {@code prefix_max} of ascending values (-1 when none). */
+    private static void putPercentiles(Map<String, Long> r, String prefix, long[] sorted) {
+        r.put(prefix + "_p50", Percentiles.of(sorted, 50));
+        r.put(prefix + "_p99", Percentiles.of(sorted, 99));
+        r.put(prefix + "_max", Percentiles.max(sorted));
     }
 
     /** The delivery figures' JSON keys (the contract's and the extra ones), as {@code report} and {@code --delivery-only} write them. */
@@ -630,15 +632,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void readAlerts(String topic, Map<String, Long> signalSent, Map<String, Long> deadlines,
                             Map<String, Long> signalMs, List<Long> lateMs, AtomicBoolean stop) {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            c.assign(parts);
-            c.seekToEnd(parts);
-            parts.forEach(c::position);
+        try (KafkaConsumer<String, byte[]> c = BenchBurst.alertsConsumer(servers, topic)) {
             while (!stop.get()) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(50))) {
                     long received = System.currentTimeMillis();
@@ -760,19 +754,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private static long[] sorted(List<Long> values) {
         synchronized (values) {
-            long[] a = values.stream().mapToLong(Long::longValue).toArray();
-            Arrays.sort(a);
-            return a;
+            return Percentiles.sorted(values);
         }
-    }
-
-    /** Nearest-rank percentile; -1 when nothing was measured. */
-    private static long pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
     }
 
     private static double round(double v) {
