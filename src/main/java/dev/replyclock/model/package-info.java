@@ -3,7 +3,9 @@
  * {@link dev.replyclock.model.SupportMessage} and its {@link dev.replyclock.model.Direction}, the
  * {@link dev.replyclock.model.Tier} and {@link dev.replyclock.model.Signal} a message is classified into, the
  * {@link dev.replyclock.model.Alert} with its {@link dev.replyclock.model.AlertKind} and JSON form, the
- * duration syntax of the configuration, and the nearest-rank {@link dev.replyclock.model.Percentiles} that
- * {@code report} and {@code bench} print. It imports no other package of replyclock (ArchitectureTest).
+ * duration syntax of the configuration; and two small tools for every layer: the nearest-rank
+ * {@link dev.replyclock.model.Percentiles} that {@code report} and {@code bench} print, and the
+ * {@link dev.replyclock.model.MutableClock} that the replay and the tests move by hand.
+ * It imports no other package of replyclock (ArchitectureTest).
  */
 package dev.replyclock.model;

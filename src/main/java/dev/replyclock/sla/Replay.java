@@ -4,14 +4,12 @@ import dev.replyclock.classify.Classification;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.MutableClock;
 import dev.replyclock.model.Percentiles;
 import dev.replyclock.model.SupportMessage;
 import dev.replyclock.model.Tier;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -72,7 +70,7 @@ public final class Replay {
             messages.removeIf(m -> m.sentAt().toInstant().isAfter(until)); // the replay stops at `until`
         }
         messages.sort(Comparator.comparing(m -> m.sentAt().toInstant()));
-        SimulatedClock clock = new SimulatedClock();
+        MutableClock clock = new MutableClock(Instant.EPOCH);
         SlaEngine engine = new SlaEngine(policies, clock);
         Map<String, ReplyClock> clocks = new HashMap<>();
         Map<String, Instant> wakeUps = new HashMap<>();
@@ -84,7 +82,7 @@ public final class Replay {
         for (SupportMessage m : messages) {
             Instant at = m.sentAt().toInstant();
             fireDue(at, clock, engine, clocks, wakeUps, index, raised);
-            clock.now = at;
+            clock.set(at);
             Classification c = m.isInbound() ? classifier.classify(m.text()) : Classification.STANDARD;
             String id = m.conversationId();
             ReplyClock before = clocks.get(id);
@@ -98,14 +96,14 @@ public final class Replay {
             });
             update(id, o.clock(), engine, clocks, wakeUps, index);
         }
-        Instant end = until != null ? until : messages.isEmpty() ? Instant.EPOCH : clock.now;
+        Instant end = until != null ? until : messages.isEmpty() ? Instant.EPOCH : clock.instant();
         fireDue(end, clock, engine, clocks, wakeUps, index, raised);
         clocks.forEach((id, c) -> waits.add(new Wait(c, Duration.between(c.openedAt(), end), false, false,
                 raised.getOrDefault(id, new Alerts()))));
         return waits;
     }
 
-    private static void fireDue(Instant upTo, SimulatedClock clock, SlaEngine engine, Map<String, ReplyClock> clocks,
+    private static void fireDue(Instant upTo, MutableClock clock, SlaEngine engine, Map<String, ReplyClock> clocks,
                                 Map<String, Instant> wakeUps, PriorityQueue<Map.Entry<Instant, String>> index,
                                 Map<String, Alerts> raised) {
         while (!index.isEmpty() && !index.peek().getKey().isAfter(upTo)) {
@@ -114,7 +112,7 @@ public final class Replay {
             if (!due.getKey().equals(wakeUps.get(id))) {
                 continue; // superseded
             }
-            clock.now = due.getKey();
+            clock.set(due.getKey());
             wakeUps.remove(id); // polled: the next wake-up, even an equal one, goes back in the index
             Outcome o = engine.onDue(clocks.get(id));
             record(o.alerts(), raised);
@@ -178,25 +176,5 @@ public final class Replay {
                     of.stream().mapToInt(Wait::escalations).sum()));
         }
         return out;
-    }
-
-    /** The clock of the replay: where the replay is, not the wall clock. */
-    private static final class SimulatedClock extends Clock {
-        Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
