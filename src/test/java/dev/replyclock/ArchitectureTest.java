@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  *   ingest                     decoding and the intake HTTP server (uses config's settings)
  *   ops                        metrics, health, the ops HTTP API
  *   kafka                      topology, serdes, embedded broker: the only place that wires Streams
+ *   bench                      the {@code bench} command's harness: load, probes, figures
  *   cli                        commands and the daemon's wiring
  * </pre>
  * A package may use those below it, never those above, and no two packages may need each other.
@@ -52,6 +53,7 @@ class ArchitectureTest {
                 .layer("ingest").definedBy("dev.replyclock.ingest..")
                 .layer("ops").definedBy("dev.replyclock.ops..")
                 .layer("kafka").definedBy("dev.replyclock.kafka..")
+                .layer("bench").definedBy("dev.replyclock.bench..")
                 .layer("cli").definedBy("dev.replyclock.cli..")
                 .whereLayer("model").mayNotAccessAnyLayer()
                 .whereLayer("classify").mayOnlyAccessLayers("model")
@@ -64,8 +66,10 @@ class ArchitectureTest {
                         "ingest")
                 .whereLayer("kafka").mayOnlyAccessLayers("model", "classify", "sla", "privacy", "alert", "config",
                         "ingest", "ops")
-                .whereLayer("cli").mayOnlyAccessLayers("model", "classify", "sla", "privacy", "alert", "config",
+                .whereLayer("bench").mayOnlyAccessLayers("model", "classify", "sla", "privacy", "alert", "config",
                         "ingest", "ops", "kafka")
+                .whereLayer("cli").mayOnlyAccessLayers("model", "classify", "sla", "privacy", "alert", "config",
+                        "ingest", "ops", "kafka", "bench")
                 .check(classes);
     }
 

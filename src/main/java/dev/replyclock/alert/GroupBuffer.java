@@ -115,12 +115,10 @@ final class GroupBuffer {
         }
     }
 
-    /** The groups whose time has come, removed from the buffer, oldest first. */
-    List<AlertGroup> takeDue() {
-        return takeDueWithPositions().stream().map(Due::group).toList();
-    }
-
-    /** As {@link #takeDue}, with the members' positions: a group that fails waits in the retry lane with them. */
+    /**
+     * The groups whose time has come, removed from the buffer, oldest first, with the members' positions: a group
+     * that fails waits in the retry lane with them.
+     */
     List<Due> takeDueWithPositions() {
         Instant now = clock.instant();
         List<Due> out = new ArrayList<>();

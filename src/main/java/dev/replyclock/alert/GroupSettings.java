@@ -41,11 +41,6 @@ public record GroupSettings(List<String> groupBy, Duration groupWait, Duration r
         return groupBy != null && groupBy.contains(EVERY_ALERT);
     }
 
-    /** True when an alert never waits under these settings (the default): no buffer is needed. */
-    public boolean sendsAtOnce() {
-        return (groupWait == null || groupWait.isZero()) && (repeatInterval == null || repeatInterval.isZero());
-    }
-
     /** The value of a {@code group_by} label for an alert ("" when the alert has none). */
     public static String label(Alert alert, String label) {
         String v = switch (label) {

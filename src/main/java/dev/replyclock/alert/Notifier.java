@@ -253,11 +253,6 @@ public final class Notifier implements AutoCloseable {
                 .map(d -> d.thread().getName()).toList();
     }
 
-    /** The names of the running receivers (a replaced one counts once its new version runs). */
-    public synchronized Set<String> receiverNames() {
-        return Set.copyOf(deliveries.keySet());
-    }
-
     public synchronized List<KafkaConsumer<String, byte[]>> consumers() {
         return deliveries.values().stream().map(d -> d.worker().consumer()).toList();
     }

@@ -2,7 +2,6 @@ package dev.replyclock.alert;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -86,10 +85,6 @@ final class ReceiverWorker implements Runnable {
                 policy, metrics, clock, new SplittableRandom());
         metrics.deliveryQueue(receiver.name(), queueDepth::get);
         metrics.receiverAtZero(receiver.name()); // every series of the receiver on /metrics from the start
-    }
-
-    String receiverName() {
-        return receiver;
     }
 
     KafkaConsumer<String, byte[]> consumer() {

@@ -78,13 +78,11 @@ public final class SignalRules {
     double learnedComplaintThreshold = 1.0;
 
     private final transient String raw;
-    private final transient String source;
     private final transient List<String> problems = new ArrayList<>();
     private final transient Map<String, String[]> suffixSets = new HashMap<>();
 
-    private SignalRules(String raw, String source) {
+    private SignalRules(String raw) {
         this.raw = raw;
-        this.source = source;
     }
 
     /** The rules packaged in the jar (a copy of config/signals.yaml). */
@@ -119,7 +117,7 @@ public final class SignalRules {
             throw new RulesException(source, List.of("line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
                     + ": not valid YAML: " + e.getOriginalMessage()));
         }
-        SignalRules rules = new SignalRules(yaml, source);
+        SignalRules rules = new SignalRules(yaml);
         if (root == null || !root.isObject()) {
             throw new RulesException(source, List.of("the rules file must be a YAML mapping (see config/signals.yaml)"));
         }
@@ -400,17 +398,4 @@ public final class SignalRules {
         return String.valueOf(line);
     }
 
-    public int familyCount() {
-        return families.size();
-    }
-
-    public String source() {
-        return source;
-    }
-
-    Set<String> familyNames() {
-        Set<String> names = new HashSet<>();
-        families.forEach(f -> names.add(f.name()));
-        return names;
-    }
 }

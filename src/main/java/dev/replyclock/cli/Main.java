@@ -1,5 +1,6 @@
 package dev.replyclock.cli;
 
+import dev.replyclock.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

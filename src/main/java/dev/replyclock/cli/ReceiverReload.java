@@ -52,10 +52,6 @@ record ReceiverReload(List<Receiver> startOrReplace, Set<String> stop) {
         return new ReceiverReload(List.copyOf(built), Set.copyOf(stop));
     }
 
-    boolean changesNothing() {
-        return startOrReplace.isEmpty() && stop.isEmpty();
-    }
-
     /** Closes the built receivers of a plan that is not applied. */
     void discard() {
         startOrReplace.forEach(Receiver::close);

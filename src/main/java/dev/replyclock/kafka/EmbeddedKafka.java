@@ -35,13 +35,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
-    private final Path dataDir;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, int port, Path dataDir) {
+    private EmbeddedKafka(KafkaRaftServer server, int port) {
         this.server = server;
         this.port = port;
-        this.dataDir = dataDir;
     }
 
     /**
@@ -95,7 +93,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.shutdown();
             throw e;
         }
-        EmbeddedKafka broker = new EmbeddedKafka(server, clientPort, dataDir);
+        EmbeddedKafka broker = new EmbeddedKafka(server, clientPort);
         log.info("embedded Kafka broker ready at localhost:{} (data in {})", clientPort, dataDir.toAbsolutePath());
         return broker;
     }
@@ -127,10 +125,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "localhost:" + port;
-    }
-
-    public Path dataDir() {
-        return dataDir;
     }
 
     /** Stops the broker; idempotent. Its threads are not daemon threads, so this must run on every exit. */

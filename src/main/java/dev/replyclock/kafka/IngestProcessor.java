@@ -48,11 +48,6 @@ final class IngestProcessor extends ContextualProcessor<byte[], byte[], Object, 
     /** What a message without {@code from} is pseudonymized to: not one customer, so not indexed. */
     private static final String UNKNOWN_CUSTOMER = Pseudonymizer.PREFIX + "unknown";
 
-    IngestProcessor(MessageCodec codec, Supplier<Classifier> classifier, ReplyclockMetrics metrics,
-                    Pseudonymizer pseudonymizer, Redactor redactor) {
-        this(codec, classifier, metrics, pseudonymizer, redactor, null, false, null);
-    }
-
     /**
      * @param excerpter      makes the excerpt alerts carry ({@code alerts.include-excerpt}); null = off, no text kept
      * @param indexCustomers forward (pseudonym -> conversationId) of inbound messages to the customer index

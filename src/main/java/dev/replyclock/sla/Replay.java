@@ -4,13 +4,12 @@ import dev.replyclock.classify.Classification;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.MutableClock;
+import dev.replyclock.model.Percentiles;
 import dev.replyclock.model.SupportMessage;
 import dev.replyclock.model.Tier;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -71,7 +70,7 @@ public final class Replay {
             messages.removeIf(m -> m.sentAt().toInstant().isAfter(until)); // the replay stops at `until`
         }
         messages.sort(Comparator.comparing(m -> m.sentAt().toInstant()));
-        SimulatedClock clock = new SimulatedClock();
+        MutableClock clock = new MutableClock(Instant.EPOCH);
         SlaEngine engine = new SlaEngine(policies, clock);
         Map<String, ReplyClock> clocks = new HashMap<>();
         Map<String, Instant> wakeUps = new HashMap<>();
@@ -83,7 +82,7 @@ public final class Replay {
         for (SupportMessage m : messages) {
             Instant at = m.sentAt().toInstant();
             fireDue(at, clock, engine, clocks, wakeUps, index, raised);
-            clock.now = at;
+            clock.set(at);
             Classification c = m.isInbound() ? classifier.classify(m.text()) : Classification.STANDARD;
             String id = m.conversationId();
             ReplyClock before = clocks.get(id);
@@ -97,14 +96,14 @@ public final class Replay {
             });
             update(id, o.clock(), engine, clocks, wakeUps, index);
         }
-        Instant end = until != null ? until : messages.isEmpty() ? Instant.EPOCH : clock.now;
+        Instant end = until != null ? until : messages.isEmpty() ? Instant.EPOCH : clock.instant();
         fireDue(end, clock, engine, clocks, wakeUps, index, raised);
         clocks.forEach((id, c) -> waits.add(new Wait(c, Duration.between(c.openedAt(), end), false, false,
                 raised.getOrDefault(id, new Alerts()))));
         return waits;
     }
 
-    private static void fireDue(Instant upTo, SimulatedClock clock, SlaEngine engine, Map<String, ReplyClock> clocks,
+    private static void fireDue(Instant upTo, MutableClock clock, SlaEngine engine, Map<String, ReplyClock> clocks,
                                 Map<String, Instant> wakeUps, PriorityQueue<Map.Entry<Instant, String>> index,
                                 Map<String, Alerts> raised) {
         while (!index.isEmpty() && !index.peek().getKey().isAfter(upTo)) {
@@ -113,7 +112,7 @@ public final class Replay {
             if (!due.getKey().equals(wakeUps.get(id))) {
                 continue; // superseded
             }
-            clock.now = due.getKey();
+            clock.set(due.getKey());
             wakeUps.remove(id); // polled: the next wake-up, even an equal one, goes back in the index
             Outcome o = engine.onDue(clocks.get(id));
             record(o.alerts(), raised);
@@ -170,40 +169,12 @@ public final class Replay {
             double[] replyTimes = of.stream().filter(Wait::replied).mapToDouble(w -> w.waited().toMillis() / 1000.0)
                     .sorted().toArray();
             long within = of.stream().filter(w -> w.replied() && w.withinTarget()).count();
-            out.put(t, new TierStats(of.size(), replyTimes.length, nearestRank(replyTimes, 50),
-                    nearestRank(replyTimes, 90), nearestRank(replyTimes, 99),
+            out.put(t, new TierStats(of.size(), replyTimes.length, Percentiles.of(replyTimes, 50),
+                    Percentiles.of(replyTimes, 90), Percentiles.of(replyTimes, 99),
                     replyTimes.length == 0 ? null : within / (double) replyTimes.length,
                     (int) of.stream().filter(Wait::breached).count(), of.stream().mapToInt(Wait::warnings).sum(),
                     of.stream().mapToInt(Wait::escalations).sum()));
         }
         return out;
-    }
-
-    static Double nearestRank(double[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return null;
-        }
-        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
-    }
-
-    /** The clock of the replay: where the replay is, not the wall clock. */
-    private static final class SimulatedClock extends Clock {
-        Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.MutableClock;
 import dev.replyclock.model.Tier;
-import dev.replyclock.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -141,7 +141,8 @@ class RouteTest {
         Route route = ConfigLoader.parse(CONFIG, "test", Map.of(), Map.of()).route();
         for (Route.Target t : route.targetsFor(alert(Tier.COMPLAINT, AlertKind.BREACH, "email"), Instant.now())) {
             assertEquals(GroupSettings.DEFAULT, t.grouping());
-            assertTrue(t.grouping().sendsAtOnce());
+            assertEquals(java.time.Duration.ZERO, t.grouping().groupWait());
+            assertEquals(java.time.Duration.ZERO, t.grouping().repeatInterval());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.replyclock.cli;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +10,9 @@ import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.MutableClock;
 import dev.replyclock.privacy.AdminTotp;
 import dev.replyclock.testing.InProcessDaemon;
-import dev.replyclock.testing.MutableClock;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;

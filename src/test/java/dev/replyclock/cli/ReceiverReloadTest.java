@@ -39,7 +39,8 @@ class ReceiverReloadTest {
         assertEquals(List.of("changed", "new"), plan.startOrReplace().stream().map(Receiver::name).toList());
         assertEquals(Set.of("gone"), plan.stop());
         plan.discard();
-        assertTrue(ReceiverReload.plan(running, running, factory, false).changesNothing());
+        ReceiverReload unchanged = ReceiverReload.plan(running, running, factory, false);
+        assertTrue(unchanged.startOrReplace().isEmpty() && unchanged.stop().isEmpty(), "nothing changes");
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.config.TeamViewSettings;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.MutableClock;
 import dev.replyclock.testing.ExtremeRecords;
-import dev.replyclock.testing.MutableClock;
 import dev.replyclock.testing.TopologyHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

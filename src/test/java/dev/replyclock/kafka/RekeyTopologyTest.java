@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
-import dev.replyclock.testing.MutableClock;
+import dev.replyclock.model.MutableClock;
 import dev.replyclock.testing.TopologyHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
-import dev.replyclock.testing.MutableClock;
+import dev.replyclock.model.MutableClock;
 import dev.replyclock.testing.TestBroker;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -4,7 +4,7 @@ import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.St
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.replyclock.testing.MutableClock;
+import dev.replyclock.model.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,12 +3,12 @@ package dev.replyclock.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.replyclock.model.MutableClock;
 import dev.replyclock.privacy.AdminTotp;
 import dev.replyclock.privacy.ApiToken;
 import dev.replyclock.privacy.ApiTokens;
 import dev.replyclock.privacy.Role;
 import dev.replyclock.testing.ApiCalls;
-import dev.replyclock.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;

@@ -2,7 +2,7 @@ package dev.replyclock.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.replyclock.testing.MutableClock;
+import dev.replyclock.model.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

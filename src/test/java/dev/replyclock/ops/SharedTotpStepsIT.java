@@ -2,8 +2,8 @@ package dev.replyclock.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.replyclock.model.MutableClock;
 import dev.replyclock.privacy.AdminTotp;
-import dev.replyclock.testing.MutableClock;
 import dev.replyclock.testing.TestBroker;
 import java.time.Duration;
 import java.time.Instant;

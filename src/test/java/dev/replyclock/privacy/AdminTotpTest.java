@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.testing.MutableClock;
+import dev.replyclock.model.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

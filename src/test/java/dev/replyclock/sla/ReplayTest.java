@@ -73,15 +73,6 @@ class ReplayTest {
         assertEquals(Duration.ofMinutes(3), waits.get(0).waited());
     }
 
-    @Test
-    void percentilesAreNearestRank() {
-        double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        assertEquals(5.0, Replay.nearestRank(sorted, 50));
-        assertEquals(9.0, Replay.nearestRank(sorted, 90));
-        assertEquals(10.0, Replay.nearestRank(sorted, 99));
-        assertNull(Replay.nearestRank(new double[0], 50));
-    }
-
     private static List<SupportMessage> answeredThenFollowedUp() {
         return List.of(
                 msg("g", Direction.INBOUND, "What sizes?", Duration.ZERO),

@@ -8,6 +8,7 @@ import dev.replyclock.kafka.PipelineSpec;
 import dev.replyclock.kafka.ReplyclockTopology;
 import dev.replyclock.kafka.StreamsSettings;
 import dev.replyclock.model.Alert;
+import dev.replyclock.model.MutableClock;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicies;

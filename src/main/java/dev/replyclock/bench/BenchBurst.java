@@ -1,14 +1,14 @@
-package dev.replyclock.cli;
+package dev.replyclock.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Percentiles;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -222,17 +222,8 @@ final class BenchBurst {
     }
 
     private static void percentiles(ObjectNode o, List<Long> values) {
-        long[] v = values == null ? new long[0] : values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(v);
-        o.put("count", v.length).put("p50", pct(v, 50)).put("p99", pct(v, 99)).put("max", v.length == 0 ? -1 : v[v.length - 1]);
-    }
-
-    /** Nearest-rank percentile; -1 when nothing was measured. */
-    private static long pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
+        long[] v = values == null ? new long[0] : Percentiles.sorted(values);
+        o.put("count", v.length).put("p50", Percentiles.of(v, 50)).put("p99", Percentiles.of(v, 99))
+                .put("max", Percentiles.max(v));
     }
 }

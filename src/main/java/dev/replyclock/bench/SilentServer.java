@@ -1,4 +1,4 @@
-package dev.replyclock.cli;
+package dev.replyclock.bench;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,11 +1,8 @@
-package dev.replyclock.cli;
+package dev.replyclock.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.replyclock.alert.DeliveryPolicy;
-import dev.replyclock.alert.Notifier;
-import dev.replyclock.alert.WebhookReceiver;
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;
 import dev.replyclock.ingest.MessageCodec;
@@ -16,6 +13,7 @@ import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.Percentiles;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaEngine;
 import dev.replyclock.sla.SlaPolicy;
@@ -29,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +50,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -74,7 +70,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures replyclock against the raw Kafka ceiling on the same records (embedded broker by default).",
                 "Prints a table; --json FILE writes the figures."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "a real cluster (default: an embedded broker)")
     String bootstrap;
@@ -152,14 +148,14 @@ final class BenchCommand implements Callable<Integer> {
 
     private int measure() throws Exception {
         if (deliveryOnly) {
-            Map<String, Long> delivery = deliveryLatencies();
+            Map<String, Long> delivery = delivery().latencies();
             System.err.print("\r" + " ".repeat(70) + "\r");
-            printDelivery(delivery);
+            BenchDelivery.print(out, delivery);
             out.flush();
             if (json != null) {
                 ObjectMapper m = JsonMapper.builder().build();
                 ObjectNode o = m.createObjectNode();
-                deliveryJson(o, delivery);
+                BenchDelivery.json(o, delivery);
                 o.put("cores", Runtime.getRuntime().availableProcessors())
                         .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
                 Files.writeString(json, m.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
@@ -210,7 +206,7 @@ final class BenchCommand implements Callable<Integer> {
                 new BenchBurst(servers, topics.messages(), topics.alerts(), run, traffic, this::producer)
                         .run(Math.max(1, Math.round(pipelineRate / 20)), steadySeconds, burstSeconds, burst);
             }
-            latency.putAll(deliveryLatencies());
+            latency.putAll(delivery().latencies());
             double open = registry.find("replyclock.open.conversations").gauges().stream().mapToDouble(g -> g.value()).sum();
             long heapPerOpen = open > 0 ? (long) ((usedHeapAfterGc() - heapBaseline) / open) : -1;
             report(ceiling, passthrough, pipelineRate, latency, heapPerOpen, (long) open, burst);
@@ -396,8 +392,8 @@ final class BenchCommand implements Callable<Integer> {
             reader.join();
         }
         long[] l = sorted(lateMs);
-        r.put("breach_p50", pct(l, 50));
-        r.put("breach_p99", pct(l, 99));
+        r.put("breach_p50", Percentiles.of(l, 50));
+        r.put("breach_p99", Percentiles.of(l, 99));
         r.put("breaches_seen", (long) l.length);
         return r;
     }
@@ -442,203 +438,23 @@ final class BenchCommand implements Callable<Integer> {
                                    Map<String, Long> signalMs) {
         long[] s = signalMs.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
                 .mapToLong(Map.Entry::getValue).sorted().toArray();
-        r.put(key + "_p50", pct(s, 50));
-        r.put(key + "_p99", pct(s, 99));
-        r.put(key + "_max", s.length == 0 ? -1 : s[s.length - 1]);
+        putPercentiles(r, key, s);
         r.put(key + "s_seen", (long) s.length);
         r.put(key + "s_sent", signalSent.keySet().stream().filter(k -> k.startsWith(prefix)).count());
     }
 
-    /** The receivers of a delivery run. */
-    private enum DeliveryCase {
-        /** The healthy webhook alone. */
-        ALONE,
-        /** Beside a receiver whose every call times out. */
-        BESIDE_DEAD,
-        /** The webhook itself answers 503 to every 5th call (20 %); measured over the alerts its first call took. */
-        FLAKY
+    /** {@code prefix_p50}, {@code prefix_p99} and {@code prefix_max} of ascending values (-1 when none). */
+    static void putPercentiles(Map<String, Long> r, String prefix, long[] sorted) {
+        r.put(prefix + "_p50", Percentiles.of(sorted, 50));
+        r.put(prefix + "_p99", Percentiles.of(sorted, 99));
+        r.put(prefix + "_max", Percentiles.max(sorted));
     }
 
-    /**
-     * The delivery latency three times, in fresh topics and groups each time: the healthy webhook alone, beside
-     * a receiver that never answers, and a webhook that refuses every 5th call.
-     */
-    private Map<String, Long> deliveryLatencies() throws Exception {
-        Map<String, Long> r = new HashMap<>();
-        putDelivery(r, "delivery", deliveryLatency("delivery", DeliveryCase.ALONE));
-        putDelivery(r, "delivery_dead", deliveryLatency("delivery-dead", DeliveryCase.BESIDE_DEAD));
-        putDelivery(r, "delivery_flaky", deliveryLatency("delivery-flaky", DeliveryCase.FLAKY));
-        return r;
-    }
 
-    private static void putDelivery(Map<String, Long> r, String prefix, long[] sorted) {
-        r.put(prefix + "_p50", pct(sorted, 50));
-        r.put(prefix + "_p99", pct(sorted, 99));
-        r.put(prefix + "_max", sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
-        r.put(prefix + "_seen", (long) sorted.length);
-    }
-
-    /** The delivery figures' JSON keys (the contract's and the extra ones), as {@code report} and {@code --delivery-only} write them. */
-    private static void deliveryJson(ObjectNode o, Map<String, Long> lat) {
-        o.putObject("delivery_latency_ms").put("p50", lat.get("delivery_p50")).put("p99", lat.get("delivery_p99"));
-        o.putObject("delivery_latency_with_dead_receiver_ms").put("p50", lat.get("delivery_dead_p50"))
-                .put("p99", lat.get("delivery_dead_p99"));
-        o.putObject("delivery_latency_with_flaky_receiver_ms").put("p50", lat.get("delivery_flaky_p50"))
-                .put("p99", lat.get("delivery_flaky_p99"));
-    }
-
-    private void printDelivery(Map<String, Long> lat) {
-        out.printf("  delivery latency (200/s)      p50 %d ms  p99 %d ms  max %d ms  (%d of %d alerts, local webhook)%n",
-                lat.get("delivery_p50"), lat.get("delivery_p99"), lat.get("delivery_max"), lat.get("delivery_seen"),
-                DELIVERY_ALERTS);
-        out.printf("    beside a dead receiver      p50 %d ms  p99 %d ms  max %d ms  (%d of %d alerts; the other receiver times out on every call)%n",
-                lat.get("delivery_dead_p50"), lat.get("delivery_dead_p99"), lat.get("delivery_dead_max"),
-                lat.get("delivery_dead_seen"), DELIVERY_ALERTS);
-        out.printf("    flaky receiver (503 1 in 5) p50 %d ms  p99 %d ms  max %d ms  (%d of %d alerts: those its first call took)%n",
-                lat.get("delivery_flaky_p50"), lat.get("delivery_flaky_p99"), lat.get("delivery_flaky_max"),
-                lat.get("delivery_flaky_seen"), DELIVERY_ALERTS);
-    }
-
-    private static final int DELIVERY_ALERTS = 2000;
-    private static final int DELIVERY_WARMUP = 2000;
-
-    /**
-     * Alert record -> accepted by a healthy local webhook receiver, through the real notifier, at 200 alerts/s
-     * for 10 s (the load the delivery issue names); {@link DeliveryCase#BESIDE_DEAD}: with a second receiver
-     * whose server accepts connections and never answers, so that every call to it times out;
-     * {@link DeliveryCase#FLAKY}: the webhook answers 503 to every 5th call, and only the alerts its first call
-     * took are measured (the others wait for their retry by design).
-     */
-    private long[] deliveryLatency(String name, DeliveryCase deliveryCase) throws Exception {
-        String prefix = "bench-" + run + "." + name;
-        Notifier.Topics t = new Notifier.Topics(prefix + ".alerts", prefix + ".undelivered", prefix + ".notifications");
-        TopicSetup.ensure(servers, Map.of(t.alerts(), partitions, t.undelivered(), 1, t.notificationLog(), 1),
-                Duration.ofSeconds(60));
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.Set<String> accepted = ConcurrentHashMap.newKeySet();
-        java.util.Set<String> firstCallRefused = ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
-        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        hook.createContext("/", ex -> {
-            byte[] body = ex.getRequestBody().readAllBytes();
-            long now = System.currentTimeMillis();
-            try {
-                Alert a = AlertJson.fromBytes(body);
-                if (deliveryCase == DeliveryCase.FLAKY && calls.incrementAndGet() % 5 == 0) {
-                    firstCallRefused.add(a.id()); // a retry's 503 changes nothing: it was refused before
-                    ex.sendResponseHeaders(503, -1);
-                    ex.close();
-                    return;
-                }
-                if (accepted.add(a.id()) && !firstCallRefused.contains(a.id())) {
-                    latencies.add(now - a.createdAt().toEpochMilli());
-                }
-            } catch (IOException e) {
-                // not an alert: not counted
-            }
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        });
-        hook.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
-        hook.start();
-        SilentServer dead = deliveryCase == DeliveryCase.BESIDE_DEAD ? new SilentServer() : null;
-        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
-        Properties client = new Properties();
-        client.put("bootstrap.servers", servers);
-        List<dev.replyclock.alert.Receiver> receivers = new ArrayList<>();
-        receivers.add(new WebhookReceiver("bench-hook",
-                java.net.URI.create("http://127.0.0.1:" + hook.getAddress().getPort() + "/"), secret,
-                Duration.ofSeconds(5), Clock.systemUTC()));
-        if (dead != null) {
-            receivers.add(new WebhookReceiver("bench-dead", java.net.URI.create("http://127.0.0.1:" + dead.port() + "/"),
-                    secret, Duration.ofSeconds(2), Clock.systemUTC()));
-        }
-        Notifier notifier = new Notifier(Notifier.Settings.of(client, "bench-" + run + "-" + name, t,
-                DeliveryPolicy.DEFAULT, new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT),
-                Clock.systemUTC()), receivers);
-        notifier.start();
-        // A running daemon's notifier has joined its groups long before an alert comes: measure from there,
-        // not from the join (the first alerts of the old measurement waited for it; how much of its p99 that
-        // was is not measured).
-        awaitAssigned(receivers.stream().map(rc -> "bench-" + run + "-" + name + "-notifier-" + rc.name()).toList(),
-                t.alerts());
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            // Warm up as a running daemon is warm (JIT, HTTP connections, producer metadata): the same load for
-            // 2 s, delivered and then forgotten. The measured alerts come after it.
-            sendAlerts(producer, t.alerts(), name + "-warmup", DELIVERY_WARMUP, accepted);
-            latencies.clear();
-            accepted.clear();
-            sendAlerts(producer, t.alerts(), name, DELIVERY_ALERTS, accepted);
-        } finally {
-            notifier.close();
-            hook.stop(0);
-            if (dead != null) {
-                dead.close();
-            }
-        }
-        return sorted(latencies);
-    }
-
-    /** {@code count} alerts at 200 a second, then waits (at most 30 s) until the webhook has accepted them all. */
-    private void sendAlerts(KafkaProducer<String, byte[]> producer, String topic, String name, int count,
-                            java.util.Set<String> accepted) throws Exception {
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            long due = start + i * 5_000_000L; // 200 a second
-            while (System.nanoTime() < due) {
-                Thread.sleep(1);
-            }
-            Instant now = Instant.now();
-            Alert a = Alert.of(name + "-" + i, dev.replyclock.model.Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat",
-                    now, now.plusSeconds(60), now, List.of());
-            producer.send(new ProducerRecord<>(topic, a.conversationId(), AlertJson.toBytes(a)));
-            if (i % 200 == 0) {
-                progress(name, i, count);
-            }
-        }
-        producer.flush();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (accepted.size() < count && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
-    }
-
-    /** Waits until every group has a member owning every partition of the topic. */
-    private void awaitAssigned(List<String> groups, String topic) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-            while (System.nanoTime() < deadline) {
-                try {
-                    boolean all = admin.describeConsumerGroups(groups).all().get().values().stream().allMatch(g ->
-                            g.members().stream().mapToLong(m -> m.assignment().topicPartitions().stream()
-                                    .filter(tp -> tp.topic().equals(topic)).count()).sum() == partitions);
-                    if (all) {
-                        return;
-                    }
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
-                        throw e;
-                    }
-                    // not created yet: its first member is still joining
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("the notifier's groups " + groups + " got no assignment within 60 s");
-    }
 
     private void readAlerts(String topic, Map<String, Long> signalSent, Map<String, Long> deadlines,
                             Map<String, Long> signalMs, List<Long> lateMs, AtomicBoolean stop) {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            c.assign(parts);
-            c.seekToEnd(parts);
-            parts.forEach(c::position);
+        try (KafkaConsumer<String, byte[]> c = BenchBurst.alertsConsumer(servers, topic)) {
             while (!stop.get()) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(50))) {
                     long received = System.currentTimeMillis();
@@ -679,7 +495,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("  breach lateness (%,d probes, %,d open) p50 %d ms  p99 %d ms  (%d seen)%n", probes, open,
                 lat.get("breach_p50"), lat.get("breach_p99"), lat.get("breaches_seen"));
         out.printf("  heap per open conversation    %,12d bytes%n", heapPerOpen);
-        printDelivery(lat);
+        BenchDelivery.print(out, lat);
         if (burst.has("during")) {
             out.printf("  burst %d s at %,d/s between %d s at %,d/s: %d of %d probe alerts received (%d lost, %d repeated,"
                             + " %d stale: processed after their deadline)%n",
@@ -711,7 +527,7 @@ final class BenchCommand implements Callable<Integer> {
                     .put("max", lat.get("signal_max"));
             o.putObject("signal_latency_at_half_pipeline_ms").put("p50", lat.get("signal_hp_p50"))
                     .put("p99", lat.get("signal_hp_p99")).put("max", lat.get("signal_hp_max"));
-            deliveryJson(o, lat); // the contract's delivery_latency_ms, and the extra keys beside it
+            BenchDelivery.json(o, lat); // the contract's delivery_latency_ms, and the extra keys beside it
             o.putObject("breach_lateness_ms").put("p50", lat.get("breach_p50")).put("p99", lat.get("breach_p99"));
             o.put("heap_bytes_per_open_conversation", heapPerOpen)
                     .put("cores", Runtime.getRuntime().availableProcessors())
@@ -722,6 +538,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             Files.writeString(json, m.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
         }
+    }
+
+    private BenchDelivery delivery() {
+        return new BenchDelivery(servers, run, partitions, this::producer);
     }
 
     private KafkaProducer<String, byte[]> producer() {
@@ -758,21 +578,10 @@ final class BenchCommand implements Callable<Integer> {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static long[] sorted(List<Long> values) {
+    static long[] sorted(List<Long> values) {
         synchronized (values) {
-            long[] a = values.stream().mapToLong(Long::longValue).toArray();
-            Arrays.sort(a);
-            return a;
+            return Percentiles.sorted(values);
         }
-    }
-
-    /** Nearest-rank percentile; -1 when nothing was measured. */
-    private static long pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
     }
 
     private static double round(double v) {

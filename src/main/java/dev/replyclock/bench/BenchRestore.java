@@ -1,4 +1,4 @@
-package dev.replyclock.cli;
+package dev.replyclock.bench;
 
 import dev.replyclock.classify.Classifier;
 import dev.replyclock.config.KafkaSettings;

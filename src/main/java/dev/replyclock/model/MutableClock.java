@@ -1,4 +1,4 @@
-package dev.replyclock.testing;
+package dev.replyclock.model;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it: deadlines are reached by advancing, never by sleeping. */
+/**
+ * A clock that stands still until it is moved: the replay of {@code report} moves it from message to message and
+ * deadline to deadline, and tests reach deadlines by advancing it, never by sleeping.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;

@@ -1,4 +1,4 @@
-package dev.replyclock.cli;
+package dev.replyclock.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

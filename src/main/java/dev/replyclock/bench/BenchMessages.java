@@ -1,4 +1,4 @@
-package dev.replyclock.cli;
+package dev.replyclock.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
