@@ -74,6 +74,18 @@ class ClassifierTest {
     }
 
     @Test
+    void anAvocadoIsNotALawyer() {
+        assertEquals(Tier.STANDARD, tier("Vous avez le plaid imprimé en forme d'avocat en bleu ?"));
+        assertEquals(Tier.COMPLAINT, tier("Sans nouvelles d'ici lundi, je transmets le dossier à mon avocat."));
+    }
+
+    @Test
+    void greetingsAndRestocksAreNotDeadlinesNorOrders() {
+        assertEquals(Tier.STANDARD, tier("Joyeuses fêtes à toute l'équipe et à l'année prochaine !"));
+        assertEquals(Tier.STANDARD, tier("When does the linen dress come back in stock?"));
+    }
+
+    @Test
     void aFearThatDidNotComeTrueIsStandard() {
         assertEquals(Tier.STANDARD, tier("J'avais peur qu'il arrive cassé mais il est parfait, merci"));
         assertEquals(Tier.STANDARD, tier("I was worried it would arrive damaged, but it's flawless!"));
