@@ -239,7 +239,7 @@ public final class Classifier {
         boolean[] currency = new boolean[128];
         boolean[] amount = new boolean[128];
         boolean prePurchase;
-        /** A complaint word the rules read and set aside (negated, hypothetical, a name, thanked, not bought yet). */
+        /** A complaint word the rules read and set aside (negated, hypothetical, thanked, not bought yet). */
         boolean complaintSetAside;
         boolean ownMistake;
         final char[] merged = new char[64];
@@ -362,8 +362,9 @@ public final class Classifier {
         Classification ruled = decide(s, t, text);
         // the model adds the complaints no rule names; it does not overrule the rules' reading of a complaint word
         // they set aside ("if it arrives broken", "from another brand", "rien de cassé")
-        return ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 || s.complaintSetAside ? ruled
-                : secondOpinion(s, t, text, ruled);
+        // nor a message about a purchase not made yet
+        return ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 || s.complaintSetAside || s.prePurchase
+                ? ruled : secondOpinion(s, t, text, ruled);
     }
 
     /**
@@ -791,8 +792,8 @@ public final class Classifier {
             int verdict = verdict(s, t, s.matchStart[m], s.matchEnd[m]);
             if (verdict == COUNTS) {
                 offer(s, t, p.family(), s.matchStart[m], s.matchEnd[m]);
-            } else if (families[p.family()].tier() == Tier.COMPLAINT) {
-                s.complaintSetAside = true;
+            } else if (verdict != OUT_OF_SCOPE && families[p.family()].tier() == Tier.COMPLAINT) {
+                s.complaintSetAside = true; // negated or hypothetical (a name or an idiom is no complaint word at all)
             } else if (verdict == NEGATED && families[p.family()].tier() == Tier.URGENT
                     && !families[p.family()].unlessCalm()) {
                 calm = true; // an explicit urgency word, negated; the inferred kinds (unless: calm) do not calm
@@ -820,7 +821,8 @@ public final class Classifier {
             int[] span = families[f].near() ? near(s, t, f) : families[f].frame() ? frame(s, t, f) : null;
             if (span != null && verdict(s, t, span[0], span[1]) == COUNTS) {
                 offer(s, t, f, span[0], span[1]);
-            } else if (span != null && families[f].tier() == Tier.COMPLAINT) {
+            } else if (span != null && families[f].tier() == Tier.COMPLAINT
+                    && verdict(s, t, span[0], span[1]) != OUT_OF_SCOPE) {
                 s.complaintSetAside = true;
             }
         }

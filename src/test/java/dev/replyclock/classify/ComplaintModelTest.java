@@ -25,7 +25,8 @@ class ComplaintModelTest {
             "src/test/resources/classify/unseen-100.jsonl", "src/test/resources/classify/unseen-b.jsonl",
             "src/test/resources/classify/unseen-c.jsonl", "src/test/resources/classify/unseen-d.jsonl",
             "src/test/resources/classify/unseen-e.jsonl", "src/test/resources/classify/unseen-f.jsonl",
-            "src/test/resources/classify/unseen-g.jsonl", "src/test/resources/classify/extra-cases.jsonl");
+            "src/test/resources/classify/unseen-g.jsonl", "src/test/resources/classify/unseen-h.jsonl",
+            "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
     private static final String NARRATED_FAILURE =
