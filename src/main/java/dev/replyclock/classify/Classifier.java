@@ -377,7 +377,9 @@ public final class Classifier {
             s.featureFirst = new int[4 * t.count];
         }
         double p = ComplaintModel.probability(complaintModel.logit(t, s.featureKeys, s.featureFirst, s.strongest));
-        if (p < complaintThreshold || s.strongest[0] < 0) {
+        // an urgent message is answered within 5 minutes already: the model moves it up only when it is sure
+        double needed = ruled.tier() == Tier.URGENT ? (1 + complaintThreshold) / 2 : complaintThreshold;
+        if (p < needed || s.strongest[0] < 0) {
             return ruled;
         }
         List<Signal> signals = new ArrayList<>(ruled.signals().size() + 1);

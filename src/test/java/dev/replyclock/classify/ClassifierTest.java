@@ -86,6 +86,24 @@ class ClassifierTest {
     }
 
     @Test
+    void aCustomerLeavingIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("Franchement, c'est ma dernière commande chez vous."));
+        assertEquals(Tier.COMPLAINT, tier("That's it, I'm taking my business elsewhere."));
+        assertEquals(Tier.STANDARD, tier("Comment résilier mon abonnement en ligne ?"), "asking how is not a threat");
+    }
+
+    @Test
+    void askedWithoutAndGotWithIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("J'avais demandé sans fromage et la pizza en est couverte."));
+    }
+
+    @Test
+    void aPoliceReportOrAnEmergencyNumberIsNotAboutUs() {
+        assertEquals(Tier.STANDARD, tier("Je dois porter plainte pour le vol de mon sac, il me faut la facture du téléphone."));
+        assertEquals(Tier.STANDARD, tier("En cas d'urgence un dimanche, qui faut-il appeler ?"));
+    }
+
+    @Test
     void aFearThatDidNotComeTrueIsStandard() {
         assertEquals(Tier.STANDARD, tier("J'avais peur qu'il arrive cassé mais il est parfait, merci"));
         assertEquals(Tier.STANDARD, tier("I was worried it would arrive damaged, but it's flawless!"));

@@ -26,19 +26,20 @@ class ComplaintModelTest {
             "src/test/resources/classify/unseen-c.jsonl", "src/test/resources/classify/unseen-d.jsonl",
             "src/test/resources/classify/unseen-e.jsonl", "src/test/resources/classify/unseen-f.jsonl",
             "src/test/resources/classify/unseen-g.jsonl", "src/test/resources/classify/unseen-h.jsonl",
+            "src/test/resources/classify/unseen-i.jsonl", "src/test/resources/classify/unseen-j.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
     private static final String NARRATED_FAILURE =
             "The blender I got on Monday already smells of burnt plastic and stops after ten seconds.";
-    private static final String THREAT_TO_LEAVE = "Cliente depuis huit ans et voilà comment on me traite. Je vais voir ailleurs.";
+    private static final String NARRATED_FAILURE_FR = "Le mixeur chauffe au bout de deux minutes et sent le plastique.";
 
     private final Classifier withModel = Classifier.builtIn();
     private final Classifier rulesAlone = Classifier.fromRules(SignalRules.builtIn(), ComplaintModel.NONE);
 
     @Test
     void complaintWithoutAKeywordIsCaughtByTheModel() {
-        for (String text : List.of(NARRATED_FAILURE, THREAT_TO_LEAVE)) {
+        for (String text : List.of(NARRATED_FAILURE, NARRATED_FAILURE_FR)) {
             assertEquals(Tier.STANDARD, rulesAlone.classify(text).tier(), "the rules alone miss: " + text);
             assertEquals(Tier.COMPLAINT, withModel.classify(text).tier(), text);
         }
