@@ -182,8 +182,9 @@ public final class ComplaintModel {
             float w = weight(keys[k]);
             z += w;
             boolean pair = k > 0 && first[k] == first[k - 1] - 1; // a pair follows the word it ends on
-            // shown: a pair, or a word of 4 letters or more ("and" may weigh, but explains nothing)
-            if (w > best && (pair || t.length[first[k]] >= 4) && keys[k] != QUESTION) {
+            // shown: a word of 4 letters or more, or a pair with one ("and", "que j" may weigh, but explain nothing)
+            boolean telling = t.length[first[k]] >= 4 || pair && t.length[first[k] + 1] >= 4;
+            if (w > best && telling && keys[k] != QUESTION) {
                 best = w;
                 strongest[0] = first[k];
                 strongest[1] = first[k] + (pair ? 2 : 1);
