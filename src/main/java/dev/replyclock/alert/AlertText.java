@@ -2,7 +2,9 @@ package dev.replyclock.alert;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.Signal;
+import dev.replyclock.model.TeamAlert;
 import dev.replyclock.model.Tier;
 import dev.replyclock.privacy.Redactor;
 import java.net.URLEncoder;
@@ -128,42 +130,44 @@ public final class AlertText {
         List<RenderedAlert.Fact> facts = new ArrayList<>();
         List<String> items = new ArrayList<>();
         StringBuilder d = new StringBuilder();
-        if (a.kind().isTeamKind()) {
+        String excerpt = null;
+        String conversationLink = null;
+        if (a instanceof TeamAlert t) {
             d.append(fr ? "Équipe " : "Team ").append(v.get("team"))
-                    .append(" · ").append(a.conversations().size()).append(fr ? " conversations ouvertes" : " open conversations");
-            if (!a.conversations().isEmpty()) {
+                    .append(" · ").append(t.conversations().size()).append(fr ? " conversations ouvertes" : " open conversations");
+            if (!t.conversations().isEmpty()) {
                 d.append(fr ? " · plus longue attente " : " · oldest wait ").append(v.get("waited"));
             }
             facts.add(new RenderedAlert.Fact(fr ? "Équipe" : "Team", v.get("team")));
             facts.add(new RenderedAlert.Fact(fr ? "Conversations" : "Conversations", v.get("count")));
             facts.add(new RenderedAlert.Fact(fr ? "Plus longue attente" : "Oldest wait", v.get("waited")));
-            items.addAll(a.kind() == AlertKind.DIGEST ? digestItems(a, lang) : overloadItems(a, lang));
-        } else {
+            items.addAll(t.kind() == AlertKind.DIGEST ? digestItems(t, lang) : overloadItems(t, lang));
+        } else if (a instanceof ConversationAlert c) {
             d.append("Conversation ").append(v.get("conversationId"));
             facts.add(new RenderedAlert.Fact("Conversation", v.get("conversationId")));
             facts.add(new RenderedAlert.Fact(fr ? "Priorité" : "Tier", v.get("tier")));
-            if (a.openedAt() != null) {
+            if (c.openedAt() != null) {
                 d.append(fr ? " · attente " : " · waited ").append(v.get("waited"));
                 facts.add(new RenderedAlert.Fact(fr ? "Attente" : "Waited", v.get("waited")));
             }
             d.append(fr ? " · échéance " : " · deadline ").append(v.get("deadline"));
             facts.add(new RenderedAlert.Fact(fr ? "Échéance" : "Deadline", v.get("deadline")));
-            if (!a.signals().isEmpty()) {
+            if (!c.signals().isEmpty()) {
                 d.append(fr ? " · motif : " : " · why: ").append(v.get("why"));
                 facts.add(new RenderedAlert.Fact(fr ? "Motif" : "Why", v.get("why")));
             }
-            if (a.team() != null) {
+            if (c.team() != null) {
                 d.append(fr ? " · équipe " : " · team ").append(v.get("team"));
                 facts.add(new RenderedAlert.Fact(fr ? "Équipe" : "Team", v.get("team")));
             }
-            if (a.ackedBy() != null) {
+            if (c.ackedBy() != null) {
                 d.append(fr ? " · pris en charge par " : " · taken by ").append(v.get("by"));
                 facts.add(new RenderedAlert.Fact(fr ? "Pris en charge par" : "Taken by", v.get("by")));
             }
+            excerpt = c.excerpt() == null || c.excerpt().isBlank() ? null : redactor.redact(c.excerpt());
+            conversationLink = linkFor(c.conversationId(), c.team(), c.channel());
         }
-        String excerpt = a.excerpt() == null || a.excerpt().isBlank() ? null : redactor.redact(a.excerpt());
-        return new RenderedAlert(a, lang, title, d.toString(), facts, items, excerpt,
-                a.conversationId() == null ? null : linkFor(a.conversationId(), a.team(), a.channel()));
+        return new RenderedAlert(a, lang, title, d.toString(), facts, items, excerpt, conversationLink);
     }
 
     /** The inbox link of a conversation, its values URL-encoded; null when {@code alerts.link-template} is empty. */
@@ -207,20 +211,30 @@ public final class AlertText {
         v.put("tier", tierName(a.tier(), lang));
         v.put("level", String.valueOf(a.level()));
         v.put("team", a.team() == null ? "" : redactor.redact(a.team()));
-        v.put("channel", a.channel() == null ? "" : redactor.redact(a.channel()));
-        v.put("conversationId", a.conversationId() == null ? "" : redactor.redact(a.conversationId()));
-        Instant opened = a.kind().isTeamKind()
-                ? a.conversations().stream().map(Alert.OpenConversation::openedAt).min(Comparator.naturalOrder()).orElse(null)
-                : a.openedAt();
-        v.put("waited", opened == null ? "" : human(Duration.between(opened, a.createdAt())));
         v.put("deadline", time(a.deadline(), a));
-        v.put("by", a.ackedBy() == null ? "" : redactor.redact(a.ackedBy()));
-        v.put("why", a.signals().isEmpty() ? "" : redactor.redact(why(a)));
-        v.put("count", String.valueOf(a.kind().isTeamKind() ? a.conversations().size() : 1));
+        Instant opened;
+        if (a instanceof ConversationAlert c) {
+            v.put("channel", c.channel() == null ? "" : redactor.redact(c.channel()));
+            v.put("conversationId", redactor.redact(c.conversationId()));
+            v.put("by", c.ackedBy() == null ? "" : redactor.redact(c.ackedBy()));
+            v.put("why", c.signals().isEmpty() ? "" : redactor.redact(why(c)));
+            v.put("count", "1");
+            opened = c.openedAt();
+        } else {
+            TeamAlert t = (TeamAlert) a;
+            v.put("channel", "");
+            v.put("conversationId", "");
+            v.put("by", "");
+            v.put("why", "");
+            v.put("count", String.valueOf(t.conversations().size()));
+            opened = t.conversations().stream().map(Alert.OpenConversation::openedAt).min(Comparator.naturalOrder())
+                    .orElse(null);
+        }
+        v.put("waited", opened == null ? "" : human(Duration.between(opened, a.createdAt())));
         return v;
     }
 
-    private List<String> overloadItems(Alert a, String lang) {
+    private List<String> overloadItems(TeamAlert a, String lang) {
         List<Alert.OpenConversation> oldest = a.conversations().stream()
                 .sorted(Comparator.comparing(Alert.OpenConversation::openedAt)).toList();
         List<String> out = new ArrayList<>();
@@ -234,7 +248,7 @@ public final class AlertText {
         return out;
     }
 
-    private List<String> digestItems(Alert a, String lang) {
+    private List<String> digestItems(TeamAlert a, String lang) {
         boolean fr = "fr".equals(lang);
         List<String> out = new ArrayList<>();
         for (Tier tier : List.of(Tier.COMPLAINT, Tier.URGENT, Tier.STANDARD)) {
@@ -268,7 +282,7 @@ public final class AlertText {
         return TIERS.getOrDefault(lang, TIERS.get("en")).get(tier.wireName());
     }
 
-    static String why(Alert a) {
+    static String why(ConversationAlert a) {
         return a.signals().stream().map(Signal::family).distinct().collect(Collectors.joining(", "))
                 + " (" + a.signals().stream().map(Signal::matched).distinct().collect(Collectors.joining(", ")) + ")";
     }

@@ -2,6 +2,7 @@ package dev.replyclock.alert;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.ConversationAlert;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,7 +80,8 @@ final class DeliveryPipeline {
         }
         Alert a = routed.get().alert();
         try (MDC.MDCCloseable id = MDC.putCloseable("alertId", a.id());
-             MDC.MDCCloseable c = MDC.putCloseable("conversationId", a.conversationId())) {
+             MDC.MDCCloseable c = MDC.putCloseable("conversationId",
+                     a instanceof ConversationAlert about ? about.conversationId() : null)) {
             if (dedup.seen(a) || silence.mutes(a) || inhibit.inhibits(a)) {
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.replyclock.alert;
 
 import dev.replyclock.model.Alert;
+import dev.replyclock.model.ConversationAlert;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -46,9 +47,9 @@ public record GroupSettings(List<String> groupBy, Duration groupWait, Duration r
         String v = switch (label) {
             case "tier" -> alert.tier().wireName();
             case "kind" -> alert.kind().wireName();
-            case "channel" -> alert.channel();
+            case "channel" -> alert instanceof ConversationAlert c ? c.channel() : null;
             case "team" -> alert.team();
-            case "conversationId" -> alert.conversationId();
+            case "conversationId" -> alert instanceof ConversationAlert c ? c.conversationId() : null;
             default -> throw new IllegalArgumentException("unknown group_by label '" + label + "'");
         };
         return v == null ? "" : v;

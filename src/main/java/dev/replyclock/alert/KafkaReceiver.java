@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.ConversationAlert;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -86,8 +87,8 @@ public final class KafkaReceiver implements Receiver {
                 .put("time", alert.createdAt().toString())
                 .put("datacontenttype", "application/json");
         ObjectNode data = AlertJson.toNode(alert);
-        if (alert.conversationId() != null) {
-            String link = text.linkFor(alert.conversationId(), alert.team(), alert.channel());
+        if (alert instanceof ConversationAlert c) {
+            String link = text.linkFor(c.conversationId(), c.team(), c.channel());
             if (link != null) {
                 data.put("link", link);
             }
@@ -98,7 +99,7 @@ public final class KafkaReceiver implements Receiver {
 
     /** The conversation, or {@code team:<team>} for a team alert: the record key and the event's subject. */
     private static String subject(Alert alert) {
-        return alert.conversationId() != null ? alert.conversationId() : "team:" + alert.team();
+        return alert instanceof ConversationAlert c ? c.conversationId() : "team:" + alert.team();
     }
 
     @Override

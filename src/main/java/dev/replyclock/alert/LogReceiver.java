@@ -2,6 +2,8 @@ package dev.replyclock.alert;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.ConversationAlert;
+import dev.replyclock.model.TeamAlert;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -57,7 +59,8 @@ public final class LogReceiver implements Receiver {
     @Override
     public synchronized void deliver(Alert alert) throws IOException {
         // A log is a log: the customer's excerpt (alerts.include-excerpt) is never written here.
-        out.write(text ? describe(alert) : AlertJson.toLine(alert.withExcerpt(null)));
+        out.write(text ? describe(alert)
+                : AlertJson.toLine(alert instanceof ConversationAlert c ? c.withExcerpt(null) : alert));
         out.write('\n');
         out.flush();
     }
@@ -69,14 +72,20 @@ public final class LogReceiver implements Receiver {
                 .append(String.format("%-10s", a.kind().wireName().toUpperCase()))
                 .append(a.level() > 0 ? " L" + a.level() : "   ")
                 .append("  ").append(String.format("%-9s", a.tier().wireName()))
-                .append("  ").append(a.conversationId() != null ? a.conversationId()
-                        : "team " + a.team() + ", " + a.conversations().size() + " conversations");
-        if (a.openedAt() != null) {
-            b.append("  waited ").append(human(Duration.between(a.openedAt(), a.createdAt())));
+                .append("  ");
+        if (a instanceof TeamAlert t) {
+            b.append("team ").append(t.team()).append(", ").append(t.conversations().size()).append(" conversations")
+                    .append("  deadline ").append(TIME.format(t.deadline()));
+            return b.toString();
         }
-        b.append("  deadline ").append(TIME.format(a.deadline()));
-        if (!a.signals().isEmpty()) {
-            b.append("  why: ").append(a.signals().stream()
+        ConversationAlert c = (ConversationAlert) a;
+        b.append(c.conversationId());
+        if (c.openedAt() != null) {
+            b.append("  waited ").append(human(Duration.between(c.openedAt(), c.createdAt())));
+        }
+        b.append("  deadline ").append(TIME.format(c.deadline()));
+        if (!c.signals().isEmpty()) {
+            b.append("  why: ").append(c.signals().stream()
                     .map(s -> s.family() + "(" + s.matched() + ")").distinct().collect(Collectors.joining(", ")));
         }
         return b.toString();

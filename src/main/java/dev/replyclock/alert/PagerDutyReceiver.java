@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import java.net.URI;
 import java.time.Duration;
 
@@ -82,10 +83,10 @@ public final class PagerDutyReceiver extends JsonHttpReceiver {
     }
 
     static String dedupKey(Alert alert) {
-        if (alert.kind().isTeamKind()) {
-            return "team:" + alert.team() + ":" + alert.deadline().toEpochMilli();
+        if (alert instanceof ConversationAlert c) {
+            return c.conversationId() + ":" + c.deadline().toEpochMilli();
         }
-        return alert.conversationId() + ":" + alert.deadline().toEpochMilli();
+        return "team:" + alert.team() + ":" + alert.deadline().toEpochMilli();
     }
 
     private static String truncate(String s, int max) {

@@ -2,6 +2,7 @@ package dev.replyclock.alert;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.Tier;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,7 @@ final class RetryLane {
         Set<String> orderKeys() {
             Set<String> keys = new HashSet<>();
             for (Alert a : group.alerts()) {
-                keys.add(a.conversationId() != null ? "conversation:" + a.conversationId() : "team:" + a.team());
+                keys.add(a instanceof ConversationAlert c ? "conversation:" + c.conversationId() : "team:" + a.team());
             }
             return keys;
         }

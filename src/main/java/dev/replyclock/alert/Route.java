@@ -2,6 +2,7 @@ package dev.replyclock.alert;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.sla.BusinessCalendar;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,24 +108,18 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
      * level): every receiver that opened the incident, whatever its kind and level matchers, hears it close.
      */
     private static List<Alert> routedAs(Alert alert) {
-        if (!alert.kind().updatesIncident()) {
+        if (!(alert instanceof ConversationAlert update) || !update.kind().updatesIncident()) {
             return List.of(alert);
         }
         List<Alert> as = new ArrayList<>();
-        as.add(alert);
+        as.add(update);
         for (AlertKind k : List.of(AlertKind.SIGNAL, AlertKind.WARNING, AlertKind.BREACH)) {
-            as.add(page(alert, k, 0));
+            as.add(update.seenAs(k, 0));
         }
-        for (int level = 1; level <= alert.level(); level++) {
-            as.add(page(alert, AlertKind.ESCALATION, level));
+        for (int level = 1; level <= update.level(); level++) {
+            as.add(update.seenAs(AlertKind.ESCALATION, level));
         }
         return as;
-    }
-
-    private static Alert page(Alert a, AlertKind kind, int level) {
-        return new Alert(a.id(), a.conversationId(), a.tier(), kind, level, a.channel(), a.team(), a.openedAt(),
-                a.deadline(), a.createdAt(), a.signals(), a.excerpt(), a.conversations(), a.ackedBy(), a.reason(),
-                a.shownIn());
     }
 
     private boolean collect(Alert alert, Instant now, GroupSettings parentGrouping, BusinessCalendar parentCalendar,
@@ -163,7 +158,7 @@ public record Route(Map<String, Set<String>> match, List<String> receivers, bool
             String value = switch (m.getKey()) {
                 case "tier" -> alert.tier().wireName();
                 case "kind" -> alert.kind().wireName();
-                case "channel" -> alert.channel() == null ? "" : alert.channel();
+                case "channel" -> alert instanceof ConversationAlert c && c.channel() != null ? c.channel() : "";
                 case "team" -> alert.team() == null ? "" : alert.team();
                 case "calendar" -> cal.isOpen(now) ? IN_HOURS : OUT_OF_HOURS;
                 default -> null;

@@ -1,6 +1,7 @@
 package dev.replyclock.alert;
 
 import dev.replyclock.model.Alert;
+import dev.replyclock.model.ConversationAlert;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -36,9 +37,9 @@ public record Silence(String id, Map<String, Set<String>> matchers, Instant star
             String value = switch (m.getKey()) {
                 case "tier" -> a.tier().wireName();
                 case "kind" -> a.kind().wireName();
-                case "channel" -> a.channel() == null ? "" : a.channel();
+                case "channel" -> a instanceof ConversationAlert c && c.channel() != null ? c.channel() : "";
                 case "team" -> a.teamOrDefault();
-                case "conversationId" -> a.conversationId();
+                case "conversationId" -> a instanceof ConversationAlert c ? c.conversationId() : null;
                 default -> null;
             };
             if (value == null || !m.getValue().contains(value)) {

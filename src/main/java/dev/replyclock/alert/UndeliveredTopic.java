@@ -2,6 +2,7 @@ package dev.replyclock.alert;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.ConversationAlert;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,7 +30,8 @@ final class UndeliveredTopic implements GiveUpStage.Sink {
 
     @Override
     public void put(Alert alert, String reason, String detail) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, alert.conversationId(),
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic,
+                alert instanceof ConversationAlert c ? c.conversationId() : null,
                 AlertJson.toBytes(alert));
         record.headers().add("replyclock.undelivered.receiver", receiver.getBytes(StandardCharsets.UTF_8));
         record.headers().add("replyclock.undelivered.reason", reason.getBytes(StandardCharsets.UTF_8));

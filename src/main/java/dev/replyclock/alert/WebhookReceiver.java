@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
+import dev.replyclock.model.ConversationAlert;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -72,8 +73,8 @@ public final class WebhookReceiver implements Receiver {
     /** The alert's JSON with the inbox links of the conversation (or of each listed conversation). */
     ObjectNode document(Alert alert) {
         ObjectNode o = AlertJson.toNode(alert);
-        if (alert.conversationId() != null) {
-            String link = text.linkFor(alert.conversationId(), alert.team(), alert.channel());
+        if (alert instanceof ConversationAlert c) {
+            String link = text.linkFor(c.conversationId(), c.team(), c.channel());
             if (link != null) {
                 o.put("link", link);
             }

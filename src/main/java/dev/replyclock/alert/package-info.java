@@ -1,5 +1,5 @@
 /**
- * Alerts and their delivery: the {@link dev.replyclock.model.Alert} record's text, the notifier (per receiver its
+ * Alerts and their delivery: the words of each {@link dev.replyclock.model.Alert}, the notifier (per receiver its
  * own consumer group on {@code support.alerts}), and the receivers (Slack, Teams, webhook, PagerDuty, e-mail,
  * SMS, Kafka, log).
  *

@@ -8,6 +8,7 @@ import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -187,8 +188,9 @@ final class BenchDelivery {
                 Thread.sleep(1);
             }
             Instant now = Instant.now();
-            Alert a = Alert.of(name + "-" + i, dev.replyclock.model.Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat",
-                    now, now.plusSeconds(60), now, List.of());
+            ConversationAlert a = Alert.about(name + "-" + i).kind(AlertKind.SIGNAL)
+                    .tier(dev.replyclock.model.Tier.COMPLAINT).channel("chat").openedAt(now)
+                    .deadline(now.plusSeconds(60)).createdAt(now).build();
             producer.send(new ProducerRecord<>(topic, a.conversationId(), AlertJson.toBytes(a)));
             if (i % 200 == 0) {
                 BenchCommand.progress(name, i, count);

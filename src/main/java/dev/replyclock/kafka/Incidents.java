@@ -2,6 +2,7 @@ package dev.replyclock.kafka;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.Tier;
 import dev.replyclock.sla.ReplyClock;
 import dev.replyclock.sla.Stage;
@@ -23,7 +24,7 @@ final class Incidents {
     }
 
     /** The stored incidents plus those of the outcome's alerts, oldest first, each deadline once. */
-    static List<Long> after(List<Long> before, List<Alert> emitted) {
+    static List<Long> after(List<Long> before, List<? extends Alert> emitted) {
         Set<Long> all = new LinkedHashSet<>(before);
         for (Alert a : emitted) {
             if (a.kind().opensIncident()) {
@@ -48,18 +49,18 @@ final class Incidents {
     }
 
     /** One {@code closed} alert per incident of the wait, with the reason the ladder ended. */
-    static List<Alert> closing(StoredClock stored, String reason, Instant now) {
+    static List<ConversationAlert> closing(StoredClock stored, String reason, Instant now) {
         return about(stored, AlertKind.CLOSED, now).stream().map(a -> a.withReason(reason)).toList();
     }
 
     /** One {@code acknowledged} alert per incident of the wait, naming who took it. */
-    static List<Alert> acknowledging(StoredClock stored, Instant now) {
+    static List<ConversationAlert> acknowledging(StoredClock stored, Instant now) {
         return about(stored, AlertKind.ACKNOWLEDGED, now);
     }
 
-    private static List<Alert> about(StoredClock stored, AlertKind kind, Instant now) {
+    private static List<ConversationAlert> about(StoredClock stored, AlertKind kind, Instant now) {
         ReplyClock c = stored.clock();
-        List<Alert> out = new ArrayList<>();
+        List<ConversationAlert> out = new ArrayList<>();
         if (c == null) {
             return out;
         }
@@ -67,8 +68,9 @@ final class Incidents {
             // The level is the last rung the incident reached, so that routing finds every receiver a rung paged
             // (only the current deadline escalates: a deadline replaced by a tighter one had not passed yet).
             int level = deadline == c.deadline().toEpochMilli() ? c.escalations() : 0;
-            out.add(Alert.of(c.conversationId(), c.tier(), kind, level, c.channel(), c.team(), c.openedAt(),
-                    Instant.ofEpochMilli(deadline), now, c.signals()).withAckedBy(stored.ackedBy()));
+            out.add(Alert.about(c.conversationId()).kind(kind).tier(c.tier()).level(level).channel(c.channel())
+                    .team(c.team()).openedAt(c.openedAt()).deadline(Instant.ofEpochMilli(deadline)).createdAt(now)
+                    .signals(c.signals()).ackedBy(stored.ackedBy()).build());
         }
         return out;
     }

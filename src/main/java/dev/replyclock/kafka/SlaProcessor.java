@@ -2,6 +2,7 @@ package dev.replyclock.kafka;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.Direction;
 import dev.replyclock.model.Tier;
 import dev.replyclock.ops.ReplyclockMetrics;
@@ -130,7 +131,7 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
         }
         long repliedAt = outcome.measurement().isPresent() ? clock.millis() : stored == null ? StoredClock.NONE : stored.repliedAt();
         String ackedBy = stored == null || !stored.isOpen() ? null : stored.ackedBy();
-        List<Alert> incidentUpdates = List.of();
+        List<ConversationAlert> incidentUpdates = List.of();
         if (stored != null && stored.isOpen()) {
             if (message.message().direction() == Direction.ACK) {
                 ackedBy = message.message().by() != null ? message.message().by() : ackedBy;
@@ -192,9 +193,9 @@ final class SlaProcessor extends ContextualProcessor<String, Object, String, Obj
      * @param incidentUpdates {@code acknowledged} or {@code closed} alerts of the clock's incidents
      */
     private void apply(String conversationId, StoredClock before, Outcome outcome, long repliedAt, boolean indexed,
-                       String ackedBy, List<Alert> incidentUpdates) {
+                       String ackedBy, List<ConversationAlert> incidentUpdates) {
         long now = clock.millis();
-        for (Alert alert : outcome.alerts()) {
+        for (ConversationAlert alert : outcome.alerts()) {
             emit(conversationId, ackedBy == null ? alert : alert.withAckedBy(ackedBy), now);
         }
         incidentUpdates.forEach(a -> emit(conversationId, a, now));

@@ -138,13 +138,15 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
         if (overloaded && firing == null) {
             List<TeamLoad> listed = teamOpen(team, true, OLDEST_FIRST);
             Tier tier = listed.stream().map(TeamLoad::tier).max(Comparator.naturalOrder()).orElse(Tier.URGENT);
-            Alert alert = Alert.forTeam(team, AlertKind.OVERLOAD, tier, 1, now, now, listed(listed));
+            Alert alert = Alert.aboutTeam(team).kind(AlertKind.OVERLOAD).tier(tier).level(1).at(now).createdAt(now)
+                    .conversations(listed(listed)).build();
             overloads.put(team, alert);
             firingHere.add(team);
             emitOverload(team, alert);
         } else if (!overloaded && firing != null) {
-            Alert over = Alert.forTeam(team, AlertKind.OVERLOAD, firing.tier(), 0, firing.deadline(), now,
-                    listed(teamOpen(team, true, OLDEST_FIRST)));
+            Alert over = Alert.aboutTeam(team).kind(AlertKind.OVERLOAD).tier(firing.tier()).level(0)
+                    .at(firing.deadline()).createdAt(now)
+                    .conversations(listed(teamOpen(team, true, OLDEST_FIRST))).build();
             overloads.delete(team);
             firingHere.remove(team);
             emitOverload(team, over);
@@ -203,8 +205,9 @@ final class TeamProcessor extends ContextualProcessor<String, TeamLoad, String, 
             return; // this period's digest is out already (or the team appeared during it)
         }
         teamOpen.sort(BY_TIER_OLDEST_FIRST);
-        Alert digest = Alert.forTeam(team, AlertKind.DIGEST, teamOpen.get(0).tier(), 0, Instant.ofEpochMilli(period),
-                Instant.ofEpochMilli(now), listed(teamOpen));
+        Alert digest = Alert.aboutTeam(team).kind(AlertKind.DIGEST).tier(teamOpen.get(0).tier())
+                .at(Instant.ofEpochMilli(period)).createdAt(Instant.ofEpochMilli(now))
+                .conversations(listed(teamOpen)).build();
         digests.put(team, period);
         metrics.alert(digest.kind(), digest.tier());
         context().forward(new Record<>(alertKey(team), digest, now), ReplyclockTopology.TEAM_ALERTS_OUT);

@@ -23,35 +23,36 @@ public final class AlertJson {
     }
 
     public static ObjectNode toNode(Alert a) {
+        ConversationAlert c = a instanceof ConversationAlert ca ? ca : null;
         ObjectNode o = MAPPER.createObjectNode()
                 .put("id", a.id())
-                .put("conversationId", a.conversationId())
+                .put("conversationId", c == null ? null : c.conversationId())
                 .put("tier", a.tier().wireName())
                 .put("kind", a.kind().wireName())
                 .put("level", a.level())
-                .put("channel", a.channel())
+                .put("channel", c == null ? null : c.channel())
                 .put("team", a.team())
-                .put("openedAt", a.openedAt() == null ? null : a.openedAt().toString())
+                .put("openedAt", c == null || c.openedAt() == null ? null : c.openedAt().toString())
                 .put("deadline", a.deadline().toString())
                 .put("createdAt", a.createdAt().toString());
-        o.set("signals", signalsNode(a.signals()));
-        if (a.excerpt() != null) {
-            o.put("excerpt", a.excerpt());
+        o.set("signals", signalsNode(c == null ? List.of() : c.signals()));
+        if (c != null && c.excerpt() != null) {
+            o.put("excerpt", c.excerpt());
         }
-        if (a.ackedBy() != null) {
-            o.put("ackedBy", a.ackedBy());
+        if (c != null && c.ackedBy() != null) {
+            o.put("ackedBy", c.ackedBy());
         }
-        if (a.reason() != null) {
-            o.put("reason", a.reason());
+        if (c != null && c.reason() != null) {
+            o.put("reason", c.reason());
         }
-        if (!a.conversations().isEmpty()) {
+        if (a instanceof TeamAlert t && !t.conversations().isEmpty()) {
             ArrayNode list = o.putArray("conversations");
-            for (Alert.OpenConversation c : a.conversations()) {
+            for (Alert.OpenConversation oc : t.conversations()) {
                 list.addObject()
-                        .put("conversationId", c.conversationId())
-                        .put("tier", c.tier().wireName())
-                        .put("openedAt", c.openedAt().toString())
-                        .put("deadline", c.deadline() == null ? null : c.deadline().toString());
+                        .put("conversationId", oc.conversationId())
+                        .put("tier", oc.tier().wireName())
+                        .put("openedAt", oc.openedAt().toString())
+                        .put("deadline", oc.deadline() == null ? null : oc.deadline().toString());
             }
         }
         return o;
@@ -107,14 +108,20 @@ public final class AlertJson {
                 conversations.add(new Alert.OpenConversation(text(c, "conversationId"), Tier.fromWire(text(c, "tier")),
                         Instant.parse(text(c, "openedAt")), instantOrNull(c, "deadline")));
             }
-            return new Alert(
-                    text(o, "id"), kind.isTeamKind() ? o.path("conversationId").asText(null) : text(o, "conversationId"),
-                    Tier.fromWire(text(o, "tier")), kind,
-                    o.path("level").asInt(0), o.path("channel").asText(null), o.path("team").asText(null),
-                    instantOrNull(o, "openedAt"),
-                    Instant.parse(text(o, "deadline")), Instant.parse(text(o, "createdAt")),
-                    signals, o.path("excerpt").asText(null), conversations, o.path("ackedBy").asText(null),
-                    o.path("reason").asText(null), null);
+            String id = text(o, "id");
+            String conversationId = kind.isTeamKind() ? null : text(o, "conversationId"); // a team alert has none
+            Tier tier = Tier.fromWire(text(o, "tier"));
+            int level = o.path("level").asInt(0);
+            String team = o.path("team").asText(null);
+            Instant openedAt = instantOrNull(o, "openedAt");
+            Instant deadline = Instant.parse(text(o, "deadline"));
+            Instant createdAt = Instant.parse(text(o, "createdAt"));
+            if (kind.isTeamKind()) {
+                return new TeamAlert(id, team, tier, kind, level, deadline, createdAt, conversations, null);
+            }
+            return new ConversationAlert(id, conversationId, tier, kind, level, o.path("channel").asText(null),
+                    team, openedAt, deadline, createdAt, signals, o.path("excerpt").asText(null),
+                    o.path("ackedBy").asText(null), o.path("reason").asText(null), null);
         } catch (RuntimeException e) {
             throw new IOException("not a valid alert: " + e.getMessage(), e);
         }

@@ -2,8 +2,8 @@ package dev.replyclock.sla;
 
 import dev.replyclock.classify.Classification;
 import dev.replyclock.classify.Classifier;
-import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.model.Percentiles;
 import dev.replyclock.model.SupportMessage;
@@ -120,8 +120,8 @@ public final class Replay {
         }
     }
 
-    private static void record(List<Alert> alerts, Map<String, Alerts> raised) {
-        for (Alert a : alerts) {
+    private static void record(List<ConversationAlert> alerts, Map<String, Alerts> raised) {
+        for (ConversationAlert a : alerts) {
             if (a.kind() == AlertKind.BREACH || a.kind() == AlertKind.WARNING || a.kind() == AlertKind.ESCALATION) {
                 Alerts of = raised.computeIfAbsent(a.conversationId(), id -> new Alerts());
                 switch (a.kind()) {

@@ -3,6 +3,7 @@ package dev.replyclock.sla;
 import dev.replyclock.classify.Classification;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.SupportMessage;
 import dev.replyclock.model.Tier;
 import java.time.Clock;
@@ -145,7 +146,7 @@ public final class SlaEngine {
         Duration replyTime = Duration.between(cur.openedAt(), repliedAt);
         // Measured on sentAt: a reply sent before the deadline but delivered after it still kept the promise.
         boolean withinTarget = !repliedAt.isAfter(cur.deadline());
-        List<Alert> alerts = cur.stage() == Stage.BREACHED
+        List<ConversationAlert> alerts = cur.stage() == Stage.BREACHED
                 ? List.of(alert(cur, AlertKind.RESOLVED, cur.escalations(), now))
                 : List.of();
         return new Outcome(Optional.empty(), alerts, Optional.of(
@@ -180,17 +181,17 @@ public final class SlaEngine {
         return Outcome.keep(c, List.of());
     }
 
-    private List<Alert> signalFor(ReplyClock c, Instant now) {
+    private List<ConversationAlert> signalFor(ReplyClock c, Instant now) {
         if (c.tier() == Tier.STANDARD || c.stale() || c.acked()) {
             return List.of();
         }
         return List.of(alert(c, AlertKind.SIGNAL, 0, now));
     }
 
-    private static Alert alert(ReplyClock c, AlertKind kind, int level, Instant now) {
-        Alert a = Alert.of(c.conversationId(), c.tier(), kind, level, c.channel(), c.team(), c.openedAt(), c.deadline(),
-                now, c.signals());
-        return c.excerpt() == null ? a : a.withExcerpt(c.excerpt());
+    private static ConversationAlert alert(ReplyClock c, AlertKind kind, int level, Instant now) {
+        return Alert.about(c.conversationId()).kind(kind).tier(c.tier()).level(level).channel(c.channel())
+                .team(c.team()).openedAt(c.openedAt()).deadline(c.deadline()).createdAt(now).signals(c.signals())
+                .excerpt(c.excerpt()).build();
     }
 
     /** A conversation keeps the team it was opened with unless a later message names one. */

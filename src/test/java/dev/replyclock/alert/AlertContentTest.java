@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.Signal;
 import dev.replyclock.model.Tier;
 import dev.replyclock.privacy.Excerpter;
@@ -59,9 +60,10 @@ class AlertContentTest {
         return new AlertText("en", teamLanguages, Map.of(), link, new Redactor("FR"));
     }
 
-    private static Alert breach(String conversationId, String team) {
-        return Alert.of(conversationId, Tier.COMPLAINT, AlertKind.BREACH, 0, "email", team, T0, T0.plusSeconds(60),
-                T0.plusSeconds(65), List.of(new Signal("damage", Tier.COMPLAINT, "casse", 3, 8)));
+    private static ConversationAlert breach(String conversationId, String team) {
+        return Alert.about(conversationId).kind(AlertKind.BREACH).tier(Tier.COMPLAINT).channel("email").team(team)
+                .openedAt(T0).deadline(T0.plusSeconds(60)).createdAt(T0.plusSeconds(65))
+                .signals(List.of(new Signal("damage", Tier.COMPLAINT, "casse", 3, 8))).build();
     }
 
     private static Alert.OpenConversation open(String id, Tier tier, int minutesAgo) {
@@ -104,8 +106,9 @@ class AlertContentTest {
         assertTrue(text.render(a.withShownIn(java.time.ZoneId.of("Europe/Paris")), null).details()
                 .contains("échéance 10:01 CET"), text.render(a.withShownIn(java.time.ZoneId.of("Europe/Paris")), null).details());
         assertTrue(text.render(a, null).details().contains("échéance 09:01 UTC"), "alerts.time-zone is UTC by default");
-        Alert summer = Alert.of("c-7", Tier.URGENT, AlertKind.BREACH, 0, "chat", null, T0, Instant.parse("2026-07-01T10:17:00Z"),
-                T0, List.of()).withShownIn(java.time.ZoneId.of("Europe/Paris"));
+        Alert summer = Alert.about("c-7").kind(AlertKind.BREACH).tier(Tier.URGENT).channel("chat").openedAt(T0)
+                .deadline(Instant.parse("2026-07-01T10:17:00Z")).createdAt(T0).build()
+                .withShownIn(java.time.ZoneId.of("Europe/Paris"));
         assertTrue(text.render(summer, "en").details().contains("deadline 12:17 CEST"), "DST: the zone's summer name");
 
         AlertText toronto = ConfigLoader.builtIn(Map.of("alerts.time-zone", "America/Toronto")).content().text();
@@ -125,8 +128,8 @@ class AlertContentTest {
 
     @Test
     void whoAcknowledgedIsShownOnTheLaterAlerts() {
-        Alert resolved = Alert.of("c-42", Tier.COMPLAINT, AlertKind.RESOLVED, 0, "chat", null, T0, T0.plusSeconds(60),
-                T0.plusSeconds(300), List.of()).withAckedBy("alice");
+        ConversationAlert resolved = Alert.about("c-42").kind(AlertKind.RESOLVED).tier(Tier.COMPLAINT).channel("chat").openedAt(T0)
+                .deadline(T0.plusSeconds(60)).createdAt(T0.plusSeconds(300)).ackedBy("alice").build();
         assertTrue(text(Map.of(), "").render(resolved, "en").details().contains("taken by alice"));
         assertTrue(text(Map.of(), "").render(resolved, "fr").details().contains("pris en charge par alice"));
         assertTrue(text(Map.of(), "").render(resolved.withAckedBy("bob@example.com"), "en").details().contains("taken by [email]"),
@@ -143,12 +146,12 @@ class AlertContentTest {
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(1, received.length);
         assertEquals("[replyclock] billing: c-42 waited 1m05s, due 09:01 UTC (damage (casse))", received[0].getSubject());
-        Alert warning = Alert.of("c-42", Tier.URGENT, AlertKind.WARNING, 0, "chat", T0, T0.plusSeconds(300),
-                T0.plusSeconds(240), List.of());
+        Alert warning = Alert.about("c-42").kind(AlertKind.WARNING).tier(Tier.URGENT).channel("chat").openedAt(T0)
+                .deadline(T0.plusSeconds(300)).createdAt(T0.plusSeconds(240)).build();
         assertEquals("Reply due soon (urgent)", text.render(warning, "en").title(), "the other keys keep their defaults");
         assertEquals("Bientôt en retard : c-42", text.render(warning, "fr").title());
-        assertEquals("Nouveau message urgent", text.render(Alert.of("c-42", Tier.URGENT, AlertKind.SIGNAL, 0, "chat",
-                T0, T0.plusSeconds(300), T0, List.of()), "fr").title());
+        assertEquals("Nouveau message urgent", text.render(Alert.about("c-42").kind(AlertKind.SIGNAL).tier(Tier.URGENT)
+                .channel("chat").openedAt(T0).deadline(T0.plusSeconds(300)).createdAt(T0).build(), "fr").title());
     }
 
     @Test
@@ -270,7 +273,8 @@ class AlertContentTest {
         List<Alert.OpenConversation> open = List.of(open("c-new", Tier.URGENT, 1), open("c-old", Tier.COMPLAINT, 40),
                 open("c-3", Tier.URGENT, 5), open("c-4", Tier.COMPLAINT, 30), open("c-5", Tier.URGENT, 20),
                 open("c-6", Tier.URGENT, 10), open("c-7", Tier.URGENT, 2));
-        Alert overload = Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.URGENT, 1, T0, T0, open);
+        Alert overload = Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.URGENT).level(1).at(T0)
+                .createdAt(T0).conversations(open).build();
         slack(text(Map.of(), "")).deliver(overload);
         String section = onlyRequest().at("/blocks/0/text/text").asText();
         assertTrue(section.startsWith("*Team overloaded (urgent and more)*\nTeam billing · 7 open conversations · oldest wait 40m00s"),
@@ -284,7 +288,8 @@ class AlertContentTest {
         assertEquals("Équipe débordée (urgent et plus)", fr.title());
         assertEquals("Équipe billing · 7 conversations ouvertes · plus longue attente 40m00s", fr.details());
         assertEquals("Team no longer overloaded (urgent and more)", text(Map.of(), "")
-                .render(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.URGENT, 0, T0, T0.plusSeconds(600), open), null).title());
+                .render(Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.URGENT).at(T0)
+                        .createdAt(T0.plusSeconds(600)).conversations(open).build(), null).title());
     }
 
     @Test
@@ -296,7 +301,8 @@ class AlertContentTest {
         open.add(open("u-1", Tier.URGENT, 3));
         open.add(open("k-young", Tier.COMPLAINT, 2));
         open.add(open("k-old", Tier.COMPLAINT, 9));
-        Alert digest = Alert.forTeam("billing", AlertKind.DIGEST, Tier.STANDARD, 0, T0, T0, open);
+        Alert digest = Alert.aboutTeam("billing").kind(AlertKind.DIGEST).tier(Tier.STANDARD).at(T0).createdAt(T0)
+                .conversations(open).build();
         new EmailReceiver("mail", "127.0.0.1", ServerSetupTest.SMTP.getPort(), false, null, null,
                 "replyclock@example.com", "lead@example.com", "en", TIMEOUT, text(Map.of(), "")).deliver(digest);
         MimeMessage[] received = smtp.getReceivedMessages();
@@ -320,9 +326,12 @@ class AlertContentTest {
         List<Alert.OpenConversation> open = List.of(open("c-1", Tier.COMPLAINT, 5));
         PagerDutyReceiver pd = new PagerDutyReceiver("pd", server.url("/v2/enqueue"), "rk", "en", TIMEOUT,
                 text(Map.of(), ""));
-        pd.deliver(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.URGENT, 1, T0, T0, open));
-        pd.deliver(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.URGENT, 0, T0, T0.plusSeconds(900), List.of()));
-        pd.deliver(Alert.forTeam("billing", AlertKind.DIGEST, Tier.STANDARD, 0, T0, T0, open));
+        pd.deliver(Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.URGENT).level(1).at(T0).createdAt(T0)
+                .conversations(open).build());
+        pd.deliver(Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.URGENT).at(T0)
+                .createdAt(T0.plusSeconds(900)).build());
+        pd.deliver(Alert.aboutTeam("billing").kind(AlertKind.DIGEST).tier(Tier.STANDARD).at(T0).createdAt(T0)
+                .conversations(open).build());
         assertEquals(2, server.requests().size(), "a digest is not an incident");
         JsonNode trigger = json.readTree(server.requests().get(0).body());
         JsonNode resolve = json.readTree(server.requests().get(1).body());

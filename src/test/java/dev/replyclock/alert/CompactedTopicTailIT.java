@@ -119,8 +119,8 @@ class CompactedTopicTailIT {
     @Test
     void aSilenceMadeByOneInstanceMutesInAnotherStartedLaterUntilItIsDeleted() throws Exception {
         String topic = compacted("tail-silences", 1);
-        Alert complaint = Alert.of("c-1", Tier.COMPLAINT, AlertKind.BREACH, 0, "email", Instant.now(), Instant.now(),
-                Instant.now(), List.of());
+        Alert complaint = Alert.about("c-1").kind(AlertKind.BREACH).tier(Tier.COMPLAINT).channel("email")
+                .openedAt(Instant.now()).deadline(Instant.now()).createdAt(Instant.now()).build();
         try (SilenceStore first = new SilenceStore(client, topic, Clock.systemUTC())) {
             first.start();
             Silence s = first.create(new ObjectMapper().readTree(

@@ -8,6 +8,7 @@ import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.Tier;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaPolicy;
@@ -76,7 +77,8 @@ class DeliveryIT {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
                 Instant t = Instant.now();
-                Alert a = Alert.of("c-" + i, Tier.COMPLAINT, AlertKind.BREACH, 0, "chat", t, t, t, List.of());
+                ConversationAlert a = Alert.about("c-" + i).kind(AlertKind.BREACH).tier(Tier.COMPLAINT).channel("chat").openedAt(t)
+                        .deadline(t).createdAt(t).build();
                 alerts.add(a);
                 p.send(new ProducerRecord<>(topic, a.conversationId(), AlertJson.toBytes(a))).get();
             }
@@ -88,14 +90,16 @@ class DeliveryIT {
     private static void send(String topic, Alert... alerts) throws Exception {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
             for (Alert a : alerts) {
-                p.send(new ProducerRecord<>(topic, 0, a.conversationId(), AlertJson.toBytes(a))).get();
+                String key = a instanceof ConversationAlert c ? c.conversationId() : null;
+                p.send(new ProducerRecord<>(topic, 0, key, AlertJson.toBytes(a))).get();
             }
         }
     }
 
     private static Alert alert(String conversation, Tier tier, AlertKind kind) {
         Instant now = Instant.now();
-        return Alert.of(conversation, tier, kind, 0, "chat", "billing", now, now, now, List.of());
+        return Alert.about(conversation).kind(kind).tier(tier).channel("chat").team("billing").openedAt(now)
+                .deadline(now).createdAt(now).build();
     }
 
     private static Notifier notifier(String run, Notifier.Topics t, List<Receiver> receivers, SimpleMeterRegistry registry) {
@@ -118,12 +122,14 @@ class DeliveryIT {
     void pagerDutyFollowsTheIncidentToItsCloseWhileSlackGetsOnlyThePageWithItsTimeInTheRoutesZone() throws Exception {
         Notifier.Topics t = topics("incident");
         Instant deadline = Instant.parse("2026-11-24T11:17:00Z");
-        Alert signal = Alert.of("c-1", Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat", "billing", deadline.minusSeconds(60),
-                deadline, Instant.now(), List.of());
-        Alert acked = Alert.of("c-1", Tier.COMPLAINT, AlertKind.ACKNOWLEDGED, 0, "chat", "billing", deadline.minusSeconds(60),
-                deadline, Instant.now(), List.of()).withAckedBy("alice");
-        Alert closed = Alert.of("c-1", Tier.COMPLAINT, AlertKind.CLOSED, 0, "chat", "billing", deadline.minusSeconds(60),
-                deadline, Instant.now(), List.of()).withReason(Alert.CLOSED_REPLIED);
+        Alert signal = Alert.about("c-1").kind(AlertKind.SIGNAL).tier(Tier.COMPLAINT).channel("chat").team("billing")
+                .openedAt(deadline.minusSeconds(60)).deadline(deadline).createdAt(Instant.now()).build();
+        Alert acked = Alert.about("c-1").kind(AlertKind.ACKNOWLEDGED).tier(Tier.COMPLAINT).channel("chat")
+                .team("billing").openedAt(deadline.minusSeconds(60)).deadline(deadline).createdAt(Instant.now())
+                .ackedBy("alice").build();
+        Alert closed = Alert.about("c-1").kind(AlertKind.CLOSED).tier(Tier.COMPLAINT).channel("chat").team("billing")
+                .openedAt(deadline.minusSeconds(60)).deadline(deadline).createdAt(Instant.now())
+                .reason(Alert.CLOSED_REPLIED).build();
         send(t.alerts(), signal, acked, closed);
         dev.replyclock.sla.BusinessCalendar paris = new dev.replyclock.sla.BusinessCalendar("paris",
                 java.time.ZoneId.of("Europe/Paris"), Map.of(), d -> false);
@@ -234,7 +240,8 @@ class DeliveryIT {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
             Instant now = Instant.now();
             for (Tier tier : Tier.values()) {
-                Alert a = Alert.of("r-" + tier.wireName(), tier, AlertKind.BREACH, 0, "chat", now, now, now, List.of());
+                ConversationAlert a = Alert.about("r-" + tier.wireName()).kind(AlertKind.BREACH).tier(tier).channel("chat")
+                        .openedAt(now).deadline(now).createdAt(now).build();
                 p.send(new ProducerRecord<>(t.alerts(), a.conversationId(), AlertJson.toBytes(a))).get();
             }
         }
@@ -304,7 +311,8 @@ class DeliveryIT {
             List<String> accepted = acceptedIds(server, new CopyOnWriteArrayList<>(),
                     r -> r.body().contains("\"kind\":\"digest\""), 500);
             Instant now = Instant.now();
-            Alert digest = Alert.forTeam("billing", AlertKind.DIGEST, Tier.STANDARD, 0, now, now, List.of());
+            Alert digest = Alert.aboutTeam("billing").kind(AlertKind.DIGEST).tier(Tier.STANDARD).at(now).createdAt(now)
+                    .build();
             Alert complaint = alert("d-1", Tier.COMPLAINT, AlertKind.BREACH);
             send(t.alerts(), digest, complaint);
             try (Notifier n = notifier("digest-refused", t, List.of(hook(server)), new SimpleMeterRegistry(), policy)) {

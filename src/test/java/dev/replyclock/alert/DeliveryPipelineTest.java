@@ -59,7 +59,8 @@ class DeliveryPipelineTest {
     }
 
     private static Alert alert(String conversation, Tier tier, AlertKind kind, String team) {
-        return Alert.of(conversation, tier, kind, 0, "chat", team, T0, T0, T0, List.of());
+        return Alert.about(conversation).kind(kind).tier(tier).channel("chat").team(team).openedAt(T0).deadline(T0)
+                .createdAt(T0).build();
     }
 
     private static Alert complaintBreach(String conversation) {
@@ -139,7 +140,8 @@ class DeliveryPipelineTest {
 
     @Test
     void aPageIsHeldBackWhileItsTeamsOverloadFiresAndOtherTeamsAreNot() {
-        Alert overload = read(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, T0, T0, List.of()));
+        Alert overload = read(Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.COMPLAINT).level(1).at(T0)
+                .createdAt(T0).build());
         Alert billing = read(complaintBreach("c-1"));
         Alert shipping = read(alert("c-2", Tier.COMPLAINT, AlertKind.BREACH, "shipping"));
         sendDue();
@@ -152,7 +154,8 @@ class DeliveryPipelineTest {
     void anOverloadReadForAnotherReceiverStillHoldsBackThisReceiversPages() {
         route.set(new Route(Map.of(), List.of("chat"), false,
                 List.of(new Route(Map.of("kind", Set.of("overload")), List.of("email"), false, List.of()))));
-        read(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, T0, T0, List.of()));
+        read(Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.COMPLAINT).level(1).at(T0).createdAt(T0)
+                .build());
         read(complaintBreach("c-1"));
         sendDue();
         assertEquals(0, chat.calls);
@@ -165,7 +168,7 @@ class DeliveryPipelineTest {
         read(complaintBreach("c-1"));
         route.set(Route.everything(List.of("chat")));
         chat.takes = a -> a.kind() != AlertKind.DIGEST;
-        read(Alert.forTeam("billing", AlertKind.DIGEST, Tier.STANDARD, 0, T0, T0, List.of()));
+        read(Alert.aboutTeam("billing").kind(AlertKind.DIGEST).tier(Tier.STANDARD).at(T0).createdAt(T0).build());
         sendDue();
         assertEquals(0, chat.calls);
         assertEquals(Map.of(), log.entries, "not this receiver's business: not recorded either");
@@ -215,7 +218,8 @@ class DeliveryPipelineTest {
 
     @Test
     void aComplaintIsNotHeldBehindADigestTheReceiverRefuses() {
-        Alert digest = read(Alert.forTeam("billing", AlertKind.DIGEST, Tier.COMPLAINT, 0, T0, T0, List.of()));
+        Alert digest = read(Alert.aboutTeam("billing").kind(AlertKind.DIGEST).tier(Tier.COMPLAINT).at(T0).createdAt(T0)
+                .build());
         chat.failing(DeliveryException.retryable("digest too large, try later", null));
         sendDue();
         Alert complaint = read(complaintBreach("c-1"));

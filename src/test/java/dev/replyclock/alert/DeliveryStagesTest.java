@@ -33,7 +33,8 @@ class DeliveryStagesTest {
     private final ScriptedReceiver chat = new ScriptedReceiver("chat");
 
     private static Alert breach(String conversation, String team) {
-        return Alert.of(conversation, Tier.URGENT, AlertKind.BREACH, 0, "chat", team, T0, T0, T0, List.of());
+        return Alert.about(conversation).kind(AlertKind.BREACH).tier(Tier.URGENT).channel("chat").team(team)
+                .openedAt(T0).deadline(T0).createdAt(T0).build();
     }
 
     @Test
@@ -99,7 +100,8 @@ class DeliveryStagesTest {
     void silenceStageNeverMutesTheCloseOfAnIncident() {
         Silence s = new Silence("s-1", Map.of("kind", Set.of("breach", "closed")), T0, T0.plusSeconds(60), "ops", "");
         SilenceStage stage = new SilenceStage("chat", a -> s.mutes(a, clock.instant()), log, metrics, clock);
-        Alert closed = Alert.of("c-1", Tier.URGENT, AlertKind.CLOSED, 0, "chat", "billing", T0, T0, T0, List.of());
+        Alert closed = Alert.about("c-1").kind(AlertKind.CLOSED).tier(Tier.URGENT).channel("chat").team("billing")
+                .openedAt(T0).deadline(T0).createdAt(T0).build();
         assertTrue(stage.mutes(breach("c-1", "billing")));
         assertFalse(stage.mutes(closed), "an incident's close is never muted, whatever the matchers say");
     }
@@ -109,11 +111,12 @@ class DeliveryStagesTest {
         InhibitStage stage = new InhibitStage("chat", Inhibition.byDefault(), log, metrics, clock);
         Alert a = breach("c-1", "billing");
         assertFalse(stage.inhibits(a), "no overload seen yet");
-        stage.observe(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, T0, T0, List.of()));
+        stage.observe(Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.COMPLAINT).level(1).at(T0)
+                .createdAt(T0).build());
         assertTrue(stage.inhibits(a));
         assertFalse(stage.inhibits(breach("c-2", "shipping")));
-        stage.observe(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 0, T0, T0.plusSeconds(1),
-                List.of()));
+        stage.observe(Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.COMPLAINT).at(T0)
+                .createdAt(T0.plusSeconds(1)).build());
         assertFalse(stage.inhibits(breach("c-3", "billing")), "the overload is over");
         assertEquals(Set.of(a.id()), log.entries.keySet());
         assertEquals(List.of("inhibited:chat:1"), metrics.events);

@@ -23,7 +23,8 @@ class GroupBufferTest {
     private long offset;
 
     private static Alert alert(String conversation, Tier tier, AlertKind kind, String team) {
-        return Alert.of(conversation, tier, kind, 0, "chat", team, T0, T0, T0, List.of());
+        return Alert.about(conversation).kind(kind).tier(tier).channel("chat").team(team).openedAt(T0).deadline(T0)
+                .createdAt(T0).build();
     }
 
     private Optional<AlertGroup> offer(Alert a, GroupSettings s) {

@@ -9,6 +9,7 @@ import dev.replyclock.kafka.TopicSetup;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.Tier;
 import dev.replyclock.ops.ReplyclockMetrics;
 import dev.replyclock.sla.SlaPolicy;
@@ -76,13 +77,14 @@ class GroupingIT {
 
     private static Alert page(String conversation, Tier tier, AlertKind kind, String team) {
         Instant now = Instant.now();
-        return Alert.of(conversation, tier, kind, 0, "chat", team, now, now, now, List.of());
+        return Alert.about(conversation).kind(kind).tier(tier).channel("chat").team(team).openedAt(now).deadline(now)
+                .createdAt(now).build();
     }
 
     private static void publish(String topic, Alert... alerts) throws Exception {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
             for (Alert a : alerts) {
-                String key = a.conversationId() != null ? a.conversationId() : a.team();
+                String key = a instanceof ConversationAlert c ? c.conversationId() : a.team();
                 p.send(new ProducerRecord<>(topic, key, AlertJson.toBytes(a))).get();
             }
         }
@@ -183,8 +185,11 @@ class GroupingIT {
     void whileATeamsOverloadFiresItsBreachesAreHeldBackAndOtherTeamsAreNot() throws Exception {
         Notifier.Topics t = topics("inhibit");
         try (RecordingHttpServer server = new RecordingHttpServer()) {
-            Alert overload = Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, Instant.now(), Instant.now(),
-                    List.of(new Alert.OpenConversation("i-1", Tier.COMPLAINT, Instant.now(), Instant.now())));
+            Alert overload = Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.COMPLAINT).level(1)
+                    .at(Instant.now()).createdAt(Instant.now())
+                    .conversations(List.of(
+                            new Alert.OpenConversation("i-1", Tier.COMPLAINT, Instant.now(), Instant.now())))
+                    .build();
             Alert billingBreach = page("i-1", Tier.COMPLAINT, AlertKind.BREACH, "billing");
             Alert billingSignal = page("i-2", Tier.COMPLAINT, AlertKind.SIGNAL, "billing");
             Alert shippingBreach = page("i-3", Tier.COMPLAINT, AlertKind.BREACH, "shipping");
@@ -213,7 +218,8 @@ class GroupingIT {
         String overloadTopic = "overload-topic.overload";
         TopicSetup.ensure(client, Map.of(overloadTopic, 1), Duration.ofSeconds(60),
                 Map.of(overloadTopic, Map.of("cleanup.policy", "compact")));
-        Alert firing = Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, Instant.now(), Instant.now(), List.of());
+        Alert firing = Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.COMPLAINT).level(1)
+                .at(Instant.now()).createdAt(Instant.now()).build();
         publish(overloadTopic, firing);
         try (RecordingHttpServer server = new RecordingHttpServer();
              OverloadStore store = new OverloadStore(client, overloadTopic, new OverloadState())) {

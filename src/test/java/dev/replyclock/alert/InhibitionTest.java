@@ -7,7 +7,6 @@ import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
 import dev.replyclock.model.Tier;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +16,13 @@ class InhibitionTest {
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
 
     private static Alert page(AlertKind kind, String team) {
-        return Alert.of("c-1", Tier.COMPLAINT, kind, kind == AlertKind.ESCALATION ? 1 : 0, "chat", team, T0, T0, T0,
-                List.of());
+        return Alert.about("c-1").kind(kind).tier(Tier.COMPLAINT).level(kind == AlertKind.ESCALATION ? 1 : 0)
+                .channel("chat").team(team).openedAt(T0).deadline(T0).createdAt(T0).build();
     }
 
     private static Alert overload(String team, int level, Instant createdAt) {
-        return Alert.forTeam(team, AlertKind.OVERLOAD, Tier.COMPLAINT, level, T0, createdAt, List.of());
+        return Alert.aboutTeam(team).kind(AlertKind.OVERLOAD).tier(Tier.COMPLAINT).level(level).at(T0)
+                .createdAt(createdAt).build();
     }
 
     @Test
@@ -86,7 +86,8 @@ class InhibitionTest {
     void alertsOtherThanOverloadsDoNotChangeTheState() {
         OverloadState state = new OverloadState();
         state.observe(page(AlertKind.BREACH, "billing"));
-        state.observe(Alert.forTeam("billing", AlertKind.DIGEST, Tier.STANDARD, 1, T0, T0, List.of()));
+        state.observe(Alert.aboutTeam("billing").kind(AlertKind.DIGEST).tier(Tier.STANDARD).level(1).at(T0)
+                .createdAt(T0).build());
         assertTrue(state.firingTeams().isEmpty());
     }
 }

@@ -39,9 +39,10 @@ class KafkaReceiverIT {
         String topic = "alert-events";
         TopicSetup.ensure(broker.client(), Map.of(topic, 1), Duration.ofSeconds(60), Map.of());
         Instant t = Instant.parse("2026-11-24T09:16:30Z");
-        Alert breach = Alert.of("c-42", Tier.COMPLAINT, AlertKind.BREACH, 0, "whatsapp", "billing",
-                t.minusSeconds(60), t, t, List.of());
-        Alert overload = Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, t, t, List.of());
+        Alert breach = Alert.about("c-42").kind(AlertKind.BREACH).tier(Tier.COMPLAINT).channel("whatsapp")
+                .team("billing").openedAt(t.minusSeconds(60)).deadline(t).createdAt(t).build();
+        Alert overload = Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.COMPLAINT).level(1).at(t)
+                .createdAt(t).build();
         try (KafkaReceiver receiver = new KafkaReceiver("events", topic, broker.client())) {
             receiver.deliver(breach);
             receiver.deliver(overload);

@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.Signal;
 import dev.replyclock.model.Tier;
 import dev.replyclock.testing.RecordingHttpServer;
@@ -42,9 +43,10 @@ class ReceiversTest {
     private final RecordingHttpServer server = new RecordingHttpServer();
     private final ObjectMapper json = new ObjectMapper();
 
-    private static Alert alert(AlertKind kind) {
-        return Alert.of("conv-42", Tier.COMPLAINT, kind, 0, "sms", T0, T0.plusSeconds(60), T0.plusSeconds(65),
-                List.of(new Signal("damage", Tier.COMPLAINT, "casse", 3, 8)));
+    private static ConversationAlert alert(AlertKind kind) {
+        return Alert.about("conv-42").kind(kind).tier(Tier.COMPLAINT).channel("sms").openedAt(T0)
+                .deadline(T0.plusSeconds(60)).createdAt(T0.plusSeconds(65))
+                .signals(List.of(new Signal("damage", Tier.COMPLAINT, "casse", 3, 8))).build();
     }
 
     @AfterEach
@@ -72,7 +74,8 @@ class ReceiversTest {
 
     @Test
     void slackEscapesAmpersandAndAngleBracketsAndSendsBlocks() throws Exception {
-        Alert a = Alert.of("<conv&42>", Tier.URGENT, AlertKind.SIGNAL, 0, "chat", T0, T0.plusSeconds(300), T0, List.of());
+        Alert a = Alert.about("<conv&42>").kind(AlertKind.SIGNAL).tier(Tier.URGENT).channel("chat").openedAt(T0)
+                .deadline(T0.plusSeconds(300)).createdAt(T0).build();
         new SlackReceiver("slack", server.url("/slack"), "en", TIMEOUT).deliver(a);
         JsonNode body = json.readTree(server.requests().get(0).body());
         assertTrue(body.get("text").asText().contains("&lt;conv&amp;42&gt;"), body.toString());
@@ -112,8 +115,9 @@ class ReceiversTest {
     @Test
     void teamsEscapesMarkdownSoNoDisguisedLinkOrFormattingReachesTheCard() throws Exception {
         String sneaky = "[Refund form](https://evil.example/x) **URGENT** _now_\n- step\n1. two `code` <b>";
-        Alert a = Alert.of("c_[1](https://evil.example/c)", Tier.COMPLAINT, AlertKind.BREACH, 0, "chat", T0,
-                T0.plusSeconds(60), T0.plusSeconds(70), List.of()).withExcerpt(sneaky);
+        Alert a = Alert.about("c_[1](https://evil.example/c)").kind(AlertKind.BREACH).tier(Tier.COMPLAINT)
+                .channel("chat").openedAt(T0).deadline(T0.plusSeconds(60)).createdAt(T0.plusSeconds(70))
+                .excerpt(sneaky).build();
         new TeamsReceiver("teams", server.url("/teams"), "en", TIMEOUT).deliver(a);
         JsonNode body = json.readTree(server.requests().get(0).body());
         String card = body.at("/attachments/0/content/body").toString();

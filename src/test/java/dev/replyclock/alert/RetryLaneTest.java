@@ -27,12 +27,13 @@ class RetryLaneTest {
     private long offset;
 
     private static Alert alert(String conversation, Tier tier, AlertKind kind) {
-        return Alert.of(conversation, tier, kind, 0, "chat", "billing", T0, T0, T0, List.of());
+        return Alert.about(conversation).kind(kind).tier(tier).channel("chat").team("billing").openedAt(T0).deadline(T0)
+                .createdAt(T0).build();
     }
 
     /** A digest's tier is its team's most severe open conversation's: complaint, often. */
     private static Alert digest(String team) {
-        return Alert.forTeam(team, AlertKind.DIGEST, Tier.COMPLAINT, 0, T0, T0, List.of());
+        return Alert.aboutTeam(team).kind(AlertKind.DIGEST).tier(Tier.COMPLAINT).at(T0).createdAt(T0).build();
     }
 
     private Alert add(Alert a) {
@@ -69,7 +70,8 @@ class RetryLaneTest {
         Alert urgentWarning = add(alert("c-2", Tier.URGENT, AlertKind.WARNING));
         Alert urgentBreach = add(alert("c-3", Tier.URGENT, AlertKind.BREACH));
         Alert complaintResolved = add(alert("c-4", Tier.COMPLAINT, AlertKind.RESOLVED));
-        Alert overload = add(Alert.forTeam("returns", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, T0, T0, List.of()));
+        Alert overload = add(Alert.aboutTeam("returns").kind(AlertKind.OVERLOAD).tier(Tier.COMPLAINT).level(1).at(T0)
+                .createdAt(T0).build());
         Alert complaint = add(alert("c-5", Tier.COMPLAINT, AlertKind.SIGNAL));
         assertEquals(List.of(overload.id(), complaint.id(), complaintResolved.id(), urgentBreach.id(), urgentWarning.id(),
                 standard.id(), digest.id()), ready(), "pages before the other kinds within a tier; a digest, a summary, last");
@@ -94,7 +96,8 @@ class RetryLaneTest {
     void aLaterTeamAlertWaitsBehindOneOfTheSameTeam() {
         Alert first = add(digest("billing"));
         assertTrue(lane.retryLater(waiting(first), null));
-        add(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.URGENT, 1, T0, T0, List.of()));
+        add(Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD).tier(Tier.URGENT).level(1).at(T0).createdAt(T0)
+                .build());
         Alert otherTeam = add(digest("returns"));
         assertEquals(List.of(otherTeam.id()), ready());
     }

@@ -37,7 +37,7 @@ class RouteTest {
 
     private static Alert alert(Tier tier, AlertKind kind, String channel) {
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
-        return Alert.of("c", tier, kind, 0, channel, t, t, t, List.of());
+        return Alert.about("c").kind(kind).tier(tier).channel(channel).openedAt(t).deadline(t).createdAt(t).build();
     }
 
     @Test
@@ -71,7 +71,8 @@ class RouteTest {
 
     private static Alert teamAlert(Tier tier, AlertKind kind, String team) {
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
-        return Alert.of("c", tier, kind, 0, "chat", team, t, t, t, List.of());
+        return Alert.about("c").kind(kind).tier(tier).channel("chat").team(team).openedAt(t).deadline(t).createdAt(t)
+                .build();
     }
 
     private static final String TEAMS_AND_HOURS = """
@@ -214,8 +215,8 @@ class RouteTest {
 
     private static Alert rung(int level) {
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
-        return Alert.of("c", Tier.URGENT, level == 0 ? AlertKind.BREACH : AlertKind.ESCALATION, level, "chat", t, t, t,
-                List.of());
+        return Alert.about("c").kind(level == 0 ? AlertKind.BREACH : AlertKind.ESCALATION).tier(Tier.URGENT)
+                .level(level).channel("chat").openedAt(t).deadline(t).createdAt(t).build();
     }
 
     private static final String RUNGS = """
@@ -267,10 +268,10 @@ class RouteTest {
                 + "  - {name: events, type: kafka, topic: support.alert-events}\n", "test", Map.of(), Map.of()).route();
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
         Set<String> notPaging = Set.of("console", "chat", "leads", "events");
-        assertEquals(notPaging, route.receiversFor(Alert.forTeam("billing", AlertKind.DIGEST, Tier.COMPLAINT, 0, t, t,
-                List.of())));
-        assertEquals(notPaging, route.receiversFor(Alert.forTeam("billing", AlertKind.OVERLOAD, Tier.COMPLAINT, 1, t, t,
-                List.of())));
+        assertEquals(notPaging, route.receiversFor(Alert.aboutTeam("billing").kind(AlertKind.DIGEST)
+                .tier(Tier.COMPLAINT).at(t).createdAt(t).build()));
+        assertEquals(notPaging, route.receiversFor(Alert.aboutTeam("billing").kind(AlertKind.OVERLOAD)
+                .tier(Tier.COMPLAINT).level(1).at(t).createdAt(t).build()));
         assertEquals(Set.of("console", "chat", "pd", "phone", "leads", "events"),
                 route.receiversFor(alert(Tier.COMPLAINT, AlertKind.BREACH, "chat")), "a breach still pages everyone");
     }
@@ -282,7 +283,8 @@ class RouteTest {
         Route route = ConfigLoader.parse("alerts.receivers: [{name: pd, type: pagerduty, routing-key-file: '" + key + "'}]\n",
                 "test", Map.of(), Map.of()).route();
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
-        assertEquals(Set.of(), route.receiversFor(Alert.forTeam("billing", AlertKind.DIGEST, Tier.URGENT, 0, t, t, List.of())));
+        assertEquals(Set.of(), route.receiversFor(Alert.aboutTeam("billing").kind(AlertKind.DIGEST).tier(Tier.URGENT)
+                .at(t).createdAt(t).build()));
     }
 
     @Test
@@ -305,10 +307,12 @@ class RouteTest {
     void anIncidentUpdateReachesEveryReceiverThatItsPagesCouldHaveReached() throws Exception {
         Route route = ConfigLoader.parse(RUNGS, "test", Map.of(), Map.of()).route();
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
-        Alert closedAfterRungTwo = Alert.of("c", Tier.COMPLAINT, AlertKind.CLOSED, 2, "chat", t, t, t, List.of());
+        Alert closedAfterRungTwo = Alert.about("c").kind(AlertKind.CLOSED).tier(Tier.COMPLAINT).level(2).channel("chat")
+                .openedAt(t).deadline(t).createdAt(t).build();
         assertEquals(Set.of("agents", "team-lead", "managers"), route.receiversFor(closedAfterRungTwo, t),
                 "the breach's, the first rung's and the second rung's receivers");
-        Alert closedBeforeEscalation = Alert.of("c", Tier.COMPLAINT, AlertKind.CLOSED, 0, "chat", t, t, t, List.of());
+        Alert closedBeforeEscalation = Alert.about("c").kind(AlertKind.CLOSED).tier(Tier.COMPLAINT).channel("chat")
+                .openedAt(t).deadline(t).createdAt(t).build();
         assertEquals(Set.of("agents"), route.receiversFor(closedBeforeEscalation, t), "no rung reached: nobody else heard of it");
     }
 }

@@ -7,7 +7,6 @@ import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
 import dev.replyclock.model.Tier;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,8 @@ class SilenceTest {
             "channel", Set.of("email")), T0, T0.plusSeconds(3600), "lead", "maintenance");
 
     private static Alert alert(Tier tier, String channel) {
-        return Alert.of("c", tier, AlertKind.BREACH, 0, channel, T0, T0, T0, List.of());
+        return Alert.about("c").kind(AlertKind.BREACH).tier(tier).channel(channel).openedAt(T0).deadline(T0)
+                .createdAt(T0).build();
     }
 
     @Test
@@ -45,9 +45,11 @@ class SilenceTest {
     void aSilenceOnATeamMutesThatTeamsAlertsAndTheTeamDefaultMutesAlertsWithoutATeam() {
         Silence billing = new Silence("s2", Map.of("team", Set.of("billing")), T0, T0.plusSeconds(3600), "lead", "");
         Silence noTeam = new Silence("s3", Map.of("team", Set.of("default")), T0, T0.plusSeconds(3600), "lead", "");
-        Alert ofBilling = Alert.of("c", Tier.URGENT, AlertKind.BREACH, 0, "chat", "billing", T0, T0, T0, List.of());
+        Alert ofBilling = Alert.about("c").kind(AlertKind.BREACH).tier(Tier.URGENT).channel("chat").team("billing")
+                .openedAt(T0).deadline(T0).createdAt(T0).build();
         Alert withoutTeam = alert(Tier.URGENT, "chat");
-        Alert billingDigest = Alert.forTeam("billing", AlertKind.DIGEST, Tier.URGENT, 0, T0, T0, List.of());
+        Alert billingDigest = Alert.aboutTeam("billing").kind(AlertKind.DIGEST).tier(Tier.URGENT).at(T0).createdAt(T0)
+                .build();
         assertTrue(billing.mutes(ofBilling, T0));
         assertTrue(billing.mutes(billingDigest, T0), "the team's own alerts too");
         assertFalse(billing.mutes(withoutTeam, T0));
@@ -58,8 +60,10 @@ class SilenceTest {
 
     @Test
     void aSilenceNeverMutesTheUpdatesThatCloseOrAcknowledgeAnIncident() {
-        Alert closed = Alert.of("c", Tier.COMPLAINT, AlertKind.CLOSED, 0, "email", T0, T0, T0, List.of());
-        Alert acked = Alert.of("c", Tier.COMPLAINT, AlertKind.ACKNOWLEDGED, 0, "email", T0, T0, T0, List.of());
+        Alert closed = Alert.about("c").kind(AlertKind.CLOSED).tier(Tier.COMPLAINT).channel("email").openedAt(T0)
+                .deadline(T0).createdAt(T0).build();
+        Alert acked = Alert.about("c").kind(AlertKind.ACKNOWLEDGED).tier(Tier.COMPLAINT).channel("email").openedAt(T0)
+                .deadline(T0).createdAt(T0).build();
         assertFalse(complaintsOnEmail.mutes(closed, T0.plusSeconds(10)), "a page sent before the silence still closes");
         assertFalse(complaintsOnEmail.mutes(acked, T0.plusSeconds(10)));
     }

@@ -10,6 +10,7 @@ import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.privacy.AdminTotp;
 import dev.replyclock.testing.InProcessDaemon;
@@ -125,7 +126,8 @@ class ExportIT {
             }
             for (String line : Files.readAllLines(alerts)) {
                 Alert a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
-                if (a.conversationId().equals(conv) && a.kind() == AlertKind.SIGNAL) {
+                if (a instanceof ConversationAlert c && c.conversationId().equals(conv)
+                        && a.kind() == AlertKind.SIGNAL) {
                     return true;
                 }
             }

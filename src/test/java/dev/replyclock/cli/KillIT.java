@@ -7,6 +7,7 @@ import dev.replyclock.kafka.EmbeddedKafka;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.RecordingHttpServer;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +130,8 @@ class KillIT {
     }
 
     private static long count(Map<String, Alert> accepted, AlertKind kind) {
-        return accepted.values().stream().filter(a -> a.kind() == kind).map(Alert::conversationId).distinct().count();
+        return accepted.values().stream().filter(a -> a.kind() == kind)
+                .map(a -> a instanceof ConversationAlert c ? c.conversationId() : null).distinct().count();
     }
 
     private static void send(EmbeddedKafka broker, int n) throws Exception {
@@ -159,8 +161,8 @@ class KillIT {
             while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (var r : c.poll(Duration.ofMillis(200))) {
                     Alert a = AlertJson.fromBytes(r.value());
-                    if (a.kind() == AlertKind.BREACH) {
-                        out.merge(a.conversationId(), 1, Integer::sum);
+                    if (a instanceof ConversationAlert breach && breach.kind() == AlertKind.BREACH) {
+                        out.merge(breach.conversationId(), 1, Integer::sum);
                     }
                 }
             }

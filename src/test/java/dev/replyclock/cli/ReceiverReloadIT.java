@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.config.ConfigLoader;
-import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.testing.InProcessDaemon;
 import dev.replyclock.testing.RecordingHttpServer;
@@ -194,7 +194,7 @@ class ReceiverReloadIT {
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }
-        }).filter(a -> a.kind() == AlertKind.SIGNAL).map(Alert::conversationId).toList();
+        }).filter(a -> a.kind() == AlertKind.SIGNAL).map(a -> ((ConversationAlert) a).conversationId()).toList();
     }
 
     private static void awaitAt(RecordingHttpServer server, String conv) {

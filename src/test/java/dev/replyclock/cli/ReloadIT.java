@@ -9,6 +9,7 @@ import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.testing.InProcessDaemon;
 import java.io.PrintStream;
@@ -143,7 +144,8 @@ class ReloadIT {
             }
             for (String line : Files.readAllLines(alerts)) {
                 Alert a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
-                if (conv.equals(a.conversationId()) && a.kind() == AlertKind.SIGNAL) {
+                if (a instanceof ConversationAlert c && conv.equals(c.conversationId())
+                        && a.kind() == AlertKind.SIGNAL) {
                     return Optional.of(a);
                 }
             }

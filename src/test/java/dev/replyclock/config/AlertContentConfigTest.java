@@ -64,11 +64,11 @@ class AlertContentConfigTest {
         assertTrue(c.content().includeExcerpt());
         assertEquals(80, c.content().excerptLength());
         AlertText text = c.content().text();
-        Alert breach = Alert.of("c-1", Tier.URGENT, AlertKind.BREACH, 0, "chat", "billing", T0, T0.plusSeconds(300),
-                T0.plusSeconds(310), List.of());
+        Alert breach = Alert.about("c-1").kind(AlertKind.BREACH).tier(Tier.URGENT).channel("chat").team("billing")
+                .openedAt(T0).deadline(T0.plusSeconds(300)).createdAt(T0.plusSeconds(310)).build();
         assertEquals("billing : délai dépassé, attente 5m10s", text.render(breach, null).title());
-        Alert returns = Alert.of("c-2", Tier.URGENT, AlertKind.BREACH, 0, "chat", "returns", T0, T0.plusSeconds(300),
-                T0.plusSeconds(310), List.of());
+        Alert returns = Alert.about("c-2").kind(AlertKind.BREACH).tier(Tier.URGENT).channel("chat").team("returns")
+                .openedAt(T0).deadline(T0.plusSeconds(300)).createdAt(T0.plusSeconds(310)).build();
         assertEquals("Reply promise broken (urgent)", text.render(returns, null).title());
         assertEquals("https://inbox.example.com/c/c-2", text.render(returns, null).link());
     }
@@ -77,10 +77,11 @@ class AlertContentConfigTest {
     void aFileWithoutTheKeysGetsTheBuiltInTitles() throws Exception {
         AlertText text = ConfigLoader.parse("", "empty", Map.of(), Map.of()).content().text();
         for (String lang : List.of("en", "fr")) {
-            Alert over = Alert.forTeam("t", AlertKind.OVERLOAD, Tier.URGENT, 0, T0, T0, List.of());
+            Alert over = Alert.aboutTeam("t").kind(AlertKind.OVERLOAD).tier(Tier.URGENT).at(T0).createdAt(T0).build();
             assertEquals(AlertText.BUILTIN_TITLES.get(lang).get("overload-ended").replace("{tier}", "urgent"),
                     text.render(over, lang).title());
-            Alert esc = Alert.of("c", Tier.URGENT, AlertKind.ESCALATION, 3, "chat", T0, T0, T0, List.of());
+            Alert esc = Alert.about("c").kind(AlertKind.ESCALATION).tier(Tier.URGENT).level(3).channel("chat")
+                    .openedAt(T0).deadline(T0).createdAt(T0).build();
             assertEquals(AlertText.BUILTIN_TITLES.get(lang).get("escalation").replace("{level}", "3").replace("{tier}", "urgent"),
                     text.render(esc, lang).title());
         }
@@ -90,8 +91,8 @@ class AlertContentConfigTest {
     void anEnvironmentVariableOverridesOneTemplate() throws Exception {
         AlertText text = ConfigLoader.parse("", "empty", Map.of("REPLYCLOCK_ALERTS_TEMPLATES_EN_SIGNAL", "Heads up: {tier}"),
                 Map.of()).content().text();
-        assertEquals("Heads up: complaint", text.render(Alert.of("c", Tier.COMPLAINT, AlertKind.SIGNAL, 0, "chat", T0, T0,
-                T0, List.of()), "en").title());
+        assertEquals("Heads up: complaint", text.render(Alert.about("c").kind(AlertKind.SIGNAL).tier(Tier.COMPLAINT)
+                .channel("chat").openedAt(T0).deadline(T0).createdAt(T0).build(), "en").title());
     }
 
     @Test
@@ -109,7 +110,8 @@ class AlertContentConfigTest {
         assertEquals(120, yaml.path("alerts.excerpt-length").asInt());
         ReplyclockConfig builtIn = ConfigLoader.builtIn(Map.of());
         assertFalse(builtIn.content().includeExcerpt(), "off by default");
-        assertEquals("Still no reply, level 2 (complaint)", builtIn.content().text().render(Alert.of("c", Tier.COMPLAINT,
-                AlertKind.ESCALATION, 2, "chat", T0, T0, T0, List.of()), null).title());
+        assertEquals("Still no reply, level 2 (complaint)", builtIn.content().text().render(Alert.about("c")
+                .kind(AlertKind.ESCALATION).tier(Tier.COMPLAINT).level(2).channel("chat").openedAt(T0).deadline(T0)
+                .createdAt(T0).build(), null).title());
     }
 }

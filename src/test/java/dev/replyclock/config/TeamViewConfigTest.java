@@ -64,10 +64,10 @@ class TeamViewConfigTest {
                 """, "test", Map.of(), Map.of()).route();
         Instant t = Instant.parse("2026-11-24T10:00:00Z");
         List<Alert.OpenConversation> open = List.of(new Alert.OpenConversation("c1", Tier.URGENT, t, t));
-        assertEquals(Set.of("team-leads"), route.receiversFor(Alert.forTeam("support-fr", AlertKind.DIGEST, Tier.URGENT,
-                0, t, t, open)));
-        assertEquals(Set.of("on-call"), route.receiversFor(Alert.forTeam("support-fr", AlertKind.OVERLOAD, Tier.URGENT,
-                1, t, t, open)));
+        assertEquals(Set.of("team-leads"), route.receiversFor(Alert.aboutTeam("support-fr").kind(AlertKind.DIGEST)
+                .tier(Tier.URGENT).at(t).createdAt(t).conversations(open).build()));
+        assertEquals(Set.of("on-call"), route.receiversFor(Alert.aboutTeam("support-fr").kind(AlertKind.OVERLOAD)
+                .tier(Tier.URGENT).level(1).at(t).createdAt(t).conversations(open).build()));
     }
 
     @Test

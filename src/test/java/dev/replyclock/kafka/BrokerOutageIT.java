@@ -9,6 +9,7 @@ import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -168,8 +169,8 @@ class BrokerOutageIT {
             while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (var r : c.poll(Duration.ofMillis(200))) {
                     Alert alert = AlertJson.fromBytes(r.value());
-                    if (alert.kind() == kind) {
-                        counts.merge(alert.conversationId(), 1, Integer::sum);
+                    if (alert instanceof ConversationAlert about && about.kind() == kind) {
+                        counts.merge(about.conversationId(), 1, Integer::sum);
                     }
                 }
             }

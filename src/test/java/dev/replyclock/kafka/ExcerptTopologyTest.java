@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.privacy.Excerpter;
 import dev.replyclock.privacy.Redactor;
@@ -56,15 +56,15 @@ class ExcerptTopologyTest {
         h.in().pipeInput(conv.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Alert breachAfterTheTarget(String conv) throws Exception {
+    private ConversationAlert breachAfterTheTarget(String conv) throws Exception {
         sendComplaint(conv);
         h.advance(Duration.ofSeconds(61));
-        List<Alert> out = new java.util.ArrayList<>();
+        List<ConversationAlert> out = new java.util.ArrayList<>();
         for (String v : h.alertJson().readValuesToList()) {
-            out.add(AlertJson.fromBytes(v.getBytes(StandardCharsets.UTF_8)));
+            out.add((ConversationAlert) AlertJson.fromBytes(v.getBytes(StandardCharsets.UTF_8)));
         }
         assertEquals(AlertKind.SIGNAL, out.get(0).kind());
-        Alert breach = out.stream().filter(a -> a.kind() == AlertKind.BREACH).findFirst().orElseThrow();
+        ConversationAlert breach = out.stream().filter(a -> a.kind() == AlertKind.BREACH).findFirst().orElseThrow();
         assertEquals(out.get(0).excerpt(), breach.excerpt(), "the breach carries what the signal carried");
         return breach;
     }
@@ -72,7 +72,7 @@ class ExcerptTopologyTest {
     @Test
     void aBreachCarriesTheRedactedExcerptWhenTheOptionIsOn() throws Exception {
         start(true);
-        Alert breach = breachAfterTheTarget("c1");
+        ConversationAlert breach = breachAfterTheTarget("c1");
         String excerpt = breach.excerpt();
         assertNotNull(excerpt, "the breach fires a minute after the message: the excerpt came from the clock");
         assertTrue(excerpt.startsWith("Bonjour, mon colis est arrivé cassé"), excerpt);

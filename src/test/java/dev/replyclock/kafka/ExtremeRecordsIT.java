@@ -10,6 +10,7 @@ import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.testing.DeadLetters;
 import dev.replyclock.testing.ExtremeRecords;
@@ -117,7 +118,7 @@ class ExtremeRecordsIT {
         }
         for (String line : Files.readAllLines(alertsFile, StandardCharsets.UTF_8)) {
             Alert a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
-            if (conv.equals(a.conversationId()) && a.kind() == AlertKind.SIGNAL) {
+            if (a instanceof ConversationAlert c && conv.equals(c.conversationId()) && a.kind() == AlertKind.SIGNAL) {
                 return a;
             }
         }

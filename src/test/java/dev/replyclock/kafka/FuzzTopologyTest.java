@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replyclock.config.TeamViewSettings;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.testing.ExtremeRecords;
 import dev.replyclock.testing.TopologyHarness;
@@ -114,8 +115,9 @@ class FuzzTopologyTest {
         assertEquals(sent, (int) processed + deadLettered,
                 "seed " + seed + ": processed " + processed + " + dead-lettered " + deadLettered);
         assertEquals(failuresBefore, processorFailures(), "seed " + seed + ": the bounds leave no processor failing");
-        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> probe.equals(a.conversationId())
-                && a.kind() == AlertKind.SIGNAL), "seed " + seed + ": the complaint after the batch got no signal");
+        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a instanceof ConversationAlert c
+                && probe.equals(c.conversationId()) && a.kind() == AlertKind.SIGNAL),
+                "seed " + seed + ": the complaint after the batch got no signal");
     }
 
     private double counted(String counter) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.Tier;
 import dev.replyclock.sla.ReplyClock;
 import dev.replyclock.sla.Stage;
@@ -23,7 +24,7 @@ class IncidentsTest {
 
     @Test
     void aClockStoredBeforeTheUpgradeStillClosesTheIncidentOfItsCurrentDeadline() {
-        List<Alert> closed = Incidents.closing(clock(Tier.STANDARD, Stage.BREACHED, List.of()), Alert.CLOSED_REPLIED, T0);
+        List<ConversationAlert> closed = Incidents.closing(clock(Tier.STANDARD, Stage.BREACHED, List.of()), Alert.CLOSED_REPLIED, T0);
         assertEquals(1, closed.size(), "a breach was sent for it");
         assertEquals(T0.plusSeconds(900), closed.get(0).deadline());
         assertEquals(AlertKind.CLOSED, closed.get(0).kind());
@@ -37,7 +38,7 @@ class IncidentsTest {
     void eachDeadlineIsClosedOnceAndTheClosingAlertIdIsStable() {
         long earlier = T0.plusSeconds(300).toEpochMilli();
         StoredClock s = clock(Tier.COMPLAINT, Stage.BREACHED, List.of(earlier, T0.plusSeconds(900).toEpochMilli()));
-        List<Alert> closed = Incidents.closing(s, Alert.CLOSED_EXPIRED, T0);
+        List<ConversationAlert> closed = Incidents.closing(s, Alert.CLOSED_EXPIRED, T0);
         assertEquals(List.of(Instant.ofEpochMilli(earlier), T0.plusSeconds(900)), closed.stream().map(Alert::deadline).toList());
         assertEquals(closed.stream().map(Alert::id).toList(),
                 Incidents.closing(s, Alert.CLOSED_EXPIRED, T0.plusSeconds(60)).stream().map(Alert::id).toList(),

@@ -11,7 +11,9 @@ import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
+import dev.replyclock.model.TeamAlert;
 import dev.replyclock.model.Tier;
 import dev.replyclock.testing.InProcessDaemon;
 import java.io.IOException;
@@ -95,7 +97,7 @@ class PipelineIT {
     void complaintGoesFromSignalThroughBreachAndEscalationToResolved() throws Exception {
         String conv = "conv-" + UUID.randomUUID();
         send(conv, message(conv, "inbound", "Bonjour, mon colis est arrivé cassé.", clock.instant()));
-        Alert signal = awaitAlert(conv, AlertKind.SIGNAL);
+        ConversationAlert signal = awaitAlert(conv, AlertKind.SIGNAL);
         assertEquals(Tier.COMPLAINT, signal.tier());
         assertEquals(clock.instant().plus(Duration.ofMinutes(1)), signal.deadline(), "complaint target is 1 minute");
         assertTrue(!signal.signals().isEmpty(), "the signal says why it fired");
@@ -127,7 +129,7 @@ class PipelineIT {
         awaitAlert(other, AlertKind.SIGNAL);
         clock.advance(Duration.ofMinutes(6));
         awaitAlert(other, AlertKind.BREACH);
-        List<Alert> alerts = alertsOf(conv);
+        List<ConversationAlert> alerts = alertsOf(conv);
         assertEquals(List.of(AlertKind.SIGNAL, AlertKind.CLOSED), alerts.stream().map(Alert::kind).toList(),
                 "no warning or breach; the signal's incident is closed by the reply");
         assertEquals(Alert.CLOSED_REPLIED, alerts.get(1).reason());
@@ -149,14 +151,14 @@ class PipelineIT {
         awaitAlert(marker, AlertKind.SIGNAL);
         clock.advance(Duration.ofMinutes(2));
         awaitAlert(marker, AlertKind.BREACH);
-        List<Alert> afterAck = alertsOf(conv);
+        List<ConversationAlert> afterAck = alertsOf(conv);
         assertEquals(List.of(AlertKind.SIGNAL, AlertKind.ACKNOWLEDGED), afterAck.stream().map(Alert::kind).toList(),
                 "the ack tells the receivers; no warning, breach or escalation after it");
         assertEquals("alice", afterAck.get(1).ackedBy());
         send(conv, message(conv, "outbound", "Un remplacement part demain.", clock.instant()));
         await().atMost(PIPELINE).until(() -> scrape().contains(
                 "replyclock_replies_total{tier=\"complaint\",within_target=\"false\"}"));
-        Alert closed = awaitAlert(conv, AlertKind.CLOSED);
+        ConversationAlert closed = awaitAlert(conv, AlertKind.CLOSED);
         assertEquals("alice", closed.ackedBy(), "who took it is shown on the later alerts");
     }
 
@@ -292,7 +294,7 @@ class PipelineIT {
             assertEquals(AlertKind.OVERLOAD, state.kind());
             assertEquals(1, state.level());
             assertEquals(team, state.team());
-            assertEquals(threshold, state.conversations().size());
+            assertEquals(threshold, ((TeamAlert) state).conversations().size());
         }
         // The team is not named in the config: its label is "other" (a producer's team names never become labels).
         await().atMost(PIPELINE).until(() -> scrape().contains("replyclock_team_overloaded{team=\"other\"} 1.0"));
@@ -312,21 +314,21 @@ class PipelineIT {
         producer.send(new ProducerRecord<>(config.kafka().topics().messages(), key, value)).get();
     }
 
-    private static Alert awaitAlert(String conv, AlertKind kind) {
+    private static ConversationAlert awaitAlert(String conv, AlertKind kind) {
         return await().atMost(PIPELINE).until(() -> alertsOf(conv).stream().filter(a -> a.kind() == kind).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
     }
 
-    private static List<Alert> alertsOf(String conv) {
+    private static List<ConversationAlert> alertsOf(String conv) {
         try {
             if (!Files.exists(alertsFile)) {
                 return List.of();
             }
-            List<Alert> out = new ArrayList<>();
+            List<ConversationAlert> out = new ArrayList<>();
             for (String line : Files.readAllLines(alertsFile, StandardCharsets.UTF_8)) {
                 Alert a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
-                if (conv.equals(a.conversationId())) { // team alerts (overload, digest) have none
-                    out.add(a);
+                if (a instanceof ConversationAlert c && conv.equals(c.conversationId())) { // not a team alert
+                    out.add(c);
                 }
             }
             return out;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.model.Tier;
 import dev.replyclock.sla.PolicyRule;
@@ -102,8 +103,8 @@ class RecordIsolationTest {
         letter.headers().forEach(h -> assertFalse(new String(h.value(), StandardCharsets.UTF_8).contains("colis"),
                 "no customer text in header " + h.key()));
         assertEquals(1.0, deadLetterCount("processing-error"));
-        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-good")
-                && a.kind() == AlertKind.SIGNAL), "the next complaint gets its signal");
+        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a instanceof ConversationAlert c
+                && c.conversationId().equals("c-good") && a.kind() == AlertKind.SIGNAL), "the next complaint gets its signal");
     }
 
     @Test
@@ -122,8 +123,8 @@ class RecordIsolationTest {
         h.advance(Duration.ofMinutes(2));
         h.advance(Duration.ofMinutes(2));
 
-        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-fine")
-                && a.kind() == AlertKind.BREACH), "the good clock's breach fired");
+        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a instanceof ConversationAlert c
+                && c.conversationId().equals("c-fine") && a.kind() == AlertKind.BREACH), "the good clock's breach fired");
         assertEquals(1.0, deadLetterCount(DeadLetterHandler.PUNCTUATION_ERROR), "counted once, not on every tick");
         assertNotNull(clocks.get("c-broken"), "its state is kept; the conversation's next message re-arms it");
     }
@@ -140,7 +141,7 @@ class RecordIsolationTest {
         send("c-new", "chat", COMPLAINT);
         assertEquals(List.of("out-of-range", "out-of-range"), h.deadLetters().readRecordsToList().stream()
                 .map(r -> header(r, IngestProcessor.HEADER_REASON)).toList());
-        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a.conversationId().equals("c-new")
-                && a.kind() == AlertKind.SIGNAL));
+        assertTrue(h.alerts().readValuesToList().stream().anyMatch(a -> a instanceof ConversationAlert c
+                && c.conversationId().equals("c-new") && a.kind() == AlertKind.SIGNAL));
     }
 }

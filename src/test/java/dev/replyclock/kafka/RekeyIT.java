@@ -9,6 +9,7 @@ import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.config.ReplyclockConfig;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.testing.InProcessDaemon;
 import java.io.PrintStream;
@@ -78,7 +79,8 @@ class RekeyIT {
         }
         for (String line : Files.readAllLines(alertsFile)) {
             var a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
-            if (conversationId.equals(a.conversationId()) && a.kind() == AlertKind.SIGNAL) {
+            if (a instanceof ConversationAlert c && conversationId.equals(c.conversationId())
+                    && a.kind() == AlertKind.SIGNAL) {
                 return true;
             }
         }

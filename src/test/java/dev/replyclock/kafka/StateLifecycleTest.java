@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.model.Tier;
 import dev.replyclock.sla.BusinessCalendar;
@@ -185,7 +186,7 @@ class StateLifecycleTest {
         send("c1", "outbound", "Nous regardons cela tout de suite");
         List<Alert> closed = ofKind(read(), AlertKind.CLOSED);
         assertEquals(deadlines(ofKind(opened, AlertKind.SIGNAL)), deadlines(closed), "one closed per incident");
-        closed.forEach(a -> assertEquals(Alert.CLOSED_REPLIED, a.reason()));
+        closed.forEach(a -> assertEquals(Alert.CLOSED_REPLIED, ((ConversationAlert) a).reason()));
     }
 
     @Test
@@ -206,7 +207,7 @@ class StateLifecycleTest {
         assertEquals(1, acked.size(), acked.toString());
         assertEquals(AlertKind.ACKNOWLEDGED, acked.get(0).kind());
         assertEquals(signal.deadline(), acked.get(0).deadline(), "the incident of the signal: same dedup key");
-        assertEquals("alice", acked.get(0).ackedBy());
+        assertEquals("alice", ((ConversationAlert) acked.get(0)).ackedBy());
 
         h.advance(Duration.ofMinutes(5));
         assertTrue(h.alertJson().isEmpty(), "the ack stops the ladder: no breach");
@@ -216,7 +217,7 @@ class StateLifecycleTest {
         List<Alert> closed = read();
         assertEquals(1, closed.size(), closed.toString());
         assertEquals(AlertKind.CLOSED, closed.get(0).kind());
-        assertEquals("bob", closed.get(0).ackedBy(), "the last ack names who has it");
+        assertEquals("bob", ((ConversationAlert) closed.get(0)).ackedBy(), "the last ack names who has it");
     }
 
     @Test
@@ -226,7 +227,7 @@ class StateLifecycleTest {
         ack("c4", null);
         List<Alert> acked = read();
         assertEquals(List.of(AlertKind.ACKNOWLEDGED), acked.stream().map(Alert::kind).toList());
-        assertEquals(null, acked.get(0).ackedBy());
+        assertEquals(null, ((ConversationAlert) acked.get(0)).ackedBy());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.replyclock.config.TeamViewSettings;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertKind;
 import dev.replyclock.model.MutableClock;
+import dev.replyclock.model.TeamAlert;
 import dev.replyclock.model.Tier;
 import dev.replyclock.testing.TopologyHarness;
 import io.micrometer.core.instrument.Gauge;
@@ -101,7 +102,7 @@ class TeamViewTest {
     }
 
     private static List<String> ids(Alert a) {
-        return a.conversations().stream().map(Alert.OpenConversation::conversationId).toList();
+        return ((TeamAlert) a).conversations().stream().map(Alert.OpenConversation::conversationId).toList();
     }
 
     @Test
@@ -124,7 +125,7 @@ class TeamViewTest {
         assertEquals(AlertKind.OVERLOAD, overload.kind());
         assertEquals(1, overload.level(), "level 1 = firing");
         assertEquals("support-fr", overload.team());
-        assertEquals(null, overload.conversationId());
+        assertTrue(overload instanceof TeamAlert, "about the team, no one conversation");
         assertEquals(Tier.COMPLAINT, overload.tier(), "the most severe tier among them");
         assertEquals(List.of("c1", "c2", "c3"), ids(overload));
         assertEquals(1.0, p.overloadedGauge("support-fr"));
@@ -182,7 +183,7 @@ class TeamViewTest {
         Alert overload = p.teamAlerts().get(0).value;
         assertEquals(sent.subList(0, 50), ids(overload), "the 50 oldest waits, oldest first");
         Instant previous = Instant.MIN;
-        for (Alert.OpenConversation c : overload.conversations()) {
+        for (Alert.OpenConversation c : ((TeamAlert) overload).conversations()) {
             assertTrue(!c.openedAt().isBefore(previous));
             previous = c.openedAt();
             assertTrue(c.deadline().isAfter(c.openedAt()));

@@ -18,6 +18,7 @@ import dev.replyclock.config.ConfigLoader;
 import dev.replyclock.model.Alert;
 import dev.replyclock.model.AlertJson;
 import dev.replyclock.model.AlertKind;
+import dev.replyclock.model.ConversationAlert;
 import dev.replyclock.model.MutableClock;
 import dev.replyclock.model.Tier;
 import dev.replyclock.testing.InProcessDaemon;
@@ -167,7 +168,7 @@ class IntakeIT {
         assertEquals(200, in.statusCode(), in.body());
         assertEquals(1, JSON.readTree(in.body()).path("produced").asInt());
         String conv = conversationOf("wa:" + wamid);
-        Alert signal = awaitAlert(conv, AlertKind.SIGNAL);
+        ConversationAlert signal = awaitAlert(conv, AlertKind.SIGNAL);
         assertEquals(Tier.COMPLAINT, signal.tier());
         assertEquals("whatsapp", signal.channel());
 
@@ -212,7 +213,7 @@ class IntakeIT {
                 false, "Ma commande est arrivée cassée, je demande un remboursement", "Channel::WebWidget", "returns",
                 clock.instant()));
         assertEquals(200, in.statusCode(), in.body());
-        Alert signal = awaitAlert(conv, AlertKind.SIGNAL);
+        ConversationAlert signal = awaitAlert(conv, AlertKind.SIGNAL);
         assertEquals("returns", signal.team());
         assertEquals("chat", signal.channel());
         assertEquals(200, chatwoot(WebhookPayloads.chatwoot(5, conversation, conversation * 10 + 2, "outgoing", true,
@@ -423,20 +424,20 @@ class IntakeIT {
         return alertsOf(conv).stream().map(Alert::kind).toList();
     }
 
-    private static Alert awaitAlert(String conv, AlertKind kind) {
+    private static ConversationAlert awaitAlert(String conv, AlertKind kind) {
         return await().atMost(PIPELINE).until(() -> alertsOf(conv).stream().filter(a -> a.kind() == kind).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
     }
 
-    private static List<Alert> alertsOf(String conv) throws Exception {
+    private static List<ConversationAlert> alertsOf(String conv) throws Exception {
         if (!Files.exists(alertsFile)) {
             return List.of();
         }
-        List<Alert> out = new ArrayList<>();
+        List<ConversationAlert> out = new ArrayList<>();
         for (String line : Files.readAllLines(alertsFile, StandardCharsets.UTF_8)) {
             Alert a = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
-            if (conv.equals(a.conversationId())) {
-                out.add(a);
+            if (a instanceof ConversationAlert c && conv.equals(c.conversationId())) {
+                out.add(c);
             }
         }
         return out;
