@@ -60,7 +60,8 @@ public final class Classifier {
     private final int[][] slotShapes;
 
     private Classifier(SignalRules rules) {
-        this(rules, rules.learnedComplaintThreshold < 1.0 ? ComplaintModel.packaged() : ComplaintModel.NONE);
+        this(rules, rules.learnedComplaintThreshold >= 1.0 ? ComplaintModel.NONE
+                : rules.learnedModel != null ? rules.learnedModel : ComplaintModel.packaged());
     }
 
     private Classifier(SignalRules rules, ComplaintModel complaintModel) {

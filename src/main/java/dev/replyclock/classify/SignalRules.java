@@ -65,7 +65,7 @@ public final class SignalRules {
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
             "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "gratitude",
-            "learned-complaint-threshold");
+            "learned-complaint-threshold", "learned-complaint-model");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
             "unless");
     private static final Set<String> NEAR_KEYS = Set.of("a", "b", "window", "order");
@@ -76,6 +76,8 @@ public final class SignalRules {
     int negationWindow = 4;
     /** From this probability the learned model makes a message a complaint; 1 turns the model off. */
     double learnedComplaintThreshold = 1.0;
+    /** A model trained with {@code replyclock train-complaints} ({@code learned-complaint-model}); null: the packaged one. */
+    ComplaintModel learnedModel;
 
     private final transient String raw;
     private final transient List<String> problems = new ArrayList<>();
@@ -106,10 +108,15 @@ public final class SignalRules {
         } catch (IOException e) {
             throw new RulesException(file.toString(), List.of("cannot read the rules file: " + e.getMessage()));
         }
-        return parse(yaml, file.toString());
+        return parse(yaml, file.toString(), file.toAbsolutePath().getParent());
     }
 
+    /** Rules from text; a relative {@code learned-complaint-model} is read from the working directory. */
     public static SignalRules parse(String yaml, String source) throws RulesException {
+        return parse(yaml, source, Path.of(""));
+    }
+
+    private static SignalRules parse(String yaml, String source, Path baseDir) throws RulesException {
         JsonNode root;
         try {
             root = new YAMLMapper().readTree(yaml);
@@ -122,10 +129,27 @@ public final class SignalRules {
             throw new RulesException(source, List.of("the rules file must be a YAML mapping (see config/signals.yaml)"));
         }
         rules.read(root);
+        rules.readModel(root, baseDir);
         if (!rules.problems.isEmpty()) {
             throw new RulesException(source, rules.problems);
         }
         return rules;
+    }
+
+    /** {@code learned-complaint-model: FILE}, relative to the rules file: refused with the fix when unusable. */
+    private void readModel(JsonNode root, Path baseDir) {
+        if (!root.has("learned-complaint-model")) {
+            return;
+        }
+        String value = root.path("learned-complaint-model").asText("");
+        Path file = baseDir.resolve(value);
+        try (InputStream in = Files.newInputStream(file)) {
+            learnedModel = ComplaintModel.read(in);
+        } catch (IOException | RuntimeException e) {
+            problem("learned-complaint-model", "learned-complaint-model: '" + value + "' is not a usable model ("
+                    + e.getMessage() + "); train one with 'replyclock train-complaints --out " + value
+                    + " LABELED.jsonl...', or remove the key to use the packaged model");
+        }
     }
 
     private void read(JsonNode root) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The learned second opinion on complaints: what it adds to the rules, how it shows itself, how it is made. */
 class ComplaintModelTest {
@@ -84,6 +85,36 @@ class ComplaintModelTest {
         RulesException e = assertThrows(RulesException.class,
                 () -> SignalRules.parse("learned-complaint-threshold: 0.2\nfamilies: []\n", "signals.yaml"));
         assertTrue(e.getMessage().contains("learned-complaint-threshold must be a number from 0.5 to 1"), e.getMessage());
+    }
+
+    @Test
+    void aLeadCanPointTheRulesAtTheirOwnModel(@TempDir Path dir) throws Exception {
+        List<ComplaintModelTrainer.Example> own = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            own.add(new ComplaintModelTrainer.Example("the zorblax quux again " + i, true));
+            own.add(new ComplaintModelTrainer.Example("what colours does the gizmo come in " + i, false));
+        }
+        Files.write(dir.resolve("own-model.bin"), ComplaintModelTrainer.train(own).toBytes());
+        Files.writeString(dir.resolve("signals.yaml"), Files.readString(Path.of("config/signals.yaml"))
+                + "\nlearned-complaint-model: own-model.bin\n");
+        Classifier leads = Classifier.fromRules(SignalRules.load(dir.resolve("signals.yaml")));
+        String text = "Hello, zorblax quux";
+        assertEquals(Tier.STANDARD, withModel.classify(text).tier(), "the packaged model knows no zorblax");
+        Classification c = leads.classify(text);
+        assertEquals(Tier.COMPLAINT, c.tier(), "the model beside the rules file decides");
+        assertEquals("learned-complaint", c.signals().get(c.signals().size() - 1).family());
+    }
+
+    @Test
+    void anUnusableModelFileIsRefusedWithTheFix(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("broken.bin"), new byte[] {'n', 'o', 'p', 'e'});
+        Files.writeString(dir.resolve("signals.yaml"), Files.readString(Path.of("config/signals.yaml"))
+                + "\nlearned-complaint-model: broken.bin\n");
+        RulesException e = assertThrows(RulesException.class, () -> SignalRules.load(dir.resolve("signals.yaml")));
+        assertTrue(e.getMessage().contains("learned-complaint-model: 'broken.bin' is not a usable model"), e.getMessage());
+        assertTrue(e.getMessage().contains("replyclock train-complaints --out broken.bin"), e.getMessage());
+        Files.delete(dir.resolve("broken.bin"));
+        assertThrows(RulesException.class, () -> SignalRules.load(dir.resolve("signals.yaml")), "a missing file too");
     }
 
     @Test
