@@ -822,11 +822,14 @@ public final class Classifier {
                 continue;
             }
             int[] span = families[f].near() ? near(s, t, f) : families[f].frame() ? frame(s, t, f) : null;
-            if (span != null && verdict(s, t, span[0], span[1]) == COUNTS) {
+            if (span == null) {
+                continue;
+            }
+            int verdict = verdict(s, t, span[0], span[1]);
+            if (verdict == COUNTS) {
                 offer(s, t, f, span[0], span[1]);
-            } else if (span != null && families[f].tier() == Tier.COMPLAINT
-                    && verdict(s, t, span[0], span[1]) != OUT_OF_SCOPE) {
-                s.complaintSetAside = true;
+            } else if (verdict != OUT_OF_SCOPE && families[f].tier() == Tier.COMPLAINT) {
+                s.complaintSetAside = true; // as for terms above: negated or hypothetical
             }
         }
         List<Signal> signals = null;

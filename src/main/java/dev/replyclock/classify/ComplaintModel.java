@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -94,7 +95,7 @@ public final class ComplaintModel {
         }
         double bias = data.readDouble();
         int n = data.readInt();
-        Map<Integer, Double> w = new java.util.HashMap<>(n * 2);
+        Map<Integer, Double> w = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             w.put(data.readInt(), (double) data.readFloat());
         }

@@ -1,5 +1,6 @@
 package dev.replyclock.classify;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class ComplaintModelTrainer {
             int[] keys = new int[3 * t.count];
             int[] first = new int[3 * t.count];
             int n = ComplaintModel.features(t, keys, first);
-            features[e] = java.util.Arrays.copyOf(keys, n);
+            features[e] = Arrays.copyOf(keys, n);
         }
         Map<Integer, double[]> w = new HashMap<>();
         double bias = 0;
