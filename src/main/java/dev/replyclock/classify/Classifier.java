@@ -44,6 +44,23 @@ public final class Classifier {
      * those whose second word can match keeps the cost of a common first word flat.
      */
     private int[][][] endsByNext;
+    /**
+     * The words of every term in flat arrays, so that checking the words after the first reads no objects: per
+     * term, how many words and where its first is; per word, its hash, its length (-1 for a word that is not an
+     * exact word: a stem, a prefix, a shape) and where its letters start in {@code wordLetters}.
+     */
+    private final int[] termWords;
+    private final int[] wordAt;
+    private final int[] wordHash;
+    private final int[] wordLength;
+    private final int[] wordStart;
+    private final char[] wordLetters;
+    /**
+     * The same lists without the exact terms: above a token's last letter only a stem or a prefix can end,
+     * and most terms are exact words, so the walk down a long word skips them (same order as the full lists).
+     */
+    private int[][] openEnds;
+    private int[][][] openEndsByNext;
     private int nodes;
     /** Typo candidates: single-word family terms of 6+ letters, by their first two letters. */
     private final Map<Integer, int[]> typoBuckets = new HashMap<>();
@@ -56,7 +73,7 @@ public final class Classifier {
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** Per near family: 0 = no time on the b side, 1 = any time (@time), 2 = clock times only (@clock). */
     private final int[] timeSide;
-    /** Per frame family and slot: which shapes fill it besides words (1 = @time, 2 = @clock, 4 = @amount, 8 = @number). */
+    /** Per frame family and slot: which shapes fill it besides words (TIME_SHAPE for @time, CLOCK_SHAPE, ...). */
     private final int[][] slotShapes;
 
     private Classifier(SignalRules rules) {
@@ -78,10 +95,10 @@ public final class Classifier {
         for (Pattern p : patterns) {
             if (p.role() == Role.FRAME_SLOT) {
                 switch (p.elements()[0].kind()) {
-                    case TIME -> slotShapes[p.family()][p.slot()] |= 1;
-                    case CLOCK -> slotShapes[p.family()][p.slot()] |= 2;
-                    case AMOUNT -> slotShapes[p.family()][p.slot()] |= 4;
-                    case NUMBER -> slotShapes[p.family()][p.slot()] |= 8;
+                    case TIME -> slotShapes[p.family()][p.slot()] |= TIME_SHAPE;
+                    case CLOCK -> slotShapes[p.family()][p.slot()] |= CLOCK_SHAPE;
+                    case AMOUNT -> slotShapes[p.family()][p.slot()] |= AMOUNT_SHAPE;
+                    case NUMBER -> slotShapes[p.family()][p.slot()] |= NUMBER_SHAPE;
                     default -> {
                     }
                 }
@@ -95,6 +112,27 @@ public final class Classifier {
                 }
             }
         }
+        termWords = new int[patterns.length];
+        wordAt = new int[patterns.length];
+        int totalWords = Arrays.stream(patterns).mapToInt(p -> p.elements().length).sum();
+        wordHash = new int[totalWords];
+        wordLength = new int[totalWords];
+        wordStart = new int[totalWords];
+        StringBuilder letters = new StringBuilder();
+        for (int p = 0, w = 0; p < patterns.length; p++) {
+            Element[] el = patterns[p].elements();
+            termWords[p] = el.length;
+            wordAt[p] = w;
+            for (Element e : el) {
+                boolean exact = e.kind() == Element.Kind.EXACT;
+                wordHash[w] = exact ? Tokens.hash(e.text()) : 0;
+                wordLength[w] = exact ? e.text().length() : -1;
+                wordStart[w] = letters.length();
+                letters.append(exact ? e.text() : "");
+                w++;
+            }
+        }
+        wordLetters = letters.toString().toCharArray();
         build();
         RealWords.hashes(); // loaded once per JVM, here rather than on the first message with a near-miss
     }
@@ -156,6 +194,8 @@ public final class Classifier {
         }
         ends = new int[nodes][];
         endsByNext = new int[nodes][][];
+        openEnds = new int[nodes][];
+        openEndsByNext = new int[nodes][][];
         for (int n = 0; n < nodes; n++) {
             List<Integer> now = new ArrayList<>();
             List<List<Integer>> byNext = new ArrayList<>();
@@ -171,10 +211,13 @@ public final class Classifier {
                 byNext.get(letter).add(p);
             }
             ends[n] = now.stream().mapToInt(Integer::intValue).toArray();
+            openEnds[n] = open(ends[n]);
             if (!byNext.isEmpty()) {
                 endsByNext[n] = new int[26][];
+                openEndsByNext[n] = new int[26][];
                 for (int c = 0; c < 26; c++) {
                     endsByNext[n][c] = byNext.get(c).stream().mapToInt(Integer::intValue).toArray();
+                    openEndsByNext[n][c] = open(endsByNext[n][c]);
                 }
             }
         }
@@ -186,6 +229,11 @@ public final class Classifier {
                 typoTable[a * ALPHABET + b] = v;
             }
         });
+    }
+
+    /** The terms of {@code ends} whose first word can end before a token's last letter: stems and prefixes. */
+    private int[] open(int[] ends) {
+        return Arrays.stream(ends).filter(p -> patterns[p].elements()[0].kind() != Element.Kind.EXACT).toArray();
     }
 
     /** The first letter of a term's second word as 0..25, or -1 (one word, or a second word of any shape). */
@@ -220,6 +268,9 @@ public final class Classifier {
     /** Per-thread working memory: tokens, matches, per-token marks. */
     private static final class Scratch {
         final Tokens tokens = new Tokens();
+        final WordMemo memo = new WordMemo();
+        /** The memo slot of the token matchAt read last (-1: not kept). */
+        int tokenSlot;
         int[] matchPattern = new int[64];
         int[] matchStart = new int[64];
         int[] matchEnd = new int[64];
@@ -239,6 +290,11 @@ public final class Classifier {
         boolean[] hypotheticalSentence = new boolean[128];
         boolean[] currency = new boolean[128];
         boolean[] amount = new boolean[128];
+        /** Per token: the shapes it has (TIME_SHAPE, CLOCK_SHAPE, AMOUNT_SHAPE, NUMBER_SHAPE), and their union. */
+        int[] shape = new int[128];
+        int shapesPresent;
+        /** How many different sums of money the message names (0, 1, or 2 for two or more). */
+        int distinctAmounts;
         boolean prePurchase;
         /** A complaint word the rules read and set aside (negated, hypothetical, thanked, not bought yet). */
         boolean complaintSetAside;
@@ -296,6 +352,7 @@ public final class Classifier {
                 hypotheticalSentence = new boolean[n];
                 currency = new boolean[n];
                 amount = new boolean[n];
+                shape = new int[n];
                 negator = new boolean[n];
                 negatorEnd = new int[n];
                 hypothetical = new boolean[n];
@@ -336,6 +393,8 @@ public final class Classifier {
         }
     }
 
+    public static final long[] T = new long[6];
+    public static final long[] D = new long[2];
     public Classification classify(String text) {
         if (text == null || text.isEmpty()) {
             return Classification.STANDARD;
@@ -346,26 +405,35 @@ public final class Classifier {
             s.slotHead = new int[families.length * 4];
         }
         Tokens t = s.tokens;
+        long t0 = System.nanoTime();
         t.cut(text);
+        long t1 = System.nanoTime();
         s.reset(t.count);
+        long t2 = System.nanoTime();
         for (int i = 0; i < t.count; i++) {
             boolean familyHere = matchAt(s, t, i);
             if (!familyHere && !s.noTypo[i] && t.length[i] >= 6) {
                 typo(s, t, i);
             }
         }
+        long t3 = System.nanoTime();
         s.trieMatches = s.matches; // in token order, which near() and the frame slot chains rely on
         if (s.slotNext.length < s.matches) {
             s.slotNext = new int[Math.max(s.matches, s.slotNext.length * 2)];
         }
         spacedLetters(s, t);
         markRoles(s, t, text);
+        long t4 = System.nanoTime();
         Classification ruled = decide(s, t, text);
+        long t5 = System.nanoTime();
+        T[0] += t1 - t0; T[1] += t2 - t1; T[2] += t3 - t2; T[3] += t4 - t3; T[4] += t5 - t4;
         // the model adds the complaints no rule names; it does not overrule the rules' reading of a complaint word
         // they set aside ("if it arrives broken", "from another brand", "rien de cassé")
         // nor a message about a purchase not made yet
-        return ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 || s.complaintSetAside || s.prePurchase
+        Classification r = ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 || s.complaintSetAside || s.prePurchase
                 ? ruled : secondOpinion(s, t, text, ruled);
+        T[5] += System.nanoTime() - t5;
+        return r;
     }
 
     /**
@@ -391,49 +459,79 @@ public final class Classifier {
 
     /** All patterns whose first word matches token i; returns whether a family term matched. */
     private boolean matchAt(Scratch s, Tokens t, int i) {
+        int slot = s.memo.find(t.chars, t.charStart[i], t.length[i], t.hash[i]);
+        int[] terms = slot >= 0 ? s.memo.terms[slot] : null;
+        if (terms == null) {
+            terms = firstWordTerms(t, i);
+            s.memo.put(slot, t.chars, t.charStart[i], t.length[i], t.hash[i], terms);
+        }
+        s.tokenSlot = slot;
+        int nextLetter = i + 1 < t.count ? t.chars[t.charStart[i + 1]] - 'a' : -1;
+        boolean family = false;
+        for (int term : terms) {
+            int letter = (term & LETTER_MASK) - 1;
+            if (letter >= 0 && letter != nextLetter) {
+                continue; // a term whose second word starts with another letter than the next token
+            }
+            int p = term >>> LETTER_BITS;
+            int end = rest(p, t, i + 1);
+            if (end > 0) {
+                s.add(p, i, end);
+                if (patterns[p].role() == Role.NO_TYPO) {
+                    s.noTypo[i] = true; // needed before the typo pass of this token
+                }
+                family |= patterns[p].role() == Role.FAMILY || patterns[p].role() == Role.NEAR_A
+                        || patterns[p].role() == Role.NEAR_B || patterns[p].role() == Role.FRAME_SLOT;
+            }
+        }
+        return family;
+    }
+
+    private static final int[] NO_TERMS = new int[0];
+    private static final int LETTER_BITS = 5;
+    private static final int LETTER_MASK = (1 << LETTER_BITS) - 1;
+
+    /**
+     * The terms whose first word token i is, found down the trie, in the order the walk meets them: each as
+     * {@code pattern << 5 | tag}, tag 0 for any next token, or 1 + the letter the next token must start with.
+     * A function of the token's letters alone, so {@link WordMemo} keeps it per word.
+     */
+    private int[] firstWordTerms(Tokens t, int i) {
         int base = t.charStart[i];
         int len = t.length[i];
+        int[] out = new int[8];
+        int n = 0;
         int node = 0;
-        boolean family = false;
-        int nextLetter = i + 1 < t.count ? t.chars[t.charStart[i + 1]] - 'a' : -1;
         for (int d = 0; ; d++) {
-            family |= matchEnds(s, t, i, ends[node], d);
-            if (endsByNext[node] != null && nextLetter >= 0 && nextLetter < 26) {
-                family |= matchEnds(s, t, i, endsByNext[node][nextLetter], d);
+            int[] here = d == len ? ends[node] : openEnds[node];
+            for (int p : here) {
+                if (firstMatches(patterns[p].elements()[0], t.chars, base, len, d)) {
+                    out = grow(out, n);
+                    out[n++] = p << LETTER_BITS;
+                }
             }
-            if (d == len) {
-                return family;
+            if (endsByNext[node] != null) {
+                int[][] byLetter = d == len ? endsByNext[node] : openEndsByNext[node];
+                for (int c = 0; c < 26; c++) {
+                    for (int p : byLetter[c]) {
+                        if (firstMatches(patterns[p].elements()[0], t.chars, base, len, d)) {
+                            out = grow(out, n);
+                            out[n++] = p << LETTER_BITS | (c + 1);
+                        }
+                    }
+                }
             }
-            int sym = symbol(t.chars[base + d]);
-            if (sym < 0) {
-                return family;
-            }
-            int next = children[node * ALPHABET + sym];
+            int sym = d == len ? -1 : symbol(t.chars[base + d]);
+            int next = sym < 0 ? -1 : children[node * ALPHABET + sym];
             if (next < 0) {
-                return family;
+                return n == 0 ? NO_TERMS : Arrays.copyOf(out, n); // most words: no term, one shared array
             }
             node = next;
         }
     }
 
-    /** The terms of {@code candidates} whose first word ends at depth d of token i; whether a family term matched. */
-    private boolean matchEnds(Scratch s, Tokens t, int i, int[] candidates, int d) {
-        boolean family = false;
-        for (int p : candidates) {
-            Element first = patterns[p].elements()[0];
-            if (firstMatches(first, t.chars, t.charStart[i], t.length[i], d)) {
-                int end = rest(patterns[p], t, i + 1);
-                if (end > 0) {
-                    s.add(p, i, end);
-                    if (patterns[p].role() == Role.NO_TYPO) {
-                        s.noTypo[i] = true; // needed before the typo pass of this token
-                    }
-                    family |= patterns[p].role() == Role.FAMILY || patterns[p].role() == Role.NEAR_A
-                            || patterns[p].role() == Role.NEAR_B || patterns[p].role() == Role.FRAME_SLOT;
-                }
-            }
-        }
-        return family;
+    private static int[] grow(int[] a, int n) {
+        return n < a.length ? a : Arrays.copyOf(a, a.length * 2);
     }
 
     /** The first element ends at depth d of a token of length len: does the token match it? */
@@ -468,16 +566,30 @@ public final class Classifier {
         return true;
     }
 
-    /** Checks elements 2..n on the tokens from {@code next}; returns the end token (exclusive), or -1. */
-    private static int rest(Pattern p, Tokens t, int next) {
-        Element[] el = p.elements();
-        int tok = next;
-        for (int k = 1; k < el.length; k++, tok++) {
-            if (tok >= t.count || t.clause[tok] != t.clause[next - 1] || !elementMatches(el[k], t, tok)) {
+    /** Checks elements 2..n of pattern p on the tokens from {@code next}; returns the end token (exclusive), or -1. */
+    private int rest(int p, Tokens t, int next) {
+        int words = termWords[p];
+        int first = wordAt[p];
+        int clause = t.clause[next - 1];
+        for (int k = 1; k < words; k++) {
+            int tok = next + k - 1;
+            if (tok >= t.count || t.clause[tok] != clause) {
+                return -1;
+            }
+            int w = first + k;
+            if (wordLength[w] >= 0) {
+                // an exact word, from primitive arrays: by hash first (most terms fail on their second word),
+                // then letter by letter
+                if (t.hash[tok] != wordHash[w] || t.length[tok] != wordLength[w]
+                        || !Arrays.equals(t.chars, t.charStart[tok], t.charStart[tok] + wordLength[w],
+                                wordLetters, wordStart[w], wordStart[w] + wordLength[w])) {
+                    return -1;
+                }
+            } else if (!elementMatches(patterns[p].elements()[k], t, tok)) {
                 return -1;
             }
         }
-        return tok;
+        return next + words - 1;
     }
 
     private static boolean elementMatches(Element e, Tokens t, int tok) {
@@ -495,8 +607,25 @@ public final class Classifier {
         };
     }
 
-    /** One typo in a word of 6+ letters: a substitution, insertion, deletion or swap after the first two letters. */
+    /** One typo in a word of 6+ letters: the term it misspells, if any (kept per word in the memo). */
     private void typo(Scratch s, Tokens t, int i) {
+        int slot = s.tokenSlot; // matchAt just kept this token's word there
+        int p;
+        if (slot >= 0 && s.memo.typo[slot] != WordMemo.UNKNOWN) {
+            p = s.memo.typo[slot];
+        } else {
+            p = typoTerm(t, i);
+            if (slot >= 0) {
+                s.memo.typo[slot] = p;
+            }
+        }
+        if (p >= 0) {
+            s.add(p, i, i + 1);
+        }
+    }
+
+    /** A substitution, insertion, deletion or swap after the first two letters: the term, or -1. */
+    private int typoTerm(Tokens t, int i) {
         int base = t.charStart[i];
         int len = t.length[i];
         int[] candidates = typoCandidates(t.chars[base], t.chars[base + 1]);
@@ -508,9 +637,7 @@ public final class Classifier {
             p = typoAmong(t, i, swapped);
         }
         // checked last, as near-misses are rare: a real word of the language is what it says ("pourrai" is not "pourri")
-        if (p >= 0 && !RealWords.contains(t.chars, base, len)) {
-            s.add(p, i, i + 1);
-        }
+        return p >= 0 && !RealWords.contains(t.chars, base, len) ? p : -1;
     }
 
     private int[] typoCandidates(char a, char b) {
@@ -685,19 +812,32 @@ public final class Classifier {
                 s.hypotheticalSentence[start] = true;
             }
         }
+        s.shapesPresent = 0;
         for (int i = 0; i < t.count; i++) {
-            if (s.timeEnd[i] == 0 && isTimeShape(t, i)) {
+            boolean digitFirst = t.length[i] > 0 && Character.isDigit(t.chars[t.charStart[i]]);
+            if (s.timeEnd[i] == 0 && digitFirst && isTimeShape(t, i)) {
                 s.timeEnd[i] = i + 1;
             }
-            if (leadingDigits(t, i) == t.length[i]) {
+            if (digitFirst && leadingDigits(t, i) == t.length[i]) {
                 s.amount[i] = i + 1 < t.count && s.currency[i + 1] || i > 0 && s.currency[i - 1]
                         || currencySymbolNear(text, t.origStart[i] - 1, -1) || currencySymbolNear(text, t.origEnd[i], 1);
             }
             if (i > 0) {
                 s.ignoreReach[i] = Math.max(s.ignoreReach[i], s.ignoreReach[i - 1]);
             }
+            int shape = (s.timeEnd[i] > 0 ? TIME_SHAPE : 0) | (digitFirst && isClock(t, i) ? CLOCK_SHAPE : 0)
+                    | (s.amount[i] ? AMOUNT_SHAPE : 0) | (digitFirst && isReference(t, i) && !s.amount[i] ? NUMBER_SHAPE : 0);
+            s.shape[i] = shape;
+            s.shapesPresent |= shape;
         }
+        s.distinctAmounts = (s.shapesPresent & AMOUNT_SHAPE) == 0 ? 0 : distinctAmounts(s, t);
     }
+
+    /** The shapes a frame slot can take besides words, as bits of {@code slotShapes} and {@code Scratch.shape}. */
+    private static final int TIME_SHAPE = 1;
+    private static final int CLOCK_SHAPE = 2;
+    private static final int AMOUNT_SHAPE = 4;
+    private static final int NUMBER_SHAPE = 8;
 
     /** A currency sign next to a number (189€, $149, 2 490 DT is a currency word), blanks between allowed. */
     private static boolean currencySymbolNear(String text, int from, int step) {
@@ -802,6 +942,7 @@ public final class Classifier {
                 calm = true; // an explicit urgency word, negated; the inferred kinds (unless: calm) do not calm
             }
         }
+        long d1 = System.nanoTime();
         // near and frame families are tried only when their first list has a word in the message
         Arrays.fill(s.anchored, 0, families.length, false);
         Arrays.fill(s.slotHead, 0, families.length * 4, -1);
@@ -810,9 +951,11 @@ public final class Classifier {
             if (p.role() == Role.NEAR_A || p.role() == Role.NEAR_B || p.role() == Role.FRAME_SLOT && p.slot() == 0) {
                 s.anchored[p.family()] = true;
             }
-            if (p.role() == Role.FRAME_SLOT && p.elements()[0].kind() != Element.Kind.TIME && !ignored(s, m)) {
-                // chained backwards, so each (family, slot) chain runs in token order
-                int head = p.family() * 4 + p.slot();
+            if (p.role() == Role.FRAME_SLOT && p.elements()[0].kind() != Element.Kind.TIME && !ignored(s, m)
+                    || p.role() == Role.NEAR_A && !ignored(s, m)) {
+                // chained backwards, so each (family, slot) chain runs in token order; a near family's a-terms
+                // take its slot 0 (a near family has no slots)
+                int head = p.family() * 4 + (p.role() == Role.NEAR_A ? 0 : p.slot());
                 s.slotNext[m] = s.slotHead[head];
                 s.slotHead[head] = m;
             }
@@ -832,6 +975,8 @@ public final class Classifier {
                 s.complaintSetAside = true; // as for terms above: negated or hypothetical
             }
         }
+        long d2 = System.nanoTime();
+        D[0] += d2 - d1;
         List<Signal> signals = null;
         Tier tier = Tier.STANDARD;
         for (int c = 0; c < s.cands; c++) {
@@ -878,7 +1023,7 @@ public final class Classifier {
      */
     private int[] frame(Scratch s, Tokens t, int f) {
         Family fam = families[f];
-        if (fam.amounts() > 0 && distinctAmounts(s, t) < fam.amounts()) {
+        if (fam.amounts() > 0 && s.distinctAmounts < fam.amounts()) {
             return null;
         }
         for (int k = 0; k < fam.slots(); k++) {
@@ -934,7 +1079,7 @@ public final class Classifier {
      */
     private int gatherSlot(Scratch s, Tokens t, int f, int k) {
         s.slotCount[k] = 0;
-        int shapes = slotShapes[f][k];
+        int shapes = slotShapes[f][k] & s.shapesPresent; // most messages have no number, time or sum at all
         int m = s.slotHead[f * 4 + k];
         int tok = 0;
         while (true) {
@@ -957,8 +1102,7 @@ public final class Classifier {
     }
 
     private static boolean fitsShape(Scratch s, Tokens t, int shapes, int tok) {
-        return (shapes & 1) != 0 && s.timeEnd[tok] > 0 || (shapes & 2) != 0 && isClock(t, tok)
-                || (shapes & 4) != 0 && s.amount[tok] || (shapes & 8) != 0 && isReference(t, tok) && !s.amount[tok];
+        return (s.shape[tok] & shapes) != 0;
     }
 
     /** An order or ticket number: 4 digits or more, not a sum of money (#64120, 7720, commande 30012). */
@@ -1025,11 +1169,7 @@ public final class Classifier {
     /** The first pair of an a-term and a b-term of family f within its window in one clause, or null. */
     private int[] near(Scratch s, Tokens t, int f) {
         Family fam = families[f];
-        for (int a = 0; a < s.matches; a++) {
-            Pattern pa = patterns[s.matchPattern[a]];
-            if (pa.family() != f || pa.role() != Role.NEAR_A || ignored(s, a)) {
-                continue;
-            }
+        for (int a = s.slotHead[f * 4]; a >= 0; a = s.slotNext[a]) { // the family's a-terms, in token order
             int as = s.matchStart[a];
             int ae = s.matchEnd[a];
             int from = Math.max(0, fam.ordered() ? ae : as - fam.window() - 1);
@@ -1167,19 +1307,19 @@ public final class Classifier {
 
     private static List<Signal> add(List<Signal> signals, Family f, Tokens t, String text, int start, int end) {
         List<Signal> out = signals == null ? new ArrayList<>(4) : signals;
-        StringBuilder matched = new StringBuilder();
-        for (int k = start; k < end; k++) {
-            if (k > start) {
-                matched.append(' ');
-            }
-            matched.append(t.chars, t.charStart[k], t.length[k]);
-        }
         int from = t.origStart[start];
         int to = t.origEnd[end - 1];
         for (Signal existing : out) {
             if (existing.family().equals(f.name()) && existing.start() == from && existing.end() == to) {
                 return out;
             }
+        }
+        StringBuilder matched = new StringBuilder();
+        for (int k = start; k < end; k++) {
+            if (k > start) {
+                matched.append(' ');
+            }
+            matched.append(t.chars, t.charStart[k], t.length[k]);
         }
         out.add(new Signal(f.name(), f.tier(), matched.toString(), from, to));
         return out;

@@ -28,6 +28,8 @@ final class Tokens {
     int[] origStart = new int[128];
     int[] origEnd = new int[128];
     int[] clause = new int[128];
+    /** Per token: {@link #hash} of its folded characters (the classifier compares words by it first). */
+    int[] hash = new int[128];
     int[] sentence = new int[128];
     boolean[] hyphenAfter = new boolean[128];
     boolean[] titleCase = new boolean[128];
@@ -38,6 +40,10 @@ final class Tokens {
     int sentences;
 
     private int used;
+    /** The end, in the original text, of the token being read. */
+    private int tokenEnd;
+    /** Whether the token being read has a digit (the small letters of the fast path never are one). */
+    private boolean tokenHasDigit;
 
     void cut(String text) {
         count = 0;
@@ -54,6 +60,29 @@ final class Tokens {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (inToken && c >= 'a' && c <= 'z') {
+                // most characters: small letters inside a word, which fold to themselves and change no state
+                int j = i + 1;
+                while (j < n && text.charAt(j) >= 'a' && text.charAt(j) <= 'z') {
+                    j++;
+                }
+                if (used + j - i > chars.length) {
+                    chars = Arrays.copyOf(chars, Math.max(used * 2, used + j - i));
+                }
+                text.getChars(i, j, chars, used);
+                used += j - i;
+                tokenEnd = j;
+                i = j - 1;
+                continue;
+            }
+            if (c == ' ') {
+                // the other common character: a blank ends the word, nothing else (its hyphenAfter stays false)
+                if (inToken) {
+                    finish();
+                    inToken = false;
+                }
+                continue;
+            }
             char f;
             char f2 = 0;
             int unitEnd = i + 1;
@@ -179,6 +208,7 @@ final class Tokens {
             origStart = Arrays.copyOf(origStart, size);
             origEnd = Arrays.copyOf(origEnd, size);
             clause = Arrays.copyOf(clause, size);
+            hash = Arrays.copyOf(hash, size);
             sentence = Arrays.copyOf(sentence, size);
             hyphenAfter = Arrays.copyOf(hyphenAfter, size);
             titleCase = Arrays.copyOf(titleCase, size);
@@ -188,6 +218,8 @@ final class Tokens {
         length[count] = 0;
         origStart[count] = orig;
         origEnd[count] = orig;
+        tokenEnd = orig;
+        tokenHasDigit = false;
         clause[count] = clauseId;
         sentence[count] = sentenceId;
         hyphenAfter[count] = false;
@@ -253,26 +285,35 @@ final class Tokens {
             chars = Arrays.copyOf(chars, used * 2);
         }
         chars[used++] = f;
-        length[count]++;
-        origEnd[count] = origEndExclusive;
+        tokenEnd = origEndExclusive;
+        tokenHasDigit |= f >= '0' && f <= '9';
     }
 
     private void finish() {
         int s = charStart[count];
-        int len = collapseRuns(s, length[count]);
+        origEnd[count] = tokenEnd;
+        int len = collapseRuns(s, used - s);
         length[count] = len;
         used = s + len;
-        if (len > 0 && chars[s] >= 'a') {
+        if (tokenHasDigit && len > 0 && chars[s] >= 'a') {
             leet(s, len); // a token that starts with a digit is a number, a date or a time: left alone
         }
+        hash[count] = hash(chars, s, len);
         count++;
     }
 
     /** Letters repeated three times or more stand for one: urgeeeent -> urgent, URGENTTT -> urgent. */
     private int collapseRuns(int s, int len) {
+        int end = s + len;
+        int third = s + 2;
+        while (third < end && (chars[third] != chars[third - 1] || chars[third] != chars[third - 2])) {
+            third++;
+        }
+        if (third >= end) {
+            return len; // no character three times in a row: most words
+        }
         int w = s;
         int r = s;
-        int end = s + len;
         while (r < end) {
             char ch = chars[r];
             int run = 1;
@@ -322,6 +363,24 @@ final class Tokens {
                 }
             }
         }
+    }
+
+    /** The hash of a word by which tokens and the words of the rules are compared before their letters. */
+    static int hash(char[] chars, int base, int len) {
+        int h = len;
+        for (int k = base; k < base + len; k++) {
+            h = 31 * h + chars[k];
+        }
+        return h;
+    }
+
+    /** {@link #hash(char[], int, int)} of a word of the rules. */
+    static int hash(String word) {
+        int h = word.length();
+        for (int k = 0; k < word.length(); k++) {
+            h = 31 * h + word.charAt(k);
+        }
+        return h;
     }
 
     boolean equalsAt(int token, String s) {
