@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,6 +35,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * are split by phase: "during" = sent (signals) or due (breaches) within the burst, "after" = after it.
  */
 final class BenchBurst {
+
+    /** How long the generator sleeps between looks at the clock: the records due meanwhile go out together. */
+    private static final long GENERATOR_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
 
     /** One probe alert awaited: which phase it belongs to, and the time its latency counts from. */
     private record Expected(AlertKind kind, String phase, long fromMillis) {
@@ -123,7 +128,8 @@ final class BenchBurst {
                     BenchCommand.progress("burst", now - t0, end - t0);
                     nextProbe += PROBE_EVERY_NANOS;
                 }
-                Thread.onSpinWait();
+                // sleeps between sends, not spins: a spinning generator takes a core from the pipeline it measures
+                LockSupport.parkNanos(GENERATOR_PAUSE_NANOS);
             }
             producer.flush();
         }

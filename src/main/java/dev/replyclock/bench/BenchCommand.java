@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -86,6 +87,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--guarantee", defaultValue = "exactly_once_v2", description = "exactly_once_v2 or at_least_once")
     String guarantee;
+
+    @Option(names = "--stream-threads", defaultValue = "1",
+            description = "stream threads of the pass-through and of the pipeline alike (default: ${DEFAULT-VALUE})")
+    int streamThreads;
+
+    @Option(names = "--warmup-messages", defaultValue = "300000",
+            description = "messages a throwaway pipeline reads before anything is timed, so that the JIT compiles"
+                    + " the code first, as in a daemon that has run for a while (default: ${DEFAULT-VALUE}, at most"
+                    + " --messages; 0 = none)")
+    int warmupMessages;
 
     @Option(names = "--seed", defaultValue = "42", description = "traffic seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -172,6 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
             wanted.put(t, partitions);
         }
         TopicSetup.ensure(servers, wanted, Duration.ofSeconds(60));
+        warmUp();
         long heapBaseline = usedHeapAfterGc();
 
         BenchMessages traffic = new BenchMessages(seed, conversations);
@@ -248,6 +260,43 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Runs a throwaway pipeline (its own topics and application id, traffic of another seed) over
+     * {@code --warmup-messages} records, untimed. On 2 cores the JIT's compiler threads take most of a core for
+     * the first 20-30 s of a cold pipeline: timed cold, the figures measured the compiler as much as replyclock.
+     * The ceiling and the pass-through run after it too, so the three are measured alike, warm.
+     */
+    private void warmUp() throws Exception {
+        int warmup = Math.min(warmupMessages, messages); // a small run gets a small warm-up
+        if (warmup <= 0) {
+            return;
+        }
+        String in = "bench-" + run + ".warmup";
+        KafkaSettings.Topics topics = new KafkaSettings.Topics(in, in + "-alerts", in + "-dlq");
+        TopicSetup.ensure(servers, Map.of(in, partitions, topics.alerts(), partitions, topics.deadLetter(), partitions),
+                Duration.ofSeconds(60));
+        BenchMessages traffic = new BenchMessages(seed + 1, conversations);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            Instant now = Instant.now();
+            for (int i = 0; i < warmup; i++) {
+                BenchMessages.Generated g = traffic.next(now);
+                producer.send(new ProducerRecord<>(in, g.key(), g.value()));
+            }
+            producer.flush();
+        }
+        String name = "warmup";
+        KafkaStreams app = new KafkaStreams(ReplyclockTopology.build(PipelineSpec.core("bench-" + run + "-" + name, topics,
+                Classifier::builtIn, new SlaEngine(SlaPolicy.DEFAULT, Clock.systemUTC()),
+                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC())),
+                streamsProps(name));
+        try {
+            startRunning(name, app);
+            awaitCommitted("bench-" + run + "-" + name, in, name, TimeUnit.MINUTES.toNanos(30));
+        } finally {
+            app.close(Duration.ofSeconds(20));
+        }
+    }
+
     /** The ceiling: a plain consumer that reads every record and decodes it. */
     private double ceiling(String topic) {
         MessageCodec codec = new MessageCodec();
@@ -288,6 +337,7 @@ public final class BenchCommand implements Callable<Integer> {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams-" + name).toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
@@ -299,6 +349,18 @@ public final class BenchCommand implements Callable<Integer> {
      * start-up and the first rebalance are left out for both apps alike.
      */
     private double streamsRate(String name, KafkaStreams app, String topic) throws Exception {
+        startRunning(name, app);
+        List<long[]> progress = new ArrayList<>();
+        awaitCommitted(servers, "bench-" + run + "-" + name, topic, name, TimeUnit.HOURS.toNanos(1), progress);
+        double rate = steadyRate(progress, messages);
+        if ("passthrough".equals(name)) {
+            app.close(Duration.ofSeconds(20));
+        }
+        return rate;
+    }
+
+    /** Starts the app and waits until it is RUNNING (at most 60 s). */
+    private static void startRunning(String name, KafkaStreams app) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
         app.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -309,13 +371,6 @@ public final class BenchCommand implements Callable<Integer> {
         if (!running.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " did not reach RUNNING within 60 s");
         }
-        long start = System.nanoTime();
-        awaitCommitted("bench-" + run + "-" + name, topic, name, TimeUnit.HOURS.toNanos(1));
-        double rate = messages / seconds(start);
-        if ("passthrough".equals(name)) {
-            app.close(Duration.ofSeconds(20));
-        }
-        return rate;
     }
 
     /** Waits until the group has committed every record of the topic (end offsets taken when called). */
@@ -325,6 +380,27 @@ public final class BenchCommand implements Callable<Integer> {
 
     static void awaitCommitted(String servers, String group, String topic, String phase, long timeoutNanos)
             throws Exception {
+        awaitCommitted(servers, group, topic, phase, timeoutNanos, null);
+    }
+
+    /**
+     * The rate between the first look that saw 10% of the records committed and the first that saw 90%: the
+     * steady state, without the start (a thread may process before the app as a whole is RUNNING, or start
+     * late) or the last commit's wait. {@code progress}: (nanoTime, records committed) pairs in time order.
+     */
+    static double steadyRate(List<long[]> progress, long total) {
+        long[] from = progress.stream().filter(p -> p[1] >= total / 10).findFirst().orElseThrow();
+        long[] to = progress.stream().filter(p -> p[1] >= total * 9 / 10).findFirst().orElseThrow();
+        if (to == from) {
+            // one look saw both (a run shorter than a look's interval): the whole run, from the first look
+            from = progress.get(0);
+        }
+        return (to[1] - from[1]) / ((to[0] - from[0]) / 1e9);
+    }
+
+    /** @param progress where each look's (nanoTime, records committed) goes; null = nowhere */
+    static void awaitCommitted(String servers, String group, String topic, String phase, long timeoutNanos,
+                               List<long[]> progress) throws Exception {
         long deadline = System.nanoTime() + timeoutNanos;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -338,6 +414,9 @@ public final class BenchCommand implements Callable<Integer> {
                         admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
                 done = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                         .mapToLong(e -> e.getValue().offset()).sum();
+                if (progress != null) {
+                    progress.add(new long[] {System.nanoTime(), done});
+                }
                 progress(phase, Math.min(done, end), end);
             }
         }
@@ -406,8 +485,10 @@ public final class BenchCommand implements Callable<Integer> {
         long total = (long) (rate * 10);
         for (long i = 0; i < total; i++) {
             long due = start + (long) (i * 1e9 / rate);
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                // sleeps, not spins: on 2 cores a spinning load generator takes a core from the pipeline it measures
+                LockSupport.parkNanos(wait);
             }
             if (i % 100 == 0) {
                 String conv = probePrefix + i;

@@ -580,9 +580,7 @@ public final class Classifier {
             if (wordLength[w] >= 0) {
                 // an exact word, from primitive arrays: by hash first (most terms fail on their second word),
                 // then letter by letter
-                if (t.hash[tok] != wordHash[w] || t.length[tok] != wordLength[w]
-                        || !Arrays.equals(t.chars, t.charStart[tok], t.charStart[tok] + wordLength[w],
-                                wordLetters, wordStart[w], wordStart[w] + wordLength[w])) {
+                if (t.hash[tok] != wordHash[w] || t.length[tok] != wordLength[w] || !sameLetters(t, tok, w)) {
                     return -1;
                 }
             } else if (!elementMatches(patterns[p].elements()[k], t, tok)) {
@@ -590,6 +588,18 @@ public final class Classifier {
             }
         }
         return next + words - 1;
+    }
+
+    /** A plain loop: words are short, and Arrays.equals pays for a vectorized compare it does not use here. */
+    private boolean sameLetters(Tokens t, int tok, int w) {
+        int base = t.charStart[tok];
+        int from = wordStart[w];
+        for (int k = 0; k < wordLength[w]; k++) {
+            if (t.chars[base + k] != wordLetters[from + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean elementMatches(Element e, Tokens t, int tok) {

@@ -24,13 +24,30 @@ class DeadlineIndexTest {
     }
 
     @Test
-    void conversationsDueAtTheSameMillisecondAreAllKept() {
+    void conversationsDueAtTheSameMillisecondAreAllKeptInTheOrderTheyCame() {
         DeadlineIndex index = new DeadlineIndex();
         index.add(1_000, "c-b");
         index.add(1_000, "c-a");
+        index.add(1_000, "c-b"); // already there: still one entry
 
-        assertEquals(List.of(new DeadlineIndex.Entry(1_000, "c-a"), new DeadlineIndex.Entry(1_000, "c-b")),
+        assertEquals(2, index.size());
+        assertEquals(List.of(new DeadlineIndex.Entry(1_000, "c-b"), new DeadlineIndex.Entry(1_000, "c-a")),
                 index.pollDue(1_000, 100));
+        assertEquals(0, index.size());
+    }
+
+    @Test
+    void aBoundedTakeCanStopInsideOneMillisecondAndTheRestComesNextTime() {
+        DeadlineIndex index = new DeadlineIndex();
+        for (int i = 0; i < 5; i++) {
+            index.add(1_000, "c-" + i);
+        }
+        index.add(2_000, "c-later");
+
+        assertEquals(3, index.pollDue(5_000, 3).size());
+        assertEquals(List.of(new DeadlineIndex.Entry(1_000, "c-3"), new DeadlineIndex.Entry(1_000, "c-4"),
+                new DeadlineIndex.Entry(2_000, "c-later")), index.pollDue(5_000, 3));
+        assertEquals(StoredClock.NONE, index.next(), "empty");
     }
 
     @Test
@@ -41,6 +58,8 @@ class DeadlineIndexTest {
 
         assertTrue(index.remove(1_000, "c-1"));
         assertFalse(index.remove(1_000, "c-1"), "gone already");
+        assertFalse(index.remove(2_000, "c-2"), "not at that time");
+        assertEquals(1, index.size());
         index.add(5_000, "c-1");
 
         assertEquals(List.of(new DeadlineIndex.Entry(1_000, "c-2")), index.pollDue(4_999, 100));

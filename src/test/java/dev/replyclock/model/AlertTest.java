@@ -1,11 +1,14 @@
 package dev.replyclock.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -70,6 +73,17 @@ class AlertTest {
     void bothKindsWriteTheJsonTheyHaveAlwaysWritten() {
         assertEquals(CLOSED_JSON, AlertJson.toLine(closed()));
         assertEquals(OVERLOAD_JSON, AlertJson.toLine(overload()));
+    }
+
+    @Test
+    void theBytesWrittenStraightAreThoseOfTheTree() throws Exception {
+        ObjectMapper tree = JsonMapper.builder().build();
+        ConversationAlert bare = Alert.about("c-\"1\"").kind(AlertKind.SIGNAL).tier(Tier.URGENT).deadline(T0)
+                .createdAt(T0).signals(List.of(new Signal("urgency", Tier.URGENT, "tr\u00e8s \\ urgent \uD83D\uDE21\n", 0, 9)))
+                .excerpt("\u0001 \u2028 \"quoted\" \uD83D\uDCE6").build();
+        for (Alert a : List.of(closed(), overload(), bare)) {
+            assertArrayEquals(tree.writeValueAsBytes(AlertJson.toNode(a)), AlertJson.toBytes(a), a.toString());
+        }
     }
 
     @Test
