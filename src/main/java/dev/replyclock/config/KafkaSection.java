@@ -30,6 +30,7 @@ final class KafkaSection {
         return new KafkaSettings(bootstrap, v.port("kafka.embedded.port"),
                 Path.of(v.text("kafka.embedded.data-dir")), v.name("kafka.application-id"), guarantee,
                 Path.of(v.text("kafka.state-dir")), v.intInRange("kafka.standby-replicas", 0, 10),
+                v.intInRange("kafka.stream-threads", 1, 64),
                 v.intInRange("kafka.topics.partitions", 1, 10_000),
                 new KafkaSettings.Topics(v.name("kafka.topics.messages"), v.name("kafka.topics.alerts"),
                         v.name("kafka.topics.dead-letter"), v.name("kafka.topics.undelivered"),

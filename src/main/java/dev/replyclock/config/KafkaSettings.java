@@ -22,6 +22,7 @@ public record KafkaSettings(
         String processingGuarantee,
         Path stateDir,
         int standbyReplicas,
+        int streamThreads,
         int partitions,
         Topics topics,
         Map<String, String> clientProperties,

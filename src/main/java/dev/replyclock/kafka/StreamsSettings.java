@@ -43,6 +43,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the broker's default
         // A standby keeps a warm copy of another instance's clocks: a handover needs no full restore.
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, kafka.standbyReplicas());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, kafka.streamThreads());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // A crashed instance's conversations (and their deadlines) move to the others after the session
         // timeout: 15 s instead of Kafka's 45 s bounds how late a breach can be after a crash.

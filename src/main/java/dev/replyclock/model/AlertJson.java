@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,40 +24,13 @@ public final class AlertJson {
     private AlertJson() {
     }
 
+    /** The alert as a tree, for receivers that embed it in a payload of their own: {@link #toBytes}, read back. */
     public static ObjectNode toNode(Alert a) {
-        ConversationAlert c = a instanceof ConversationAlert ca ? ca : null;
-        ObjectNode o = MAPPER.createObjectNode()
-                .put("id", a.id())
-                .put("conversationId", c == null ? null : c.conversationId())
-                .put("tier", a.tier().wireName())
-                .put("kind", a.kind().wireName())
-                .put("level", a.level())
-                .put("channel", c == null ? null : c.channel())
-                .put("team", a.team())
-                .put("openedAt", c == null || c.openedAt() == null ? null : c.openedAt().toString())
-                .put("deadline", a.deadline().toString())
-                .put("createdAt", a.createdAt().toString());
-        o.set("signals", signalsNode(c == null ? List.of() : c.signals()));
-        if (c != null && c.excerpt() != null) {
-            o.put("excerpt", c.excerpt());
+        try {
+            return (ObjectNode) MAPPER.readTree(toBytes(a));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read back alert " + a.id(), e);
         }
-        if (c != null && c.ackedBy() != null) {
-            o.put("ackedBy", c.ackedBy());
-        }
-        if (c != null && c.reason() != null) {
-            o.put("reason", c.reason());
-        }
-        if (a instanceof TeamAlert t && !t.conversations().isEmpty()) {
-            ArrayNode list = o.putArray("conversations");
-            for (Alert.OpenConversation oc : t.conversations()) {
-                list.addObject()
-                        .put("conversationId", oc.conversationId())
-                        .put("tier", oc.tier().wireName())
-                        .put("openedAt", oc.openedAt().toString())
-                        .put("deadline", oc.deadline() == null ? null : oc.deadline().toString());
-            }
-        }
-        return o;
     }
 
     /** The explanation of a classification: what matched, where, and in which family. */
@@ -85,8 +58,8 @@ public final class AlertJson {
     }
 
     /**
-     * The bytes of {@link #toNode}, written straight to the output: the SLA processor writes one per signal,
-     * and building the tree first cost more than writing it (the same bytes; AlertJsonTest compares them).
+     * The alert's JSON, written straight to bytes: the SLA processor writes one per signal, and building a tree
+     * first cost more than the writing (AlertTest pins the bytes).
      */
     public static byte[] toBytes(Alert a) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
@@ -98,11 +71,18 @@ public final class AlertJson {
         return out.toByteArray();
     }
 
+    /** The same JSON as text (characters outside the BMP as themselves, where the bytes escape them). */
     public static String toLine(Alert a) {
-        return new String(toBytes(a), StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            write(g, a);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode alert " + a.id(), e);
+        }
+        return out.toString();
     }
 
-    /** The fields of {@link #toNode}, in its order, with its nulls. */
+    /** The fields in their wire order; absent values of the two kinds are written as null, optional ones left out. */
     private static void write(JsonGenerator g, Alert a) throws IOException {
         ConversationAlert c = a instanceof ConversationAlert ca ? ca : null;
         g.writeStartObject();
