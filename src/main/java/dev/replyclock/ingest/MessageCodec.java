@@ -138,7 +138,7 @@ public final class MessageCodec {
         }
         OffsetDateTime sentAt;
         try {
-            sentAt = OffsetDateTime.parse(node.text(SENT_AT));
+            sentAt = SentAtParser.parse(node.text(SENT_AT));
         } catch (DateTimeParseException e) {
             return new DecodeResult.Invalid("bad-value",
                     "field 'sentAt' must be ISO-8601 with an offset, like 2026-11-24T10:15:30+01:00");

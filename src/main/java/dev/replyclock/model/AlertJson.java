@@ -63,23 +63,28 @@ public final class AlertJson {
      */
     public static byte[] toBytes(Alert a) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
-            write(g, a);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode alert " + a.id(), e);
-        }
+        write(a, () -> MAPPER.getFactory().createGenerator(out));
         return out.toByteArray();
     }
 
     /** The same JSON as text (characters outside the BMP as themselves, where the bytes escape them). */
     public static String toLine(Alert a) {
         StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        write(a, () -> MAPPER.getFactory().createGenerator(out));
+        return out.toString();
+    }
+
+    /** Where an alert is written: a generator over bytes or over text. */
+    private interface Output {
+        JsonGenerator open() throws IOException;
+    }
+
+    private static void write(Alert a, Output output) {
+        try (JsonGenerator g = output.open()) {
             write(g, a);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode alert " + a.id(), e);
         }
-        return out.toString();
     }
 
     /** The fields in their wire order; absent values of the two kinds are written as null, optional ones left out. */

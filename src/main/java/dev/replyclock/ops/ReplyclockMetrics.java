@@ -39,6 +39,8 @@ public final class ReplyclockMetrics implements DeliveryMetrics {
     private final Duration[] buckets;
     private final Map<String, Counter> messages = new ConcurrentHashMap<>();
     private final Map<Integer, Counter> alerts = new ConcurrentHashMap<>();
+    private final Map<String, Timer> replyTimers = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> replies = new ConcurrentHashMap<>();
     private final Map<String, Long> indexSizes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> overloaded = new ConcurrentHashMap<>();
     /** The highest escalation level of the start-up policy: levels 1..this are registered at 0. */
@@ -246,8 +248,12 @@ public final class ReplyclockMetrics implements DeliveryMetrics {
     }
 
     public void replied(ReplyMeasurement m) {
-        replyTimer(m.tier(), labels.channel(m.channel()), m.firstReply()).record(clamped(m.replyTime()));
-        repliesCounter(m.tier(), m.withinTarget()).increment();
+        // Called for every reply: the meters are looked up by a cheap key, not rebuilt from tags (as messageIn).
+        String safeChannel = labels.channel(m.channel());
+        replyTimers.computeIfAbsent(m.tier().ordinal() + "|" + m.firstReply() + "|" + safeChannel,
+                k -> replyTimer(m.tier(), safeChannel, m.firstReply())).record(clamped(m.replyTime()));
+        replies.computeIfAbsent(m.tier().ordinal() * 2 + (m.withinTarget() ? 1 : 0),
+                k -> repliesCounter(m.tier(), m.withinTarget())).increment();
     }
 
     private Timer replyTimer(Tier tier, String safeChannel, boolean firstReply) {
