@@ -393,8 +393,6 @@ public final class Classifier {
         }
     }
 
-    public static final long[] T = new long[6];
-    public static final long[] D = new long[2];
     public Classification classify(String text) {
         if (text == null || text.isEmpty()) {
             return Classification.STANDARD;
@@ -405,35 +403,26 @@ public final class Classifier {
             s.slotHead = new int[families.length * 4];
         }
         Tokens t = s.tokens;
-        long t0 = System.nanoTime();
         t.cut(text);
-        long t1 = System.nanoTime();
         s.reset(t.count);
-        long t2 = System.nanoTime();
         for (int i = 0; i < t.count; i++) {
             boolean familyHere = matchAt(s, t, i);
             if (!familyHere && !s.noTypo[i] && t.length[i] >= 6) {
                 typo(s, t, i);
             }
         }
-        long t3 = System.nanoTime();
         s.trieMatches = s.matches; // in token order, which near() and the frame slot chains rely on
         if (s.slotNext.length < s.matches) {
             s.slotNext = new int[Math.max(s.matches, s.slotNext.length * 2)];
         }
         spacedLetters(s, t);
         markRoles(s, t, text);
-        long t4 = System.nanoTime();
         Classification ruled = decide(s, t, text);
-        long t5 = System.nanoTime();
-        T[0] += t1 - t0; T[1] += t2 - t1; T[2] += t3 - t2; T[3] += t4 - t3; T[4] += t5 - t4;
         // the model adds the complaints no rule names; it does not overrule the rules' reading of a complaint word
         // they set aside ("if it arrives broken", "from another brand", "rien de cassé")
         // nor a message about a purchase not made yet
-        Classification r = ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 || s.complaintSetAside || s.prePurchase
+        return ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 || s.complaintSetAside || s.prePurchase
                 ? ruled : secondOpinion(s, t, text, ruled);
-        T[5] += System.nanoTime() - t5;
-        return r;
     }
 
     /**
@@ -952,7 +941,6 @@ public final class Classifier {
                 calm = true; // an explicit urgency word, negated; the inferred kinds (unless: calm) do not calm
             }
         }
-        long d1 = System.nanoTime();
         // near and frame families are tried only when their first list has a word in the message
         Arrays.fill(s.anchored, 0, families.length, false);
         Arrays.fill(s.slotHead, 0, families.length * 4, -1);
@@ -985,8 +973,6 @@ public final class Classifier {
                 s.complaintSetAside = true; // as for terms above: negated or hypothetical
             }
         }
-        long d2 = System.nanoTime();
-        D[0] += d2 - d1;
         List<Signal> signals = null;
         Tier tier = Tier.STANDARD;
         for (int c = 0; c < s.cands; c++) {
