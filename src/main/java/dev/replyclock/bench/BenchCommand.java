@@ -55,7 +55,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import picocli.CommandLine;
@@ -187,27 +186,13 @@ public final class BenchCommand implements Callable<Integer> {
         long heapBaseline = usedHeapAfterGc();
 
         BenchMessages traffic = new BenchMessages(seed, conversations);
-        progress("produce", 0, messages);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (int i = 0; i < messages; i++) {
-                // sent when produced, as real messages are: their deadlines spread over the seconds this takes
-                BenchMessages.Generated g = traffic.next(Instant.now());
-                producer.send(new ProducerRecord<>(in, g.key(), g.value()));
-                if (i % 50_000 == 0) {
-                    progress("produce", i, messages);
-                }
-            }
-            producer.flush();
-        }
-        progress("produce", messages, messages);
+        produce(in, traffic, messages, "produce");
 
         double ceiling = ceiling(in);
         double passthrough = streamsRate("passthrough", passThrough(in, "bench-" + run + ".passthrough"), in);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ReplyclockMetrics metrics = new ReplyclockMetrics(registry, SlaPolicy.DEFAULT);
-        Topology pipeline = ReplyclockTopology.build(PipelineSpec.core("bench-" + run + "-pipeline", topics,
-                Classifier::builtIn, new SlaEngine(SlaPolicy.DEFAULT, Clock.systemUTC()), metrics, Clock.systemUTC()));
-        KafkaStreams app = new KafkaStreams(pipeline, streamsProps("pipeline"));
+        KafkaStreams app = pipeline("pipeline", topics, metrics);
         double pipelineRate = streamsRate("pipeline", app, in);
         try {
             Map<String, Long> latency = probeLatency(traffic, topics, pipelineRate / 2, ceiling / 2);
@@ -275,25 +260,38 @@ public final class BenchCommand implements Callable<Integer> {
         KafkaSettings.Topics topics = new KafkaSettings.Topics(in, in + "-alerts", in + "-dlq");
         TopicSetup.ensure(servers, Map.of(in, partitions, topics.alerts(), partitions, topics.deadLetter(), partitions),
                 Duration.ofSeconds(60));
-        BenchMessages traffic = new BenchMessages(seed + 1, conversations);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (int i = 0; i < warmup; i++) {
-                BenchMessages.Generated g = traffic.next(Instant.now());
-                producer.send(new ProducerRecord<>(in, g.key(), g.value()));
-            }
-            producer.flush();
-        }
+        produce(in, new BenchMessages(seed + 1, conversations), warmup, "warmup-produce");
         String name = "warmup";
-        KafkaStreams app = new KafkaStreams(ReplyclockTopology.build(PipelineSpec.core("bench-" + run + "-" + name, topics,
-                Classifier::builtIn, new SlaEngine(SlaPolicy.DEFAULT, Clock.systemUTC()),
-                new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT), Clock.systemUTC())),
-                streamsProps(name));
+        KafkaStreams app = pipeline(name, topics, new ReplyclockMetrics(new SimpleMeterRegistry(), SlaPolicy.DEFAULT));
         try {
             startRunning(name, app);
             awaitCommitted("bench-" + run + "-" + name, in, name, TimeUnit.MINUTES.toNanos(30));
         } finally {
             app.close(Duration.ofSeconds(20));
         }
+    }
+
+    /** {@code count} records of {@code traffic} to {@code topic}, each sent at its own time, as real messages are. */
+    private void produce(String topic, BenchMessages traffic, int count, String phase) {
+        progress(phase, 0, count);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < count; i++) {
+                BenchMessages.Generated g = traffic.next(Instant.now()); // deadlines spread over the seconds this takes
+                producer.send(new ProducerRecord<>(topic, g.key(), g.value()));
+                if (i % 50_000 == 0) {
+                    progress(phase, i, count);
+                }
+            }
+            producer.flush();
+        }
+        progress(phase, count, count);
+    }
+
+    /** replyclock's pipeline as the bench runs it (application id {@code bench-<run>-<name>}), not started. */
+    private KafkaStreams pipeline(String name, KafkaSettings.Topics topics, ReplyclockMetrics metrics) {
+        return new KafkaStreams(ReplyclockTopology.build(PipelineSpec.core("bench-" + run + "-" + name, topics,
+                Classifier::builtIn, new SlaEngine(SlaPolicy.DEFAULT, Clock.systemUTC()), metrics, Clock.systemUTC())),
+                streamsProps(name));
     }
 
     /** The ceiling: a plain consumer that reads every record and decodes it. */
@@ -350,6 +348,7 @@ public final class BenchCommand implements Callable<Integer> {
     private double streamsRate(String name, KafkaStreams app, String topic) throws Exception {
         startRunning(name, app);
         List<long[]> progress = new ArrayList<>();
+        progress.add(new long[] {System.nanoTime(), 0}); // RUNNING: where a run one look saw whole is timed from
         awaitCommitted(servers, "bench-" + run + "-" + name, topic, name, TimeUnit.HOURS.toNanos(1), progress);
         double rate = steadyRate(progress, messages);
         if ("passthrough".equals(name)) {
@@ -391,7 +390,7 @@ public final class BenchCommand implements Callable<Integer> {
         long[] from = progress.stream().filter(p -> p[1] >= total / 10).findFirst().orElseThrow();
         long[] to = progress.stream().filter(p -> p[1] >= total * 9 / 10).findFirst().orElseThrow();
         if (to == from) {
-            // one look saw both (a run shorter than a look's interval): the whole run, from the first look
+            // one look saw both (a run shorter than a look's interval): the whole run, from the first entry
             from = progress.get(0);
         }
         return (to[1] - from[1]) / ((to[0] - from[0]) / 1e9);

@@ -376,11 +376,7 @@ final class Tokens {
 
     /** {@link #hash(char[], int, int)} of a word of the rules. */
     static int hash(String word) {
-        int h = word.length();
-        for (int k = 0; k < word.length(); k++) {
-            h = 31 * h + word.charAt(k);
-        }
-        return h;
+        return hash(word.toCharArray(), 0, word.length());
     }
 
     boolean equalsAt(int token, String s) {
