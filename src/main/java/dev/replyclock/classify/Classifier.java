@@ -569,7 +569,8 @@ public final class Classifier {
             if (wordLength[w] >= 0) {
                 // an exact word, from primitive arrays: by hash first (most terms fail on their second word),
                 // then letter by letter
-                if (t.hash[tok] != wordHash[w] || t.length[tok] != wordLength[w] || !sameLetters(t, tok, w)) {
+                if (t.hash[tok] != wordHash[w] || t.length[tok] != wordLength[w]
+                        || !Tokens.sameChars(t.chars, t.charStart[tok], wordLetters, wordStart[w], wordLength[w])) {
                     return -1;
                 }
             } else if (!elementMatches(patterns[p].elements()[k], t, tok)) {
@@ -577,18 +578,6 @@ public final class Classifier {
             }
         }
         return next + words - 1;
-    }
-
-    /** A plain loop: words are short, and Arrays.equals pays for a vectorized compare it does not use here. */
-    private boolean sameLetters(Tokens t, int tok, int w) {
-        int base = t.charStart[tok];
-        int from = wordStart[w];
-        for (int k = 0; k < wordLength[w]; k++) {
-            if (t.chars[base + k] != wordLetters[from + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean elementMatches(Element e, Tokens t, int tok) {
@@ -1079,7 +1068,7 @@ public final class Classifier {
         int m = s.slotHead[f * 4 + k];
         int tok = 0;
         while (true) {
-            while (shapes != 0 && tok < t.count && !fitsShape(s, t, shapes, tok)) {
+            while (shapes != 0 && tok < t.count && !fitsShape(s, shapes, tok)) {
                 tok++;
             }
             boolean haveMatch = m >= 0;
@@ -1097,7 +1086,7 @@ public final class Classifier {
         }
     }
 
-    private static boolean fitsShape(Scratch s, Tokens t, int shapes, int tok) {
+    private static boolean fitsShape(Scratch s, int shapes, int tok) {
         return (s.shape[tok] & shapes) != 0;
     }
 
@@ -1151,15 +1140,7 @@ public final class Classifier {
     }
 
     private static boolean sameToken(Tokens t, int a, int b) {
-        if (t.length[a] != t.length[b]) {
-            return false;
-        }
-        for (int k = 0; k < t.length[a]; k++) {
-            if (t.chars[t.charStart[a] + k] != t.chars[t.charStart[b] + k]) {
-                return false;
-            }
-        }
-        return true;
+        return t.length[a] == t.length[b] && Tokens.sameChars(t.chars, t.charStart[a], t.chars, t.charStart[b], t.length[a]);
     }
 
     /** The first pair of an a-term and a b-term of family f within its window in one clause, or null. */

@@ -374,6 +374,19 @@ final class Tokens {
         return h;
     }
 
+    /**
+     * Whether {@code a[aFrom, aFrom + len)} and {@code b[bFrom, bFrom + len)} hold the same characters. A plain
+     * loop: words are short, and Arrays.equals pays for a vectorized compare it does not use here.
+     */
+    static boolean sameChars(char[] a, int aFrom, char[] b, int bFrom, int len) {
+        for (int k = 0; k < len; k++) {
+            if (a[aFrom + k] != b[bFrom + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@link #hash(char[], int, int)} of a word of the rules. */
     static int hash(String word) {
         return hash(word.toCharArray(), 0, word.length());

@@ -38,20 +38,10 @@ final class WordMemo {
             return -1;
         }
         int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-        if (lengths[slot] != len || hashes[slot] != h || !same(slot, chars, base, len)) {
+        if (lengths[slot] != len || hashes[slot] != h || !Tokens.sameChars(words, slot * MAX_WORD, chars, base, len)) {
             terms[slot] = null;
         }
         return slot;
-    }
-
-    private boolean same(int slot, char[] chars, int base, int len) {
-        int at = slot * MAX_WORD;
-        for (int k = 0; k < len; k++) {
-            if (words[at + k] != chars[base + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Keeps the word's terms in {@code slot} (from {@link #find}; -1 keeps nothing), its typo not yet known. */
