@@ -305,8 +305,9 @@ public final class Classifier {
         /** Frame slot words per (family, slot): the first match of each chain, and each match's next. */
         int[] slotHead = new int[0];
         int[] slotNext = new int[64];
-        int[] featureKeys = new int[256];
-        int[] featureFirst = new int[256];
+        /** Per token: the learned model's hash of its word and the word's weight (from the memo). */
+        int[] modelWord = new int[128];
+        float[] modelWeight = new float[128];
         final int[] strongest = new int[2];
         /** Signals that count, before the message-wide checks (pre-purchase, calm): family, start, end. */
         int[] candFamily = new int[16];
@@ -363,6 +364,8 @@ public final class Classifier {
                 noTypo = new boolean[n];
                 inFamily = new boolean[n];
                 ignoreReach = new int[n];
+                modelWord = new int[n];
+                modelWeight = new float[n];
             } else {
                 Arrays.fill(negator, 0, tokenCount + 1, false);
                 Arrays.fill(negatorEnd, 0, tokenCount + 1, 0);
@@ -430,11 +433,7 @@ public final class Classifier {
      * one, and the signal {@code learned-complaint} shows the words that weighed most.
      */
     private Classification secondOpinion(Scratch s, Tokens t, String text, Classification ruled) {
-        if (s.featureKeys.length < 3 * t.count) {
-            s.featureKeys = new int[4 * t.count];
-            s.featureFirst = new int[4 * t.count];
-        }
-        double p = ComplaintModel.probability(complaintModel.logit(t, s.featureKeys, s.featureFirst, s.strongest));
+        double p = ComplaintModel.probability(complaintModel.logit(t, s.modelWord, s.modelWeight, s.strongest));
         // an urgent message is answered within 5 minutes already: the model moves it up only when it is sure
         double needed = ruled.tier() == Tier.URGENT ? (1 + complaintThreshold) / 2 : complaintThreshold;
         if (p < needed || s.strongest[0] < 0) {
@@ -446,13 +445,36 @@ public final class Classifier {
         return new Classification(Tier.COMPLAINT, signals);
     }
 
+    /** The tokens of a text as {@link #classify} leaves them on this thread (for tests). */
+    Tokens tokensAfterClassifying(String text) {
+        classify(text);
+        return scratch.get().tokens;
+    }
+
+    /** The learned model's log-odds for the text classified last on this thread, as classify weighs it (for tests). */
+    double modelLogit() {
+        Scratch s = scratch.get();
+        return complaintModel.logit(s.tokens, s.modelWord, s.modelWeight, new int[2]);
+    }
+
     /** All patterns whose first word matches token i; returns whether a family term matched. */
     private boolean matchAt(Scratch s, Tokens t, int i) {
-        int slot = s.memo.find(t.chars, t.charStart[i], t.length[i], t.hash[i]);
-        int[] terms = slot >= 0 ? s.memo.terms[slot] : null;
-        if (terms == null) {
+        int base = t.charStart[i];
+        int len = t.length[i];
+        int slot = s.memo.find(t.chars, base, len, t.hash[i]);
+        int[] terms;
+        if (slot >= 0 && s.memo.known(slot)) {
+            terms = s.memo.terms(slot, NO_TERMS);
+            s.modelWord[i] = s.memo.modelHash(slot);
+            s.modelWeight[i] = s.memo.modelWeight(slot);
+        } else {
             terms = firstWordTerms(t, i);
-            s.memo.put(slot, t.chars, t.charStart[i], t.length[i], t.hash[i], terms);
+            int h = ComplaintModel.wordHash(t.chars, base, len);
+            s.modelWord[i] = h;
+            s.modelWeight[i] = complaintModel.wordWeight(h);
+            if (slot >= 0) {
+                s.memo.keep(slot, terms, h, s.modelWeight[i]);
+            }
         }
         s.tokenSlot = slot;
         int nextLetter = i + 1 < t.count ? t.chars[t.charStart[i + 1]] - 'a' : -1;
@@ -599,12 +621,12 @@ public final class Classifier {
     private void typo(Scratch s, Tokens t, int i) {
         int slot = s.tokenSlot; // matchAt just kept this token's word there
         int p;
-        if (slot >= 0 && s.memo.typo[slot] != WordMemo.UNKNOWN) {
-            p = s.memo.typo[slot];
+        if (slot >= 0 && s.memo.typo(slot) != WordMemo.UNKNOWN) {
+            p = s.memo.typo(slot);
         } else {
             p = typoTerm(t, i);
             if (slot >= 0) {
-                s.memo.typo[slot] = p;
+                s.memo.typo(slot, p);
             }
         }
         if (p >= 0) {

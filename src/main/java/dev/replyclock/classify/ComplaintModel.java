@@ -36,34 +36,36 @@ public final class ComplaintModel {
     public static final ComplaintModel NONE = new ComplaintModel(-30.0, Map.of());
 
     private final double bias;
-    private final int[] keys;
-    private final float[] weights;
+    /** Open addressing, key and weight side by side (the weight's float bits): one cache line per probe. */
+    private final int[] table;
     private final int mask;
+    /** The weight of "the sentence asks", added once per question. */
+    private final float questionWeight;
 
     ComplaintModel(double bias, Map<Integer, Double> weightsByFeature) {
         this.bias = bias;
         int size = Integer.highestOneBit(Math.max(16, weightsByFeature.size() * 2 + 1)) * 2;
-        this.keys = new int[size];
-        this.weights = new float[size];
+        this.table = new int[2 * size];
         this.mask = size - 1;
         weightsByFeature.forEach((k, w) -> put(k, w.floatValue()));
+        this.questionWeight = weight(QUESTION);
     }
 
     private void put(int key, float w) {
         int slot = spread(key) & mask;
-        while (keys[slot] != 0 && keys[slot] != key) {
+        while (table[2 * slot] != 0 && table[2 * slot] != key) {
             slot = (slot + 1) & mask;
         }
-        keys[slot] = key;
-        weights[slot] = w;
+        table[2 * slot] = key;
+        table[2 * slot + 1] = Float.floatToRawIntBits(w);
     }
 
     private float weight(int key) {
         int slot = spread(key) & mask;
         while (true) {
-            int k = keys[slot];
+            int k = table[2 * slot];
             if (k == key) {
-                return weights[slot];
+                return Float.intBitsToFloat(table[2 * slot + 1]);
             }
             if (k == 0) {
                 return 0f;
@@ -105,14 +107,14 @@ public final class ComplaintModel {
     /** The model as bytes: features in ascending order, so that the same training gives the same file. */
     public byte[] toBytes() {
         int n = 0;
-        for (int k : keys) {
-            n += k != 0 ? 1 : 0;
+        for (int i = 0; i < table.length; i += 2) {
+            n += table[i] != 0 ? 1 : 0;
         }
         long[] packed = new long[n];
         int j = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != 0) {
-                packed[j++] = ((long) keys[i] << 32) | (Float.floatToRawIntBits(weights[i]) & 0xFFFFFFFFL);
+        for (int i = 0; i < table.length; i += 2) {
+            if (table[i] != 0) {
+                packed[j++] = ((long) table[i] << 32) | (table[i + 1] & 0xFFFFFFFFL);
             }
         }
         Arrays.sort(packed);
@@ -140,7 +142,7 @@ public final class ComplaintModel {
         int n = 0;
         int previous = 0;
         for (int i = 0; i < t.count; i++) {
-            int word = hash(t.chars, t.charStart[i], t.length[i]);
+            int word = wordHash(t.chars, t.charStart[i], t.length[i]);
             first[n] = i;
             keys[n++] = key(word * UNIGRAM);
             if (i > 0 && t.sentence[i - 1] == t.sentence[i]) {
@@ -160,8 +162,8 @@ public final class ComplaintModel {
         return h == 0 ? 1 : h; // 0 marks an empty slot
     }
 
-    /** FNV-1a over the folded characters. */
-    private static int hash(char[] chars, int from, int len) {
+    /** The model's hash of a word: FNV-1a over its folded characters. */
+    static int wordHash(char[] chars, int from, int len) {
         int h = 0x811C9DC5;
         for (int i = from; i < from + len; i++) {
             h = (h ^ chars[i]) * 0x01000193;
@@ -169,26 +171,42 @@ public final class ComplaintModel {
         return h;
     }
 
+    /** The weight of a word by itself (of {@link #wordHash}): the classifier keeps it per word in its memo. */
+    float wordWeight(int wordHash) {
+        return weight(key(wordHash * UNIGRAM));
+    }
+
     /**
-     * The log-odds that the message is a complaint. {@code strongest} receives the span of the heaviest
-     * positive feature (first token, token after the last), or {@code [-1, -1]}: what the signal shows.
+     * The log-odds that the message is a complaint, from each token's {@link #wordHash} and {@link #wordWeight}:
+     * the weights of the features {@link #features} lists, added in the same order. {@code strongest} receives
+     * the span of the heaviest positive feature (first token, token after the last), or {@code [-1, -1]}: what
+     * the signal shows.
      */
-    double logit(Tokens t, int[] keys, int[] first, int[] strongest) {
-        int n = features(t, keys, first);
+    double logit(Tokens t, int[] wordHashes, float[] wordWeights, int[] strongest) {
         double z = bias;
         float best = 0f;
         strongest[0] = -1;
         strongest[1] = -1;
-        for (int k = 0; k < n; k++) {
-            float w = weight(keys[k]);
+        for (int i = 0; i < t.count; i++) {
+            float w = wordWeights[i];
             z += w;
-            boolean pair = k > 0 && first[k] == first[k - 1] - 1; // a pair follows the word it ends on
             // shown: a word of 4 letters or more, or a pair with one ("and", "que j" may weigh, but explain nothing)
-            boolean telling = t.length[first[k]] >= 4 || pair && t.length[first[k] + 1] >= 4;
-            if (w > best && telling && keys[k] != QUESTION) {
+            if (w > best && t.length[i] >= 4) {
                 best = w;
-                strongest[0] = first[k];
-                strongest[1] = first[k] + (pair ? 2 : 1);
+                strongest[0] = i;
+                strongest[1] = i + 1;
+            }
+            if (i > 0 && t.sentence[i - 1] == t.sentence[i]) {
+                float pair = weight(key(Integer.rotateLeft(wordHashes[i - 1], 11) * BIGRAM ^ wordHashes[i]));
+                z += pair;
+                if (pair > best && (t.length[i - 1] >= 4 || t.length[i] >= 4)) {
+                    best = pair;
+                    strongest[0] = i - 1;
+                    strongest[1] = i + 1;
+                }
+            }
+            if (t.questionSentence[t.sentence[i]] && (i + 1 == t.count || t.sentence[i + 1] != t.sentence[i])) {
+                z += questionWeight;
             }
         }
         return z;
@@ -198,8 +216,18 @@ public final class ComplaintModel {
     public double probability(String text) {
         Tokens t = new Tokens();
         t.cut(text);
-        int[] keys = new int[3 * t.count];
-        return probability(logit(t, keys, new int[keys.length], new int[2]));
+        return probability(logit(t, new int[2]));
+    }
+
+    /** {@link #logit(Tokens, int[], float[], int[])} with each word's hash and weight worked out here. */
+    double logit(Tokens t, int[] strongest) {
+        int[] hashes = new int[t.count];
+        float[] weights = new float[t.count];
+        for (int i = 0; i < t.count; i++) {
+            hashes[i] = wordHash(t.chars, t.charStart[i], t.length[i]);
+            weights[i] = wordWeight(hashes[i]);
+        }
+        return logit(t, hashes, weights, strongest);
     }
 
     static double probability(double logit) {

@@ -1,14 +1,18 @@
 package dev.replyclock.classify;
 
 /**
- * What the classifier learned about a folded word the last times it met it: the terms whose first word it is
- * and the term it misspells, both functions of the word's letters alone. Text repeats its words (de, the,
- * commande, order), so most tokens are answered by one probe instead of a walk down the trie and a typo
- * search. One per thread (in the classifier's scratch), so no locking.
+ * What the classifier learned about a folded word the last times it met it: the terms whose first word it is,
+ * the term it misspells, and what the learned model makes of it (its hash and its weight alone), all functions
+ * of the word's letters. Text repeats its words (de, the, commande, order), so most tokens are answered by one
+ * probe instead of a walk down the trie, a typo search and a lookup in the model's table. One per thread (in
+ * the classifier's scratch), so no locking.
  *
- * <p>Direct-mapped: a word takes the slot of its hash and pushes out whatever was there, so the memory is
- * fixed (about 700 KB per thread) whatever the traffic. Written by hand: a general cache (Caffeine) would box the
- * key and hash a String per token, which is what this saves.
+ * <p>Direct-mapped: a word takes the slot of its hash and pushes out whatever was there, so the memory is fixed
+ * (about 600 KB per thread) whatever the traffic. A slot is one record of eight ints, the word's letters packed
+ * four to an int, so that a probe reads one or two neighbouring cache lines: with the key, the answers and the
+ * terms in five arrays, a probe read five lines, and on a few thousand words the memo and the model's table
+ * together no longer fitted a core's cache. Written by hand: a general cache (Caffeine) would box the key and
+ * hash a String per token, which is what this saves.
  */
 final class WordMemo {
 
@@ -17,42 +21,96 @@ final class WordMemo {
     /** Longer words are not kept (they are rare, and the keys are kept inline at this width). */
     static final int MAX_WORD = 16;
     private static final int SLOTS = 16384; // a power of two
+    private static final int RECORD = 8;
+    // a record: the word's length and what is known, the typo term, the model's word hash and weight, 16 letters
+    private static final int HEAD = 0;
+    private static final int TYPO = 1;
+    private static final int MODEL_HASH = 2;
+    private static final int MODEL_WEIGHT = 3;
+    private static final int LETTERS = 4;
+    private static final int LENGTH_MASK = 0xFF;
+    /** Set once the terms and the model's values are kept; with {@link #SOME_TERMS} when the word has terms. */
+    private static final int KNOWN = 0x100;
+    private static final int SOME_TERMS = 0x200;
 
-    private final int[] hashes = new int[SLOTS];
-    /** Per slot: the word's length, 0 for an empty slot. */
-    private final byte[] lengths = new byte[SLOTS];
-    /** Per slot, MAX_WORD characters: the word itself, inline (one cache line, no object to follow). */
-    private final char[] words = new char[SLOTS * MAX_WORD];
-    /** Per slot: the terms of {@code Classifier.firstWordTerms}, or null when the slot holds another word. */
-    final int[][] terms = new int[SLOTS][];
-    /** Per slot: the term the word misspells, -1 for none, {@link #UNKNOWN} before the search ran. */
-    final int[] typo = new int[SLOTS];
+    private final int[] records = new int[SLOTS * RECORD];
+    /** Per slot: the terms of {@code Classifier.firstWordTerms} when the word has some (most have none). */
+    private final int[][] terms = new int[SLOTS][];
 
     /**
-     * The slot for the word {@code chars[base, base + len)} of hash {@code h}: {@code terms[slot]} is non-null
-     * when the slot holds it, null when the word is to be worked out and {@link #put} there; -1 for a word too
-     * long to keep.
+     * The slot of the word {@code chars[base, base + len)} of hash {@code h}, -1 for a word that is not kept
+     * (longer than {@link #MAX_WORD}, or a letter beyond Latin-1). When the slot held another word it now
+     * holds this one, with nothing known yet: {@link #known} is false until {@link #keep}.
      */
     int find(char[] chars, int base, int len, int h) {
         if (len > MAX_WORD || len == 0) {
             return -1;
         }
+        int k0 = 0;
+        int k1 = 0;
+        int k2 = 0;
+        int k3 = 0;
+        for (int i = 0; i < len; i++) {
+            int c = chars[base + i];
+            if (c > 0xFF) {
+                return -1;
+            }
+            int shift = (i & 3) << 3;
+            switch (i >> 2) {
+                case 0 -> k0 |= c << shift;
+                case 1 -> k1 |= c << shift;
+                case 2 -> k2 |= c << shift;
+                default -> k3 |= c << shift;
+            }
+        }
         int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-        if (lengths[slot] != len || hashes[slot] != h || !Tokens.sameChars(words, slot * MAX_WORD, chars, base, len)) {
+        int r = slot * RECORD;
+        if ((records[r + HEAD] & LENGTH_MASK) != len || records[r + LETTERS] != k0 || records[r + LETTERS + 1] != k1
+                || records[r + LETTERS + 2] != k2 || records[r + LETTERS + 3] != k3) {
+            records[r + HEAD] = len;
+            records[r + TYPO] = UNKNOWN;
+            records[r + LETTERS] = k0;
+            records[r + LETTERS + 1] = k1;
+            records[r + LETTERS + 2] = k2;
+            records[r + LETTERS + 3] = k3;
             terms[slot] = null;
         }
         return slot;
     }
 
-    /** Keeps the word's terms in {@code slot} (from {@link #find}; -1 keeps nothing), its typo not yet known. */
-    void put(int slot, char[] chars, int base, int len, int h, int[] wordTerms) {
-        if (slot < 0) {
-            return;
-        }
-        hashes[slot] = h;
-        lengths[slot] = (byte) len;
-        System.arraycopy(chars, base, words, slot * MAX_WORD, len);
-        terms[slot] = wordTerms;
-        typo[slot] = UNKNOWN;
+    /** Whether {@link #keep} ran for the word in this slot. */
+    boolean known(int slot) {
+        return (records[slot * RECORD + HEAD] & KNOWN) != 0;
+    }
+
+    /** Keeps what does not depend on the word's neighbours: its terms, the model's hash of it and its weight. */
+    void keep(int slot, int[] wordTerms, int modelHash, float modelWeight) {
+        int r = slot * RECORD;
+        records[r + HEAD] |= KNOWN | (wordTerms.length > 0 ? SOME_TERMS : 0);
+        records[r + MODEL_HASH] = modelHash;
+        records[r + MODEL_WEIGHT] = Float.floatToRawIntBits(modelWeight);
+        terms[slot] = wordTerms.length > 0 ? wordTerms : null;
+    }
+
+    /** The word's terms ({@link #known} first); the shared empty array when it has none. */
+    int[] terms(int slot, int[] none) {
+        return (records[slot * RECORD + HEAD] & SOME_TERMS) != 0 ? terms[slot] : none;
+    }
+
+    int modelHash(int slot) {
+        return records[slot * RECORD + MODEL_HASH];
+    }
+
+    float modelWeight(int slot) {
+        return Float.intBitsToFloat(records[slot * RECORD + MODEL_WEIGHT]);
+    }
+
+    /** The term the word misspells, -1 for none, {@link #UNKNOWN} before the search ran. */
+    int typo(int slot) {
+        return records[slot * RECORD + TYPO];
+    }
+
+    void typo(int slot, int term) {
+        records[slot * RECORD + TYPO] = term;
     }
 }

@@ -140,4 +140,44 @@ class ComplaintModelTest {
         assertArrayEquals(bytes, ComplaintModel.read(new ByteArrayInputStream(bytes)).toBytes());
         assertThrows(IOException.class, () -> ComplaintModel.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4})));
     }
+
+    @Test
+    void classifyingWeighsExactlyTheFeaturesTheTrainerLearnsFrom() throws IOException {
+        // the classifier adds weights per token from its memo; the trainer lists features: they must be the same sum
+        List<String> texts = new ArrayList<>();
+        for (LabeledCorpus.Case c : LabeledCorpus.read(Path.of("../shared/corpus/dev-hard.jsonl"))) {
+            texts.add(c.text());
+        }
+        java.util.Map<Integer, Double> weights = new java.util.HashMap<>();
+        Tokens t = new Tokens();
+        int[] keys = new int[4096];
+        int[] first = new int[4096];
+        for (String text : texts) {
+            t.cut(text);
+            int n = ComplaintModel.features(t, keys, first);
+            for (int k = 0; k < n; k++) {
+                weights.put(keys[k], (double) ((keys[k] & 0xFFFF) - 0x8000) / 0x8000);
+            }
+        }
+        ComplaintModel model = new ComplaintModel(-0.25, weights);
+        Classifier classifier = Classifier.fromRules(SignalRules.builtIn(), model);
+        texts.addAll(List.copyOf(texts)); // the second time round, the words come from the classifier's memo
+        for (String text : texts) {
+            t.cut(text);
+            int n = ComplaintModel.features(t, keys, first);
+            double expected = -0.25;
+            for (int k = 0; k < n; k++) {
+                expected += weights.get(keys[k]).floatValue();
+            }
+            assertEquals(expected, model.logit(t, new int[2]), 0.0, text);
+            // the rules may find a question without a question mark ("was it shipped today"): the same tokens
+            Tokens read = classifier.tokensAfterClassifying(text);
+            n = ComplaintModel.features(read, keys, first);
+            double asRead = -0.25;
+            for (int k = 0; k < n; k++) {
+                asRead += weights.get(keys[k]).floatValue();
+            }
+            assertEquals(asRead, classifier.modelLogit(), 0.0, text);
+        }
+    }
 }
