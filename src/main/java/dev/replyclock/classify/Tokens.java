@@ -60,8 +60,21 @@ final class Tokens {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (inToken && c >= 'a' && c <= 'z') {
-                // most characters: small letters inside a word, which fold to themselves and change no state
+            if (c >= 'a' && c <= 'z') {
+                // most characters: small letters, which fold to themselves and change no state inside a word
+                if (!inToken) {
+                    // a word starting on a small letter: no quote, no symbol, no title case to look at
+                    if (pendingClause && count > 0) {
+                        clauseId++;
+                    }
+                    if (pendingSentence && count > 0) {
+                        sentenceId = newSentence();
+                    }
+                    pendingClause = false;
+                    pendingSentence = false;
+                    start(i, clauseId, sentenceId, i < quoteEnd ? quoteKind : 0);
+                    inToken = true;
+                }
                 int j = i + 1;
                 while (j < n && text.charAt(j) >= 'a' && text.charAt(j) <= 'z') {
                     j++;
