@@ -274,6 +274,27 @@ class ClassifierTest {
     }
 
     @Test
+    void moneyTakenTwiceOrTheDifferenceAskedBackIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("£30 went out twice for one phone case, please sort it"));
+        assertEquals(Tier.COMPLAINT, tier("The promo was 49 but you took 79, kindly refund the difference"));
+        assertEquals(Tier.COMPLAINT, tier("Merci de me rembourser la différence entre le prix affiché et le prix payé"));
+    }
+
+    @Test
+    void partsLeftOutOfTheBoxOrBeingCheatedInOtherWordsIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("La boîte ne contenait ni la télécommande ni le câble"));
+        assertEquals(Tier.COMPLAINT, tier("The lamp arrived without the bulb or the shade"));
+        assertEquals(Tier.COMPLAINT, tier("Franchement je me suis fait rouler avec ce matelas"));
+    }
+
+    @Test
+    void somethingCoveredInStainsIsDamageNotAWarrantyQuestion() {
+        assertEquals(Tier.COMPLAINT, tier("Le tapis est couvert de taches noires à la livraison"));
+        assertEquals(Tier.COMPLAINT, tier("The cushion cover set came with a rip along the zip"));
+        assertEquals(Tier.STANDARD, tier("Does the care plan cover a stained sofa?"), "the warranty question stays one");
+    }
+
+    @Test
     void payingInInstalmentsIsNotADoubleCharge() {
         assertEquals(Tier.STANDARD, tier("Est-ce que le paiement en 2 fois est possible ?"));
     }
@@ -306,6 +327,14 @@ class ClassifierTest {
     // ------------------------------------------------------------ signal words used in another sense
 
     @Test
+    void foodsAndProductQuestionsNamedWithASignalWordAreNotSignals() {
+        for (String s : new String[] {"Vous avez de la pâte brisée bio ?", "La centrifugeuse fait-elle du jus pressé à froid ?",
+                "Le lit superposé est-il livré monté ?"}) {
+            assertEquals(Tier.STANDARD, tier(s), s);
+        }
+    }
+
+    @Test
     void theFirstPartOfAHyphenatedCompoundIsNotASignal() {
         for (String s : new String[] {"Le presse-agrumes passe au lave-vaisselle ?", "Vous avez des brise-vue ?",
                 "Do you stock crash-test dummies for kids?"}) {
@@ -333,6 +362,7 @@ class ClassifierTest {
     @Test
     void anIndirectQuestionIsNotAHypothetical() {
         assertEquals(Tier.URGENT, tier("Can you tell me if my order has shipped?"));
+        assertEquals(Tier.URGENT, tier("Just checking whether the wardrobe has been dispatched"));
     }
 
     // ------------------------------------------------------------ urgency without "urgent"
@@ -342,11 +372,29 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Has my order shipped? #64120"));
         assertEquals(Tier.URGENT, tier("ma commande est partie ?"));
         assertEquals(Tier.URGENT, tier("was order #6650 dispatched today"));
+        assertEquals(Tier.URGENT, tier("has 55120 gone out yet"));
+        assertEquals(Tier.URGENT, tier("Je ne trouve pas mon numéro de suivi pour la commande 8812"),
+                "not finding the tracking is asking for it, not a negation");
+    }
+
+    @Test
+    void informalWordsForQuicklyAreUrgency() {
+        for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
+                "Can you post the charger sharpish"}) {
+            assertEquals(Tier.URGENT, tier(s), s);
+        }
+    }
+
+    @Test
+    void aDeliveryAlreadyMadeIsNoDeadline() {
+        assertEquals(Tier.STANDARD, tier("Everything arrived today, thanks. Do you sell the matching lampshade?"));
+        assertEquals(Tier.URGENT, tier("Can it be delivered today before 6pm?"), "one still to come is");
     }
 
     @Test
     void anEventOnADayIsADeadline() {
         assertEquals(Tier.URGENT, tier("The cake stand is for my sister's wedding on Saturday, order 2231"));
+        assertEquals(Tier.URGENT, tier("We are moving out on the 3rd, will the boxes come before that?"));
     }
 
     @Test
