@@ -75,6 +75,19 @@ public final class Classifier {
     private final int[] timeSide;
     /** Per frame family and slot: which shapes fill it besides words (TIME_SHAPE for @time, CLOCK_SHAPE, ...). */
     private final int[][] slotShapes;
+    /**
+     * What the per-message loops read of each pattern and family, in flat arrays: a Pattern or a Family is an
+     * object somewhere in the heap, and reading one per match and one per family per message cost a cache miss
+     * each (the classifier's time is mostly waiting for memory, not computing).
+     */
+    private final Role[] patternRole;
+    private final int[] patternFamily;
+    private final int[] patternSlot;
+    /** A frame slot word (not a time: times fill slots by shape) or a near family's a-term: chained per slot. */
+    private final boolean[] slotWord;
+    private final Tier[] familyTier;
+    /** Near and frame families tried even without a word of their first list: a time or a shape can fill it. */
+    private final boolean[] triedByShape;
 
     private Classifier(SignalRules rules) {
         this(rules, rules.learnedComplaintThreshold >= 1.0 ? ComplaintModel.NONE
@@ -111,6 +124,24 @@ public final class Classifier {
                     timeSide[p.family()] = 2;
                 }
             }
+        }
+        patternRole = new Role[patterns.length];
+        patternFamily = new int[patterns.length];
+        patternSlot = new int[patterns.length];
+        slotWord = new boolean[patterns.length];
+        for (int p = 0; p < patterns.length; p++) {
+            Role role = patterns[p].role();
+            patternRole[p] = role;
+            patternFamily[p] = patterns[p].family();
+            patternSlot[p] = patterns[p].slot();
+            slotWord[p] = role == Role.FRAME_SLOT && patterns[p].elements()[0].kind() != Element.Kind.TIME
+                    || role == Role.NEAR_A;
+        }
+        familyTier = new Tier[families.length];
+        triedByShape = new boolean[families.length];
+        for (int f = 0; f < families.length; f++) {
+            familyTier[f] = families[f].tier();
+            triedByShape[f] = families[f].near() && timeSide[f] != 0 || families[f].frame() && slotShapes[f][0] != 0;
         }
         termWords = new int[patterns.length];
         wordAt = new int[patterns.length];
@@ -488,11 +519,11 @@ public final class Classifier {
             int end = rest(p, t, i + 1);
             if (end > 0) {
                 s.add(p, i, end);
-                if (patterns[p].role() == Role.NO_TYPO) {
+                Role role = patternRole[p];
+                if (role == Role.NO_TYPO) {
                     s.noTypo[i] = true; // needed before the typo pass of this token
                 }
-                family |= patterns[p].role() == Role.FAMILY || patterns[p].role() == Role.NEAR_A
-                        || patterns[p].role() == Role.NEAR_B || patterns[p].role() == Role.FRAME_SLOT;
+                family |= role == Role.FAMILY || role == Role.NEAR_A || role == Role.NEAR_B || role == Role.FRAME_SLOT;
             }
         }
         return family;
@@ -743,13 +774,22 @@ public final class Classifier {
         }
     }
 
+    /**
+     * The terms a run of single letters spells: all of it, or its first letters when the run goes on past the word
+     * ("U R G E N T: I used the wrong card" runs on into "I"; each letter is one token).
+     */
     private void matchMerged(Scratch s, char[] chars, int len, int from, int to) {
         int node = 0;
         for (int d = 0; ; d++) {
             for (int p : ends[node]) {
-                if (patterns[p].role() == Role.FAMILY && patterns[p].elements().length == 1
-                        && firstMatches(patterns[p].elements()[0], chars, 0, len, d)) {
+                if (patternRole[p] != Role.FAMILY || patterns[p].elements().length != 1) {
+                    continue;
+                }
+                Element first = patterns[p].elements()[0];
+                if (firstMatches(first, chars, 0, len, d)) {
                     s.add(p, from, to);
+                } else if (d >= 3 && d < len && firstMatches(first, chars, 0, d, d)) {
+                    s.add(p, from, from + d);
                 }
             }
             if (d == len) {
@@ -767,7 +807,7 @@ public final class Classifier {
     private void markRoles(Scratch s, Tokens t, String text) {
         for (int m = 0; m < s.matches; m++) {
             int start = s.matchStart[m];
-            switch (patterns[s.matchPattern[m]].role()) {
+            switch (patternRole[s.matchPattern[m]]) {
                 case HYPOTHETICAL_OPENER -> {
                     // "Should the parcel arrive damaged, can I get a refund?": an inverted conditional opens its clause
                     if (start == 0 || t.clause[start - 1] != t.clause[start]) {
@@ -805,7 +845,7 @@ public final class Classifier {
             }
         }
         for (int m = 0; m < s.matches; m++) {
-            Role role = patterns[s.matchPattern[m]].role();
+            Role role = patternRole[s.matchPattern[m]];
             if (role == Role.INDIRECT_QUESTION || role == Role.NOT_HYPOTHETICAL) {
                 // "tell me if", "savoir si", "in case you're wondering": the "if" in them sets no condition
                 for (int k = s.matchStart[m]; k < s.matchEnd[m]; k++) {
@@ -816,7 +856,7 @@ public final class Classifier {
         }
         for (int m = 0; m < s.matches; m++) {
             int start = s.matchStart[m];
-            if (patterns[s.matchPattern[m]].role() == Role.HYPOTHETICAL && s.hypothetical[start]
+            if (patternRole[s.matchPattern[m]] == Role.HYPOTHETICAL && s.hypothetical[start]
                     && t.questionSentence[t.sentence[start]]) {
                 // "If my order arrives broken, do you refund?": a condition asked about carries past its clause
                 s.hypotheticalSentence[start] = true;
@@ -938,17 +978,17 @@ public final class Classifier {
     private Classification decide(Scratch s, Tokens t, String text) {
         boolean calm = false; // the customer says there is no hurry ("pas pressé", "no rush")
         for (int m = 0; m < s.matches; m++) {
-            Pattern p = patterns[s.matchPattern[m]];
-            if (p.role() != Role.FAMILY) {
+            int p = s.matchPattern[m];
+            if (patternRole[p] != Role.FAMILY) {
                 continue;
             }
+            int f = patternFamily[p];
             int verdict = verdict(s, t, s.matchStart[m], s.matchEnd[m]);
             if (verdict == COUNTS) {
-                offer(s, t, p.family(), s.matchStart[m], s.matchEnd[m]);
-            } else if (verdict != OUT_OF_SCOPE && families[p.family()].tier() == Tier.COMPLAINT) {
+                offer(s, t, f, s.matchStart[m], s.matchEnd[m]);
+            } else if (verdict != OUT_OF_SCOPE && familyTier[f] == Tier.COMPLAINT) {
                 s.complaintSetAside = true; // negated or hypothetical (a name or an idiom is no complaint word at all)
-            } else if (verdict == NEGATED && families[p.family()].tier() == Tier.URGENT
-                    && !families[p.family()].unlessCalm()) {
+            } else if (verdict == NEGATED && familyTier[f] == Tier.URGENT && !families[f].unlessCalm()) {
                 calm = true; // an explicit urgency word, negated; the inferred kinds (unless: calm) do not calm
             }
         }
@@ -956,21 +996,21 @@ public final class Classifier {
         Arrays.fill(s.anchored, 0, families.length, false);
         Arrays.fill(s.slotHead, 0, families.length * 4, -1);
         for (int m = s.trieMatches - 1; m >= 0; m--) {
-            Pattern p = patterns[s.matchPattern[m]];
-            if (p.role() == Role.NEAR_A || p.role() == Role.NEAR_B || p.role() == Role.FRAME_SLOT && p.slot() == 0) {
-                s.anchored[p.family()] = true;
+            int p = s.matchPattern[m];
+            Role role = patternRole[p];
+            if (role == Role.NEAR_A || role == Role.NEAR_B || role == Role.FRAME_SLOT && patternSlot[p] == 0) {
+                s.anchored[patternFamily[p]] = true;
             }
-            if (p.role() == Role.FRAME_SLOT && p.elements()[0].kind() != Element.Kind.TIME && !ignored(s, m)
-                    || p.role() == Role.NEAR_A && !ignored(s, m)) {
+            if (slotWord[p] && !ignored(s, m)) {
                 // chained backwards, so each (family, slot) chain runs in token order; a near family's a-terms
                 // take its slot 0 (a near family has no slots)
-                int head = p.family() * 4 + (p.role() == Role.NEAR_A ? 0 : p.slot());
+                int head = patternFamily[p] * 4 + (role == Role.NEAR_A ? 0 : patternSlot[p]);
                 s.slotNext[m] = s.slotHead[head];
                 s.slotHead[head] = m;
             }
         }
         for (int f = 0; f < families.length; f++) {
-            if (!s.anchored[f] && !(families[f].near() && timeSide[f] != 0) && !(families[f].frame() && slotShapes[f][0] != 0)) {
+            if (!s.anchored[f] && !triedByShape[f]) {
                 continue;
             }
             int[] span = families[f].near() ? near(s, t, f) : families[f].frame() ? frame(s, t, f) : null;
@@ -980,7 +1020,7 @@ public final class Classifier {
             int verdict = verdict(s, t, span[0], span[1]);
             if (verdict == COUNTS) {
                 offer(s, t, f, span[0], span[1]);
-            } else if (verdict != OUT_OF_SCOPE && families[f].tier() == Tier.COMPLAINT) {
+            } else if (verdict != OUT_OF_SCOPE && familyTier[f] == Tier.COMPLAINT) {
                 s.complaintSetAside = true; // as for terms above: negated or hypothetical
             }
         }
@@ -1175,8 +1215,8 @@ public final class Classifier {
             int to = Math.min(t.count - 1, ae + fam.window());
             for (int b = firstStartingFrom(s, as - fam.window() - MAX_TERM_WORDS);
                  b < s.trieMatches && s.matchStart[b] <= ae + fam.window(); b++) {
-                Pattern pb = patterns[s.matchPattern[b]];
-                if (pb.family() != f || pb.role() != Role.NEAR_B || ignored(s, b)) {
+                int pb = s.matchPattern[b];
+                if (patternFamily[pb] != f || patternRole[pb] != Role.NEAR_B || ignored(s, b)) {
                     continue;
                 }
                 int[] span = pair(s, t, fam, as, ae, s.matchStart[b], s.matchEnd[b]);

@@ -327,9 +327,26 @@ class ClassifierTest {
     // ------------------------------------------------------------ signal words used in another sense
 
     @Test
+    void anotherShopsProblemIsNotAComplaintAboutUs() {
+        assertEquals(Tier.STANDARD, tier("I bought a toaster elsewhere and it burnt out, is yours better built?"));
+    }
+
+    @Test
+    void anEmptyParcelIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("The box was empty apart from the packing paper"));
+        assertEquals(Tier.COMPLAINT, tier("Le colis est arrivé vide, juste du papier"));
+    }
+
+    @Test
+    void spacedLettersRunningIntoTheNextWordStillSpellTheSignal() {
+        assertEquals(Tier.URGENT, tier("A S A P I need the invoice"));
+    }
+
+    @Test
     void foodsAndProductQuestionsNamedWithASignalWordAreNotSignals() {
         for (String s : new String[] {"Vous avez de la pâte brisée bio ?", "La centrifugeuse fait-elle du jus pressé à froid ?",
-                "Le lit superposé est-il livré monté ?"}) {
+                "Le lit superposé est-il livré monté ?", "Is the crushed velvet throw machine washable?",
+                "How wide is the rush mat?"}) {
             assertEquals(Tier.STANDARD, tier(s), s);
         }
     }
@@ -395,6 +412,14 @@ class ClassifierTest {
     void anEventOnADayIsADeadline() {
         assertEquals(Tier.URGENT, tier("The cake stand is for my sister's wedding on Saturday, order 2231"));
         assertEquals(Tier.URGENT, tier("We are moving out on the 3rd, will the boxes come before that?"));
+        assertEquals(Tier.URGENT, tier("J'ai besoin du costume pour le gala de samedi, commande 5530"));
+        assertEquals(Tier.URGENT, tier("Please dispatch the charger tomorrow, I fly out on Monday"));
+    }
+
+    @Test
+    void aTimeWithinTheDayIsUrgency() {
+        assertEquals(Tier.URGENT, tier("Can someone ring me within the hour about the delivery slot?"));
+        assertEquals(Tier.URGENT, tier("Il faut que je change l'adresse avant la fin de la journée"));
     }
 
     @Test
