@@ -281,6 +281,25 @@ class ClassifierTest {
     }
 
     @Test
+    void beingAskedToPayASecondTimeIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("3 prélèvements pour une commande ?? et 2 prélèvements le mois d'avant"));
+        assertEquals(Tier.COMPLAINT, tier("Paid online already and now the driver wants me to pay again"));
+    }
+
+    @Test
+    void chargedAfterCancellingIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("I cancelled the plan in March and you still charged me in April"));
+        assertEquals(Tier.COMPLAINT, tier("J'ai résilié en janvier, vous m'avez prélevé 12 € hier"));
+    }
+
+    @Test
+    void aProductFallingShortOfWhatWasPromisedIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("The vacuum runs ten minutes whereas the listing promised forty"));
+        assertEquals(Tier.COMPLAINT, tier("Les assiettes ressortent sales du lave-vaisselle neuf"));
+        assertEquals(Tier.COMPLAINT, tier("The filter you sent has a different part number from my order"));
+    }
+
+    @Test
     void partsLeftOutOfTheBoxOrBeingCheatedInOtherWordsIsAComplaint() {
         assertEquals(Tier.COMPLAINT, tier("La boîte ne contenait ni la télécommande ni le câble"));
         assertEquals(Tier.COMPLAINT, tier("The lamp arrived without the bulb or the shade"));
@@ -325,6 +344,12 @@ class ClassifierTest {
     }
 
     // ------------------------------------------------------------ signal words used in another sense
+
+    @Test
+    void aCollectionOrDeliveryHoursAskedAboutAreNoOrder() {
+        assertEquals(Tier.STANDARD, tier("La nouvelle collection arrive quand en magasin ?"));
+        assertEquals(Tier.STANDARD, tier("Vous livrez jusqu'à quelle heure le samedi ?"));
+    }
 
     @Test
     void anotherShopsProblemIsNotAComplaintAboutUs() {
@@ -419,6 +444,10 @@ class ClassifierTest {
     @Test
     void aTimeWithinTheDayIsUrgency() {
         assertEquals(Tier.URGENT, tier("Can someone ring me within the hour about the delivery slot?"));
+        assertEquals(Tier.URGENT, tier("Could the order be ready first thing tomorrow?"));
+        assertEquals(Tier.URGENT, tier("Is the fitter still coming today?"));
+        assertEquals(Tier.URGENT, tier("My parcel has been stuck at the depot since Tuesday"));
+        assertEquals(Tier.URGENT, tier("Just checking it's gone out, I haven't had a dispatch email"));
         assertEquals(Tier.URGENT, tier("Il faut que je change l'adresse avant la fin de la journée"));
     }
 
