@@ -310,6 +310,7 @@ class ClassifierTest {
     void somethingCoveredInStainsIsDamageNotAWarrantyQuestion() {
         assertEquals(Tier.COMPLAINT, tier("Le tapis est couvert de taches noires à la livraison"));
         assertEquals(Tier.COMPLAINT, tier("The cushion cover set came with a rip along the zip"));
+        assertEquals(Tier.COMPLAINT, tier("One of the stools has a split running down its leg"));
         assertEquals(Tier.STANDARD, tier("Does the care plan cover a stained sofa?"), "the warranty question stays one");
     }
 
@@ -397,8 +398,18 @@ class ClassifierTest {
     @Test
     void invertedConditionalsAndCoverageQuestionsAreHypothetical() {
         assertEquals(Tier.STANDARD, tier("Should the mirror arrive cracked, can I get a refund?"));
+        assertEquals(Tier.STANDARD, tier("Pour peu que l'écran arrive fêlé, je le renvoie comment ?"));
+        assertEquals(Tier.STANDARD, tier("God forbid the drone gets damaged abroad, do you repair it there?"));
         assertEquals(Tier.STANDARD, tier("Does the warranty cover accidental drops or a cracked screen?"));
         assertEquals(Tier.STANDARD, tier("En cas de casse pendant le transport, qui rembourse ?"));
+    }
+
+    @Test
+    void pleaseIsNoCondition() {
+        // "s'il" is also "if it": in "s'il vous plaît" it sets no condition, with or without a comma after it
+        assertEquals(Tier.URGENT, tier("s'il vous plait c'est urgent"));
+        assertEquals(Tier.URGENT, tier("s il te plait envoie le vite c est urgent"));
+        assertEquals(Tier.STANDARD, tier("S'il arrive cassé, je peux le renvoyer ?"), "\"s'il arrive\" still is one");
     }
 
     @Test
@@ -415,6 +426,7 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("ma commande est partie ?"));
         assertEquals(Tier.URGENT, tier("was order #6650 dispatched today"));
         assertEquals(Tier.URGENT, tier("has 55120 gone out yet"));
+        assertEquals(Tier.URGENT, tier("Is my parcel coming today or on Monday?"));
         assertEquals(Tier.URGENT, tier("Je ne trouve pas mon numéro de suivi pour la commande 8812"),
                 "not finding the tracking is asking for it, not a negation");
     }
@@ -436,6 +448,7 @@ class ClassifierTest {
     @Test
     void anEventOnADayIsADeadline() {
         assertEquals(Tier.URGENT, tier("The cake stand is for my sister's wedding on Saturday, order 2231"));
+        assertEquals(Tier.URGENT, tier("Will the banner make it in time? The party is on the 9th"));
         assertEquals(Tier.URGENT, tier("We are moving out on the 3rd, will the boxes come before that?"));
         assertEquals(Tier.URGENT, tier("J'ai besoin du costume pour le gala de samedi, commande 5530"));
         assertEquals(Tier.URGENT, tier("Please dispatch the charger tomorrow, I fly out on Monday"));

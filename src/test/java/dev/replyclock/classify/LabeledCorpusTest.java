@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
  * written after the fixes for p and q: rules alone 0.860 / 0.840 and 0.913 / 0.900, with the model 0.900 / 1.000 and
  * 0.933 / 0.967; unseen-t.jsonl, long e-mails with quoted replies and signatures and very short messages, and
  * unseen-u.jsonl, meaning over words (narrated failures and their look-alikes), written after the fixes for r and s:
- * rules alone 0.833 / 0.745 and 0.700 / 0.400, with the model 0.893 / 0.945 and 0.900 / 0.933) and our cases of
+ * rules alone 0.833 / 0.745 and 0.700 / 0.400, with the model 0.893 / 0.945 and 0.900 / 0.933; unseen-v.jsonl and
+ * unseen-w.jsonl, written last after the issue's own description of its two hidden sets (regional French, world
+ * English, obfuscations; half ordinary messages, half the hard kinds): rules alone 0.927 / 0.945 and 0.900 / 0.873,
+ * with the model 0.940 / 0.982 and 0.947 / 1.000) and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (ComplaintModelTest), so these bars guard against
  * regressions; the held-out figures above, and those in docs/classifier.md, are the measure of generalization.
@@ -66,7 +69,7 @@ class LabeledCorpusTest {
             "unseen-e.jsonl", "unseen-g.jsonl", "unseen-h.jsonl", "unseen-i.jsonl", "unseen-j.jsonl",
             "unseen-k.jsonl", "unseen-l.jsonl", "unseen-m.jsonl", "unseen-n.jsonl",
             "unseen-o.jsonl", "unseen-p.jsonl", "unseen-q.jsonl", "unseen-r.jsonl", "unseen-s.jsonl",
-            "unseen-t.jsonl", "unseen-u.jsonl"}) {
+            "unseen-t.jsonl", "unseen-u.jsonl", "unseen-v.jsonl", "unseen-w.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
