@@ -314,6 +314,8 @@ public final class Classifier {
         boolean[] hypothetical = new boolean[128];
         boolean[] consequence = new boolean[128];
         boolean[] gratitude = new boolean[128];
+        /** Per token: a phrase saying the problem is over starts here ("thanks for replacing", "was reversed"). */
+        boolean[] resolved = new boolean[128];
         boolean[] breakBefore = new boolean[128];
         int[] timeEnd = new int[128];
         boolean[] noTypo = new boolean[128];
@@ -390,6 +392,7 @@ public final class Classifier {
                 hypothetical = new boolean[n];
                 consequence = new boolean[n];
                 gratitude = new boolean[n];
+                resolved = new boolean[n];
                 breakBefore = new boolean[n];
                 timeEnd = new int[n];
                 noTypo = new boolean[n];
@@ -403,6 +406,7 @@ public final class Classifier {
                 Arrays.fill(hypothetical, 0, tokenCount + 1, false);
                 Arrays.fill(consequence, 0, tokenCount + 1, false);
                 Arrays.fill(gratitude, 0, tokenCount + 1, false);
+                Arrays.fill(resolved, 0, tokenCount + 1, false);
                 Arrays.fill(breakBefore, 0, tokenCount + 1, false);
                 Arrays.fill(timeEnd, 0, tokenCount + 1, 0);
                 Arrays.fill(noTypo, 0, tokenCount + 1, false);
@@ -832,6 +836,7 @@ public final class Classifier {
                 case HYPOTHETICAL -> s.hypothetical[start] = true;
                 case CONSEQUENCE -> s.consequence[start] = true;
                 case GRATITUDE -> s.gratitude[start] = true;
+                case RESOLVED -> s.resolved[start] = true;
                 case CLAUSE_BREAK -> s.breakBefore[start] = true;
                 case TIME -> s.timeEnd[start] = Math.max(s.timeEnd[start], s.matchEnd[m]);
                 case FAMILY -> {
@@ -1029,7 +1034,8 @@ public final class Classifier {
         for (int c = 0; c < s.cands; c++) {
             Family fam = families[s.candFamily[c]];
             if (fam.unlessPrePurchase() && s.prePurchase || fam.unlessCalm() && calm
-                    || fam.unlessOwnMistake() && s.ownMistake || fam.unlessThanked() && thanked(s, t, s.candStart[c])) {
+                    || fam.unlessOwnMistake() && s.ownMistake || fam.unlessThanked() && thanked(s, t, s.candStart[c])
+                    || fam.unlessResolved() && resolvedAround(s, t, s.candStart[c], s.candEnd[c])) {
                 s.complaintSetAside |= fam.tier() == Tier.COMPLAINT;
                 continue;
             }
@@ -1282,6 +1288,29 @@ public final class Classifier {
         int reach = Math.max(0, start - SCOPE_WORDS);
         for (int k = start; k >= reach && t.clause[k] == t.clause[start] && (k == start || !s.breakBefore[k + 1]); k--) {
             if (s.gratitude[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the clause of a signal says the problem is over, before or after it ("thanks for sorting out the
+     * broken one", "the double charge from last week was reversed"). A clause, not the message: "the first lamp
+     * works perfectly now, but the second arrived broken" still has its complaint.
+     */
+    private static boolean resolvedAround(Scratch s, Tokens t, int start, int end) {
+        int clause = t.clause[start];
+        for (int k = start; k >= Math.max(0, start - SCOPE_WORDS) && t.clause[k] == clause; k--) {
+            if (s.resolved[k]) {
+                return true;
+            }
+            if (s.breakBefore[k]) {
+                break;
+            }
+        }
+        for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause && !s.breakBefore[k]; k++) {
+            if (s.resolved[k]) {
                 return true;
             }
         }

@@ -353,6 +353,16 @@ class ClassifierTest {
     }
 
     @Test
+    void aProblemSaidToBeOverIsNoComplaintInItsClause() {
+        assertEquals(Tier.STANDARD, tier("The duplicate payment was reversed yesterday, cheers"));
+        assertEquals(Tier.STANDARD, tier("Merci d'avoir remplacé la théière fêlée, elle est superbe"));
+        assertEquals(Tier.COMPLAINT, tier("The first kettle works perfectly now, but the second one arrived dented"),
+                "another clause keeps its complaint");
+        assertEquals(Tier.COMPLAINT, tier("The screen was replaced in May and it is cracked again"),
+                "a replacement is no end of the problem when it comes back");
+    }
+
+    @Test
     void anotherShopsProblemIsNotAComplaintAboutUs() {
         assertEquals(Tier.STANDARD, tier("I bought a toaster elsewhere and it burnt out, is yours better built?"));
     }
