@@ -1382,15 +1382,29 @@ public final class Classifier {
                 return out;
             }
         }
-        StringBuilder matched = new StringBuilder();
+        out.add(new Signal(f.name(), f.tier(), matchedWords(t, start, end), from, to));
+        return out;
+    }
+
+    /** The folded words of tokens [start, end), one blank between: sized once, copied once. */
+    private static String matchedWords(Tokens t, int start, int end) {
+        if (end - start == 1) {
+            return new String(t.chars, t.charStart[start], t.length[start]);
+        }
+        int n = end - start - 1;
+        for (int k = start; k < end; k++) {
+            n += t.length[k];
+        }
+        char[] words = new char[n];
+        int at = 0;
         for (int k = start; k < end; k++) {
             if (k > start) {
-                matched.append(' ');
+                words[at++] = ' ';
             }
-            matched.append(t.chars, t.charStart[k], t.length[k]);
+            System.arraycopy(t.chars, t.charStart[k], words, at, t.length[k]);
+            at += t.length[k];
         }
-        out.add(new Signal(f.name(), f.tier(), matched.toString(), from, to));
-        return out;
+        return new String(words);
     }
 
     private static Tier max(Tier a, Tier b) {
