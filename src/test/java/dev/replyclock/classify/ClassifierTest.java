@@ -304,6 +304,8 @@ class ClassifierTest {
         assertEquals(Tier.COMPLAINT, tier("La boîte ne contenait ni la télécommande ni le câble"));
         assertEquals(Tier.COMPLAINT, tier("The lamp arrived without the bulb or the shade"));
         assertEquals(Tier.COMPLAINT, tier("Franchement je me suis fait rouler avec ce matelas"));
+        assertEquals(Tier.COMPLAINT, tier("Je me suis bien fait entuber sur ce casque"));
+        assertEquals(Tier.COMPLAINT, tier("Commandé un câble USB-C, dans le colis c'est un câble micro USB"));
     }
 
     @Test
@@ -384,7 +386,8 @@ class ClassifierTest {
     void foodsAndProductQuestionsNamedWithASignalWordAreNotSignals() {
         for (String s : new String[] {"Vous avez de la pâte brisée bio ?", "La centrifugeuse fait-elle du jus pressé à froid ?",
                 "Le lit superposé est-il livré monté ?", "Is the crushed velvet throw machine washable?",
-                "How wide is the rush mat?", "Do you stock the emergency blanket in gold?"}) {
+                "How wide is the rush mat?", "Do you stock the emergency blanket in gold?",
+                "Je travaille aux urgences, vous avez des sabots antidérapants ?"}) {
             assertEquals(Tier.STANDARD, tier(s), s);
         }
     }
@@ -413,6 +416,7 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Pour peu que l'écran arrive fêlé, je le renvoie comment ?"));
         assertEquals(Tier.STANDARD, tier("God forbid the drone gets damaged abroad, do you repair it there?"));
         assertEquals(Tier.STANDARD, tier("How much is the mirror, and should it arrive cracked who pays the return?"));
+        assertEquals(Tier.STANDARD, tier("Were a glass to crack in transit, would you send another?"));
         assertEquals(Tier.STANDARD, tier("Does the warranty cover accidental drops or a cracked screen?"));
         assertEquals(Tier.STANDARD, tier("En cas de casse pendant le transport, qui rembourse ?"));
     }
@@ -442,6 +446,8 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Is my parcel coming today or on Monday?"));
         assertEquals(Tier.URGENT, tier("hi any news on my order #5520"));
         assertEquals(Tier.URGENT, tier("Bonsoir, et ma commande alors ? 88120"));
+        assertEquals(Tier.URGENT, tier("Just a gentle nudge on order 4410, it was due yesterday"));
+        assertEquals(Tier.URGENT, tier("Mon colis est en cours d'acheminement depuis cinq jours, vous pouvez voir ?"));
         assertEquals(Tier.URGENT, tier("When will the phone be repaired? I fly out on the 3rd"));
         assertEquals(Tier.URGENT, tier("Je ne trouve pas mon numéro de suivi pour la commande 8812"),
                 "not finding the tracking is asking for it, not a negation");
