@@ -287,6 +287,13 @@ class ClassifierTest {
     }
 
     @Test
+    void aBusinessCustomersBillingDisputeIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("Invoice 5521 bills the cartons above the agreed price, please issue a credit note"));
+        assertEquals(Tier.COMPLAINT, tier("Facture 880 : merci de rectifier, 10 h facturées pour 3 h sur place"));
+        assertEquals(Tier.COMPLAINT, tier("Livré 20 tables en 80 cm alors que la commande portait sur du 120 cm"));
+    }
+
+    @Test
     void chargedAfterCancellingIsAComplaint() {
         assertEquals(Tier.COMPLAINT, tier("I cancelled the plan in March and you still charged me in April"));
         assertEquals(Tier.COMPLAINT, tier("J'ai résilié en janvier, vous m'avez prélevé 12 € hier"));
@@ -369,6 +376,7 @@ class ClassifierTest {
     void anotherShopsProblemIsNotAComplaintAboutUs() {
         assertEquals(Tier.STANDARD, tier("I bought a toaster elsewhere and it burnt out, is yours better built?"));
         assertEquals(Tier.STANDARD, tier("Chez mon ancien fournisseur tout arrivait cassé, vous emballez comment ?"));
+        assertEquals(Tier.STANDARD, tier("Our current supplier keeps delivering damaged pallets, could you send a quote?"));
     }
 
     @Test
@@ -447,6 +455,7 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("hi any news on my order #5520"));
         assertEquals(Tier.URGENT, tier("Bonsoir, et ma commande alors ? 88120"));
         assertEquals(Tier.URGENT, tier("Just a gentle nudge on order 4410, it was due yesterday"));
+        assertEquals(Tier.URGENT, tier("wear is my parcel its been a week"));
         assertEquals(Tier.URGENT, tier("Mon colis est en cours d'acheminement depuis cinq jours, vous pouvez voir ?"));
         assertEquals(Tier.URGENT, tier("When will the phone be repaired? I fly out on the 3rd"));
         assertEquals(Tier.URGENT, tier("Je ne trouve pas mon numéro de suivi pour la commande 8812"),
