@@ -44,17 +44,22 @@ final class Tokens {
     private int tokenEnd;
     /** Whether the token being read has a digit (the small letters of the fast path never are one). */
     private boolean tokenHasDigit;
+    /** While cutting: the current clause and sentence, and whether a mark since the last word starts new ones. */
+    private int clauseId;
+    private int sentenceId;
+    private boolean pendingClause;
+    private boolean pendingSentence;
 
     void cut(String text) {
         count = 0;
         used = 0;
         sentences = 1;
         questionSentence[0] = false;
-        int clauseId = 0;
-        int sentenceId = 0;
+        clauseId = 0;
+        sentenceId = 0;
         boolean inToken = false;
-        boolean pendingClause = false;
-        boolean pendingSentence = false;
+        pendingClause = false;
+        pendingSentence = false;
         int quoteEnd = -1;
         byte quoteKind = 0;
         int n = text.length();
@@ -64,15 +69,7 @@ final class Tokens {
                 // most characters: small letters, which fold to themselves and change no state inside a word
                 if (!inToken) {
                     // a word starting on a small letter: no quote, no symbol, no title case to look at
-                    if (pendingClause && count > 0) {
-                        clauseId++;
-                    }
-                    if (pendingSentence && count > 0) {
-                        sentenceId = newSentence();
-                    }
-                    pendingClause = false;
-                    pendingSentence = false;
-                    start(i, clauseId, sentenceId, i < quoteEnd ? quoteKind : 0);
+                    beginWord(i, i < quoteEnd ? quoteKind : 0);
                     inToken = true;
                 }
                 int j = i + 1;
@@ -183,15 +180,7 @@ final class Tokens {
                 continue;
             }
             if (!inToken) {
-                if (pendingClause && count > 0) {
-                    clauseId++;
-                }
-                if (pendingSentence && count > 0) {
-                    sentenceId = newSentence();
-                }
-                pendingClause = false;
-                pendingSentence = false;
-                start(i, clauseId, sentenceId, i < quoteEnd ? quoteKind : 0);
+                beginWord(i, i < quoteEnd ? quoteKind : 0);
                 titleCase[count] = Character.isUpperCase(c) && (i + 1 >= n || !Character.isUpperCase(text.charAt(i + 1)));
                 inToken = true;
             }
@@ -203,6 +192,19 @@ final class Tokens {
         if (inToken) {
             finish();
         }
+    }
+
+    /** A word begins at {@code orig}: in a new clause or sentence if a mark came since the last word. */
+    private void beginWord(int orig, byte quoted) {
+        if (pendingClause && count > 0) {
+            clauseId++;
+        }
+        if (pendingSentence && count > 0) {
+            sentenceId = newSentence();
+        }
+        pendingClause = false;
+        pendingSentence = false;
+        start(orig, clauseId, sentenceId, quoted);
     }
 
     private int newSentence() {
