@@ -291,6 +291,8 @@ class ClassifierTest {
         assertEquals(Tier.COMPLAINT, tier("Invoice 5521 bills the cartons above the agreed price, please issue a credit note"));
         assertEquals(Tier.COMPLAINT, tier("Facture 880 : merci de rectifier, 10 h facturées pour 3 h sur place"));
         assertEquals(Tier.COMPLAINT, tier("Livré 20 tables en 80 cm alors que la commande portait sur du 120 cm"));
+        assertEquals(Tier.COMPLAINT, tier("PO 7710 was 40 crates; 32 came off the truck, yet your invoice charges for 40"));
+        assertEquals(Tier.COMPLAINT, tier("Vous nous avez livré de la farine T45 au lieu de la T55 commandée"));
     }
 
     @Test
@@ -425,6 +427,7 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("God forbid the drone gets damaged abroad, do you repair it there?"));
         assertEquals(Tier.STANDARD, tier("How much is the mirror, and should it arrive cracked who pays the return?"));
         assertEquals(Tier.STANDARD, tier("Were a glass to crack in transit, would you send another?"));
+        assertEquals(Tier.STANDARD, tier("Say the lamp turns up cracked, do I post it back?"));
         assertEquals(Tier.STANDARD, tier("Does the warranty cover accidental drops or a cracked screen?"));
         assertEquals(Tier.STANDARD, tier("En cas de casse pendant le transport, qui rembourse ?"));
     }
