@@ -1285,9 +1285,17 @@ public final class Classifier {
 
     /** Whether the clause of token {@code start} thanks before it: "merci pour votre réponse rapide". */
     private static boolean thanked(Scratch s, Tokens t, int start) {
+        return markedBefore(s.gratitude, s, t, start);
+    }
+
+    /**
+     * Whether a phrase of {@code marks} starts at token {@code start} or before it in its clause, not beyond a
+     * clause break ("but", "mais") nor more than SCOPE_WORDS back.
+     */
+    private static boolean markedBefore(boolean[] marks, Scratch s, Tokens t, int start) {
         int reach = Math.max(0, start - SCOPE_WORDS);
         for (int k = start; k >= reach && t.clause[k] == t.clause[start] && (k == start || !s.breakBefore[k + 1]); k--) {
-            if (s.gratitude[k]) {
+            if (marks[k]) {
                 return true;
             }
         }
@@ -1300,15 +1308,10 @@ public final class Classifier {
      * works perfectly now, but the second arrived broken" still has its complaint.
      */
     private static boolean resolvedAround(Scratch s, Tokens t, int start, int end) {
-        int clause = t.clause[start];
-        for (int k = start; k >= Math.max(0, start - SCOPE_WORDS) && t.clause[k] == clause; k--) {
-            if (s.resolved[k]) {
-                return true;
-            }
-            if (s.breakBefore[k]) {
-                break;
-            }
+        if (markedBefore(s.resolved, s, t, start)) {
+            return true;
         }
+        int clause = t.clause[start];
         for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause && !s.breakBefore[k]; k++) {
             if (s.resolved[k]) {
                 return true;
