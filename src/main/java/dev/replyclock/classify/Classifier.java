@@ -45,15 +45,19 @@ public final class Classifier {
      */
     private int[][][] endsByNext;
     /**
-     * The words of every term in flat arrays, so that checking the words after the first reads no objects: per
-     * term, how many words and where its first is; per word, its hash, its length (-1 for a word that is not an
-     * exact word: a stem, a prefix, a shape) and where its letters start in {@code wordLetters}.
+     * The words of every term in one flat array, so that checking the words after the first reads no objects
+     * and, for most terms, one cache line: per term, where its first word's record is ({@code wordAt}); per
+     * word, a record of its hash, its length (-1 for a word that is not an exact word: a stem, a prefix, a
+     * shape), where its letters start in {@code wordLetters}, and in a term's first word how many words the
+     * term has.
      */
-    private final int[] termWords;
     private final int[] wordAt;
-    private final int[] wordHash;
-    private final int[] wordLength;
-    private final int[] wordStart;
+    private final int[] wordRecords;
+    private static final int WORD_RECORD = 4;
+    private static final int WORD_HASH = 0;
+    private static final int WORD_LENGTH = 1;
+    private static final int WORD_START = 2;
+    private static final int TERM_WORDS = 3;
     private final char[] wordLetters;
     /**
      * The same lists without the exact terms: above a token's last letter only a stem or a prefix can end,
@@ -87,7 +91,8 @@ public final class Classifier {
     private final boolean[] slotWord;
     private final Tier[] familyTier;
     /** Near and frame families tried even without a word of their first list: a time or a shape can fill it. */
-    private final boolean[] triedByShape;
+    /** Bits by family: near and frame families tried whatever their first list, since a slot takes a shape. */
+    private final long[] triedByShape;
 
     private Classifier(SignalRules rules) {
         this(rules, rules.learnedComplaintThreshold >= 1.0 ? ComplaintModel.NONE
@@ -138,27 +143,27 @@ public final class Classifier {
                     || role == Role.NEAR_A;
         }
         familyTier = new Tier[families.length];
-        triedByShape = new boolean[families.length];
+        triedByShape = new long[(families.length + 63) / 64];
         for (int f = 0; f < families.length; f++) {
             familyTier[f] = families[f].tier();
-            triedByShape[f] = families[f].near() && timeSide[f] != 0 || families[f].frame() && slotShapes[f][0] != 0;
+            if (families[f].near() && timeSide[f] != 0 || families[f].frame() && slotShapes[f][0] != 0) {
+                triedByShape[f >>> 6] |= 1L << f;
+            }
         }
-        termWords = new int[patterns.length];
         wordAt = new int[patterns.length];
         int totalWords = Arrays.stream(patterns).mapToInt(p -> p.elements().length).sum();
-        wordHash = new int[totalWords];
-        wordLength = new int[totalWords];
-        wordStart = new int[totalWords];
+        wordRecords = new int[totalWords * WORD_RECORD];
         StringBuilder letters = new StringBuilder();
         for (int p = 0, w = 0; p < patterns.length; p++) {
             Element[] el = patterns[p].elements();
-            termWords[p] = el.length;
-            wordAt[p] = w;
+            wordAt[p] = w * WORD_RECORD;
+            wordRecords[w * WORD_RECORD + TERM_WORDS] = el.length;
             for (Element e : el) {
                 boolean exact = e.kind() == Element.Kind.EXACT;
-                wordHash[w] = exact ? Tokens.hash(e.text()) : 0;
-                wordLength[w] = exact ? e.text().length() : -1;
-                wordStart[w] = letters.length();
+                int r = w * WORD_RECORD;
+                wordRecords[r + WORD_HASH] = exact ? Tokens.hash(e.text()) : 0;
+                wordRecords[r + WORD_LENGTH] = exact ? e.text().length() : -1;
+                wordRecords[r + WORD_START] = letters.length();
                 letters.append(exact ? e.text() : "");
                 w++;
             }
@@ -297,6 +302,20 @@ public final class Classifier {
     }
 
     /** Per-thread working memory: tokens, matches, per-token marks. */
+    /** Bits of {@code Scratch.mark}: a phrase of that role starts at the token (or the token is in a family term). */
+    private static final int NEGATOR = 1;
+    private static final int HYPOTHETICAL_MARK = 1 << 1;
+    private static final int CONSEQUENCE = 1 << 2;
+    private static final int GRATITUDE = 1 << 3;
+    /** A phrase saying the problem is over starts here ("thanks for replacing", "was reversed"). */
+    private static final int RESOLVED_MARK = 1 << 4;
+    private static final int BREAK_BEFORE = 1 << 5;
+    private static final int NO_TYPO = 1 << 6;
+    private static final int IN_FAMILY = 1 << 7;
+    private static final int HYPOTHETICAL_SENTENCE_MARK = 1 << 8;
+    private static final int CURRENCY_MARK = 1 << 9;
+    private static final int AMOUNT = 1 << 10;
+
     private static final class Scratch {
         final Tokens tokens = new Tokens();
         final WordMemo memo = new WordMemo();
@@ -309,20 +328,13 @@ public final class Classifier {
         int trieMatches;
         /** The furthest end of an ignore phrase starting at or before each token. */
         int[] ignoreReach = new int[128];
-        boolean[] negator = new boolean[128];
+        /**
+         * Per token, bits of what starts or stands there (NEGATOR, HYPOTHETICAL_MARK, ... below): one array
+         * cleared per message and one load per token where the scope loops read several marks.
+         */
+        int[] mark = new int[128];
         int[] negatorEnd = new int[128];
-        boolean[] hypothetical = new boolean[128];
-        boolean[] consequence = new boolean[128];
-        boolean[] gratitude = new boolean[128];
-        /** Per token: a phrase saying the problem is over starts here ("thanks for replacing", "was reversed"). */
-        boolean[] resolved = new boolean[128];
-        boolean[] breakBefore = new boolean[128];
         int[] timeEnd = new int[128];
-        boolean[] noTypo = new boolean[128];
-        boolean[] inFamily = new boolean[128];
-        boolean[] hypotheticalSentence = new boolean[128];
-        boolean[] currency = new boolean[128];
-        boolean[] amount = new boolean[128];
         /** Per token: the shapes it has (TIME_SHAPE, CLOCK_SHAPE, AMOUNT_SHAPE, NUMBER_SHAPE), and their union. */
         int[] shape = new int[128];
         int shapesPresent;
@@ -334,7 +346,7 @@ public final class Classifier {
         boolean ownMistake;
         final char[] merged = new char[64];
         /** Per family: whether the first list of a near or frame family has a word in this message. */
-        boolean[] anchored = new boolean[0];
+        long[] anchored = new long[0];
         /** Frame slot words per (family, slot): the first match of each chain, and each match's next. */
         int[] slotHead = new int[0];
         int[] slotNext = new int[64];
@@ -381,41 +393,25 @@ public final class Classifier {
             prePurchase = false;
             complaintSetAside = false;
             ownMistake = false;
-            if (negator.length < tokenCount + 1) {
-                int n = Math.max(tokenCount + 1, negator.length * 2);
-                hypotheticalSentence = new boolean[n];
-                currency = new boolean[n];
-                amount = new boolean[n];
+            if (mark.length < tokenCount + 1) {
+                int n = Math.max(tokenCount + 1, mark.length * 2);
+                mark = new int[n];
                 shape = new int[n];
-                negator = new boolean[n];
                 negatorEnd = new int[n];
-                hypothetical = new boolean[n];
-                consequence = new boolean[n];
-                gratitude = new boolean[n];
-                resolved = new boolean[n];
-                breakBefore = new boolean[n];
                 timeEnd = new int[n];
-                noTypo = new boolean[n];
-                inFamily = new boolean[n];
                 ignoreReach = new int[n];
                 modelWord = new int[n];
                 modelWeight = new float[n];
             } else {
-                Arrays.fill(negator, 0, tokenCount + 1, false);
+                Arrays.fill(mark, 0, tokenCount + 1, 0);
                 Arrays.fill(negatorEnd, 0, tokenCount + 1, 0);
-                Arrays.fill(hypothetical, 0, tokenCount + 1, false);
-                Arrays.fill(consequence, 0, tokenCount + 1, false);
-                Arrays.fill(gratitude, 0, tokenCount + 1, false);
-                Arrays.fill(resolved, 0, tokenCount + 1, false);
-                Arrays.fill(breakBefore, 0, tokenCount + 1, false);
                 Arrays.fill(timeEnd, 0, tokenCount + 1, 0);
-                Arrays.fill(noTypo, 0, tokenCount + 1, false);
-                Arrays.fill(inFamily, 0, tokenCount + 1, false);
                 Arrays.fill(ignoreReach, 0, tokenCount + 1, 0);
-                Arrays.fill(hypotheticalSentence, 0, tokenCount + 1, false);
-                Arrays.fill(currency, 0, tokenCount + 1, false);
-                Arrays.fill(amount, 0, tokenCount + 1, false);
             }
+        }
+
+        boolean has(int token, int bit) {
+            return (mark[token] & bit) != 0;
         }
 
         void add(int pattern, int start, int end) {
@@ -436,8 +432,8 @@ public final class Classifier {
             return Classification.STANDARD;
         }
         Scratch s = scratch.get();
-        if (s.anchored.length < families.length) {
-            s.anchored = new boolean[families.length];
+        if (s.slotHead.length < families.length * 4) {
+            s.anchored = new long[triedByShape.length];
             s.slotHead = new int[families.length * 4];
         }
         Tokens t = s.tokens;
@@ -445,7 +441,7 @@ public final class Classifier {
         s.reset(t.count);
         for (int i = 0; i < t.count; i++) {
             boolean familyHere = matchAt(s, t, i);
-            if (!familyHere && !s.noTypo[i] && t.length[i] >= 6) {
+            if (!familyHere && !s.has(i, NO_TYPO) && t.length[i] >= 6) {
                 typo(s, t, i);
             }
         }
@@ -525,7 +521,7 @@ public final class Classifier {
                 s.add(p, i, end);
                 Role role = patternRole[p];
                 if (role == Role.NO_TYPO) {
-                    s.noTypo[i] = true; // needed before the typo pass of this token
+                    s.mark[i] |= NO_TYPO; // needed before the typo pass of this token
                 }
                 family |= role == Role.FAMILY || role == Role.NEAR_A || role == Role.NEAR_B || role == Role.FRAME_SLOT;
             }
@@ -614,20 +610,21 @@ public final class Classifier {
 
     /** Checks elements 2..n of pattern p on the tokens from {@code next}; returns the end token (exclusive), or -1. */
     private int rest(int p, Tokens t, int next) {
-        int words = termWords[p];
         int first = wordAt[p];
+        int words = wordRecords[first + TERM_WORDS];
         int clause = t.clause[next - 1];
         for (int k = 1; k < words; k++) {
             int tok = next + k - 1;
             if (tok >= t.count || t.clause[tok] != clause) {
                 return -1;
             }
-            int w = first + k;
-            if (wordLength[w] >= 0) {
+            int r = first + k * WORD_RECORD;
+            int len = wordRecords[r + WORD_LENGTH];
+            if (len >= 0) {
                 // an exact word, from primitive arrays: by hash first (most terms fail on their second word),
                 // then letter by letter
-                if (t.hash[tok] != wordHash[w] || t.length[tok] != wordLength[w]
-                        || !Tokens.sameChars(t.chars, t.charStart[tok], wordLetters, wordStart[w], wordLength[w])) {
+                if (t.hash[tok] != wordRecords[r + WORD_HASH] || t.length[tok] != len
+                        || !Tokens.sameChars(t.chars, t.charStart[tok], wordLetters, wordRecords[r + WORD_START], len)) {
                     return -1;
                 }
             } else if (!elementMatches(patterns[p].elements()[k], t, tok)) {
@@ -815,7 +812,7 @@ public final class Classifier {
                 case HYPOTHETICAL_OPENER -> {
                     // "Should the parcel arrive damaged, can I get a refund?": an inverted conditional opens its clause
                     if (start == 0 || t.clause[start - 1] != t.clause[start]) {
-                        s.hypotheticalSentence[start] = true;
+                        s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK;
                     }
                 }
                 case QUESTION_OPENER -> {
@@ -824,24 +821,24 @@ public final class Classifier {
                         t.questionSentence[t.sentence[start]] = true;
                     }
                 }
-                case HYPOTHETICAL_SENTENCE -> s.hypotheticalSentence[start] = true;
+                case HYPOTHETICAL_SENTENCE -> s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK;
                 case PRE_PURCHASE -> s.prePurchase = true;
                 case OWN_MISTAKE -> s.ownMistake = true;
                 case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
-                case CURRENCY -> s.currency[start] = true;
+                case CURRENCY -> s.mark[start] |= CURRENCY_MARK;
                 case NEGATOR -> {
-                    s.negator[start] = true;
+                    s.mark[start] |= NEGATOR;
                     s.negatorEnd[start] = Math.max(s.negatorEnd[start], s.matchEnd[m]);
                 }
-                case HYPOTHETICAL -> s.hypothetical[start] = true;
-                case CONSEQUENCE -> s.consequence[start] = true;
-                case GRATITUDE -> s.gratitude[start] = true;
-                case RESOLVED -> s.resolved[start] = true;
-                case CLAUSE_BREAK -> s.breakBefore[start] = true;
+                case HYPOTHETICAL -> s.mark[start] |= HYPOTHETICAL_MARK;
+                case CONSEQUENCE -> s.mark[start] |= CONSEQUENCE;
+                case GRATITUDE -> s.mark[start] |= GRATITUDE;
+                case RESOLVED -> s.mark[start] |= RESOLVED_MARK;
+                case CLAUSE_BREAK -> s.mark[start] |= BREAK_BEFORE;
                 case TIME -> s.timeEnd[start] = Math.max(s.timeEnd[start], s.matchEnd[m]);
                 case FAMILY -> {
                     for (int k = start; k < s.matchEnd[m]; k++) {
-                        s.inFamily[k] = true;
+                        s.mark[k] |= IN_FAMILY;
                     }
                 }
                 case IGNORE -> s.ignoreReach[start] = Math.max(s.ignoreReach[start], s.matchEnd[m]);
@@ -854,34 +851,36 @@ public final class Classifier {
             if (role == Role.INDIRECT_QUESTION || role == Role.NOT_HYPOTHETICAL) {
                 // "tell me if", "savoir si", "in case you're wondering": the "if" in them sets no condition
                 for (int k = s.matchStart[m]; k < s.matchEnd[m]; k++) {
-                    s.hypothetical[k] = false;
-                    s.hypotheticalSentence[k] = false;
+                    s.mark[k] &= ~(HYPOTHETICAL_MARK | HYPOTHETICAL_SENTENCE_MARK);
                 }
             }
         }
         for (int m = 0; m < s.matches; m++) {
             int start = s.matchStart[m];
-            if (patternRole[s.matchPattern[m]] == Role.HYPOTHETICAL && s.hypothetical[start]
+            if (patternRole[s.matchPattern[m]] == Role.HYPOTHETICAL && s.has(start, HYPOTHETICAL_MARK)
                     && t.questionSentence[t.sentence[start]]) {
                 // "If my order arrives broken, do you refund?": a condition asked about carries past its clause
-                s.hypotheticalSentence[start] = true;
+                s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK;
             }
         }
         s.shapesPresent = 0;
         for (int i = 0; i < t.count; i++) {
-            boolean digitFirst = t.length[i] > 0 && Character.isDigit(t.chars[t.charStart[i]]);
+            boolean digitFirst = t.length[i] > 0 && isDigit(t.chars[t.charStart[i]]);
             if (s.timeEnd[i] == 0 && digitFirst && isTimeShape(t, i)) {
                 s.timeEnd[i] = i + 1;
             }
             if (digitFirst && leadingDigits(t, i) == t.length[i]) {
-                s.amount[i] = i + 1 < t.count && s.currency[i + 1] || i > 0 && s.currency[i - 1]
-                        || currencySymbolNear(text, t.origStart[i] - 1, -1) || currencySymbolNear(text, t.origEnd[i], 1);
+                if (i + 1 < t.count && s.has(i + 1, CURRENCY_MARK) || i > 0 && s.has(i - 1, CURRENCY_MARK)
+                        || currencySymbolNear(text, t.origStart[i] - 1, -1) || currencySymbolNear(text, t.origEnd[i], 1)) {
+                    s.mark[i] |= AMOUNT;
+                }
             }
             if (i > 0) {
                 s.ignoreReach[i] = Math.max(s.ignoreReach[i], s.ignoreReach[i - 1]);
             }
             int shape = (s.timeEnd[i] > 0 ? TIME_SHAPE : 0) | (digitFirst && isClock(t, i) ? CLOCK_SHAPE : 0)
-                    | (s.amount[i] ? AMOUNT_SHAPE : 0) | (digitFirst && isReference(t, i) && !s.amount[i] ? NUMBER_SHAPE : 0);
+                    | (s.has(i, AMOUNT) ? AMOUNT_SHAPE : 0)
+                    | (digitFirst && isReference(t, i) && !s.has(i, AMOUNT) ? NUMBER_SHAPE : 0);
             s.shape[i] = shape;
             s.shapesPresent |= shape;
         }
@@ -913,10 +912,15 @@ public final class Classifier {
         return isClock(t, i) || isDate(t, i);
     }
 
+    /** Character.isDigit, with the ASCII answer first (the library's looks the character's type up in a table). */
+    private static boolean isDigit(char c) {
+        return c <= '9' ? c >= '0' : c >= 0x80 && Character.isDigit(c);
+    }
+
     /** How many digits token i starts with. */
     private static int leadingDigits(Tokens t, int i) {
         int d = 0;
-        while (d < t.length[i] && Character.isDigit(t.chars[t.charStart[i] + d])) {
+        while (d < t.length[i] && isDigit(t.chars[t.charStart[i] + d])) {
             d++;
         }
         return d;
@@ -932,7 +936,7 @@ public final class Classifier {
         char a = t.chars[base + d];
         if (a == 'h') {
             for (int k = d + 1; k < len; k++) {
-                if (!Character.isDigit(t.chars[base + k])) {
+                if (!isDigit(t.chars[base + k])) {
                     return false;
                 }
             }
@@ -998,13 +1002,14 @@ public final class Classifier {
             }
         }
         // near and frame families are tried only when their first list has a word in the message
-        Arrays.fill(s.anchored, 0, families.length, false);
+        Arrays.fill(s.anchored, 0L);
         Arrays.fill(s.slotHead, 0, families.length * 4, -1);
         for (int m = s.trieMatches - 1; m >= 0; m--) {
             int p = s.matchPattern[m];
             Role role = patternRole[p];
             if (role == Role.NEAR_A || role == Role.NEAR_B || role == Role.FRAME_SLOT && patternSlot[p] == 0) {
-                s.anchored[patternFamily[p]] = true;
+                int f = patternFamily[p];
+                s.anchored[f >>> 6] |= 1L << f;
             }
             if (slotWord[p] && !ignored(s, m)) {
                 // chained backwards, so each (family, slot) chain runs in token order; a near family's a-terms
@@ -1014,19 +1019,20 @@ public final class Classifier {
                 s.slotHead[head] = m;
             }
         }
-        for (int f = 0; f < families.length; f++) {
-            if (!s.anchored[f] && !triedByShape[f]) {
-                continue;
-            }
-            int[] span = families[f].near() ? near(s, t, f) : families[f].frame() ? frame(s, t, f) : null;
-            if (span == null) {
-                continue;
-            }
-            int verdict = verdict(s, t, span[0], span[1]);
-            if (verdict == COUNTS) {
-                offer(s, t, f, span[0], span[1]);
-            } else if (verdict != OUT_OF_SCOPE && familyTier[f] == Tier.COMPLAINT) {
-                s.complaintSetAside = true; // as for terms above: negated or hypothetical
+        for (int w = 0; w < triedByShape.length; w++) {
+            // in family order, as the signals are listed; most messages anchor a handful of the families
+            for (long bits = s.anchored[w] | triedByShape[w]; bits != 0; bits &= bits - 1) {
+                int f = w * 64 + Long.numberOfTrailingZeros(bits);
+                int[] span = families[f].near() ? near(s, t, f) : families[f].frame() ? frame(s, t, f) : null;
+                if (span == null) {
+                    continue;
+                }
+                int verdict = verdict(s, t, span[0], span[1]);
+                if (verdict == COUNTS) {
+                    offer(s, t, f, span[0], span[1]);
+                } else if (verdict != OUT_OF_SCOPE && familyTier[f] == Tier.COMPLAINT) {
+                    s.complaintSetAside = true; // as for terms above: negated or hypothetical
+                }
             }
         }
         List<Signal> signals = null;
@@ -1195,7 +1201,7 @@ public final class Classifier {
     private static int distinctAmounts(Scratch s, Tokens t) {
         int first = -1;
         for (int i = 0; i < t.count; i++) {
-            if (!s.amount[i]) {
+            if (!s.has(i, AMOUNT)) {
                 continue;
             }
             if (first < 0) {
@@ -1276,7 +1282,7 @@ public final class Classifier {
             return null;
         }
         for (int k = Math.min(ae, be); k < Math.max(as, bs); k++) {
-            if (s.breakBefore[k] && k > Math.min(as, bs)) {
+            if (s.has(k, BREAK_BEFORE) && k > Math.min(as, bs)) {
                 return null;
             }
         }
@@ -1285,17 +1291,17 @@ public final class Classifier {
 
     /** Whether the clause of token {@code start} thanks before it: "merci pour votre réponse rapide". */
     private static boolean thanked(Scratch s, Tokens t, int start) {
-        return markedBefore(s.gratitude, s, t, start);
+        return markedBefore(GRATITUDE, s, t, start);
     }
 
     /**
      * Whether a phrase of {@code marks} starts at token {@code start} or before it in its clause, not beyond a
      * clause break ("but", "mais") nor more than SCOPE_WORDS back.
      */
-    private static boolean markedBefore(boolean[] marks, Scratch s, Tokens t, int start) {
+    private static boolean markedBefore(int bit, Scratch s, Tokens t, int start) {
         int reach = Math.max(0, start - SCOPE_WORDS);
-        for (int k = start; k >= reach && t.clause[k] == t.clause[start] && (k == start || !s.breakBefore[k + 1]); k--) {
-            if (marks[k]) {
+        for (int k = start; k >= reach && t.clause[k] == t.clause[start] && (k == start || !s.has(k + 1, BREAK_BEFORE)); k--) {
+            if (s.has(k, bit)) {
                 return true;
             }
         }
@@ -1308,12 +1314,12 @@ public final class Classifier {
      * works perfectly now, but the second arrived broken" still has its complaint.
      */
     private static boolean resolvedAround(Scratch s, Tokens t, int start, int end) {
-        if (markedBefore(s.resolved, s, t, start)) {
+        if (markedBefore(RESOLVED_MARK, s, t, start)) {
             return true;
         }
         int clause = t.clause[start];
-        for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause && !s.breakBefore[k]; k++) {
-            if (s.resolved[k]) {
+        for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause && !s.has(k, BREAK_BEFORE); k++) {
+            if (s.has(k, RESOLVED_MARK)) {
                 return true;
             }
         }
@@ -1328,19 +1334,19 @@ public final class Classifier {
         int clause = t.clause[start];
         int limit = Math.max(0, start - rules.negationWindow);
         int reach = Math.max(0, start - SCOPE_WORDS);
-        for (int k = start - 1; k >= reach && t.clause[k] == clause && !s.breakBefore[k + 1]; k--) {
-            if (k >= limit && s.negator[k] && s.negatorEnd[k] <= start && !s.inFamily[k]) {
+        for (int k = start - 1; k >= reach && t.clause[k] == clause && !s.has(k + 1, BREAK_BEFORE); k--) {
+            if (k >= limit && s.has(k, NEGATOR) && s.negatorEnd[k] <= start && !s.has(k, IN_FAMILY)) {
                 return NEGATED;
             }
-            if (s.consequence[k]) {
+            if (s.has(k, CONSEQUENCE)) {
                 break; // "if nothing happens, I will file a complaint": the threat counts
             }
-            if (s.hypothetical[k]) {
+            if (s.has(k, HYPOTHETICAL_MARK)) {
                 return HYPOTHETICAL;
             }
         }
-        for (int k = start - 1; k >= reach && t.sentence[k] == t.sentence[start] && !s.consequence[k]; k--) {
-            if (s.hypotheticalSentence[k]) {
+        for (int k = start - 1; k >= reach && t.sentence[k] == t.sentence[start] && !s.has(k, CONSEQUENCE); k--) {
+            if (s.has(k, HYPOTHETICAL_SENTENCE_MARK)) {
                 return HYPOTHETICAL; // "does the warranty cover accidental damage?"
             }
         }

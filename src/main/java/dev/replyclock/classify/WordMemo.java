@@ -63,19 +63,46 @@ final class WordMemo {
                 default -> k3 |= c << shift;
             }
         }
-        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-        int r = slot * RECORD;
-        if ((records[r + HEAD] & LENGTH_MASK) != len || records[r + LETTERS] != k0 || records[r + LETTERS + 1] != k1
-                || records[r + LETTERS + 2] != k2 || records[r + LETTERS + 3] != k3) {
-            records[r + HEAD] = len;
-            records[r + TYPO] = UNKNOWN;
-            records[r + LETTERS] = k0;
-            records[r + LETTERS + 1] = k1;
-            records[r + LETTERS + 2] = k2;
-            records[r + LETTERS + 3] = k3;
-            terms[slot] = null;
+        int first = ((h ^ (h >>> 16)) & (SLOTS / 2 - 1)) * 2;
+        if (holds(first, len, k0, k1, k2, k3)) {
+            return first;
         }
-        return slot;
+        int second = first + 1;
+        if (holds(second, len, k0, k1, k2, k3)) {
+            swap(first, second); // the word met last sits first, so a new word pushes out the one met longer ago
+            return first;
+        }
+        // a new word: the one that sat first moves second, the one that sat second is forgotten
+        System.arraycopy(records, first * RECORD, records, second * RECORD, RECORD);
+        terms[second] = terms[first];
+        int r = first * RECORD;
+        records[r + HEAD] = len;
+        records[r + TYPO] = UNKNOWN;
+        records[r + LETTERS] = k0;
+        records[r + LETTERS + 1] = k1;
+        records[r + LETTERS + 2] = k2;
+        records[r + LETTERS + 3] = k3;
+        terms[first] = null;
+        return first;
+    }
+
+    private boolean holds(int slot, int len, int k0, int k1, int k2, int k3) {
+        int r = slot * RECORD;
+        return (records[r + HEAD] & LENGTH_MASK) == len && records[r + LETTERS] == k0
+                && records[r + LETTERS + 1] == k1 && records[r + LETTERS + 2] == k2 && records[r + LETTERS + 3] == k3;
+    }
+
+    private void swap(int a, int b) {
+        int ra = a * RECORD;
+        int rb = b * RECORD;
+        for (int k = 0; k < RECORD; k++) {
+            int x = records[ra + k];
+            records[ra + k] = records[rb + k];
+            records[rb + k] = x;
+        }
+        int[] x = terms[a];
+        terms[a] = terms[b];
+        terms[b] = x;
     }
 
     /** Whether {@link #keep} ran for the word in this slot. */
