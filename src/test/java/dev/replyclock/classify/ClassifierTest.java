@@ -466,6 +466,43 @@ class ClassifierTest {
     }
 
     @Test
+    void anOrderNotReceivedYetIsUrgentAndItsNegationNegatesNothingAfterIt() {
+        assertEquals(Tier.URGENT, tier("Je n'ai pas encore reçu mon colis, il est où ?"));
+        assertEquals(Tier.URGENT, tier("pas encore recu ma commande, c'est pour quand ?"));
+        assertEquals(Tier.URGENT, tier("Still haven't got my order, just chasing up the delivery"));
+        assertEquals(Tier.URGENT, tier("Pouvez-vous me dire à quelle date le canapé sera livré ?"));
+    }
+
+    @Test
+    void aDelayAskedToBeShortIsNoFailure() {
+        // "répondre au plus vite": the "plus" of "au plus vite" is no "ne ... plus" of a device that fails
+        assertEquals(Tier.URGENT, tier("Merci de me répondre au plus vite concernant l'échange."));
+        assertEquals(Tier.URGENT, tier("Pouvez-vous répondre le plus vite possible ?"));
+        assertEquals(Tier.COMPLAINT, tier("Le thermostat ne répond plus depuis hier"), "a real failure still is one");
+    }
+
+    @Test
+    void aChargebackThreatAfterItsConditionIsAComplaint() {
+        assertEquals(Tier.COMPLAINT, tier("Sans remboursement lundi, je passe par ma banque pour contester le prélèvement."));
+        assertEquals(Tier.COMPLAINT, tier("If the money isn't back by Monday I'm filing a chargeback."));
+    }
+
+    @Test
+    void tiredAfterAGoodDayOrAProcedureAskedAboutIsNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("Cassée de fatigue après le déménagement mais contente, vous livrez les rideaux ?"));
+        assertEquals(Tier.STANDARD, tier("My back is broken after painting all weekend, do you sell a roller extension?"));
+        assertEquals(Tier.STANDARD, tier("Où puis-je consulter votre procédure de réclamation ?"));
+        assertEquals(Tier.STANDARD, tier("Avez-vous des brisures de chocolat noir en vrac ?"));
+    }
+
+    @Test
+    void waitingAtHomeAllDayForNobodyIsANoShow() {
+        Classification r = c.classify("Sat at home all day for the washer delivery and got a 'sorry we missed you' card.");
+        assertEquals(Tier.COMPLAINT, r.tier());
+        assertTrue(r.signals().stream().anyMatch(sig -> sig.family().equals("no-show")), r.signals().toString());
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {
