@@ -315,6 +315,8 @@ public final class Classifier {
     private static final int HYPOTHETICAL_SENTENCE_MARK = 1 << 8;
     private static final int CURRENCY_MARK = 1 << 9;
     private static final int AMOUNT = 1 << 10;
+    /** Another shop's problem is named here ("chez un autre site", "another retailer's courier"). */
+    private static final int ELSEWHERE = 1 << 11;
 
     private static final class Scratch {
         final Tokens tokens = new Tokens();
@@ -822,6 +824,8 @@ public final class Classifier {
                     }
                 }
                 case HYPOTHETICAL_SENTENCE -> s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK;
+                // the rest of its sentence is about the other shop, and so is what its clause said before it
+                case ELSEWHERE -> s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK | ELSEWHERE;
                 case PRE_PURCHASE -> s.prePurchase = true;
                 case OWN_MISTAKE -> s.ownMistake = true;
                 case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
@@ -1348,6 +1352,11 @@ public final class Classifier {
         for (int k = start - 1; k >= reach && t.sentence[k] == t.sentence[start] && !s.has(k, CONSEQUENCE); k--) {
             if (s.has(k, HYPOTHETICAL_SENTENCE_MARK)) {
                 return HYPOTHETICAL; // "does the warranty cover accidental damage?"
+            }
+        }
+        for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause && !s.has(k, BREAK_BEFORE); k++) {
+            if (s.has(k, ELSEWHERE)) {
+                return HYPOTHETICAL; // "j'ai eu un colis abîmé chez un autre site": not ours
             }
         }
         return COUNTS;

@@ -32,7 +32,7 @@ public final class SignalRules {
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
         HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, NOT_HYPOTHETICAL, QUESTION_OPENER, OWN_MISTAKE, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY,
-        GRATITUDE, RESOLVED }
+        GRATITUDE, RESOLVED, ELSEWHERE }
 
     /** A term: its words, what it is for, the family it belongs to (or -1) and, in a frame, its slot. */
     record Pattern(Element[] elements, Role role, int family, int slot) {
@@ -67,7 +67,7 @@ public final class SignalRules {
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
-            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "gratitude", "resolved",
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "gratitude", "resolved", "elsewhere",
             "learned-complaint-threshold", "learned-complaint-model");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
             "unless");
@@ -194,6 +194,7 @@ public final class SignalRules {
         terms(root.path("own-mistake"), "own-mistake", Role.OWN_MISTAKE, -1);
         terms(root.path("gratitude"), "gratitude", Role.GRATITUDE, -1);
         terms(root.path("resolved"), "resolved", Role.RESOLVED, -1);
+        terms(root.path("elsewhere"), "elsewhere", Role.ELSEWHERE, -1);
         terms(root.path("currency-words"), "currency-words", Role.CURRENCY, -1);
         terms(root.path("consequences"), "consequences", Role.CONSEQUENCE, -1);
         terms(root.path("clause-breaks"), "clause-breaks", Role.CLAUSE_BREAK, -1);

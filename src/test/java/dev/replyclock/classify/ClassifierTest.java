@@ -503,6 +503,35 @@ class ClassifierTest {
     }
 
     @Test
+    void anotherShopsProblemNamedAfterItIsNotOurs() {
+        assertEquals(Tier.STANDARD, tier("J'ai eu un aspirateur en panne au bout d'un mois chez un autre vendeur. Vous avez le modèle X12 ?"));
+        assertEquals(Tier.STANDARD, tier("Got a dented kettle from another shop last month, how do you pack yours?"));
+        assertEquals(Tier.COMPLAINT, tier("The kettle from you arrived dented. Another shop sells it cheaper too."),
+                "a later sentence about another shop leaves ours alone");
+    }
+
+    @Test
+    void aProblemSaidToBeSettledAfterItIsOver() {
+        assertEquals(Tier.STANDARD, tier("The scratched lens problem is all sorted, the new one came this morning. Thanks!"));
+        assertEquals(Tier.STANDARD, tier("Le problème du tiroir cassé est réglé, merci beaucoup."));
+        assertEquals(Tier.STANDARD, tier("I thought I'd be disappointed with the colour, but it's lovely."));
+    }
+
+    @Test
+    void waitingCalmlyForAnOrderIsUrgentNotAComplaint() {
+        assertEquals(Tier.URGENT, tier("Toujours pas reçu ma lampe, vous pouvez regarder où elle en est ?"));
+        assertEquals(Tier.URGENT, tier("On n'a toujours aucune date de livraison pour l'armoire, commande 55102."));
+        assertEquals(Tier.COMPLAINT, tier("Toujours pas reçu ma lampe après un mois, c'est honteux."), "angry stays a complaint");
+    }
+
+    @Test
+    void namesWithASignalWordAreNoSignal() {
+        assertEquals(Tier.STANDARD, tier("Do you sell the first aid pouch in a travel size?"));
+        assertEquals(Tier.STANDARD, tier("Does the Emergency SOS button need a data plan?"));
+        assertEquals(Tier.STANDARD, tier("My mum is a complaints handler and loves your boots. Any in size 5?"));
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {
