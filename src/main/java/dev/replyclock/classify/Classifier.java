@@ -317,6 +317,8 @@ public final class Classifier {
     private static final int AMOUNT = 1 << 10;
     /** Another shop's problem is named here ("chez un autre site", "another retailer's courier"). */
     private static final int ELSEWHERE = 1 << 11;
+    /** A phrase asking how things usually go starts here ("usually take", "en général"). */
+    private static final int GENERAL = 1 << 12;
 
     private static final class Scratch {
         final Tokens tokens = new Tokens();
@@ -826,6 +828,7 @@ public final class Classifier {
                 case HYPOTHETICAL_SENTENCE -> s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK;
                 // the rest of its sentence is about the other shop, and so is what its clause said before it
                 case ELSEWHERE -> s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK | ELSEWHERE;
+                case GENERAL -> s.mark[start] |= GENERAL;
                 case PRE_PURCHASE -> s.prePurchase = true;
                 case OWN_MISTAKE -> s.ownMistake = true;
                 case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
@@ -1045,7 +1048,8 @@ public final class Classifier {
             Family fam = families[s.candFamily[c]];
             if (fam.unlessPrePurchase() && s.prePurchase || fam.unlessCalm() && calm
                     || fam.unlessOwnMistake() && s.ownMistake || fam.unlessThanked() && thanked(s, t, s.candStart[c])
-                    || fam.unlessResolved() && resolvedAround(s, t, s.candStart[c], s.candEnd[c])) {
+                    || fam.unlessResolved() && resolvedAround(s, t, s.candStart[c], s.candEnd[c])
+                    || fam.unlessGeneral() && inSentence(GENERAL, s, t, s.candStart[c])) {
                 s.complaintSetAside |= fam.tier() == Tier.COMPLAINT;
                 continue;
             }
@@ -1312,6 +1316,22 @@ public final class Classifier {
         return false;
     }
 
+    /** Whether a phrase of {@code bit} starts in the sentence of token {@code start}. */
+    private static boolean inSentence(int bit, Scratch s, Tokens t, int start) {
+        int sentence = t.sentence[start];
+        for (int k = start; k >= 0 && t.sentence[k] == sentence; k--) {
+            if (s.has(k, bit)) {
+                return true;
+            }
+        }
+        for (int k = start + 1; k < t.count && t.sentence[k] == sentence; k++) {
+            if (s.has(k, bit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether the clause of a signal says the problem is over, before or after it ("thanks for sorting out the
      * broken one", "the double charge from last week was reversed"). A clause, not the message: "the first lamp
@@ -1339,7 +1359,9 @@ public final class Classifier {
         int limit = Math.max(0, start - rules.negationWindow);
         int reach = Math.max(0, start - SCOPE_WORDS);
         for (int k = start - 1; k >= reach && t.clause[k] == clause && !s.has(k + 1, BREAK_BEFORE); k--) {
-            if (k >= limit && s.has(k, NEGATOR) && s.negatorEnd[k] <= start && !s.has(k, IN_FAMILY)) {
+            // a negator inside a term of a family or an ignore phrase is part of it ("sans fil" is wireless)
+            if (k >= limit && s.has(k, NEGATOR) && s.negatorEnd[k] <= start && !s.has(k, IN_FAMILY)
+                    && s.ignoreReach[k] <= k) {
                 return NEGATED;
             }
             if (s.has(k, CONSEQUENCE)) {

@@ -32,7 +32,7 @@ public final class SignalRules {
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
         HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, NOT_HYPOTHETICAL, QUESTION_OPENER, OWN_MISTAKE, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY,
-        GRATITUDE, RESOLVED, ELSEWHERE }
+        GRATITUDE, RESOLVED, ELSEWHERE, GENERAL }
 
     /** A term: its words, what it is for, the family it belongs to (or -1) and, in a frame, its slot. */
     record Pattern(Element[] elements, Role role, int family, int slot) {
@@ -53,21 +53,22 @@ public final class SignalRules {
      * {@code unlessResolved}: not counted inside a clause that says the problem is over ("thanks for replacing the
      * broken one", "the double charge was reversed this morning");
      * {@code unlessPrePurchase}/{@code unlessCalm}: dropped when the message is about a purchase not yet
-     * made, or says outright that there is no hurry.
+     * made, or says outright that there is no hurry; {@code unlessGeneral}: not counted in a sentence that asks
+     * how things usually go ("how long does delivery usually take?"), not about the customer's own order.
      */
     record Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered, boolean frame,
                   int slots, Scope scope, int amounts, boolean question, boolean scareQuoted,
                   boolean unlessPrePurchase, boolean unlessCalm, boolean unlessOwnMistake, boolean unlessThanked,
-                  boolean unlessResolved) {
+                  boolean unlessResolved, boolean unlessGeneral) {
         Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered) {
             this(name, tier, lang, near, window, ordered, false, 0, Scope.CLAUSE, 0, false, false, false, false, false,
-                    false, false);
+                    false, false, false);
         }
     }
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
-            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "gratitude", "resolved", "elsewhere",
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "gratitude", "resolved", "elsewhere", "general-questions",
             "learned-complaint-threshold", "learned-complaint-model");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
             "unless");
@@ -195,6 +196,7 @@ public final class SignalRules {
         terms(root.path("gratitude"), "gratitude", Role.GRATITUDE, -1);
         terms(root.path("resolved"), "resolved", Role.RESOLVED, -1);
         terms(root.path("elsewhere"), "elsewhere", Role.ELSEWHERE, -1);
+        terms(root.path("general-questions"), "general-questions", Role.GENERAL, -1);
         terms(root.path("currency-words"), "currency-words", Role.CURRENCY, -1);
         terms(root.path("consequences"), "consequences", Role.CONSEQUENCE, -1);
         terms(root.path("clause-breaks"), "clause-breaks", Role.CLAUSE_BREAK, -1);
@@ -248,8 +250,9 @@ public final class SignalRules {
         }
         Set<String> unless = new HashSet<>();
         for (JsonNode u : f.path("unless")) {
-            if (!Set.of("pre-purchase", "calm", "own-mistake", "thanked", "resolved").contains(u.asText())) {
-                problem("unless", "family '" + name + "': unless takes 'pre-purchase', 'calm', 'own-mistake', 'thanked' and 'resolved', not '"
+            if (!Set.of("pre-purchase", "calm", "own-mistake", "thanked", "resolved", "general").contains(u.asText())) {
+                problem("unless", "family '" + name + "': unless takes 'pre-purchase', 'calm', 'own-mistake', 'thanked', "
+                        + "'resolved' and 'general', not '"
                         + u.asText() + "'");
             }
             unless.add(u.asText());
@@ -279,7 +282,7 @@ public final class SignalRules {
         families.add(new Family(name, tier, f.path("lang").asText("any"), isNear, window, ordered, false,
                 isNear ? 2 : 0, Scope.CLAUSE, 0, when.equals("question"), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
-                unless.contains("thanked"), unless.contains("resolved")));
+                unless.contains("thanked"), unless.contains("resolved"), unless.contains("general")));
         int index = families.size() - 1;
         if (isNear) {
             terms(near.path("a"), "family '" + name + "' near.a", Role.NEAR_A, index);
@@ -320,7 +323,7 @@ public final class SignalRules {
         families.add(new Family(name, tier, f.path("lang").asText("any"), false, window, order.equals("in-order"),
                 true, slots.size(), scope, amounts, when.equals("question"), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
-                unless.contains("thanked"), unless.contains("resolved")));
+                unless.contains("thanked"), unless.contains("resolved"), unless.contains("general")));
         int index = families.size() - 1;
         for (int k = 0; k < slots.size(); k++) {
             terms(slots.get(k), "family '" + name + "' frame.slots[" + k + "]", Role.FRAME_SLOT, index, k);

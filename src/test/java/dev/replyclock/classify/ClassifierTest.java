@@ -532,6 +532,40 @@ class ClassifierTest {
     }
 
     @Test
+    void aQuestionAboutHowDeliveryUsuallyGoesIsNotAboutAnOrder() {
+        assertEquals(Tier.STANDARD, tier("How long does shipping to Auckland normally take?"));
+        assertEquals(Tier.STANDARD, tier("Vous livrez à Genève et il faut compter combien de jours en moyenne ?"));
+        assertEquals(Tier.URGENT, tier("How long will my order take to arrive in Auckland?"), "one's own order still is");
+    }
+
+    @Test
+    void aNegatorThatIsPartOfANameNegatesNothing() {
+        assertEquals(Tier.COMPLAINT, tier("Le casque sans fil ne s'allume plus depuis dimanche"));
+        assertEquals(Tier.COMPLAINT, tier("Rien ne s'allume sur la lampe depuis ce matin"), "nothing lights up");
+    }
+
+    @Test
+    void aProductThatHarmedTheSkinIsAComplaint() {
+        for (String text : new String[] {"Cette crème m'a donné des boutons partout sur le visage.",
+                "The new shampoo gave me a rash on my scalp."}) {
+            Classification r = c.classify(text);
+            assertTrue(r.signals().stream().anyMatch(sig -> sig.family().equals("damage")), r.signals().toString());
+        }
+    }
+
+    @Test
+    void theOrderAskedAboutAfterItsStateIsUrgent() {
+        assertEquals(Tier.URGENT, tier("il est parti mon colis ? cmd 44120"));
+    }
+
+    @Test
+    void aPriceNotFoundOrABrokenRiceIsNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("Je ne trouve pas le prix de la lampe Nova sur votre site."));
+        assertEquals(Tier.STANDARD, tier("Do you stock broken jasmine rice in 5 kg bags?"));
+        assertEquals(Tier.COMPLAINT, tier("If nobody answers by Friday I'm asking my bank to reverse the payment."));
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {
