@@ -93,6 +93,19 @@ final class Tokens {
                 }
                 continue;
             }
+            if (c == '>' && count > 0 && quotedLine(text, i)) {
+                // an earlier message quoted in a reply ("> On 3 May you wrote: ... arrived broken"): what the
+                // customer says now is the message; the quote was classified when it came
+                if (inToken) {
+                    finish();
+                    inToken = false;
+                }
+                int eol = text.indexOf('\n', i);
+                i = (eol < 0 ? n : eol) - 1;
+                pendingSentence = true;
+                pendingClause = true;
+                continue;
+            }
             char f;
             char f2 = 0;
             int unitEnd = i + 1;
@@ -194,6 +207,20 @@ final class Tokens {
         }
     }
 
+    /** Whether the '>' at {@code i} opens a line (blanks before it allowed): a quoted line of an e-mail reply. */
+    private static boolean quotedLine(String text, int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            char c = text.charAt(k);
+            if (c == '\n') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return false; // the first line: ">>> URGENT" is the message, not a quote
+    }
+
     /** A word begins at {@code orig}: in a new clause or sentence if a mark came since the last word. */
     private void beginWord(int orig, byte quoted) {
         if (pendingClause && count > 0) {
@@ -284,12 +311,26 @@ final class Tokens {
         return -1;
     }
 
-    /** A quoted span whose first letter is a capital: a title or a name (« Urgences », "Rush Hour"). */
+    /**
+     * A quoted span whose first letter is a capital, or whose later words start on one after a small article:
+     * a title or a name (« Urgences », "Rush Hour", « les Cassés de Douarnenez »). Scare quotes hold small
+     * letters only ('waterproof', "fixed").
+     */
     private static boolean titleQuote(String text, int open, int close) {
+        boolean first = true;
         for (int k = open + 1; k < close; k++) {
             char d = text.charAt(k);
-            if (Character.isLetter(d)) {
-                return Character.isUpperCase(d);
+            if (!Character.isLetter(d)) {
+                continue;
+            }
+            boolean wordStart = !Character.isLetter(text.charAt(k - 1));
+            if (first) {
+                if (Character.isUpperCase(d)) {
+                    return true;
+                }
+                first = false;
+            } else if (wordStart && Character.isUpperCase(d)) {
+                return true;
             }
         }
         return false;

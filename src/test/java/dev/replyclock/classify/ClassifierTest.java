@@ -566,6 +566,52 @@ class ClassifierTest {
     }
 
     @Test
+    void aQuotedEarlierMessageIsNotWhatTheCustomerSaysNow() {
+        assertEquals(Tier.STANDARD, tier("Merci, tout est bien arrivé cette fois !\n\n> Le 2 juin vous avez écrit :\n"
+                + "> Nous renvoyons le vase reçu brisé."));
+        assertEquals(Tier.URGENT, tier(">>> URGENT: please call me about order 5512"), "a first line is the message");
+    }
+
+    @Test
+    void praiseAndRecordsInSignalWordsAreNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("Le nouveau parfum ça déchire ! Vous l'avez en 100 ml ?"));
+        assertEquals(Tier.STANDARD, tier("Zero complaints so far, does the kettle descale itself?"));
+        assertEquals(Tier.STANDARD, tier("Broke my record on the rowing machine this morning! Do you sell the seat pad?"));
+    }
+
+    @Test
+    void partsNotInTheBoxAndSlangForHurry() {
+        assertEquals(Tier.COMPLAINT, tier("The bolts for the legs are not in there, can you post them?"));
+        assertEquals(Tier.URGENT, tier("Magnez-vous un peu avec la commande 5521 svp"));
+        assertEquals(Tier.URGENT, tier("Could you lot get a move on with order 7781"));
+    }
+
+    @Test
+    void waitingWordsOfManyPlacesAreUrgency() {
+        assertEquals(Tier.URGENT, tier("Any chance of getting the sofa out to us the morra?"));
+        assertEquals(Tier.URGENT, tier("pleease when is my order coming?? #55102"));
+        assertEquals(Tier.URGENT, tier("order 5531 still no tracking, I leave on Sunday"), "waiting, not yet a complaint");
+        assertEquals(Tier.URGENT, tier("Ma commande est pas encore arrivée, je recommence à travailler lundi pis j'en ai besoin"));
+    }
+
+    @Test
+    void aThreatToTheCardCompanyAfterItsConditionIsAComplaint() {
+        Classification r = c.classify("If the money isn't back this week I'm disputing it with my card company.");
+        assertEquals(Tier.COMPLAINT, r.tier());
+        assertTrue(r.signals().stream().anyMatch(sig -> sig.family().equals("formal-complaint")), r.signals().toString());
+    }
+
+    @Test
+    void aQuotedNameWithAnArticleIsATitle() {
+        assertEquals(Tier.STANDARD, tier("On a appelé l'équipe « les Brisés du Lundi », vous brodez les maillots ?"));
+    }
+
+    @Test
+    void aWorryForNothingIsNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("Je me suis inquiétée pour rien, le colis était chez le gardien. Tout est nickel !"));
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {

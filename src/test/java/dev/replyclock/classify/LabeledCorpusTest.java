@@ -48,7 +48,9 @@ import org.junit.jupiter.api.Test;
  * pet food, bikes, tickets, telecoms, meal kits), and unseen-ai.jsonl, the borders between tiers, written after the
  * fixes for af and ag: rules alone 0.840 / 0.640 and 0.873 / 0.840, with the model 0.953 / 0.980 and 0.913 / 1.000;
  * unseen-aj.jsonl and unseen-ak.jsonl, after the issue's two hidden sets once more, written after the fixes for ah
- * and ai: rules alone 0.900 / 0.833 and 0.887 / 0.754, with the model 0.953 / 0.981 and 0.967 / 0.965)
+ * and ai: rules alone 0.900 / 0.833 and 0.887 / 0.754, with the model 0.953 / 0.981 and 0.967 / 0.965; unseen-al.jsonl
+ * and unseen-am.jsonl, the same kinds again after the fixes for aj and ak: rules alone 0.867 / 0.808 and 0.913 / 0.863,
+ * with the model 0.927 / 0.981 and 0.953 / 0.980)
  * and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (ComplaintModelTest), so these bars guard against
@@ -87,7 +89,8 @@ class LabeledCorpusTest {
             "unseen-t.jsonl", "unseen-u.jsonl", "unseen-v.jsonl", "unseen-w.jsonl", "unseen-x.jsonl", "unseen-y.jsonl",
             "unseen-z.jsonl", "unseen-aa.jsonl", "unseen-ab.jsonl", "unseen-ac.jsonl",
             "unseen-ad.jsonl", "unseen-ae.jsonl", "unseen-af.jsonl", "unseen-ag.jsonl",
-            "unseen-ah.jsonl", "unseen-ai.jsonl", "unseen-aj.jsonl", "unseen-ak.jsonl"}) {
+            "unseen-ah.jsonl", "unseen-ai.jsonl", "unseen-aj.jsonl", "unseen-ak.jsonl",
+            "unseen-al.jsonl", "unseen-am.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
