@@ -1398,8 +1398,14 @@ public final class Classifier {
                 return true;
             }
         }
-        if (!t.titleCase[start] || start == 0 || t.clause[start - 1] != t.clause[start]
-                || end >= t.count || !t.titleCase[end] || t.clause[end] != t.clause[start]) {
+        if (!t.titleCase[start] || start == 0 || t.clause[start - 1] != t.clause[start]) {
+            return false;
+        }
+        // a name: a Title Case word after it (Rush Hour), or before it unless that one opens the sentence
+        // (Priority Rush; not "Dear Sir Urgent ...")
+        boolean nameAfter = end < t.count && t.titleCase[end] && t.clause[end] == t.clause[start];
+        boolean nameBefore = start >= 2 && t.titleCase[start - 1] && t.sentence[start - 2] == t.sentence[start];
+        if (!nameAfter && !nameBefore) {
             return false;
         }
         int titled = 0;

@@ -612,6 +612,34 @@ class ClassifierTest {
     }
 
     @Test
+    void aNameWithATitleCaseWordBeforeItIsNoSignal() {
+        assertEquals(Tier.STANDARD, tier("How much is the Express Rush option for a king-size duvet?"));
+        assertEquals(Tier.URGENT, tier("Hello team, rush please, order 5512"), "a plain word still counts");
+    }
+
+    @Test
+    void somethingElseDeliveredInItsPlaceIsAWrongItem() {
+        for (String text : new String[] {"J'avais pris des bougies, vous m'avez livré des serviettes à la place.",
+                "I order 3 pack of filters but receive 1 only, order 77120"}) {
+            Classification r = c.classify(text);
+            assertTrue(r.signals().stream().anyMatch(sig -> sig.family().equals("wrong-item")), r.signals().toString());
+        }
+    }
+
+    @Test
+    void moreWaysToAskWhenAndToHurry() {
+        assertEquals(Tier.URGENT, tier("when's the lamp going to turn up? order 66120"));
+        assertEquals(Tier.URGENT, tier("faudrait vous grouiller pour la commande 8812"));
+        assertEquals(Tier.URGENT, tier("Can you push the order out tomorrow? It's for a christening"));
+    }
+
+    @Test
+    void aKitForMendingBrokenThingsIsNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("Is the glue good for mending broken china? Price please"));
+        assertEquals(Tier.STANDARD, tier("My first kettle from another site fell apart, which of yours is sturdiest?"));
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {
