@@ -637,6 +637,13 @@ class ClassifierTest {
     }
 
     @Test
+    void reviewsReadOrHelpThankedForAreNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("J'ai lu des avis négatifs sur la livraison, vous passez par quel transporteur ?"));
+        assertEquals(Tier.STANDARD, tier("Thank you Paul for your help with the cracked lid, the new jar is lovely."));
+        assertEquals(Tier.STANDARD, tier("My brother had a terrible experience with a different online shop, how do you pack glasses?"));
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {
