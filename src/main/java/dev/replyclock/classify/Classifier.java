@@ -787,7 +787,15 @@ public final class Classifier {
         int node = 0;
         for (int d = 0; ; d++) {
             for (int p : ends[node]) {
-                if (patternRole[p] != Role.FAMILY || patterns[p].elements().length != 1) {
+                if (patternRole[p] != Role.FAMILY) {
+                    continue;
+                }
+                if (patterns[p].elements().length > 1) {
+                    // "a u  p l u s  v i t e": a term of several exact words, spelled without its blanks
+                    int end = spelledWords(patterns[p].elements(), chars, d, len);
+                    if (end > 0) {
+                        s.add(p, from, Math.min(to, from + end));
+                    }
                     continue;
                 }
                 Element first = patterns[p].elements()[0];
@@ -795,6 +803,15 @@ public final class Classifier {
                     s.add(p, from, to);
                 } else if (d >= 3 && d < len && firstMatches(first, chars, 0, d, d)) {
                     s.add(p, from, from + d);
+                }
+            }
+            int next = d < len ? chars[d] - 'a' : -1;
+            if (endsByNext[node] != null && next >= 0 && next < 26) {
+                for (int p : endsByNext[node][next]) { // the terms whose second word starts with the next letter
+                    int end = patternRole[p] == Role.FAMILY ? spelledWords(patterns[p].elements(), chars, d, len) : -1;
+                    if (end > 0) {
+                        s.add(p, from, Math.min(to, from + end));
+                    }
                 }
             }
             if (d == len) {
@@ -806,6 +823,25 @@ public final class Classifier {
             }
             node = children[node * ALPHABET + sym];
         }
+    }
+
+    /**
+     * Whether letters {@code chars[0, len)}, the first {@code d} of which spell a term's first word, go on with its
+     * other words, all exact, without blanks: how many letters the term takes, or -1.
+     */
+    private static int spelledWords(Element[] words, char[] chars, int d, int len) {
+        int at = d;
+        for (int k = 1; k < words.length; k++) {
+            if (words[k].kind() != Element.Kind.EXACT) {
+                return -1;
+            }
+            String w = words[k].text();
+            if (at + w.length() > len || !regionEquals(chars, at, w)) {
+                return -1;
+            }
+            at += w.length();
+        }
+        return words[0].kind() == Element.Kind.EXACT && words[0].text().length() == d ? at : -1;
     }
 
     /** Negators, hypothetical and consequence markers, clause breaks and times, by the token they start at. */

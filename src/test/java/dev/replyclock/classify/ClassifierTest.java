@@ -644,6 +644,44 @@ class ClassifierTest {
     }
 
     @Test
+    void aDeviceThatCannotBePairedOrALeakSeenIsAComplaint() {
+        assertComplaintBy("malfunction", "impossible de connecter l'enceinte au téléphone, elle reste en recherche");
+        assertComplaintBy("damage", "The new kitchen tap is dripping under the sink, there's a damp patch on the cupboard.");
+    }
+
+    @Test
+    void aCourierNobodySawAndADeliveryNotYetScheduled() {
+        assertComplaintBy("no-show", "Le suivi indique livré mais la gardienne n'a jamais vu le livreur.");
+        assertEquals(Tier.URGENT, tier("Has my sofa delivery been scheduled yet? Order 55120"));
+        assertEquals(Tier.URGENT, tier("Could you speed things up a bit with order 4410?"));
+    }
+
+    @Test
+    void regretNotToHaveBoughtSoonerIsPraise() {
+        assertEquals(Tier.STANDARD, tier("Best pillow ever, I'm annoyed I didn't order it sooner. Do you do a king size?"));
+    }
+
+    @Test
+    void aSpacedOutPhraseOfSeveralWordsStillCounts() {
+        assertEquals(Tier.URGENT, tier("d e s  q u e  p o s s i b l e svp, commande 4410"));
+        assertEquals(Tier.COMPLAINT, tier("f e d  u p with this order"));
+    }
+
+    @Test
+    void regionalWaysToAskAndToComplain() {
+        assertEquals(Tier.URGENT, tier("C'est pour quand, mon canapé ? Commandé il y a trois semaines."));
+        assertEquals(Tier.URGENT, tier("Order 6612, when's it gonna get here?"));
+        assertEquals(Tier.URGENT, tier("Ma commande a-t-elle quitté l'entrepôt ?"));
+        assertComplaintBy("missing-item", "Bike arrived but there's no saddle in t'box, can you send one?");
+        assertComplaintBy("damage", "La roue avant est voilée, elle frotte contre la fourche.");
+    }
+
+    @Test
+    void aPublicReviewThreatAfterItsConditionIsAComplaint() {
+        assertComplaintBy("formal-complaint", "If it's not fixed by Monday I'm putting this on Hellopeter.");
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {
