@@ -682,6 +682,18 @@ class ClassifierTest {
     }
 
     @Test
+    void aDeviceStuckOnItsLogoAndAThreatToAConsumerLeague() {
+        assertComplaintBy("damage", "La montre reste bloquée sur le logo depuis hier soir.");
+        assertComplaintBy("formal-complaint", "Sans remboursement je saisis l'Union des consommateurs, voilà.");
+    }
+
+    @Test
+    void aMarketplaceOrderOfSomeoneElseIsNotOurs() {
+        assertEquals(Tier.STANDARD, tier("My sister's Amazon order came smashed, so I'd rather buy the vase from you. In stock?"));
+        assertEquals(Tier.STANDARD, tier("Je me suis cassé le ciboulot à choisir, le fauteuil Oslo existe en vert ?"));
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {
