@@ -1412,8 +1412,10 @@ public final class Classifier {
                 return HYPOTHETICAL; // "does the warranty cover accidental damage?"
             }
         }
-        for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause && !s.has(k, BREAK_BEFORE); k++) {
-            if (s.has(k, ELSEWHERE)) {
+        // from within the span too ("mon imprimante achetée ailleurs ne marche plus"), but not a family's own words
+        // ("je vais aller voir ailleurs" is the threat itself)
+        for (int k = start + 1; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause && !s.has(k, BREAK_BEFORE); k++) {
+            if (s.has(k, ELSEWHERE) && !s.has(k, IN_FAMILY)) {
                 return HYPOTHETICAL; // "j'ai eu un colis abîmé chez un autre site": not ours
             }
         }

@@ -93,7 +93,7 @@ final class Tokens {
                 }
                 continue;
             }
-            if (c == '>' && count > 0 && quotedLine(text, i)) {
+            if (c == '>' && quotedLine(text, i)) {
                 // an earlier message quoted in a reply ("> On 3 May you wrote: ... arrived broken"): what the
                 // customer says now is the message; the quote was classified when it came
                 if (inToken) {
@@ -218,7 +218,17 @@ final class Tokens {
                 return false;
             }
         }
-        return false; // the first line: ">>> URGENT" is the message, not a quote
+        // the first line is a quote only when the customer writes below it: ">>> URGENT" alone is the message
+        for (int k = text.indexOf('\n', i); k >= 0 && k + 1 < text.length(); k = text.indexOf('\n', k + 1)) {
+            int j = k + 1;
+            while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j < text.length() && text.charAt(j) != '>' && Character.isLetter(text.charAt(j))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word begins at {@code orig}: in a new clause or sentence if a mark came since the last word. */

@@ -694,6 +694,39 @@ class ClassifierTest {
     }
 
     @Test
+    void aReplyBelowAQuotedFirstLineIsTheMessage() {
+        assertEquals(Tier.STANDARD, tier("> Le 4 mai, le support a écrit :\n> Nous renvoyons la tasse reçue cassée.\n\n"
+                + "Reçue ce matin, parfaite, merci !"));
+    }
+
+    @Test
+    void anotherShopNamedInsideTheFailureSetsItAside() {
+        assertEquals(Tier.STANDARD, tier("Mon ancienne imprimante achetée ailleurs ne marche plus, la vôtre existe en couleur ?"));
+        assertComplaintBy("malfunction", "Le grille-pain ne marche plus, je vais aller voir ailleurs.");
+    }
+
+    @Test
+    void peopleWhoCannotStartAndPraiseInExcessAreNoComplaint() {
+        assertEquals(Tier.URGENT, tier("Need the tiles on site by Thursday 8am or the fitters can't start."));
+        assertEquals(Tier.STANDARD, tier("Stupidly good blender, ridiculous how much we use it. Do you sell spare jugs?"));
+        assertEquals(Tier.STANDARD, tier("Le double débit est réglé, j'ai bien été remboursé, merci !"));
+    }
+
+    @Test
+    void worldWaysToAskWhetherItWillComeInTime() {
+        assertEquals(Tier.URGENT, tier("order 7731, it ship yet?"));
+        assertEquals(Tier.URGENT, tier("Ordered the cot sheets, any chance they're on the truck yet?"));
+        assertEquals(Tier.URGENT, tier("Ordered the boots Monday, reckon they'll be here by then?"));
+        assertEquals(Tier.STANDARD, tier("Dae ye dae the blind in grey? Nae rush, we're no movin till May."));
+    }
+
+    @Test
+    void idiomsOfManyPlacesAreNoSignal() {
+        assertEquals(Tier.STANDARD, tier("Ma fille m'a cassé les oreilles avec ce puzzle, vous l'avez encore ?"));
+        assertEquals(Tier.STANDARD, tier("Buzzin with the new boots, do yous do them in brown?"));
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {
