@@ -727,6 +727,16 @@ class ClassifierTest {
     }
 
     @Test
+    void lastKindsOfTheNight() {
+        assertEquals(Tier.URGENT, tier("Bhai when will my order come? 33017"));
+        assertEquals(Tier.URGENT, tier("Will the place cards be with us in time? Order 7710"));
+        assertEquals(Tier.URGENT, tier("il faudrait que ça dépote pour la commande 5512"));
+        assertComplaintBy("no-show", "Le suivi dit livré, je n'ai vu aucun livreur de la journée.");
+        assertEquals(Tier.STANDARD, tier("Vous vendez des olives cassées en bocal ?"));
+        assertEquals(Tier.STANDARD, tier("My cousin got a phone off some guy online and it was a scam, so: is your Pixel 8 in stock?"));
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {

@@ -58,7 +58,9 @@ import org.junit.jupiter.api.Test;
  * rules alone 0.853 / 0.700 and 0.867 / 0.719, with the model 0.913 / 0.920 and 0.953 / 0.947; unseen-at.jsonl and
  * unseen-au.jsonl, the same kinds after the fixes for ar and as: rules alone 0.940 / 0.920 and 0.900 / 0.746, with
  * the model 0.953 / 0.980 and 0.993 / 1.000; unseen-av.jsonl and unseen-aw.jsonl, the same kinds after the fixes for at
- * and au: rules alone 0.860 / 0.843 and 0.893 / 0.843, with the model 0.913 / 1.000 and 0.947 / 1.000)
+ * and au: rules alone 0.860 / 0.843 and 0.893 / 0.843, with the model 0.913 / 1.000 and 0.947 / 1.000; unseen-ax.jsonl
+ * and unseen-ay.jsonl, the same kinds after the fixes for av and aw: rules alone 0.887 / 0.843 and 0.900 / 0.810, with
+ * the model 0.940 / 1.000 and 0.953 / 0.948)
  * and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (ComplaintModelTest), so these bars guard against
@@ -100,7 +102,8 @@ class LabeledCorpusTest {
             "unseen-ah.jsonl", "unseen-ai.jsonl", "unseen-aj.jsonl", "unseen-ak.jsonl",
             "unseen-al.jsonl", "unseen-am.jsonl", "unseen-an.jsonl", "unseen-ao.jsonl",
             "unseen-ap.jsonl", "unseen-aq.jsonl", "unseen-ar.jsonl", "unseen-as.jsonl",
-            "unseen-at.jsonl", "unseen-au.jsonl", "unseen-av.jsonl", "unseen-aw.jsonl"}) {
+            "unseen-at.jsonl", "unseen-au.jsonl", "unseen-av.jsonl", "unseen-aw.jsonl",
+            "unseen-ax.jsonl", "unseen-ay.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
