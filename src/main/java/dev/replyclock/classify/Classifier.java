@@ -1370,15 +1370,25 @@ public final class Classifier {
 
     /**
      * Whether the clause of a signal says the problem is over, before or after it ("thanks for sorting out the
-     * broken one", "the double charge from last week was reversed"). A clause, not the message: "the first lamp
-     * works perfectly now, but the second arrived broken" still has its complaint.
+     * broken one", "the double charge from last week was reversed"), or after it across one "but" ("arrived
+     * crushed but you sent a new one"). A clause, not the message: "the first lamp works perfectly now, but the
+     * second arrived broken" still has its complaint.
      */
     private static boolean resolvedAround(Scratch s, Tokens t, int start, int end) {
         if (markedBefore(RESOLVED_MARK, s, t, start)) {
             return true;
         }
+        // forward through its clause, and across one "but" into the next: "arrivée avec le coin écrasé mais votre
+        // collègue m'en a renvoyé une neuve" is settled; a problem after the "but" is read on its own
         int clause = t.clause[start];
-        for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause && !s.has(k, BREAK_BEFORE); k++) {
+        boolean crossed = false;
+        for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause; k++) {
+            if (s.has(k, BREAK_BEFORE)) {
+                if (crossed) {
+                    break;
+                }
+                crossed = true;
+            }
             if (s.has(k, RESOLVED_MARK)) {
                 return true;
             }

@@ -737,6 +737,14 @@ class ClassifierTest {
     }
 
     @Test
+    void aProblemSettledAfterAButIsOver() {
+        assertEquals(Tier.STANDARD, tier("La boîte est arrivée écrasée mais on m'en a renvoyé une neuve, tout est beau !"));
+        assertComplaintBy("damage", "The first lamp works perfectly now, but the second arrived broken.");
+        assertEquals(Tier.STANDARD, tier("Avez-vous une brosse à dents souple pour enfant ?"));
+        assertEquals(Tier.URGENT, tier("order 5521 ship already or not?"));
+    }
+
+    @Test
     void informalWordsForQuicklyAreUrgency() {
         for (String s : new String[] {"Renvoyez-moi la facture illico svp", "Il me faut une réponse sur-le-champ",
                 "Can you post the charger sharpish"}) {
