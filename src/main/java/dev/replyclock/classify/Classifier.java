@@ -90,8 +90,7 @@ public final class Classifier {
     /** A frame slot word (not a time: times fill slots by shape) or a near family's a-term: chained per slot. */
     private final boolean[] slotWord;
     private final Tier[] familyTier;
-    /** Near and frame families tried even without a word of their first list: a time or a shape can fill it. */
-    /** Bits by family: near and frame families tried whatever their first list, since a slot takes a shape. */
+    /** Bits by family: near and frame families tried even without a word of their first list (a shape fills it). */
     private final long[] triedByShape;
 
     private Classifier(SignalRules rules) {
@@ -301,7 +300,6 @@ public final class Classifier {
         return -1;
     }
 
-    /** Per-thread working memory: tokens, matches, per-token marks. */
     /** Bits of {@code Scratch.mark}: a phrase of that role starts at the token (or the token is in a family term). */
     private static final int NEGATOR = 1;
     private static final int HYPOTHETICAL_MARK = 1 << 1;
@@ -320,6 +318,7 @@ public final class Classifier {
     /** A phrase asking how things usually go starts here ("usually take", "en général"). */
     private static final int GENERAL = 1 << 12;
 
+    /** Per-thread working memory: tokens, matches, per-token marks. */
     private static final class Scratch {
         final Tokens tokens = new Tokens();
         final WordMemo memo = new WordMemo();
@@ -791,11 +790,7 @@ public final class Classifier {
                     continue;
                 }
                 if (patterns[p].elements().length > 1) {
-                    // "a u  p l u s  v i t e": a term of several exact words, spelled without its blanks
-                    int end = spelledWords(patterns[p].elements(), chars, d, len);
-                    if (end > 0) {
-                        s.add(p, from, Math.min(to, from + end));
-                    }
+                    addSpelled(s, p, chars, d, len, from, to); // "a u  p l u s  v i t e"
                     continue;
                 }
                 Element first = patterns[p].elements()[0];
@@ -808,9 +803,8 @@ public final class Classifier {
             int next = d < len ? chars[d] - 'a' : -1;
             if (endsByNext[node] != null && next >= 0 && next < 26) {
                 for (int p : endsByNext[node][next]) { // the terms whose second word starts with the next letter
-                    int end = patternRole[p] == Role.FAMILY ? spelledWords(patterns[p].elements(), chars, d, len) : -1;
-                    if (end > 0) {
-                        s.add(p, from, Math.min(to, from + end));
+                    if (patternRole[p] == Role.FAMILY) {
+                        addSpelled(s, p, chars, d, len, from, to);
                     }
                 }
             }
@@ -826,9 +820,18 @@ public final class Classifier {
     }
 
     /**
-     * Whether letters {@code chars[0, len)}, the first {@code d} of which spell a term's first word, go on with its
-     * other words, all exact, without blanks: how many letters the term takes, or -1.
+     * Term p, of several exact words, as a match of the spaced letters (one a token) from token {@code from}, when
+     * the letters {@code chars[0, len)}, the first {@code d} of which spell its first word, go on with its other
+     * words without blanks.
      */
+    private void addSpelled(Scratch s, int p, char[] chars, int d, int len, int from, int to) {
+        int end = spelledWords(patterns[p].elements(), chars, d, len);
+        if (end > 0) {
+            s.add(p, from, Math.min(to, from + end));
+        }
+    }
+
+    /** How many of the letters {@code chars[0, len)} term {@code words} takes, spelled without blanks, or -1. */
     private static int spelledWords(Element[] words, char[] chars, int d, int len) {
         int at = d;
         for (int k = 1; k < words.length; k++) {
@@ -1339,7 +1342,7 @@ public final class Classifier {
     }
 
     /**
-     * Whether a phrase of {@code marks} starts at token {@code start} or before it in its clause, not beyond a
+     * Whether a phrase marked {@code bit} starts at token {@code start} or before it in its clause, not beyond a
      * clause break ("but", "mais") nor more than SCOPE_WORDS back.
      */
     private static boolean markedBefore(int bit, Scratch s, Tokens t, int start) {
