@@ -317,6 +317,8 @@ public final class Classifier {
     private static final int ELSEWHERE = 1 << 11;
     /** A phrase asking how things usually go starts here ("usually take", "en général"). */
     private static final int GENERAL = 1 << 12;
+    /** A negation that follows its word starts here ("ça presse pas", "ça urge pas trop"). */
+    private static final int POST_NEGATOR = 1 << 13;
 
     /** Per-thread working memory: tokens, matches, per-token marks. */
     private static final class Scratch {
@@ -337,6 +339,8 @@ public final class Classifier {
          */
         int[] mark = new int[128];
         int[] negatorEnd = new int[128];
+        /** Where the post-negator starting at a token ends; valid only where its mark is set. */
+        int[] postNegatorEnd = new int[128];
         int[] timeEnd = new int[128];
         /** Per token: the shapes it has (TIME_SHAPE, CLOCK_SHAPE, AMOUNT_SHAPE, NUMBER_SHAPE), and their union. */
         int[] shape = new int[128];
@@ -401,6 +405,7 @@ public final class Classifier {
                 mark = new int[n];
                 shape = new int[n];
                 negatorEnd = new int[n];
+                postNegatorEnd = new int[n];
                 timeEnd = new int[n];
                 ignoreReach = new int[n];
                 modelWord = new int[n];
@@ -876,6 +881,12 @@ public final class Classifier {
                     s.mark[start] |= NEGATOR;
                     s.negatorEnd[start] = Math.max(s.negatorEnd[start], s.matchEnd[m]);
                 }
+                case POST_NEGATOR -> {
+                    // read only where the mark is set, so not cleared between messages: the first phrase here sets it
+                    s.postNegatorEnd[start] = s.has(start, POST_NEGATOR)
+                            ? Math.max(s.postNegatorEnd[start], s.matchEnd[m]) : s.matchEnd[m];
+                    s.mark[start] |= POST_NEGATOR;
+                }
                 case HYPOTHETICAL -> s.mark[start] |= HYPOTHETICAL_MARK;
                 case CONSEQUENCE -> s.mark[start] |= CONSEQUENCE;
                 case GRATITUDE -> s.mark[start] |= GRATITUDE;
@@ -912,7 +923,7 @@ public final class Classifier {
         s.shapesPresent = 0;
         for (int i = 0; i < t.count; i++) {
             boolean digitFirst = t.length[i] > 0 && isDigit(t.chars[t.charStart[i]]);
-            if (s.timeEnd[i] == 0 && digitFirst && isTimeShape(t, i)) {
+            if (s.timeEnd[i] == 0 && (digitFirst ? isTimeShape(t, i) : isWordDate(t, i))) {
                 s.timeEnd[i] = i + 1;
             }
             if (digitFirst && leadingDigits(t, i) == t.length[i]) {
@@ -1005,9 +1016,36 @@ public final class Classifier {
         if (i == 0) {
             return false;
         }
-        return t.equalsAt(i - 1, "le") || t.equalsAt(i - 1, "the") || t.equalsAt(i - 1, "du")
+        return t.equalsAt(i - 1, "le") || t.equalsAt(i - 1, "the") || t.equalsAt(i - 1, "du") || isMonth(t, i - 1)
                 || t.equalsAt(i - 1, "avant") || t.equalsAt(i - 1, "before") || t.equalsAt(i - 1, "by")
                 || t.equalsAt(i - 1, "at");
+    }
+
+    /** Month names, French and English, for dates written with them ("September 1", "le premier mai"). */
+    private static final String[] MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+            "aout", "septembre", "octobre", "novembre", "decembre", "january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+
+    private static boolean isMonth(Tokens t, int i) {
+        if (t.length[i] < 3 || t.length[i] > 9) {
+            return false;
+        }
+        for (String month : MONTHS) {
+            if (t.equalsAt(i, month)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A day written as a word before its month: "le premier septembre", "the first of May". */
+    private static boolean isWordDate(Tokens t, int i) {
+        if (!t.equalsAt(i, "premier") && !t.equalsAt(i, "first")) {
+            return false;
+        }
+        int next = i + 1 < t.count && t.equalsAt(i + 1, "of") ? i + 2 : i + 1;
+        return next < t.count && isMonth(t, next);
     }
 
     private static boolean ordinal(char[] c, int from, int len) {
@@ -1405,6 +1443,9 @@ public final class Classifier {
             return OUT_OF_SCOPE; // inside an idiom, a product name or a title
         }
         int clause = t.clause[start];
+        if (negatedAfter(s, t, start, end, clause)) {
+            return NEGATED; // "ça presse pas, mais ..."
+        }
         int limit = Math.max(0, start - rules.negationWindow);
         int reach = Math.max(0, start - SCOPE_WORDS);
         for (int k = start - 1; k >= reach && t.clause[k] == clause && !s.has(k + 1, BREAK_BEFORE); k--) {
@@ -1433,6 +1474,25 @@ public final class Classifier {
             }
         }
         return COUNTS;
+    }
+
+    /**
+     * Whether a French negation that follows the verb ("ça presse pas", "ça urge pas vraiment") stands right after
+     * the signal ending at {@code end} and closes its clause: "c'est urgent pas le temps d'attendre" goes on, so
+     * its "pas" negates what follows, not the signal. After a "ne" the "pas" completes the negation the signal
+     * reads itself ("ne marche pas du tout" is the fault).
+     */
+    private static boolean negatedAfter(Scratch s, Tokens t, int start, int end, int clause) {
+        if (end >= t.count || t.clause[end] != clause || !s.has(end, POST_NEGATOR)) {
+            return false;
+        }
+        for (int k = Math.max(0, start - 2); k < end; k++) {
+            if (t.equalsAt(k, "ne") || t.equalsAt(k, "n")) {
+                return false;
+            }
+        }
+        int after = s.postNegatorEnd[end];
+        return after >= t.count || t.clause[after] != clause || s.has(after, BREAK_BEFORE);
     }
 
     /**

@@ -32,7 +32,7 @@ public final class SignalRules {
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
         HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, NOT_HYPOTHETICAL, QUESTION_OPENER, OWN_MISTAKE, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY,
-        GRATITUDE, RESOLVED, ELSEWHERE, GENERAL }
+        GRATITUDE, RESOLVED, ELSEWHERE, GENERAL, POST_NEGATOR }
 
     /** A term: its words, what it is for, the family it belongs to (or -1) and, in a frame, its slot. */
     record Pattern(Element[] elements, Role role, int family, int slot) {
@@ -68,7 +68,7 @@ public final class SignalRules {
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
-            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "gratitude", "resolved", "elsewhere", "general-questions",
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "gratitude", "resolved", "elsewhere", "general-questions", "post-negators",
             "learned-complaint-threshold", "learned-complaint-model");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
             "unless");
@@ -185,6 +185,7 @@ public final class SignalRules {
             }
         }
         terms(root.path("negators"), "negators", Role.NEGATOR, -1);
+        terms(root.path("post-negators"), "post-negators", Role.POST_NEGATOR, -1);
         terms(root.path("hypotheticals"), "hypotheticals", Role.HYPOTHETICAL, -1);
         terms(root.path("hypothetical-openers"), "hypothetical-openers", Role.HYPOTHETICAL_OPENER, -1);
         terms(root.path("hypothetical-sentences"), "hypothetical-sentences", Role.HYPOTHETICAL_SENTENCE, -1);

@@ -783,6 +783,46 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("How long does delivery take to Perth? Haven't ordered yet."));
     }
 
+    @Test
+    void aFrenchNegationAfterTheVerbCalmsWhenItEndsTheClause() {
+        assertEquals(Tier.STANDARD, tier("Ça presse pas trop, vous faites le 38 en bleu ?"));
+        assertEquals(Tier.URGENT, tier("c'est urgent pas le temps d'attendre"), "the 'pas' negates what follows it");
+        assertEquals(Tier.COMPLAINT, tier("la bouilloire ne fonctionne pas du tout"), "after 'ne' it completes the fault");
+    }
+
+    @Test
+    void aDateWrittenWithItsMonthIsADeadline() {
+        assertEquals(Tier.URGENT, tier("We need the cake by the first of June for the christening"));
+        assertEquals(Tier.URGENT, tier("il me faut la robe avant le premier juillet"));
+    }
+
+    @Test
+    void theOrderAskedAboutByAPronounAfterItIsNamed() {
+        assertEquals(Tier.URGENT, tier("I ordered two lamps on Friday, are they on their way?"));
+        assertEquals(Tier.URGENT, tier("Could the rug be sent out today? The movers come Thursday."));
+    }
+
+    @Test
+    void anOrderNotReceivedYetIsUrgentNotAFault() {
+        assertEquals(Tier.URGENT, tier("I have not received the blender I ordered on the 2nd."),
+                "'not ... blender' is no fault of the blender");
+        assertEquals(Tier.URGENT, tier("On n'a pas reçu les rideaux commandés la semaine dernière."));
+    }
+
+    @Test
+    void askingLeaveIsNoCondition() {
+        assertEquals(Tier.URGENT, tier("Would it be ok if you deliver the sofa tomorrow before noon?"));
+        assertEquals(Tier.URGENT, tier("Ça joue si vous passez le livrer demain matin ?"));
+        assertEquals(Tier.STANDARD, tier("Would it be possible to get a refund if it arrives broken?"));
+    }
+
+    @Test
+    void noneOfItPraiseAndABrokenLanguageAreNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("Colis reçu, zéro casse, merci !"));
+        assertEquals(Tier.STANDARD, tier("Ce casque audio il déchire, vous l'avez en blanc ?"));
+        assertEquals(Tier.STANDARD, tier("Sorry, my English is a bit broken. Do you sell adapters?"));
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
