@@ -1461,9 +1461,18 @@ public final class Classifier {
                 return HYPOTHETICAL;
             }
         }
-        for (int k = start - 1; k >= reach && t.sentence[k] == t.sentence[start] && !s.has(k, CONSEQUENCE); k--) {
-            if (s.has(k, HYPOTHETICAL_SENTENCE_MARK)) {
+        int b = start - 1;
+        for (; b >= reach && t.sentence[b] == t.sentence[start] && !s.has(b, CONSEQUENCE); b--) {
+            if (s.has(b, HYPOTHETICAL_SENTENCE_MARK)) {
                 return HYPOTHETICAL; // "does the warranty cover accidental damage?"
+            }
+        }
+        if (b >= 0 && t.sentence[b] != t.sentence[start] && followUpQuestion(t, start, b + 1)) {
+            // "Que couvre la Garantie Casse ? Les taches aussi ?": a short question goes on with the one before
+            for (int j = b; j >= reach && t.sentence[j] == t.sentence[b] && !s.has(j, CONSEQUENCE); j--) {
+                if (s.has(j, HYPOTHETICAL_SENTENCE_MARK)) {
+                    return HYPOTHETICAL;
+                }
             }
         }
         // from within the span too ("mon imprimante achetée ailleurs ne marche plus"), but not a family's own words
@@ -1477,16 +1486,52 @@ public final class Classifier {
     }
 
     /**
+     * Whether the sentence of token {@code start}, beginning at token {@code first}, is a question of a few words that
+     * goes on with the one before: it opens on "and"/"et"/"what about" or adds "too"/"aussi" ("Les taches aussi ?",
+     * "And scratches?"), where "Mine arrived broken?" says something of its own.
+     */
+    private static boolean followUpQuestion(Tokens t, int start, int first) {
+        int sentence = t.sentence[start];
+        if (!t.questionSentence[sentence]) {
+            return false;
+        }
+        int last = start;
+        while (last + 1 < t.count && t.sentence[last + 1] == sentence) {
+            last++;
+        }
+        if (last - first + 1 > FOLLOW_UP_WORDS) {
+            return false;
+        }
+        for (String opener : FOLLOW_UP_OPENERS) {
+            if (t.equalsAt(first, opener)) {
+                return true;
+            }
+        }
+        for (int i = first; i <= last; i++) {
+            for (String more : FOLLOW_UP_MORE) {
+                if (t.equalsAt(i, more)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final int FOLLOW_UP_WORDS = 5;
+    private static final String[] FOLLOW_UP_OPENERS = {"and", "et", "or", "ou", "what", "how", "meme", "even"};
+    private static final String[] FOLLOW_UP_MORE = {"aussi", "also", "too", "either", "compris", "included"};
+
+    /**
      * Whether a French negation that follows the verb ("ça presse pas", "ça urge pas vraiment") stands right after
      * the signal ending at {@code end} and closes its clause: "c'est urgent pas le temps d'attendre" goes on, so
-     * its "pas" negates what follows, not the signal. After a "ne" the "pas" completes the negation the signal
-     * reads itself ("ne marche pas du tout" is the fault).
+     * its "pas" negates what follows, not the signal. When the signal holds the "ne" itself the "pas" completes it
+     * ("ne marche pas du tout" is the fault); before the signal the "ne" is part of the negation ("ça ne presse pas").
      */
     private static boolean negatedAfter(Scratch s, Tokens t, int start, int end, int clause) {
         if (end >= t.count || t.clause[end] != clause || !s.has(end, POST_NEGATOR)) {
             return false;
         }
-        for (int k = Math.max(0, start - 2); k < end; k++) {
+        for (int k = start; k < end; k++) {
             if (t.equalsAt(k, "ne") || t.equalsAt(k, "n")) {
                 return false;
             }

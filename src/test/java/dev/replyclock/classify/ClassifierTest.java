@@ -823,6 +823,35 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Sorry, my English is a bit broken. Do you sell adapters?"));
     }
 
+    @Test
+    void aNegatedHurryCalmsTheDeadlinesOfTheMessage() {
+        assertEquals(Tier.STANDARD, tier("Vous avez des ballons pour la fête de samedi ? Rien ne presse."));
+        assertEquals(Tier.STANDARD, tier("Ça ne presse pas, mais vous faites la livraison pour samedi ?"));
+    }
+
+    @Test
+    void someoneElsesProductFromAnotherCompanyIsNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("My sister's kettle from another company stopped working. Are yours any better?"));
+        assertEquals(Tier.STANDARD, tier("My old kettle is broken, I want to buy a new one. Which do you recommend?"));
+    }
+
+    @Test
+    void nothingInTheLetterboxIsAParcelNotComeYet() {
+        assertEquals(Tier.URGENT, tier("Any news of my parcel? Order 44120, still nothing in the letterbox."));
+    }
+
+    @Test
+    void regionalWordsForBrokenAreDamage() {
+        assertComplaintBy("damage", "Le frigo que j'ai acheté chez vous est gâté depuis hier.");
+        assertComplaintBy("damage", "Ma lampe de chevet marche pu depuis lundi.");
+    }
+
+    @Test
+    void aShortFollowUpQuestionGoesOnWithTheHypotheticalBeforeIt() {
+        assertEquals(Tier.STANDARD, tier("Does the insurance cover accidental damage? And scratches?"));
+        assertEquals(Tier.COMPLAINT, tier("Does the warranty cover it? Mine arrived broken?"), "a question of its own");
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
