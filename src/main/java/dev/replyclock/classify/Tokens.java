@@ -1,6 +1,7 @@
 package dev.replyclock.classify;
 
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * A message cut into folded tokens, in reusable arrays (one instance per thread, grown as needed, so that
@@ -62,7 +63,7 @@ final class Tokens {
         pendingSentence = false;
         int quoteEnd = -1;
         byte quoteKind = 0;
-        int n = text.length();
+        int n = signatureStart(text);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c >= 'a' && c <= 'z') {
@@ -205,6 +206,102 @@ final class Tokens {
         if (inToken) {
             finish();
         }
+    }
+
+    /** Sign-off lines, lower case without accents or end punctuation: what follows them is a signature. */
+    private static final Set<String> SIGN_OFFS = Set.of("cordialement", "bien cordialement", "tres cordialement",
+            "salutations", "sinceres salutations", "meilleures salutations", "bien a vous", "a bientot", "merci",
+            "merci d avance", "merci beaucoup", "merci bien", "bonne journee", "belle journee", "bonne soiree",
+            "amities", "bisous", "regards", "best regards", "kind regards", "warm regards", "many thanks", "best",
+            "all the best", "cheers", "thanks", "thank you", "thanks again", "thanks in advance", "sincerely",
+            "yours sincerely", "yours faithfully", "respectfully", "take care");
+    /** A signature is short: at most this many lines, each at most {@link #SIGNATURE_LINE} characters. */
+    private static final int SIGNATURE_LINES = 4;
+    private static final int SIGNATURE_LINE = 60;
+
+    /**
+     * Where the signature of an e-mail starts (the sign-off line: "Bien cordialement,"), or the text's length when
+     * there is none. Its lines are not the message ("Responsable du service Réclamations" is a job title); a
+     * P.S., a question or a long line after the sign-off is still the customer's.
+     */
+    static int signatureStart(String text) {
+        int end = text.length();
+        int lines = 0;
+        String below = null; // the line right below the one read: under a sign-off, a name ("Sophie Dubreuil")
+        while (end > 0 && lines <= SIGNATURE_LINES) {
+            int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+            if (lineStart == 0) {
+                return text.length(); // the first line is never the sign-off
+            }
+            String line = text.substring(lineStart, end).strip();
+            if (!line.isEmpty()) {
+                if (lines > 0 && SIGN_OFFS.contains(signOffKey(line))) {
+                    return looksLikeAName(below) && bodyLines(text, lineStart) >= 2 ? lineStart : text.length();
+                }
+                if (line.length() > SIGNATURE_LINE || line.indexOf('?') >= 0 || line.regionMatches(true, 0, "p.s", 0, 3)
+                        || line.regionMatches(true, 0, "ps", 0, 2) && (line.length() == 2 || !Character.isLetter(line.charAt(2)))) {
+                    return text.length();
+                }
+                lines++;
+                below = line;
+            }
+            end = lineStart - 1;
+        }
+        return text.length();
+    }
+
+    /** The non-blank lines before {@code end}: a sign-off closes an e-mail of a greeting and a body at least. */
+    private static int bodyLines(String text, int end) {
+        int lines = 0;
+        boolean blank = true;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                lines += blank ? 0 : 1;
+                blank = true;
+            } else if (!Character.isWhitespace(c)) {
+                blank = false;
+            }
+        }
+        return lines + (blank ? 0 : 1);
+    }
+
+    /** A name or a title: a few words, the first on a capital ("Dan", "Clara Vasseur"), not a sentence. */
+    private static boolean looksLikeAName(String line) {
+        if (!Character.isUpperCase(line.charAt(0)) || line.endsWith(".") || line.endsWith("!")) {
+            return false;
+        }
+        int words = 1;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == ' ') {
+                words++;
+            }
+        }
+        return words <= 4;
+    }
+
+    /** A short line in lower case without accents, with its closing punctuation dropped: "Bien à vous," -> "bien a vous". */
+    private static String signOffKey(String line) {
+        if (line.length() > 30) {
+            return "";
+        }
+        StringBuilder key = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = Character.toLowerCase(line.charAt(i));
+            c = switch (c) {
+                case 'à', 'â' -> 'a';
+                case 'é', 'è', 'ê' -> 'e';
+                case 'î', 'ï' -> 'i';
+                case 'ô' -> 'o';
+                case 'û', 'ù' -> 'u';
+                case '\'', '’', '-' -> ' ';
+                default -> c;
+            };
+            if (Character.isLetter(c) || c == ' ' && key.length() > 0 && key.charAt(key.length() - 1) != ' ') {
+                key.append(c);
+            }
+        }
+        return key.toString().strip();
     }
 
     /** Whether the '>' at {@code i} opens a line (blanks before it allowed): a quoted line of an e-mail reply. */

@@ -852,6 +852,41 @@ class ClassifierTest {
         assertEquals(Tier.COMPLAINT, tier("Does the warranty cover it? Mine arrived broken?"), "a question of its own");
     }
 
+    @Test
+    void aCoverThatIsAThingAsksNothingAboutAWarranty() {
+        assertEquals(Tier.COMPLAINT, tier("The pool cover arrived this morning and it's completely munted"));
+        assertEquals(Tier.STANDARD, tier("Does the 2-year warranty on phones cover a cracked screen?"));
+    }
+
+    @Test
+    void aDeliveryAskedSoonerOrBeforeAMoveIsUrgent() {
+        assertEquals(Tier.URGENT, tier("Can we prepone the delivery to Friday?"));
+        assertEquals(Tier.URGENT, tier("On emménage jeudi, le lit doit être livré avant. C'est possible ?"));
+        assertEquals(Tier.URGENT, tier("Can you confirm the new line will be active tonight?"));
+        assertEquals(Tier.STANDARD, tier("What time do you open on Sunday? Planning to prepone my visit to the morning."));
+    }
+
+    @Test
+    void anotherDealersProductAndATiredCustomerAreNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("My cousin ordered a bike from another dealer and it arrived bent. How do you pack yours?"));
+        assertEquals(Tier.STANDARD, tier("Knackered after the move, no rush, can I pause my rental?"));
+    }
+
+    @Test
+    void aRefundAskedForIsADemand() {
+        assertComplaintBy("refund-demand", "Je souhaite un remboursement ou un échange.");
+        assertEquals(Tier.STANDARD, tier("Quelle est votre politique de remboursement ?"));
+    }
+
+    @Test
+    void theSignatureUnderASignOffIsNotTheMessage() {
+        assertEquals(Tier.STANDARD, tier("Bonjour,\nVous avez le manteau Alma en 40 ?\nMerci d'avance.\n\nBien cordialement,\n"
+                + "Sophie Dubreuil\nService Réclamations\nMutuelle Atlantique"));
+        assertEquals(Tier.COMPLAINT, tier("Hello\nThanks\nThe lamp arrived broken"), "no e-mail body above the 'Thanks'");
+        assertEquals(Tier.COMPLAINT, tier("Bonjour,\nVous avez le 40 ?\nCordialement,\nJean\nPS : le dernier est arrivé cassé"),
+                "a P.S. is the customer's");
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
