@@ -1419,11 +1419,12 @@ public final class Classifier {
         if (markedBefore(RESOLVED_MARK, s, t, start)) {
             return true;
         }
-        // forward through its clause, and across one "but" into the next: "arrivée avec le coin écrasé mais votre
-        // collègue m'en a renvoyé une neuve" is settled; a problem after the "but" is read on its own
-        int clause = t.clause[start];
+        // forward through its sentence, and across one "but": "arrivée avec le coin écrasé mais votre collègue m'en a
+        // renvoyé une neuve", "the first kettle leaked, the replacement works perfectly" are settled; a problem after
+        // the "but" is read on its own
+        int sentence = t.sentence[start];
         boolean crossed = false;
-        for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause; k++) {
+        for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.sentence[k] == sentence; k++) {
             if (s.has(k, BREAK_BEFORE)) {
                 if (crossed) {
                     break;
@@ -1460,6 +1461,11 @@ public final class Classifier {
             if (s.has(k, HYPOTHETICAL_MARK)) {
                 return HYPOTHETICAL;
             }
+        }
+        // from the signal's own first word too when that is no family's: "pour peu que la mer soit agitée dimanche"
+        // is a condition, not "pour dimanche"
+        if (s.has(start, HYPOTHETICAL_SENTENCE_MARK) && !s.has(start, IN_FAMILY)) {
+            return HYPOTHETICAL;
         }
         int b = start - 1;
         for (; b >= reach && t.sentence[b] == t.sentence[start] && !s.has(b, CONSEQUENCE); b--) {

@@ -887,6 +887,43 @@ class ClassifierTest {
                 "a P.S. is the customer's");
     }
 
+    @Test
+    void frenchDontIsNoEnglishNegation() {
+        assertEquals(Tier.COMPLAINT, tier("J'ai reçu une lampe dont le pied est fêlé."));
+    }
+
+    @Test
+    void praiseAndLongWaitsAreReadForWhatTheyMean() {
+        assertEquals(Tier.STANDARD, tier("This jacket is too much! Love it. Do you have it in red?"));
+        assertComplaintBy("sarcasm", "Bravo, six semaines pour livrer une chaise.");
+    }
+
+    @Test
+    void moreWaysToAskAboutTheOwnOrder() {
+        assertEquals(Tier.URGENT, tier("Mon colis a bougé ou bien ?"));
+        assertEquals(Tier.URGENT, tier("tu peux me l'envoyer avt lundi ?"));
+        assertEquals(Tier.URGENT, tier("is my parcel out yet?"));
+        assertEquals(Tier.URGENT, tier("ma cmd c pr qd ?"));
+    }
+
+    @Test
+    void aProblemSettledLaterInItsSentenceIsOver() {
+        assertEquals(Tier.STANDARD, tier("The first kettle leaked, the replacement works perfectly, thanks!"));
+        assertEquals(Tier.COMPLAINT, tier("It arrived broken, thanks for replacing it, but the new one is scratched too"));
+    }
+
+    @Test
+    void conditionsInFrenchInvertedOrOpeningOnPourPeuQue() {
+        assertEquals(Tier.STANDARD, tier("Le colis arriverait-il abîmé, que faudrait-il faire ?"));
+        assertEquals(Tier.STANDARD, tier("Pour peu qu'il pleuve samedi, peut-on décaler la livraison ?"));
+    }
+
+    @Test
+    void aFakeSiteOrTheBuildingsBoilerIsNotOurs() {
+        assertEquals(Tier.STANDARD, tier("Mon frère s'est fait arnaquer par un faux site. Le vôtre est officiel ?"));
+        assertEquals(Tier.URGENT, tier("Il me faut le radiateur tout de suite : la chaudière de l'immeuble est en panne."));
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
