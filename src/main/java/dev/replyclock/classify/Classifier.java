@@ -923,7 +923,7 @@ public final class Classifier {
         s.shapesPresent = 0;
         for (int i = 0; i < t.count; i++) {
             boolean digitFirst = t.length[i] > 0 && isDigit(t.chars[t.charStart[i]]);
-            if (s.timeEnd[i] == 0 && (digitFirst ? isTimeShape(t, i) : isWordDate(t, i))) {
+            if (s.timeEnd[i] == 0 && (digitFirst ? isTimeShape(t, i) && !measure(text, t.origEnd[i]) : isWordDate(t, i))) {
                 s.timeEnd[i] = i + 1;
             }
             if (digitFirst && leadingDigits(t, i) == t.length[i]) {
@@ -1019,6 +1019,11 @@ public final class Classifier {
         return t.equalsAt(i - 1, "le") || t.equalsAt(i - 1, "the") || t.equalsAt(i - 1, "du") || isMonth(t, i - 1)
                 || t.equalsAt(i - 1, "avant") || t.equalsAt(i - 1, "before") || t.equalsAt(i - 1, "by")
                 || t.equalsAt(i - 1, "at");
+    }
+
+    /** Whether a number ending at {@code end} is a measure, not a day or an hour: "at 18°C", "at 40%". */
+    private static boolean measure(String text, int end) {
+        return end < text.length() && (text.charAt(end) == '°' || text.charAt(end) == '%');
     }
 
     /** Month names, French and English, for dates written with them ("September 1", "le premier mai"). */

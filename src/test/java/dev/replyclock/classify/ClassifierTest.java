@@ -924,6 +924,42 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Il me faut le radiateur tout de suite : la chaudière de l'immeuble est en panne."));
     }
 
+    @Test
+    void partOfTheParcelThereAndPartNotIsMissing() {
+        assertComplaintBy("missing-item", "The lamp is there but the bulbs aren't. Order 5521.");
+    }
+
+    @Test
+    void holdingOrCollectingAnOrderIsNoHurry() {
+        assertEquals(Tier.STANDARD, tier("Can I collect order 21190 from the store instead of having it delivered?"));
+        assertEquals(Tier.STANDARD, tier("Can you keep the lamp set for us until the 28th?"));
+    }
+
+    @Test
+    void moreConditionsAndPolicyQuestions() {
+        assertEquals(Tier.STANDARD, tier("Should I ever need a rush delivery, is there a same-day option?"));
+        assertEquals(Tier.STANDARD, tier("Were there ever an emergency while travelling, is there a helpline?"));
+        assertEquals(Tier.STANDARD, tier("Do you accept returns for broken items, or only unopened ones?"));
+    }
+
+    @Test
+    void withoutFailIsNoNegation() {
+        assertEquals(Tier.URGENT, tier("Sans faute d'ici jeudi soir s'il vous plaît, c'est pour les obsèques."));
+    }
+
+    @Test
+    void theOwnOrderAskedAboutInMorePlacesWords() {
+        assertEquals(Tier.URGENT, tier("Le violon, il est parti de chez vous ?"));
+        assertEquals(Tier.URGENT, tier("asan na po yung order ko?"));
+        assertEquals(Tier.URGENT, tier("mon colis est à quel niveau ?"));
+        assertEquals(Tier.URGENT, tier("my order can send cepat sikit?"));
+    }
+
+    @Test
+    void aSumChargedAgainstTheSumShownInCaribbeanEnglish() {
+        assertComplaintBy("billing-error", "Allyuh charge meh $350 when de site say $300");
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
