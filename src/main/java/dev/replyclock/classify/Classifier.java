@@ -1046,8 +1046,10 @@ public final class Classifier {
 
     /** A day written as a word before its month: "le premier septembre", "the first of May". */
     private static boolean isWordDate(Tokens t, int i) {
-        if (!t.equalsAt(i, "premier") && !t.equalsAt(i, "first")) {
-            return false;
+        int len = t.length[i];
+        char first = len > 0 ? t.chars[t.charStart[i]] : 0;
+        if (!(len == 7 && first == 'p' && t.equalsAt(i, "premier") || len == 5 && first == 'f' && t.equalsAt(i, "first"))) {
+            return false; // most words, at a length and a letter's cost
         }
         int next = i + 1 < t.count && t.equalsAt(i + 1, "of") ? i + 2 : i + 1;
         return next < t.count && isMonth(t, next);

@@ -960,6 +960,47 @@ class ClassifierTest {
         assertComplaintBy("billing-error", "Allyuh charge meh $350 when de site say $300");
     }
 
+    @Test
+    void whenTheOwnOrderComesAskedInMoreWays() {
+        assertEquals(Tier.URGENT, tier("when's my lawn mower coming? Order 3391."));
+        assertEquals(Tier.URGENT, tier("Is my scaffolding on the lorry? Roofers start Wednesday."));
+        assertEquals(Tier.URGENT, tier("Commande de lingerie passée dimanche. Elle est expédiée ?"));
+        assertEquals(Tier.URGENT, tier("Le patron de couture n° 3310 a déjà été posté ?"));
+        assertEquals(Tier.URGENT, tier("Need this yesterday tbh. Order 30019."));
+    }
+
+    @Test
+    void aProblemSortedAndASpeedPraisedAreNoSignal() {
+        assertEquals(Tier.STANDARD, tier("Had an issue last month with a missing remote but your team sorted it fast. Thanks heaps!"));
+        assertEquals(Tier.STANDARD, tier("Il y a eu un souci le mois dernier mais vous l'avez réglé super vite, merci encore."));
+    }
+
+    @Test
+    void aDurationOrAProductComingBackIsNoDeadline() {
+        assertEquals(Tier.STANDARD, tier("c combien la location d'une tente pour un weekend ?"));
+        assertEquals(Tier.STANDARD, tier("La bougie « Casse-Noisette » revient pour Noël cette année ?"));
+        assertEquals(Tier.URGENT, tier("when is the restock?? I need it for my trip on the 14th"), "a restock the customer waits for");
+    }
+
+    @Test
+    void onlyPartOfTheOrderInTheBox() {
+        assertComplaintBy("missing-item", "Nothing damaged, but the box held only the veil. The gloves were not in it.");
+    }
+
+    @Test
+    void assumingAnEventualAndAConditionalAreConditions() {
+        assertEquals(Tier.STANDARD, tier("Assuming a pattern piece were missing, could you email a PDF?"));
+        assertEquals(Tier.STANDARD, tier("Le jour où le moteur serait en panne, combien de temps pour un échange ?"));
+        assertEquals(Tier.STANDARD, tier("Pour une éventuelle réclamation, c'est par mail ou par téléphone ?"));
+        assertEquals(Tier.URGENT, tier("Bonjour, serait-il possible de recevoir les uniformes avant la rentrée de lundi ?"),
+                "a polite request is no condition");
+    }
+
+    @Test
+    void nigerianPidginForBrokenAndAngry() {
+        assertEquals(Tier.COMPLAINT, tier("I buy fishing rod from una shop, e don broke for two place. I vex bad."));
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
