@@ -1,7 +1,6 @@
 package dev.replyclock.classify;
 
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * A message cut into folded tokens, in reusable arrays (one instance per thread, grown as needed, so that
@@ -209,44 +208,58 @@ final class Tokens {
     }
 
     /** Sign-off lines, lower case without accents or end punctuation: what follows them is a signature. */
-    private static final Set<String> SIGN_OFFS = Set.of("cordialement", "bien cordialement", "tres cordialement",
-            "salutations", "sinceres salutations", "meilleures salutations", "bien a vous", "a bientot", "merci",
-            "merci d avance", "merci beaucoup", "merci bien", "bonne journee", "belle journee", "bonne soiree",
-            "amities", "bisous", "regards", "best regards", "kind regards", "warm regards", "many thanks", "best",
-            "all the best", "cheers", "thanks", "thank you", "thanks again", "thanks in advance", "sincerely",
-            "yours sincerely", "yours faithfully", "respectfully", "take care");
+    private static final String[] SIGN_OFFS = {"cordialement", "bien cordialement", "tres cordialement",
+        "salutations", "sinceres salutations", "meilleures salutations", "bien a vous", "a bientot", "merci",
+        "merci d avance", "merci beaucoup", "merci bien", "bonne journee", "belle journee", "bonne soiree",
+        "amities", "bisous", "regards", "best regards", "kind regards", "warm regards", "many thanks", "best",
+        "all the best", "cheers", "thanks", "thank you", "thanks again", "thanks in advance", "sincerely",
+        "yours sincerely", "yours faithfully", "respectfully", "take care"};
     /** A signature is short: at most this many lines, each at most {@link #SIGNATURE_LINE} characters. */
     private static final int SIGNATURE_LINES = 4;
     private static final int SIGNATURE_LINE = 60;
+    /** The longest line read as a sign-off. */
+    private static final int SIGN_OFF_LINE = 30;
+    /** A sign-off line folded for comparison, reused: the cut allocates nothing per message. */
+    private final char[] signOffKey = new char[SIGN_OFF_LINE];
 
     /**
      * Where the signature of an e-mail starts (the sign-off line: "Bien cordialement,"), or the text's length when
      * there is none. Its lines are not the message ("Responsable du service Réclamations" is a job title); a
      * P.S., a question or a long line after the sign-off is still the customer's.
      */
-    static int signatureStart(String text) {
+    int signatureStart(String text) {
         if (text.indexOf('\n') < 0) {
             return text.length(); // one line, most messages: found by a vectorized scan, not a walk back
         }
         int end = text.length();
         int lines = 0;
-        String below = null; // the line right below the one read: under a sign-off, a name ("Sophie Dubreuil")
+        int belowFrom = -1; // the line right below the one read: under a sign-off, a name ("Sophie Dubreuil")
+        int belowTo = -1;
         while (end > 0 && lines <= SIGNATURE_LINES) {
             int lineStart = text.lastIndexOf('\n', end - 1) + 1;
             if (lineStart == 0) {
                 return text.length(); // the first line is never the sign-off
             }
-            String line = text.substring(lineStart, end).strip();
-            if (!line.isEmpty()) {
-                if (lines > 0 && SIGN_OFFS.contains(signOffKey(line))) {
-                    return looksLikeAName(below) && bodyLines(text, lineStart) >= 2 ? lineStart : text.length();
+            int from = lineStart;
+            int to = end;
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+                to--;
+            }
+            if (from < to) {
+                if (lines > 0 && isSignOff(text, from, to)) {
+                    return looksLikeAName(text, belowFrom, belowTo) && bodyLines(text, lineStart) >= 2 ? lineStart : text.length();
                 }
-                if (line.length() > SIGNATURE_LINE || line.indexOf('?') >= 0 || line.regionMatches(true, 0, "p.s", 0, 3)
-                        || line.regionMatches(true, 0, "ps", 0, 2) && (line.length() == 2 || !Character.isLetter(line.charAt(2)))) {
+                if (to - from > SIGNATURE_LINE || text.indexOf('?', from) >= 0 && text.indexOf('?', from) < to
+                        || text.regionMatches(true, from, "p.s", 0, 3)
+                        || text.regionMatches(true, from, "ps", 0, 2) && (to - from == 2 || !Character.isLetter(text.charAt(from + 2)))) {
                     return text.length();
                 }
                 lines++;
-                below = line;
+                belowFrom = from;
+                belowTo = to;
             }
             end = lineStart - 1;
         }
@@ -270,27 +283,31 @@ final class Tokens {
     }
 
     /** A name or a title: a few words, the first on a capital ("Dan", "Clara Vasseur"), not a sentence. */
-    private static boolean looksLikeAName(String line) {
-        if (!Character.isUpperCase(line.charAt(0)) || line.endsWith(".") || line.endsWith("!")) {
+    private static boolean looksLikeAName(String text, int from, int to) {
+        char last = text.charAt(to - 1);
+        if (!Character.isUpperCase(text.charAt(from)) || last == '.' || last == '!') {
             return false;
         }
         int words = 1;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == ' ') {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ' ') {
                 words++;
             }
         }
         return words <= 4;
     }
 
-    /** A short line in lower case without accents, with its closing punctuation dropped: "Bien à vous," -> "bien a vous". */
-    private static String signOffKey(String line) {
-        if (line.length() > 30) {
-            return "";
+    /**
+     * Whether the line text[from, to) is a sign-off, read in lower case without accents, with its punctuation
+     * dropped: "Bien à vous," is "bien a vous".
+     */
+    private boolean isSignOff(String text, int from, int to) {
+        if (to - from > SIGN_OFF_LINE) {
+            return false;
         }
-        StringBuilder key = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = Character.toLowerCase(line.charAt(i));
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = Character.toLowerCase(text.charAt(i));
             c = switch (c) {
                 case 'à', 'â' -> 'a';
                 case 'é', 'è', 'ê' -> 'e';
@@ -300,11 +317,28 @@ final class Tokens {
                 case '\'', '’', '-' -> ' ';
                 default -> c;
             };
-            if (Character.isLetter(c) || c == ' ' && key.length() > 0 && key.charAt(key.length() - 1) != ' ') {
-                key.append(c);
+            if (Character.isLetter(c) || c == ' ' && n > 0 && signOffKey[n - 1] != ' ') {
+                signOffKey[n++] = c;
             }
         }
-        return key.toString().strip();
+        if (n > 0 && signOffKey[n - 1] == ' ') {
+            n--;
+        }
+        for (String signOff : SIGN_OFFS) {
+            if (signOff.length() == n && sameChars(signOffKey, 0, signOff, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameChars(char[] chars, int from, String s, int n) {
+        for (int i = 0; i < n; i++) {
+            if (chars[from + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the '>' at {@code i} opens a line (blanks before it allowed): a quoted line of an e-mail reply. */
