@@ -1013,6 +1013,9 @@ public final class Classifier {
         if (d < len) {
             return ordinal(t.chars, base + d, len - d);
         }
+        if (i + 1 < t.count && isMonth(t, i + 1)) {
+            return true; // "on 2 March", "le 3 mai"
+        }
         if (i == 0) {
             return false;
         }

@@ -1001,6 +1001,36 @@ class ClassifierTest {
         assertEquals(Tier.COMPLAINT, tier("I buy fishing rod from una shop, e don broke for two place. I vex bad."));
     }
 
+    @Test
+    void sentOrNotAskedOfTheThingItself() {
+        assertEquals(Tier.URGENT, tier("Hiya, any word on the nappies? Ordered Monday."));
+        assertEquals(Tier.URGENT, tier("est-ce que la lampe a été expédiée ? Il en a besoin pour réviser."));
+        assertEquals(Tier.URGENT, tier("Ma commande 4471 a-t-elle été dispatchée ?"));
+        assertEquals(Tier.URGENT, tier("The rental starts on 2 March, can you confirm the clothes will be delivered by then?"));
+    }
+
+    @Test
+    void aFakeSellerAReplacementMadeAndAPackagingQuestionAreNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("Ma voisine s'est fait arnaquer par un faux vendeur sur Facebook. Vous êtes la vraie page ?"));
+        assertEquals(Tier.STANDARD, tier("Le premier stylo était arrivé avec la plume tordue mais vous l'avez remplacé en deux jours. Merci !"));
+        assertEquals(Tier.STANDARD, tier("Another shop sent my mate a broken lamp, so I'm buying from you. Is it packed in foam?"));
+    }
+
+    @Test
+    void productsPlacesAndFinishesNamedWithASignalWord() {
+        assertEquals(Tier.STANDARD, tier("Ey up, do you stock an emergency breakaway cable for a caravan?"));
+        assertEquals(Tier.STANDARD, tier("Vous faites une réduction pour le personnel des urgences ?"));
+        assertEquals(Tier.STANDARD, tier("Is the chess set walnut or stained beech?"));
+        assertEquals(Tier.STANDARD, tier("The replacement kettle works perfectly and boils quickly. Does the toaster come in green?"));
+    }
+
+    @Test
+    void anOrderToComeAndACustomerWhoCannotWork() {
+        assertEquals(Tier.STANDARD, tier("Je recommanderai chez vous pour Noël, sans hésiter."));
+        assertEquals(Tier.URGENT, tier("Could you check it has left the warehouse? Every day without the van is a day I can't work."));
+        assertComplaintBy("accusation", "on s'est bien fait pigeonner, les billets n'étaient pas valables");
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test

@@ -110,7 +110,8 @@ class LabeledCorpusTest {
             "unseen-bf.jsonl", "unseen-bg.jsonl", "unseen-bh.jsonl",
             "unseen-bi.jsonl", "unseen-bj.jsonl", "unseen-bk.jsonl",
             "unseen-bl.jsonl", "unseen-bm.jsonl", "unseen-bn.jsonl",
-            "unseen-bo.jsonl", "unseen-bp.jsonl", "unseen-bq.jsonl"}) {
+            "unseen-bo.jsonl", "unseen-bp.jsonl", "unseen-bq.jsonl",
+            "unseen-br.jsonl", "unseen-bs.jsonl", "unseen-bt.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
