@@ -155,6 +155,9 @@ final class Tokens {
                     if (letter != 0 && i + 1 < n && Character.isLetter(text.charAt(i + 1))
                             && (!inToken || Character.isLetter(text.charAt(i - 1)))) {
                         f = letter; // $c@m, a$ap, d€çu: a symbol for a letter
+                    } else if (c == '$' && inToken && Character.isLetter(text.charAt(i - 1))
+                            && (i + 1 == n || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
+                        f = letter; // "dè$ que possible": an s that ends a word (not "5$", a price)
                     }
                 }
             }

@@ -1031,6 +1031,39 @@ class ClassifierTest {
         assertComplaintBy("accusation", "on s'est bien fait pigeonner, les billets n'étaient pas valables");
     }
 
+    @Test
+    void willItMakeItAndSmsSpellingAskAboutTheOwnOrder() {
+        assertEquals(Tier.URGENT, tier("Bought the blanket for my mum's 70th on the 9th. Will it make it?"));
+        assertEquals(Tier.URGENT, tier("hi m8 wen wil my sauna b dlvrd? ordr 77120"));
+        assertEquals(Tier.URGENT, tier("Wah gwaan, mi order fi di shower head, when it a come?"));
+    }
+
+    @Test
+    void aDiscountNotTakenOffOrMoreThanTheBasketIsABillingError() {
+        assertComplaintBy("billing-error", "J'ai saisi le code BIENVENUE15 mais la remise n'a pas été déduite du total.");
+        assertComplaintBy("billing-error", "49 € de plus que le panier sur mon relevé. Vous m'expliquez ?");
+    }
+
+    @Test
+    void aDollarSignEndingAWordIsAnS() {
+        assertEquals(Tier.URGENT, tier("Pouvez-vous me rappeler dè$ que possible ?"));
+        assertEquals(Tier.STANDARD, tier("It costs 5$ with shipping?"), "after a digit it is a price");
+    }
+
+    @Test
+    void someoneElsesReviewOrStoveIsNotOurs() {
+        assertEquals(Tier.STANDARD, tier("J'ai lu un avis négatif sur la plaque. Elle existe en 4 feux ?"));
+        assertEquals(Tier.STANDARD, tier("My brother's stove (not one of yours) cracked last winter. Is yours rated for frost?"));
+    }
+
+    @Test
+    void whereIsMyOrderInMalayHaitianAndCaribbeanWords() {
+        assertEquals(Tier.URGENT, tier("Hi boss, mana my order? Placed Monday, until now no tracking number."));
+        assertEquals(Tier.URGENT, tier("Bonjou, ki koté koli an mwen yé? Commande 6631."));
+        assertEquals(Tier.URGENT, tier("Wha happenin, allyuh ship de lanterns yet?"));
+        assertEquals(Tier.URGENT, tier("Hiya, any sign of the curtains at all?"));
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
