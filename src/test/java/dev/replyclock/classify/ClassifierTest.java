@@ -1064,6 +1064,33 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Hiya, any sign of the curtains at all?"));
     }
 
+    @Test
+    void backFromARepairAndTheFaultAgain() {
+        assertComplaintBy("repeat-fault", "The clock went back to you for the ticking noise. Got it back Monday, ticking again by Wednesday.");
+    }
+
+    @Test
+    void gettingHereAProposalAndAShiftOnAreUrgent() {
+        assertEquals(Tier.URGENT, tier("When is my backpack getting here? ordered it on the 2nd"));
+        assertEquals(Tier.URGENT, tier("The ring is for a proposal at 8pm tomorrow, can you confirm?"));
+        assertEquals(Tier.URGENT, tier("Get a shift on with the paddles please lads, we're on the river Saturday"));
+    }
+
+    @Test
+    void aPolicyAskedOrAChoiceNotMadeYetIsStandard() {
+        assertEquals(Tier.STANDARD, tier("Out of curiosity, what's the policy when a sculpture shows up broken at the venue?"));
+        assertEquals(Tier.STANDARD, tier("Which plan is better? Trying to decide before I book for next month."));
+    }
+
+    @Test
+    void whereTheOrderIsInYorkshireAcadianAndReunionWords() {
+        assertEquals(Tier.URGENT, tier("Ey up, any news on me sofa? Ordered it a fortnight ago."));
+        assertEquals(Tier.URGENT, tier("Asteur mon lit est rendu où ?"));
+        assertEquals(Tier.URGENT, tier("Mon colis lé où ?"));
+        assertEquals(Tier.URGENT, tier("Paid on Monday (#BB-1049). Any chance it's out the door yet?"));
+        assertEquals(Tier.STANDARD, tier("All arrived grand, nowt broken. Ta very much."));
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
