@@ -1477,19 +1477,13 @@ public final class Classifier {
         if (s.has(start, HYPOTHETICAL_SENTENCE_MARK) && !s.has(start, IN_FAMILY)) {
             return HYPOTHETICAL;
         }
-        int b = start - 1;
-        for (; b >= reach && t.sentence[b] == t.sentence[start] && !s.has(b, CONSEQUENCE); b--) {
-            if (s.has(b, HYPOTHETICAL_SENTENCE_MARK)) {
-                return HYPOTHETICAL; // "does the warranty cover accidental damage?"
-            }
+        int b = walkBack(s, t, start - 1, t.sentence[start], reach);
+        if (b == MARKED) {
+            return HYPOTHETICAL; // "does the warranty cover accidental damage?"
         }
-        if (b >= 0 && t.sentence[b] != t.sentence[start] && followUpQuestion(t, start, b + 1)) {
-            // "Que couvre la Garantie Casse ? Les taches aussi ?": a short question goes on with the one before
-            for (int j = b; j >= reach && t.sentence[j] == t.sentence[b] && !s.has(j, CONSEQUENCE); j--) {
-                if (s.has(j, HYPOTHETICAL_SENTENCE_MARK)) {
-                    return HYPOTHETICAL;
-                }
-            }
+        if (b >= 0 && t.sentence[b] != t.sentence[start] && followUpQuestion(t, start, b + 1)
+                && walkBack(s, t, b, t.sentence[b], reach) == MARKED) {
+            return HYPOTHETICAL; // "Que couvre la Garantie Casse ? Les taches aussi ?": goes on with the one before
         }
         // from within the span too ("mon imprimante achetée ailleurs ne marche plus"), but not a family's own words
         // ("je vais aller voir ailleurs" is the threat itself)
@@ -1499,6 +1493,22 @@ public final class Classifier {
             }
         }
         return COUNTS;
+    }
+
+    /** What {@link #walkBack} returns when a phrase making its sentence hypothetical stands on the way. */
+    private static final int MARKED = -2;
+
+    /**
+     * Walks back from token {@code k} through {@code sentence} (not before {@code reach}, not past a consequence
+     * marker): {@link #MARKED} when a hypothetical-sentence phrase starts on the way, else the token it stopped at.
+     */
+    private static int walkBack(Scratch s, Tokens t, int k, int sentence, int reach) {
+        for (; k >= reach && t.sentence[k] == sentence && !s.has(k, CONSEQUENCE); k--) {
+            if (s.has(k, HYPOTHETICAL_SENTENCE_MARK)) {
+                return MARKED;
+            }
+        }
+        return k;
     }
 
     /**
