@@ -1091,6 +1091,40 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("All arrived grand, nowt broken. Ta very much."));
     }
 
+    @Test
+    void praiseAPatternAndAJobTitleAreNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("Cracking service from your team last week, cheers! Do you engrave the knives?"));
+        assertEquals(Tier.STANDARD, tier("Le parasol a tenu tout l'aprèm avec le mistral. Vous le faites en rayé ?"));
+        assertEquals(Tier.STANDARD, tier("Hi, what's the lead time on 500 jars? Best, Tunde Okafor | Head of Complaints Handling"));
+        assertEquals(Tier.COMPLAINT, tier("the screen is cracking at the corner"));
+    }
+
+    @Test
+    void aLeakSettledByTheExchangeIsOver() {
+        assertEquals(Tier.STANDARD, tier("Le souci de fuite sur mon fer, réglé par l'échange la semaine dernière : tout marche parfaitement, merci !"));
+    }
+
+    @Test
+    void aFitterWhoLeftScratchesAndANeighboursFlapFromElsewhere() {
+        assertComplaintBy("damage", "Le poseur est reparti en laissant des plinthes non fixées sur tout le salon.");
+        assertEquals(Tier.STANDARD, tier("La chatière de ma voisine (pas de chez vous) a lâché. Vous avez un modèle avec puce ?"));
+    }
+
+    @Test
+    void theOwnOrderAskedAboutInIrishLiberianNigerianAndSwahiliWords() {
+        assertEquals(Tier.URGENT, tier("Hi, what's the story with my order IE-5590? Thanks a mil"));
+        assertEquals(Tier.URGENT, tier("Hello, my package from y'all not reach yet. Order LR-3390."));
+        assertEquals(Tier.URGENT, tier("Good afternoon. How far my order? NG-50021."));
+        assertEquals(Tier.URGENT, tier("Ordered a snowboard on the 2nd. When's it getting here?"));
+        assertEquals(Tier.URGENT, tier("Niaje, please send the batteries haraka. Order KE-8810."));
+    }
+
+    @Test
+    void aFaultFixedByTheVisitOrTheReplacementIsOver() {
+        assertEquals(Tier.STANDARD, tier("La tablette qui ne s'allumait plus marche nickel depuis le passage de votre technicien, merci !"));
+        assertEquals(Tier.STANDARD, tier("The tablet that wasn't charging last week is ok now after your replacement. Thank you!"));
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
