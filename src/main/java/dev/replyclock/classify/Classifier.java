@@ -869,7 +869,13 @@ public final class Classifier {
                         t.questionSentence[t.sentence[start]] = true;
                     }
                 }
-                case HYPOTHETICAL_SENTENCE -> s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK;
+                case HYPOTHETICAL_SENTENCE -> {
+                    // "le couvre-liseuse est abîmé": the first part of a compound asks nothing about a warranty;
+                    // "couvre-t-elle" is the verb asked
+                    if (!compoundHead(t, s.matchEnd[m] - 1)) {
+                        s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK;
+                    }
+                }
                 // the rest of its sentence is about the other shop, and so is what its clause said before it
                 case ELSEWHERE -> s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK | ELSEWHERE;
                 case GENERAL -> s.mark[start] |= GENERAL;
@@ -1493,6 +1499,22 @@ public final class Classifier {
             }
         }
         return COUNTS;
+    }
+
+    /** Subject pronouns that follow a French verb asked with a hyphen: "couvre-t-elle", "prend-il". */
+    private static final String[] INVERTED_SUBJECTS = {"t", "il", "elle", "ils", "elles", "on", "vous", "nous", "je", "tu", "ce"};
+
+    /** Whether token i is the first part of a hyphenated compound (couvre-liseuse), not a verb asked (couvre-t-elle). */
+    private static boolean compoundHead(Tokens t, int i) {
+        if (!t.hyphenAfter[i] || i + 1 >= t.count) {
+            return false;
+        }
+        for (String subject : INVERTED_SUBJECTS) {
+            if (t.equalsAt(i + 1, subject)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What {@link #walkBack} returns when a phrase making its sentence hypothetical stands on the way. */

@@ -1125,6 +1125,26 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("The tablet that wasn't charging last week is ok now after your replacement. Thank you!"));
     }
 
+    @Test
+    void aCompoundHeadIsNoWarrantyQuestionButAnInvertedVerbIs() {
+        assertEquals(Tier.COMPLAINT, tier("Le couvre-liseuse est abîmé, la couture du coin est déjà défaite"));
+        assertEquals(Tier.STANDARD, tier("La garantie couvre-t-elle un écran cassé ?"));
+    }
+
+    @Test
+    void moreWaysToSayNothingIsWrong() {
+        assertEquals(Tier.STANDARD, tier("Nothing's broken, I just can't work out how to fold the tripod legs back in"));
+        assertEquals(Tier.STANDARD, tier("J'ai été déçu en bien par votre coussin. Il existe en taille enfant ?"));
+        assertEquals(Tier.STANDARD, tier("Does the outboard come with a guard? I don't want the prop getting damaged on the reefs."));
+        assertEquals(Tier.STANDARD, tier("Is the lining silk? My last suit from another tailor got damaged at the cleaner's."));
+    }
+
+    @Test
+    void anOrderStillBeingPreparedOrNotReceivedInSmsSpelling() {
+        assertEquals(Tier.URGENT, tier("Toujours en préparation ma commande 7001 ?"));
+        assertEquals(Tier.URGENT, tier("bjr ma cmd 4412 tjs pas recu, vs pouvez regarder svp"));
+    }
+
     // ------------------------------------------------------------ obfuscation
 
     @Test
