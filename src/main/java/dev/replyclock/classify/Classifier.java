@@ -596,24 +596,11 @@ public final class Classifier {
 
     private static boolean suffixMatches(String[] suffixes, char[] chars, int from, int len) {
         for (String suffix : suffixes) {
-            if (suffix.length() == len && regionEquals(chars, from, suffix)) {
+            if (suffix.length() == len && Tokens.regionEquals(chars, from, suffix)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean regionEquals(char[] chars, int from, String s) {
-        int n = s.length();
-        if (n > 0 && chars[from] != s.charAt(0)) {
-            return false; // most candidates differ at once
-        }
-        for (int i = 1; i < n; i++) {
-            if (chars[from + i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Checks elements 2..n of pattern p on the tokens from {@code next}; returns the end token (exclusive), or -1. */
@@ -648,9 +635,9 @@ public final class Classifier {
         String text = e.text();
         return switch (e.kind()) {
             case ANY -> true;
-            case EXACT -> len == text.length() && regionEquals(t.chars, base, text);
-            case PREFIX -> len >= text.length() && regionEquals(t.chars, base, text);
-            case STEM -> len >= text.length() && regionEquals(t.chars, base, text)
+            case EXACT -> len == text.length() && Tokens.regionEquals(t.chars, base, text);
+            case PREFIX -> len >= text.length() && Tokens.regionEquals(t.chars, base, text);
+            case STEM -> len >= text.length() && Tokens.regionEquals(t.chars, base, text)
                     && suffixMatches(e.suffixes(), t.chars, base + text.length(), len - text.length());
             case CLOCK -> isClock(t, tok);
             default -> false;
@@ -703,7 +690,7 @@ public final class Classifier {
         for (int p : candidates) {
             Element e = patterns[p].elements()[0];
             String stem = e.text();
-            if (len > stem.length() && regionEquals(t.chars, base, stem)) {
+            if (len > stem.length() && Tokens.regionEquals(t.chars, base, stem)) {
                 continue; // the word extends the term ("complainte", "urgentiste"): an inflection question, not a typo
             }
             if (e.kind() == Element.Kind.EXACT) {
@@ -844,7 +831,7 @@ public final class Classifier {
                 return -1;
             }
             String w = words[k].text();
-            if (at + w.length() > len || !regionEquals(chars, at, w)) {
+            if (at + w.length() > len || !Tokens.regionEquals(chars, at, w)) {
                 return -1;
             }
             at += w.length();
@@ -1045,12 +1032,7 @@ public final class Classifier {
         if (t.length[i] < 3 || t.length[i] > 9) {
             return false;
         }
-        for (String month : MONTHS) {
-            if (t.equalsAt(i, month)) {
-                return true;
-            }
-        }
-        return false;
+        return t.equalsAny(i, MONTHS);
     }
 
     /** A day written as a word before its month: "le premier septembre", "the first of May". */
@@ -1509,12 +1491,7 @@ public final class Classifier {
         if (!t.hyphenAfter[i] || i + 1 >= t.count) {
             return false;
         }
-        for (String subject : INVERTED_SUBJECTS) {
-            if (t.equalsAt(i + 1, subject)) {
-                return false;
-            }
-        }
-        return true;
+        return !t.equalsAny(i + 1, INVERTED_SUBJECTS);
     }
 
     /** What {@link #walkBack} returns when a phrase making its sentence hypothetical stands on the way. */
@@ -1550,16 +1527,12 @@ public final class Classifier {
         if (last - first + 1 > FOLLOW_UP_WORDS) {
             return false;
         }
-        for (String opener : FOLLOW_UP_OPENERS) {
-            if (t.equalsAt(first, opener)) {
-                return true;
-            }
+        if (t.equalsAny(first, FOLLOW_UP_OPENERS)) {
+            return true;
         }
         for (int i = first; i <= last; i++) {
-            for (String more : FOLLOW_UP_MORE) {
-                if (t.equalsAt(i, more)) {
-                    return true;
-                }
+            if (t.equalsAny(i, FOLLOW_UP_MORE)) {
+                return true;
             }
         }
         return false;

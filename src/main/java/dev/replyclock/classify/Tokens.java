@@ -328,20 +328,11 @@ final class Tokens {
             n--;
         }
         for (String signOff : SIGN_OFFS) {
-            if (signOff.length() == n && sameChars(signOffKey, 0, signOff, n)) {
+            if (signOff.length() == n && regionEquals(signOffKey, 0, signOff)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean sameChars(char[] chars, int from, String s, int n) {
-        for (int i = 0; i < n; i++) {
-            if (chars[from + i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether the '>' at {@code i} opens a line (blanks before it allowed): a quoted line of an e-mail reply. */
@@ -596,12 +587,27 @@ final class Tokens {
     }
 
     boolean equalsAt(int token, String s) {
-        if (length[token] != s.length()) {
-            return false;
+        return length[token] == s.length() && regionEquals(chars, charStart[token], s);
+    }
+
+    /** Whether token {@code token} is one of {@code words}. */
+    boolean equalsAny(int token, String[] words) {
+        for (String w : words) {
+            if (equalsAt(token, w)) {
+                return true;
+            }
         }
-        int base = charStart[token];
-        for (int i = 0; i < s.length(); i++) {
-            if (chars[base + i] != s.charAt(i)) {
+        return false;
+    }
+
+    /** Whether {@code chars} from {@code from} start with the letters of {@code s} (the caller knows they fit). */
+    static boolean regionEquals(char[] chars, int from, String s) {
+        int n = s.length();
+        if (n > 0 && chars[from] != s.charAt(0)) {
+            return false; // most candidates differ at once
+        }
+        for (int i = 1; i < n; i++) {
+            if (chars[from + i] != s.charAt(i)) {
                 return false;
             }
         }
