@@ -59,6 +59,8 @@ public final class Classifier {
     private static final int WORD_START = 2;
     private static final int TERM_WORDS = 3;
     private final char[] wordLetters;
+    /** Per pattern: the hash of its second word when that is an exact word, else 0 (see firstWordTerms). */
+    private final int[] secondHash;
     /**
      * The same lists without the exact terms: above a token's last letter only a stem or a prefix can end,
      * and most terms are exact words, so the walk down a long word skips them (same order as the full lists).
@@ -168,6 +170,10 @@ public final class Classifier {
             }
         }
         wordLetters = letters.toString().toCharArray();
+        secondHash = new int[patterns.length];
+        for (int p = 0; p < patterns.length; p++) {
+            secondHash[p] = patterns[p].elements().length > 1 ? wordRecords[wordAt[p] + WORD_RECORD + WORD_HASH] : 0;
+        }
         build();
         RealWords.hashes(); // loaded once per JVM, here rather than on the first message with a near-miss
     }
@@ -517,8 +523,14 @@ public final class Classifier {
         }
         s.tokenSlot = slot;
         int nextLetter = i + 1 < t.count ? t.chars[t.charStart[i + 1]] - 'a' : -1;
+        int nextHash = i + 1 < t.count ? t.hash[i + 1] : 0;
         boolean family = false;
-        for (int term : terms) {
+        for (int k = 0; k < terms.length; k += 2) {
+            int term = terms[k];
+            int secondHash = terms[k + 1];
+            if (secondHash != 0 && secondHash != nextHash) {
+                continue; // a term whose exact second word is not the next token: most terms of common words
+            }
             int letter = (term & LETTER_MASK) - 1;
             if (letter >= 0 && letter != nextLetter) {
                 continue; // a term whose second word starts with another letter than the next token
@@ -542,9 +554,12 @@ public final class Classifier {
     private static final int LETTER_MASK = (1 << LETTER_BITS) - 1;
 
     /**
-     * The terms whose first word token i is, found down the trie, in the order the walk meets them: each as
-     * {@code pattern << 5 | tag}, tag 0 for any next token, or 1 + the letter the next token must start with.
-     * A function of the token's letters alone, so {@link WordMemo} keeps it per word.
+     * The terms whose first word token i is, found down the trie, in the order the walk meets them: each as two
+     * ints, {@code pattern << 5 | tag} (tag 0 for any next token, or 1 + the letter the next token must start
+     * with) and the {@link Tokens#hash} its second word must have (0: not an exact word, or no second word), so
+     * that the terms of common words ("de", "the", "my": ten a token) are mostly passed over on two ints in a
+     * row instead of a visit to the pattern's records. A function of the token's letters alone, so
+     * {@link WordMemo} keeps it per word.
      */
     private int[] firstWordTerms(Tokens t, int i) {
         int base = t.charStart[i];
@@ -558,6 +573,7 @@ public final class Classifier {
                 if (firstMatches(patterns[p].elements()[0], t.chars, base, len, d)) {
                     out = grow(out, n);
                     out[n++] = p << LETTER_BITS;
+                    out[n++] = secondHash[p];
                 }
             }
             if (endsByNext[node] != null) {
@@ -567,6 +583,7 @@ public final class Classifier {
                         if (firstMatches(patterns[p].elements()[0], t.chars, base, len, d)) {
                             out = grow(out, n);
                             out[n++] = p << LETTER_BITS | (c + 1);
+                            out[n++] = secondHash[p];
                         }
                     }
                 }
@@ -581,7 +598,7 @@ public final class Classifier {
     }
 
     private static int[] grow(int[] a, int n) {
-        return n < a.length ? a : Arrays.copyOf(a, a.length * 2);
+        return n + 1 < a.length ? a : Arrays.copyOf(a, a.length * 2);
     }
 
     /** The first element ends at depth d of a token of length len: does the token match it? */

@@ -23,6 +23,8 @@ import java.util.Arrays;
 final class Tokens {
 
     char[] chars = new char[1024];
+    /** The text being cut, copied once into a reused array. */
+    private char[] src = new char[1024];
     int[] charStart = new int[128];
     int[] length = new int[128];
     int[] origStart = new int[128];
@@ -63,8 +65,12 @@ final class Tokens {
         int quoteEnd = -1;
         byte quoteKind = 0;
         int n = signatureStart(text);
+        if (src.length < n) {
+            src = new char[Math.max(n, src.length * 2)];
+        }
+        text.getChars(0, n, src, 0); // one bulk copy: the loop below reads an array, not charAt's checks per character
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = src[i];
             if (c >= 'a' && c <= 'z') {
                 // most characters: small letters, which fold to themselves and change no state inside a word
                 if (!inToken) {
@@ -73,13 +79,13 @@ final class Tokens {
                     inToken = true;
                 }
                 int j = i + 1;
-                while (j < n && text.charAt(j) >= 'a' && text.charAt(j) <= 'z') {
+                while (j < n && src[j] >= 'a' && src[j] <= 'z') {
                     j++;
                 }
                 if (used + j - i > chars.length) {
                     chars = Arrays.copyOf(chars, Math.max(used * 2, used + j - i));
                 }
-                text.getChars(i, j, chars, used);
+                System.arraycopy(src, i, chars, used, j - i);
                 used += j - i;
                 tokenEnd = j;
                 i = j - 1;
@@ -113,8 +119,8 @@ final class Tokens {
                 quoteEnd = quoteSpanEnd(text, i);
                 quoteKind = quoteEnd < 0 ? 0 : titleQuote(text, i, quoteEnd) ? (byte) 1 : (byte) 2;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, text.charAt(i + 1));
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(src[i + 1])) {
+                int cp = Character.toCodePoint(c, src[i + 1]);
                 if (Character.getType(cp) == Character.FORMAT) {
                     i++; // invisible format characters outside the BMP (tags, musical format marks): deleted
                     continue;
@@ -152,11 +158,11 @@ final class Tokens {
                 f2 = TextFolder.second(c);
                 if (f <= TextFolder.SENTENCE && f != TextFolder.DELETE) {
                     char letter = symbolLetter(c);
-                    if (letter != 0 && i + 1 < n && Character.isLetter(text.charAt(i + 1))
-                            && (!inToken || Character.isLetter(text.charAt(i - 1)))) {
+                    if (letter != 0 && i + 1 < n && Character.isLetter(src[i + 1])
+                            && (!inToken || Character.isLetter(src[i - 1]))) {
                         f = letter; // $c@m, a$ap, d€çu: a symbol for a letter
-                    } else if (c == '$' && inToken && Character.isLetter(text.charAt(i - 1))
-                            && (i + 1 == n || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
+                    } else if (c == '$' && inToken && Character.isLetter(src[i - 1])
+                            && (i + 1 == n || !Character.isLetterOrDigit(src[i + 1]))) {
                         f = letter; // "dè$ que possible": an s that ends a word (not "5$", a price)
                     }
                 }
@@ -164,13 +170,13 @@ final class Tokens {
             if (f == TextFolder.DELETE) {
                 continue;
             }
-            if ((f == TextFolder.SENTENCE || f == TextFolder.CLAUSE) && (c == '.' || c == ',') && i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))
-                    && Character.isDigit(text.charAt(i + 1))) {
+            if ((f == TextFolder.SENTENCE || f == TextFolder.CLAUSE) && (c == '.' || c == ',') && i > 0 && i + 1 < n && Character.isDigit(src[i - 1])
+                    && Character.isDigit(src[i + 1])) {
                 f = TextFolder.SPACE; // 89.99, 84,98: a number, not the end of a clause
             }
             if (f == TextFolder.SPACE || f == TextFolder.CLAUSE || f == TextFolder.SENTENCE) {
                 if (inToken) {
-                    hyphenAfter[count] = c == '-' && i + 1 < n && Character.isLetter(text.charAt(i + 1));
+                    hyphenAfter[count] = c == '-' && i + 1 < n && Character.isLetter(src[i + 1]);
                     finish();
                     inToken = false;
                 }
@@ -186,8 +192,8 @@ final class Tokens {
             if (f == TextFolder.APOSTROPHE) {
                 if (inToken) {
                     // doesn't, can't, won't: keep the negation in one token
-                    if (i + 1 < n && TextFolder.first(text.charAt(i + 1)) == 't'
-                            && (i + 2 >= n || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
+                    if (i + 1 < n && TextFolder.first(src[i + 1]) == 't'
+                            && (i + 2 >= n || !Character.isLetterOrDigit(src[i + 2]))) {
                         continue;
                     }
                     finish();
@@ -197,7 +203,7 @@ final class Tokens {
             }
             if (!inToken) {
                 beginWord(i, i < quoteEnd ? quoteKind : 0);
-                titleCase[count] = Character.isUpperCase(c) && (i + 1 >= n || !Character.isUpperCase(text.charAt(i + 1)));
+                titleCase[count] = Character.isUpperCase(c) && (i + 1 >= n || !Character.isUpperCase(src[i + 1]));
                 inToken = true;
             }
             append(f, unitEnd);
@@ -253,7 +259,7 @@ final class Tokens {
             }
             if (from < to) {
                 if (lines > 0 && isSignOff(text, from, to)) {
-                    return looksLikeAName(text, belowFrom, belowTo) && bodyLines(text, lineStart) >= 2 ? lineStart : text.length();
+                    return looksLikeAName(text, belowFrom, belowTo) && twoBodyLines(text, lineStart) ? lineStart : text.length();
                 }
                 if (to - from > SIGNATURE_LINE || text.indexOf('?', from) >= 0 && text.indexOf('?', from) < to
                         || text.regionMatches(true, from, "p.s", 0, 3)
@@ -269,20 +275,25 @@ final class Tokens {
         return text.length();
     }
 
-    /** The non-blank lines before {@code end}: a sign-off closes an e-mail of a greeting and a body at least. */
-    private static int bodyLines(String text, int end) {
+    /**
+     * Whether the text before {@code end} has two non-blank lines at least: a sign-off closes an e-mail of a
+     * greeting and a body at least. Stops at the second (the rest of a long e-mail is not read for it).
+     */
+    private static boolean twoBodyLines(String text, int end) {
         int lines = 0;
         boolean blank = true;
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
             if (c == '\n') {
-                lines += blank ? 0 : 1;
+                if (!blank && ++lines == 2) {
+                    return true;
+                }
                 blank = true;
-            } else if (!Character.isWhitespace(c)) {
+            } else if (blank && !Character.isWhitespace(c)) {
                 blank = false;
             }
         }
-        return lines + (blank ? 0 : 1);
+        return lines + (blank ? 0 : 1) >= 2;
     }
 
     /** A name or a title: a few words, the first on a capital ("Dan", "Clara Vasseur"), not a sentence. */
