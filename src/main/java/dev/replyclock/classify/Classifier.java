@@ -372,6 +372,11 @@ public final class Classifier {
         int[] candStart = new int[16];
         int[] candEnd = new int[16];
         int cands;
+        /** The span a near or frame family found (see found()): its tokens and its verdict, -1 for none yet. */
+        int foundStart;
+        int foundEnd;
+        int foundVerdict;
+        int tries;
         /** Per frame slot (at most 4): the candidates' start and end tokens, in token order. */
         int[][] slotStart = new int[4][32];
         int[][] slotEnd = new int[4][32];
@@ -920,6 +925,14 @@ public final class Classifier {
                 for (int k = s.matchStart[m]; k < s.matchEnd[m]; k++) {
                     s.mark[k] &= ~(HYPOTHETICAL_MARK | HYPOTHETICAL_SENTENCE_MARK);
                 }
+                // nor does a condition phrase that starts before and runs into them ("just in case" + "in case my
+                // first message got lost")
+                for (int h = 0; h < s.matches; h++) {
+                    int hs = s.matchStart[h];
+                    if (hs < s.matchStart[m] && s.matchEnd[h] > s.matchStart[m] && conditionRole(patternRole[s.matchPattern[h]])) {
+                        s.mark[hs] &= ~(HYPOTHETICAL_MARK | HYPOTHETICAL_SENTENCE_MARK);
+                    }
+                }
             }
         }
         for (int m = 0; m < s.matches; m++) {
@@ -952,6 +965,10 @@ public final class Classifier {
             s.shapesPresent |= shape;
         }
         s.distinctAmounts = (s.shapesPresent & AMOUNT_SHAPE) == 0 ? 0 : distinctAmounts(s, t);
+    }
+
+    private static boolean conditionRole(Role role) {
+        return role == Role.HYPOTHETICAL || role == Role.HYPOTHETICAL_OPENER || role == Role.HYPOTHETICAL_SENTENCE;
     }
 
     /** The shapes a frame slot can take besides words, as bits of {@code slotShapes} and {@code Scratch.shape}. */
@@ -1122,13 +1139,19 @@ public final class Classifier {
             // in family order, as the signals are listed; most messages anchor a handful of the families
             for (long bits = s.anchored[w] | triedByShape[w]; bits != 0; bits &= bits - 1) {
                 int f = w * 64 + Long.numberOfTrailingZeros(bits);
-                int[] span = families[f].near() ? near(s, t, f) : families[f].frame() ? frame(s, t, f) : null;
-                if (span == null) {
+                s.foundVerdict = -1;
+                s.tries = 0;
+                if (families[f].near()) {
+                    near(s, t, f);
+                } else if (families[f].frame()) {
+                    frame(s, t, f);
+                }
+                int verdict = s.foundVerdict;
+                if (verdict < 0) {
                     continue;
                 }
-                int verdict = verdict(s, t, span[0], span[1]);
                 if (verdict == COUNTS) {
-                    offer(s, t, f, span[0], span[1]);
+                    offer(s, t, f, s.foundStart, s.foundEnd);
                 } else if (verdict != OUT_OF_SCOPE && familyTier[f] == Tier.COMPLAINT) {
                     s.complaintSetAside = true; // as for terms above: negated or hypothetical
                 }
@@ -1159,6 +1182,9 @@ public final class Classifier {
         if (fam.question() && !t.questionSentence[t.sentence[start]] && !t.questionSentence[t.sentence[end - 1]]) {
             return;
         }
+        if (fam.bareQuestion() && sentenceWords(t, start) - (end - start) > 1) {
+            return;
+        }
         if (fam.scareQuoted()) {
             for (int k = start; k < end; k++) {
                 if (t.quote[k] != 2) {
@@ -1169,25 +1195,40 @@ public final class Classifier {
         s.candidate(f, start, end);
     }
 
+    /** How many words the sentence of token {@code tok} has. */
+    private static int sentenceWords(Tokens t, int tok) {
+        int sentence = t.sentence[tok];
+        int from = tok;
+        while (from > 0 && t.sentence[from - 1] == sentence) {
+            from--;
+        }
+        int to = tok + 1;
+        while (to < t.count && t.sentence[to] == sentence) {
+            to++;
+        }
+        return to - from;
+    }
+
     /** A frame in a clause or a sentence without a window of its own spans at most this many words. */
     static final int FRAME_SCOPE_WORDS = 60;
     /** Slot-0 words a frame tries as its anchor: enough for a message, a bound for a megabyte. */
     private static final int MAX_FRAME_ANCHORS = 64;
 
     /**
-     * The first way to fill every slot of frame family f: a word (or shape) of each slot list in one scope,
-     * within the window, in order if the family says so; null if there is none. Each slot's candidates are
+     * The first way to fill every slot of frame family f that counts where it stands (else the first way): a
+     * word (or shape) of each slot list in one scope, within the window, in order if the family says so, left
+     * in {@link #found}'s fields of the scratch. Each slot's candidates are
      * gathered once in token order, and each anchor looks only within its window (a binary search, then a
      * short scan), so a long text costs linear time, not quadratic.
      */
-    private int[] frame(Scratch s, Tokens t, int f) {
+    private void frame(Scratch s, Tokens t, int f) {
         Family fam = families[f];
         if (fam.amounts() > 0 && s.distinctAmounts < fam.amounts()) {
-            return null;
+            return;
         }
         for (int k = 0; k < fam.slots(); k++) {
             if (gatherSlot(s, t, f, k) == 0) {
-                return null; // most messages leave some slot empty: done
+                return; // most messages leave some slot empty: done
             }
         }
         boolean bounded = fam.window() > 0 || fam.scope() != SignalRules.Scope.MESSAGE;
@@ -1224,11 +1265,28 @@ public final class Classifier {
                     break;
                 }
             }
-            if (filled) {
-                return new int[] {lo, hi};
+            if (filled && found(s, t, lo, hi)) {
+                return;
             }
         }
-        return null;
+    }
+
+    /** Verdicts a near or frame family reads before it gives up on a message whose spans do not count. */
+    private static final int MAX_TRIES = 64;
+
+    /**
+     * A span a near or frame family found: kept if it is the first, or the first that counts (the earlier ones
+     * negated, hypothetical or out of scope: "Supposing I'd wanted a king, I'd have ordered one. I ordered a
+     * single and got a king."). Returns whether the search is over: the span counts, or enough were read.
+     */
+    private boolean found(Scratch s, Tokens t, int lo, int hi) {
+        int verdict = verdict(s, t, lo, hi);
+        if (s.foundVerdict < 0 || verdict == COUNTS) {
+            s.foundStart = lo;
+            s.foundEnd = hi;
+            s.foundVerdict = verdict;
+        }
+        return verdict == COUNTS || ++s.tries >= MAX_TRIES;
     }
 
     /**
@@ -1317,8 +1375,11 @@ public final class Classifier {
         return t.length[a] == t.length[b] && Tokens.sameChars(t.chars, t.charStart[a], t.chars, t.charStart[b], t.length[a]);
     }
 
-    /** The first pair of an a-term and a b-term of family f within its window in one clause, or null. */
-    private int[] near(Scratch s, Tokens t, int f) {
+    /**
+     * The first pair of an a-term and a b-term of family f within its window in one clause that counts where it
+     * stands (else the first pair), left in {@link #found}'s fields of the scratch.
+     */
+    private void near(Scratch s, Tokens t, int f) {
         Family fam = families[f];
         for (int a = s.slotHead[f * 4]; a >= 0; a = s.slotNext[a]) { // the family's a-terms, in token order
             int as = s.matchStart[a];
@@ -1332,8 +1393,8 @@ public final class Classifier {
                     continue;
                 }
                 int[] span = pair(s, t, fam, as, ae, s.matchStart[b], s.matchEnd[b]);
-                if (span != null) {
-                    return span;
+                if (span != null && found(s, t, span[0], span[1])) {
+                    return;
                 }
             }
             // time and clock terms of the b side are not trie matches: look for them by shape
@@ -1341,14 +1402,13 @@ public final class Classifier {
                 for (int k = from; k <= to; k++) {
                     if (s.timeEnd[k] > 0 && (timeSide[f] == 1 || isClock(t, k)) && s.ignoreReach[k] < s.timeEnd[k]) {
                         int[] span = pair(s, t, fam, as, ae, k, s.timeEnd[k]);
-                        if (span != null) {
-                            return span;
+                        if (span != null && found(s, t, span[0], span[1])) {
+                            return;
                         }
                     }
                 }
             }
         }
-        return null;
     }
 
     /** Terms are short; a b-term that ends within the window before a starts at most this much earlier. */
@@ -1408,20 +1468,32 @@ public final class Classifier {
         return false;
     }
 
-    /** Whether a phrase of {@code bit} starts in the sentence of token {@code start}. */
+    /**
+     * Whether a phrase of {@code bit} starts in the sentence of token {@code start}, on the signal's side of a
+     * clause opening on "mais"/"but" ("tout est parfait d'habitude, mais j'aurais besoin de mes cordes avant
+     * vendredi" asks for this order, not in general).
+     */
     private static boolean inSentence(int bit, Scratch s, Tokens t, int start) {
         int sentence = t.sentence[start];
         for (int k = start; k >= 0 && t.sentence[k] == sentence; k--) {
             if (s.has(k, bit)) {
                 return true;
             }
+            if (opensOnBreak(s, t, k)) {
+                break;
+            }
         }
-        for (int k = start + 1; k < t.count && t.sentence[k] == sentence; k++) {
+        for (int k = start + 1; k < t.count && t.sentence[k] == sentence && !opensOnBreak(s, t, k); k++) {
             if (s.has(k, bit)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether token k opens its clause with a clause break ("..., mais", "..., but"). */
+    private static boolean opensOnBreak(Scratch s, Tokens t, int k) {
+        return s.has(k, BREAK_BEFORE) && k > 0 && t.clause[k - 1] != t.clause[k];
     }
 
     /**
@@ -1523,6 +1595,9 @@ public final class Classifier {
             if (s.has(k, HYPOTHETICAL_SENTENCE_MARK)) {
                 return MARKED;
             }
+            if (opensOnBreak(s, t, k)) {
+                return k; // a clause opening on "mais", "but": "au cas où il arriverait écrasé, mais il me le faut demain"
+            }
         }
         return k;
     }
@@ -1605,12 +1680,13 @@ public final class Classifier {
         int titled = 0;
         int words = 0;
         for (int k = Math.max(0, start - SCOPE_WORDS); k < Math.min(t.count, end + SCOPE_WORDS); k++) {
-            if (t.sentence[k] == t.sentence[start]) {
+            // the sentence's first word is capitalized as such: "Any tickets left for Broken Social Scene?"
+            if (t.sentence[k] == t.sentence[start] && k > 0 && t.sentence[k - 1] == t.sentence[k]) {
                 words++;
                 titled += t.titleCase[k] ? 1 : 0;
             }
         }
-        return titled * 2 < words;
+        return titled * 2 <= words;
     }
 
     private static List<Signal> add(List<Signal> signals, Family f, Tokens t, String text, int start, int end) {

@@ -48,7 +48,8 @@ public final class SignalRules {
      * A signal family. {@code near} and {@code frame} families fire on words standing together
      * ({@code slots} lists, in one {@code scope}, within {@code window} words, in order if {@code ordered});
      * a frame may also need {@code amounts} different sums of money. {@code question}: counts only in a
-     * sentence that asks; {@code scareQuoted}: only inside quotes opening on a small letter;
+     * sentence that asks; {@code bareQuestion}: only in a sentence that asks with the signal's words and at most
+     * one more ("Commande 30418 ?", "Hi, order 48213?"); {@code scareQuoted}: only inside quotes opening on a small letter;
      * {@code unlessThanked}: not counted inside a clause that thanks ("thanks for sorting the refund so fast");
      * {@code unlessResolved}: not counted inside a clause that says the problem is over ("thanks for replacing the
      * broken one", "the double charge was reversed this morning");
@@ -59,10 +60,10 @@ public final class SignalRules {
     record Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered, boolean frame,
                   int slots, Scope scope, int amounts, boolean question, boolean scareQuoted,
                   boolean unlessPrePurchase, boolean unlessCalm, boolean unlessOwnMistake, boolean unlessThanked,
-                  boolean unlessResolved, boolean unlessGeneral) {
+                  boolean unlessResolved, boolean unlessGeneral, boolean bareQuestion) {
         Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered) {
             this(name, tier, lang, near, window, ordered, false, 0, Scope.CLAUSE, 0, false, false, false, false, false,
-                    false, false, false);
+                    false, false, false, false);
         }
     }
 
@@ -246,8 +247,8 @@ public final class SignalRules {
             return;
         }
         String when = f.path("when").asText("always");
-        if (!Set.of("always", "question", "scare-quoted").contains(when)) {
-            problem("when: " + when, "family '" + name + "': when must be 'question' or 'scare-quoted'");
+        if (!Set.of("always", "question", "bare-question", "scare-quoted").contains(when)) {
+            problem("when: " + when, "family '" + name + "': when must be 'question', 'bare-question' or 'scare-quoted'");
         }
         Set<String> unless = new HashSet<>();
         for (JsonNode u : f.path("unless")) {
@@ -281,9 +282,10 @@ public final class SignalRules {
             ordered = order.equals("a-then-b");
         }
         families.add(new Family(name, tier, f.path("lang").asText("any"), isNear, window, ordered, false,
-                isNear ? 2 : 0, Scope.CLAUSE, 0, when.equals("question"), when.equals("scare-quoted"),
+                isNear ? 2 : 0, Scope.CLAUSE, 0, when.startsWith("question") || when.equals("bare-question"), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
-                unless.contains("thanked"), unless.contains("resolved"), unless.contains("general")));
+                unless.contains("thanked"), unless.contains("resolved"), unless.contains("general"),
+                when.equals("bare-question")));
         int index = families.size() - 1;
         if (isNear) {
             terms(near.path("a"), "family '" + name + "' near.a", Role.NEAR_A, index);
@@ -322,9 +324,10 @@ public final class SignalRules {
         }
         int amounts = frame.path("amounts").asInt(0);
         families.add(new Family(name, tier, f.path("lang").asText("any"), false, window, order.equals("in-order"),
-                true, slots.size(), scope, amounts, when.equals("question"), when.equals("scare-quoted"),
+                true, slots.size(), scope, amounts, when.startsWith("question") || when.equals("bare-question"), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
-                unless.contains("thanked"), unless.contains("resolved"), unless.contains("general")));
+                unless.contains("thanked"), unless.contains("resolved"), unless.contains("general"),
+                when.equals("bare-question")));
         int index = families.size() - 1;
         for (int k = 0; k < slots.size(); k++) {
             terms(slots.get(k), "family '" + name + "' frame.slots[" + k + "]", Role.FRAME_SLOT, index, k);

@@ -1165,4 +1165,82 @@ class ClassifierTest {
         assertEquals(Tier.COMPLAINT, tier("the heater is borken"), "a misspelling is still read as its word");
         assertEquals(Tier.COMPLAINT, tier("la lampe est arivée cassée et c'est inadmisible"));
     }
+
+    // ------------------------------------------------------------ session of 2026-12-07 (evening): sets cf to ci
+
+    @Test
+    void aFrameTriesItsNextAnchorWhenTheFirstIsHypothetical() {
+        assertComplaintBy("wrong-item", "Had I wanted the blue kettle, I'd have ordered it. I ordered the red one and got a blue one.");
+    }
+
+    @Test
+    void aClauseOpeningOnButEndsACondition() {
+        assertEquals(Tier.URGENT, tier("In case it gets lost in the post, but mostly I need it before 5pm tomorrow"));
+    }
+
+    @Test
+    void anOrderNumberAskedAloneIsAboutTheOrder() {
+        assertEquals(Tier.URGENT, tier("Cmd 77412 ?"));
+        assertEquals(Tier.STANDARD, tier("Is order 77412 the large one?"), "a question about the order's content");
+    }
+
+    @Test
+    void shouldYouConditionsOnlyItsOwnClause() {
+        assertComplaintBy("damage", "Should you want the receipt, it's attached: the kettle lid is cracked.");
+        assertEquals(Tier.STANDARD, tier("Should you need me urgently, my number is on the form. Do you do gift wrap?"));
+    }
+
+    @Test
+    void aConditionRunningIntoANonConditionIsCancelled() {
+        assertEquals(Tier.URGENT, tier("Just in case my last email went astray: I need the charger asap"));
+    }
+
+    @Test
+    void aRequestPutAsAConditionCounts() {
+        assertEquals(Tier.URGENT, tier("If you can ship it today that'd be great, we leave on Monday"));
+        assertEquals(Tier.URGENT, tier("Please post the spare filters today, we're off on a cruise on Monday"));
+    }
+
+    @Test
+    void aProductOrAPolicyAskedAboutSetsNoDeadlineAndDemandsNothing() {
+        assertEquals(Tier.STANDARD, tier("Vendez-vous des gourdes isothermes pour la rentrée ?"));
+        assertEquals(Tier.STANDARD, tier("What happens if the vase arrives chipped? Do you refund or replace?"));
+        assertEquals(Tier.STANDARD, tier("c'est juste pour savoir si vous ouvrez le lundi"));
+    }
+
+    @Test
+    void aSentenceOpeningCapitalDoesNotHideATitleCaseName() {
+        assertEquals(Tier.STANDARD, tier("Is the Broken Compass Tour still on sale?"));
+    }
+
+    @Test
+    void signalWordsInOtherSenses() {
+        assertEquals(Tier.URGENT, tier("Je me casse à Berlin demain, le sac peut arriver avant ?"), "se casser: to leave");
+        assertEquals(Tier.STANDARD, tier("My son keeps complaining the trains are late, do you sell train sets?"));
+        assertEquals(Tier.STANDARD, tier("Le violon n'a jamais sonné aussi juste, merci ! Vous vendez des cordes ?"));
+        assertEquals(Tier.STANDARD, tier("Une veste qui sèche vite pour la randonnée, vous avez ?"));
+        assertEquals(Tier.STANDARD, tier("Elle a perdu son sac au marché et ne le retrouve plus, vous vendez le même ?"));
+        assertEquals(Tier.STANDARD, tier("Quand bien même le carton arriverait déchiré, l'assurance couvre ?"));
+        assertEquals(Tier.STANDARD, tier("My neighbour had a nightmare with a plumber who left her pipes leaking. Do you guarantee your work?"));
+    }
+
+    @Test
+    void complaintsWithoutAComplaintWord() {
+        assertComplaintBy("wrong-item", "Vous m'envoyez le pull en gris au lieu du vert");
+        assertComplaintBy("damage", "la poignée de la valise est arrivée arrachée");
+        assertEquals(Tier.STANDARD, tier("je me suis arraché les cheveux pour choisir la couleur, vous avez le 38 ?"));
+        assertComplaintBy("missing-item", "The drone came but there are no propellers in it");
+        assertComplaintBy("malfunction", "Le grille-pain s'allume, mais rien ne chauffe");
+        assertComplaintBy("malfunction", "Depuis la révision, deux touches restent muettes");
+        assertComplaintBy("malfunction", "Le premier accordage n'a pas tenu une semaine");
+        assertComplaintBy("malfunction", "C'est urgent : le thermomètre affiche une erreur à chaque mesure");
+    }
+
+    @Test
+    void urgencyWithoutTheWordUrgent() {
+        assertEquals(Tier.URGENT, tier("When will order 44120 be dispached?"), "dispatch misspelt");
+        assertEquals(Tier.URGENT, tier("Est-ce qu'il est parti ?"));
+        assertEquals(Tier.URGENT, tier("the courier is outside and I'm 10 minutes away, ask him to wait"));
+        assertEquals(Tier.URGENT, tier("Ma fille commence lundi et le sac commandé la semaine dernière n'est pas encore là"));
+    }
 }

@@ -116,7 +116,7 @@ class SignalRulesTest {
                 """;
         RulesException e = assertThrows(RulesException.class, () -> SignalRules.parse(bad, "signals.yaml"));
         assertTrue(e.getMessage().contains("frame.scope must be clause, sentence or message"), e.getMessage());
-        assertTrue(e.getMessage().contains("when must be 'question' or 'scare-quoted'"), e.getMessage());
+        assertTrue(e.getMessage().contains("when must be 'question', 'bare-question' or 'scare-quoted'"), e.getMessage());
         assertTrue(e.getMessage().contains("line 10"), e.getMessage());
     }
 }
