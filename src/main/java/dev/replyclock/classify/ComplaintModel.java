@@ -160,9 +160,11 @@ public final class ComplaintModel {
         int previous = 0;
         for (int i = 0; i < t.count; i++) {
             int word = wordHash(t.chars, t.charStart[i], t.length[i]);
-            first[n] = i;
-            keys[n++] = key(word * UNIGRAM);
-            if (i > 0 && t.sentence[i - 1] == t.sentence[i]) {
+            if (!titled(t, i)) {
+                first[n] = i;
+                keys[n++] = key(word * UNIGRAM);
+            }
+            if (i > 0 && t.sentence[i - 1] == t.sentence[i] && !titled(t, i - 1) && !titled(t, i)) {
                 first[n] = i - 1;
                 keys[n++] = key(Integer.rotateLeft(previous, 11) * BIGRAM ^ word);
             }
@@ -173,6 +175,14 @@ public final class ComplaintModel {
             }
         }
         return n;
+    }
+
+    /**
+     * Whether token i stands in a title (quotes opening on a capital: « Casse & Vol », "Urgent Care"): a name, not
+     * the customer's words, so the model neither learns nor weighs it, as the rules do not read it.
+     */
+    private static boolean titled(Tokens t, int i) {
+        return t.quote[i] == 1;
     }
 
     private static int key(int h) {
@@ -205,7 +215,7 @@ public final class ComplaintModel {
         strongest[0] = -1;
         strongest[1] = -1;
         for (int i = 0; i < t.count; i++) {
-            float w = wordWeights[i];
+            float w = titled(t, i) ? 0f : wordWeights[i];
             z += w;
             // shown: a word of 4 letters or more, or a pair with one ("and", "que j" may weigh, but explain nothing)
             if (w > best && t.length[i] >= 4) {
@@ -213,7 +223,7 @@ public final class ComplaintModel {
                 strongest[0] = i;
                 strongest[1] = i + 1;
             }
-            if (i > 0 && t.sentence[i - 1] == t.sentence[i]) {
+            if (i > 0 && t.sentence[i - 1] == t.sentence[i] && !titled(t, i - 1) && !titled(t, i)) {
                 float pair = weight(key(Integer.rotateLeft(wordHashes[i - 1], 11) * BIGRAM ^ wordHashes[i]));
                 z += pair;
                 if (pair > best && (t.length[i - 1] >= 4 || t.length[i] >= 4)) {

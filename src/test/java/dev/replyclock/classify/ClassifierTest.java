@@ -1243,4 +1243,35 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("the courier is outside and I'm 10 minutes away, ask him to wait"));
         assertEquals(Tier.URGENT, tier("Ma fille commence lundi et le sac commandé la semaine dernière n'est pas encore là"));
     }
+
+    @Test
+    void negationsOfMorePlaces() {
+        assertEquals(Tier.STANDARD, tier("Do y'all cater for weddings? Nuh rush, just planning ahead."), "Jamaican nuh");
+        assertEquals(Tier.STANDARD, tier("Bonjour, vous livrez les paniers à Aubagne ? Dégun n'est pressé, c'est pour l'été."));
+        assertEquals(Tier.STANDARD, tier("Ch'est point pressé, vous avez des barquettes de frites pour une ducasse ?"), "Picard");
+        assertEquals(Tier.URGENT, tier("Jaldi karo please, need the sherwani altered"));
+        assertEquals(Tier.STANDARD, tier("Salam, what's the price of the 100ml musk? Koi jaldi nahi, just asking."));
+        assertEquals(Tier.URGENT, tier("Hello po, pakibilisan, need the banner tomorrow. Pwede pa-rush?"), "pa- asks, it does not negate");
+    }
+
+    @Test
+    void brokenInOtherSensesAndInCreole() {
+        assertComplaintBy("damage", "Le vaz lé kassé, i fo ou ranbours amwin");
+        assertEquals(Tier.STANDARD, tier("Mon chum est cassé ce mois-ci, vous faites des paiements en trois fois ?"));
+        assertEquals(Tier.STANDARD, tier("On s'est cassé les dents sur la voie rouge 😅 vous ouvrez tard jeudi ?"));
+        assertEquals(Tier.STANDARD, tier("Vous avez des pare-brise pour un zodiac de 4 m ?"));
+    }
+
+    @Test
+    void aGiftOrAVagueMonthIsNoDeadline() {
+        assertEquals(Tier.STANDARD, tier("Vous vendez des casse-noisettes en buis ? C'est pour offrir à Noël."));
+        assertEquals(Tier.STANDARD, tier("Vous faites des coffrets cadeaux pour Noël ?"));
+        assertEquals(Tier.STANDARD, tier("My cat Scamp needs a groom sometime next month, do you take walk-ins?"));
+        assertEquals(Tier.URGENT, tier("Our listing goes live on Monday and we still need the photos."));
+    }
+
+    @Test
+    void theModelDoesNotReadTitles() {
+        assertEquals(Tier.STANDARD, tier("Que comprend exactement l'option « Casse & Vol » à 2,99 € par mois pour la tablette ?"));
+    }
 }
