@@ -536,12 +536,12 @@ public final class Classifier {
             if (secondHash != 0 && secondHash != nextHash) {
                 continue; // a term whose exact second word is not the next token: most terms of common words
             }
-            int letter = (term & LETTER_MASK) - 1;
-            if (letter >= 0 && letter != nextLetter) {
+            int tag = term & LETTER_MASK;
+            if (tag != ANY_NEXT && tag != ONE_WORD && tag - 1 != nextLetter) {
                 continue; // a term whose second word starts with another letter than the next token
             }
             int p = term >>> LETTER_BITS;
-            int end = rest(p, t, i + 1);
+            int end = tag == ONE_WORD ? i + 1 : rest(p, t, i + 1); // a one-word term is matched already
             if (end > 0) {
                 s.add(p, i, end);
                 Role role = patternRole[p];
@@ -557,11 +557,14 @@ public final class Classifier {
     private static final int[] NO_TERMS = new int[0];
     private static final int LETTER_BITS = 5;
     private static final int LETTER_MASK = (1 << LETTER_BITS) - 1;
+    /** Tags of a term: any next token; a term of one word (nothing more to check); else 1 + the next letter. */
+    private static final int ANY_NEXT = 0;
+    private static final int ONE_WORD = LETTER_MASK;
 
     /**
      * The terms whose first word token i is, found down the trie, in the order the walk meets them: each as two
-     * ints, {@code pattern << 5 | tag} (tag 0 for any next token, or 1 + the letter the next token must start
-     * with) and the {@link Tokens#hash} its second word must have (0: not an exact word, or no second word), so
+     * ints, {@code pattern << 5 | tag} (tag 0 for any next token, 31 for a term of one word, or 1 + the letter
+     * the next token must start with) and the {@link Tokens#hash} its second word must have (0: not an exact word, or no second word), so
      * that the terms of common words ("de", "the", "my": ten a token) are mostly passed over on two ints in a
      * row instead of a visit to the pattern's records. A function of the token's letters alone, so
      * {@link WordMemo} keeps it per word.
@@ -577,7 +580,7 @@ public final class Classifier {
             for (int p : here) {
                 if (firstMatches(patterns[p].elements()[0], t.chars, base, len, d)) {
                     out = grow(out, n);
-                    out[n++] = p << LETTER_BITS;
+                    out[n++] = p << LETTER_BITS | (patterns[p].elements().length == 1 ? ONE_WORD : ANY_NEXT);
                     out[n++] = secondHash[p];
                 }
             }
