@@ -1274,4 +1274,24 @@ class ClassifierTest {
     void theModelDoesNotReadTitles() {
         assertEquals(Tier.STANDARD, tier("Que comprend exactement l'option « Casse & Vol » à 2,99 € par mois pour la tablette ?"));
     }
+
+    @Test
+    void theCourierWaitingAtTheDoorIsUrgent() {
+        assertEquals(Tier.URGENT, tier("The delivery guy's downstairs and the buzzer is dead, can someone call him?"));
+        assertEquals(Tier.URGENT, tier("Le livreur est devant la porte et je suis au travail, vous pouvez lui dire d'attendre ?"));
+    }
+
+    @Test
+    void anOrderThatWillLeaveAndAnExamAreAskedAbout() {
+        assertEquals(Tier.URGENT, tier("Bonjour, quand est-ce que ma commande de graines va partir ?"));
+        assertEquals(Tier.URGENT, tier("My driving test is on the 20th, can I book two more lessons before it?"));
+    }
+
+    @Test
+    void productsAndQuestionsNamedWithASignalWord() {
+        assertEquals(Tier.STANDARD, tier("Do you stock emergency locator beacons for kayaks?"));
+        assertEquals(Tier.STANDARD, tier("Do you sell emergency contraception without prescription?"));
+        assertEquals(Tier.STANDARD, tier("Someone texted me that I won a gift card from you. Is that really you or a scam? Just checking before I click."));
+        assertEquals(Tier.STANDARD, tier("Vous préparez des casse-croûtes pour les marcheurs le dimanche matin ?"));
+    }
 }
