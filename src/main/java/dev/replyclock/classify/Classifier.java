@@ -1185,7 +1185,7 @@ public final class Classifier {
         if (fam.question() && !t.questionSentence[t.sentence[start]] && !t.questionSentence[t.sentence[end - 1]]) {
             return;
         }
-        if (fam.bareQuestion() && sentenceWords(t, start) - (end - start) > 1) {
+        if (fam.bareQuestion() && moreWordsThan(t, start, end, 1)) {
             return;
         }
         if (fam.scareQuoted()) {
@@ -1198,18 +1198,21 @@ public final class Classifier {
         s.candidate(f, start, end);
     }
 
-    /** How many words the sentence of token {@code tok} has. */
-    private static int sentenceWords(Tokens t, int tok) {
-        int sentence = t.sentence[tok];
-        int from = tok;
-        while (from > 0 && t.sentence[from - 1] == sentence) {
-            from--;
+    /** Whether the sentence of the span [start, end) has more than {@code extra} words besides the span's. */
+    private static boolean moreWordsThan(Tokens t, int start, int end, int extra) {
+        int sentence = t.sentence[start];
+        int others = 0;
+        for (int k = start - 1; k >= 0 && t.sentence[k] == sentence; k--) {
+            if (++others > extra) {
+                return true;
+            }
         }
-        int to = tok + 1;
-        while (to < t.count && t.sentence[to] == sentence) {
-            to++;
+        for (int k = end; k < t.count && t.sentence[k] == sentence; k++) {
+            if (++others > extra) {
+                return true;
+            }
         }
-        return to - from;
+        return false;
     }
 
     /** A frame in a clause or a sentence without a window of its own spans at most this many words. */

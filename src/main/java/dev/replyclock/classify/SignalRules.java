@@ -386,7 +386,7 @@ public final class SignalRules {
                 String set = w.substring(w.indexOf(':') + 1);
                 String[] suffixes = suffixSets.get(set);
                 if (suffixes == null) {
-                    problem(w, where + ": '" + term + "' names an unknown suffix set '" + set + "' (known: "
+                    problem(term, where + ": '" + term + "' names an unknown suffix set '" + set + "' (known: "
                             + suffixSets.keySet() + ")");
                     return null;
                 }
@@ -396,12 +396,12 @@ public final class SignalRules {
             }
             if (e.kind() != Element.Kind.ANY && e.kind() != Element.Kind.TIME && e.kind() != Element.Kind.CLOCK
                     && e.kind() != Element.Kind.AMOUNT && e.kind() != Element.Kind.NUMBER && !e.text().matches("[a-z0-9]+")) {
-                problem(w, where + ": '" + term + "': write terms in lower case letters and digits without accents"
+                problem(term, where + ": '" + term + "': write terms in lower case letters and digits without accents"
                         + " (the text is folded the same way)");
                 return null;
             }
             if (e.kind() == Element.Kind.PREFIX && e.text().length() < 3 || e.kind() == Element.Kind.STEM && e.text().length() < 3) {
-                problem(w, where + ": '" + term + "': a stem or prefix needs at least 3 letters");
+                problem(term, where + ": '" + term + "': a stem or prefix needs at least 3 letters");
                 return null;
             }
             out[i] = e;

@@ -119,4 +119,21 @@ class SignalRulesTest {
         assertTrue(e.getMessage().contains("when must be 'question', 'bare-question' or 'scare-quoted'"), e.getMessage());
         assertTrue(e.getMessage().contains("line 10"), e.getMessage());
     }
+
+    @Test
+    void aBadTermIsPointedAtItsOwnLineNotAnEarlierMentionOfItsWord() {
+        String bad = """
+                # a comment that says dé before the family does
+                suffixes:
+                  fr-adj: ["", e, s, es]
+                negators: [pas]
+                families:
+                  - name: damage
+                    tier: complaint
+                    terms: [litige, "en dé morceaux"]
+                """;
+        RulesException e = assertThrows(RulesException.class, () -> SignalRules.parse(bad, "signals.yaml"));
+        assertTrue(e.getMessage().contains("line 8: family 'damage' terms: 'en dé morceaux': write terms in lower case"),
+                e.getMessage());
+    }
 }
