@@ -468,7 +468,7 @@ public final class Classifier {
         if (s.slotNext.length < s.matches) {
             s.slotNext = new int[Math.max(s.matches, s.slotNext.length * 2)];
         }
-        spacedLetters(s, t);
+        spacedLetters(s, t, text);
         markRoles(s, t, text);
         Classification ruled = decide(s, t, text);
         // the model adds the complaints no rule names; it does not overrule the rules' reading of a complaint word
@@ -774,16 +774,22 @@ public final class Classifier {
     }
 
     /** Runs of 3+ single letters ("u r g e n t", "A S A P") are read once more as one word. */
-    private void spacedLetters(Scratch s, Tokens t) {
+    private void spacedLetters(Scratch s, Tokens t, String text) {
         int i = 0;
         while (i < t.count) {
             int j = i;
-            // letters spaced by blanks or dots ("u r g e n t", "U.R.G.E.N.T") may cross clause marks
+            // letters spaced by blanks or dots ("u r g e n t", "U.R.G.E.N.T", "u-r-g-e-n-t") may cross clause marks;
+            // in letters spaced by blanks a hyphen ends the word: "c a s s e - n o i x" is a compound
+            boolean byHyphens = i + 1 < t.count && hyphenBetween(text, t.origEnd[i], t.origStart[i + 1]);
             while (j < t.count && t.length[j] == 1 && Character.isLetter(t.chars[t.charStart[j]])
-                    && j - i < s.merged.length) {
+                    && j - i < s.merged.length && (j == i || byHyphens || !hyphenBetween(text, t.origEnd[j - 1], t.origStart[j]))) {
                 j++;
             }
-            if (j - i >= 3) {
+            boolean compoundHead = !byHyphens && j > i && j < t.count && t.length[j] == 1
+                    && hyphenBetween(text, t.origEnd[j - 1], t.origStart[j]);
+            if (compoundHead) {
+                i = j;
+            } else if (j - i >= 3) {
                 for (int k = i; k < j; k++) {
                     s.merged[k - i] = t.chars[t.charStart[k]];
                 }
@@ -834,6 +840,16 @@ public final class Classifier {
             }
             node = children[node * ALPHABET + sym];
         }
+    }
+
+    /** Whether text[from, to), the gap between two tokens, holds a hyphen. */
+    private static boolean hyphenBetween(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '-') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -174,6 +174,9 @@ final class Tokens {
                     && Character.isDigit(src[i + 1])) {
                 f = TextFolder.SPACE; // 89.99, 84,98: a number, not the end of a clause
             }
+            if (c == '-' && i > 0 && src[i - 1] == ' ' && i + 1 < n && src[i + 1] == ' ') {
+                f = TextFolder.CLAUSE; // a hyphen between blanks is a dash: "no worries - but please send it today"
+            }
             if (f == TextFolder.SPACE || f == TextFolder.CLAUSE || f == TextFolder.SENTENCE) {
                 if (inToken) {
                     hyphenAfter[count] = c == '-' && i + 1 < n && Character.isLetter(src[i + 1]);

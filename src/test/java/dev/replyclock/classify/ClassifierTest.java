@@ -1294,4 +1294,33 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Someone texted me that I won a gift card from you. Is that really you or a scam? Just checking before I click."));
         assertEquals(Tier.STANDARD, tier("Vous préparez des casse-croûtes pour les marcheurs le dimanche matin ?"));
     }
+
+    @Test
+    void conditionsInMoreForms() {
+        assertEquals(Tier.STANDARD, tier("La séance dût-elle être reportée, serions-nous remboursés ?"));
+        assertEquals(Tier.STANDARD, tier("Unless it's urgent on your side, we'd prefer the visit in March."));
+        assertEquals(Tier.URGENT, tier("On the off chance the cake arrives squashed, can you redo it the same day? It's for a christening tomorrow."));
+    }
+
+    @Test
+    void anAsideToTheReaderIsNoCondition() {
+        assertComplaintBy("damage", "In case anyone still reads these: the new filter leaks exactly like the last two, and I'm fed up.");
+        assertComplaintBy("damage", "Assuming you actually read these: the sandals I bought in June are already peeling.");
+        assertComplaintBy("malfunction", "Pour le cas où vous l'auriez oublié : le lave-vaisselle livré mardi ne vidange pas.");
+        assertComplaintBy("damage", "Le carton de glaces est arrivé tout décongelé");
+    }
+
+    @Test
+    void aHyphenBetweenBlanksIsADash() {
+        assertEquals(Tier.URGENT, tier("Should anything go wrong with the frame, no problem - but please dispatch it today."));
+        assertEquals(Tier.STANDARD, tier("Vous avez des c a s s e - n o i x en buis ?"), "a spaced compound head");
+        assertEquals(Tier.URGENT, tier("u-r-g-e-n-t please"), "letters spelled with hyphens");
+    }
+
+    @Test
+    void aDayThatDoesNotSuitAndALanguageSpokenBadlyAreNoFaults() {
+        assertEquals(Tier.STANDARD, tier("Wednesday doesn't work for me, could the fitter come Friday morning instead?"));
+        assertEquals(Tier.STANDARD, tier("My English is still quite broken, do you have beginner courses?"));
+        assertEquals(Tier.URGENT, tier("Stat, please: the clinic wants the certificate."));
+    }
 }
