@@ -130,10 +130,12 @@ final class TextFolder {
             return CLAUSE; // outside the BMP: emoji mostly (letters there take the slow path)
         }
         switch (c) {
-            case '.', '!', '?', '\n', '\r', 0x2026, 0x00A1, 0x00BF, 0x3002, 0xFF01, 0xFF1F -> {
+            // a semicolon joins two sentences: "au cas où les cordes casseraient, j'en voudrais un second ; il me les
+            // faut avant le 20" (the condition ends with the first)
+            case '.', '!', '?', '\n', '\r', ';', 0x2026, 0x00A1, 0x00BF, 0x3002, 0xFF01, 0xFF1F -> {
                 return SENTENCE;
             }
-            case ';', ':', ',', '(', ')', '[', ']', 0x2014, 0x2013 -> {
+            case ':', ',', '(', ')', '[', ']', 0x2014, 0x2013 -> {
                 return CLAUSE;
             }
             default -> {

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * before letters stand for s, a, e ($c@m, a$ap, d€çu).
  *
  * <p>Also kept per token, for the scope rules of the classifier: the sentence it is in (. ! ? and line
- * breaks end one) and whether that sentence is a question, whether a hyphen joins it to the next word
+ * breaks end one; so does a semicolon) and whether that sentence is a question, whether a hyphen joins it to the next word
  * (presse-agrumes), whether it was written in Title Case (a name: the Crash Pad), and whether it stands
  * in quotes that open on a capital (a title: « Urgences ») or on a small letter (scare quotes:
  * 'waterproof').

@@ -1323,4 +1323,9 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("My English is still quite broken, do you have beginner courses?"));
         assertEquals(Tier.URGENT, tier("Stat, please: the clinic wants the certificate."));
     }
+
+    @Test
+    void aSemicolonEndsACondition() {
+        assertEquals(Tier.URGENT, tier("Au cas où la guirlande arriverait abîmée, j'en prendrais deux ; il me les faut avant le 15."));
+    }
 }
