@@ -1328,4 +1328,21 @@ class ClassifierTest {
     void aSemicolonEndsACondition() {
         assertEquals(Tier.URGENT, tier("Au cas où la guirlande arriverait abîmée, j'en prendrais deux ; il me les faut avant le 15."));
     }
+
+    @Test
+    void smsAndDarijaWaysToAskForAnOrder() {
+        assertEquals(Tier.URGENT, tier("kan est ce ke ma commande sera expédiée"));
+        assertEquals(Tier.URGENT, tier("Salam, vous pouvez envoyer les palmes daba ?"), "daba: now");
+    }
+
+    @Test
+    void foodsPlansAndDefaultsNamedWithSignalWords() {
+        assertEquals(Tier.STANDARD, tier("Le chauffagiste peut-il passer en début d'après-midi ? Je travaille le matin."), "début is no debut");
+        assertEquals(Tier.STANDARD, tier("Par défaut, le colis est livré en point relais ? Je préfère à domicile."));
+        assertEquals(Tier.STANDARD, tier("Ma sœur a eu des moules abîmées chez un autre poissonnier, vous les emballez comment ?"));
+        assertEquals(Tier.STANDARD, tier("Le homard est livré cassé ou entier ?"));
+        assertEquals(Tier.STANDARD, tier("Do you sell cracked crab claws by the kilo?"));
+        assertEquals(Tier.STANDARD, tier("Le forfait Urgence+ comprend combien de déplacements par an ?"));
+        assertEquals(Tier.URGENT, tier("Hi po, can you deliver before my daughter's debut on the 18th?"), "a Filipino debut is a party");
+    }
 }

@@ -64,7 +64,8 @@ class ComplaintModelTest {
             "src/test/resources/classify/unseen-cf.jsonl", "src/test/resources/classify/unseen-cg.jsonl", "src/test/resources/classify/unseen-ch.jsonl", "src/test/resources/classify/unseen-ci.jsonl",
             "src/test/resources/classify/unseen-cj.jsonl", "src/test/resources/classify/unseen-ck.jsonl",
             "src/test/resources/classify/unseen-cl.jsonl", "src/test/resources/classify/unseen-cm.jsonl",
-            "src/test/resources/classify/unseen-cn.jsonl", "src/test/resources/classify/unseen-co.jsonl", "src/test/resources/classify/extra-cases.jsonl");
+            "src/test/resources/classify/unseen-cn.jsonl", "src/test/resources/classify/unseen-co.jsonl",
+            "src/test/resources/classify/unseen-cp.jsonl", "src/test/resources/classify/unseen-cq.jsonl", "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
     private static final String NARRATED_FAILURE =
