@@ -1345,4 +1345,27 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Le forfait Urgence+ comprend combien de déplacements par an ?"));
         assertEquals(Tier.URGENT, tier("Hi po, can you deliver before my daughter's debut on the 18th?"), "a Filipino debut is a party");
     }
+
+    @Test
+    void signalWordsAboutSomethingElse() {
+        assertEquals(Tier.STANDARD, tier("Le panier est arrivé juste à temps pour le pique-nique, tout est parfait, merci !"));
+        assertEquals(Tier.STANDARD, tier("Do the gloves come in kids sizes? He reckons he's broken the record on his scooter 😂"));
+        assertEquals(Tier.STANDARD, tier("Vous avez des gourdes incassables ? Mon fils casse tout 😅"));
+        assertEquals(Tier.STANDARD, tier("Les parents m'appellent sans arrêt pour les horaires, vous les avez ?"));
+        assertEquals(Tier.STANDARD, tier("Les lunettes existent aussi en écaille ? Prix des verres ?"));
+        assertEquals(Tier.STANDARD, tier("Vous reprenez les vieux vélos, ou je dois emmener le mien à la casse ?"));
+    }
+
+    @Test
+    void aConditionAndTheThreatThatFollowsIt() {
+        assertEquals(Tier.STANDARD, tier("Je prends les 20 sacs à condition que vous puissiez livrer en urgence si on manque de stock."));
+        assertComplaintBy("formal-complaint", "Pour peu que le prochain bocal arrive ouvert lui aussi, je laisse un avis négatif.");
+        assertComplaintBy("missing-item", "Le sachet de graines était à moitié vide.");
+    }
+
+    @Test
+    void anOrderAskedAfterPolitelyAndAnExamDate() {
+        assertEquals(Tier.URGENT, tier("Kindly advise when my order of ink cartridges will be dispatched."));
+        assertEquals(Tier.URGENT, tier("The exams start Monday and the revision guides aren't here."));
+    }
 }

@@ -122,7 +122,8 @@ class LabeledCorpusTest {
             "unseen-cj.jsonl", "unseen-ck.jsonl",
             "unseen-cl.jsonl", "unseen-cm.jsonl",
             "unseen-cn.jsonl", "unseen-co.jsonl",
-            "unseen-cp.jsonl", "unseen-cq.jsonl"}) {
+            "unseen-cp.jsonl", "unseen-cq.jsonl",
+            "unseen-cr.jsonl", "unseen-cs.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
