@@ -1368,4 +1368,27 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Kindly advise when my order of ink cartridges will be dispatched."));
         assertEquals(Tier.URGENT, tier("The exams start Monday and the revision guides aren't here."));
     }
+
+    @Test
+    void aWishPutPolitelyIsNoCondition() {
+        assertComplaintBy("formal-complaint", "I would like to make a formal complaint about the clean on Monday.");
+        assertEquals(Tier.URGENT, tier("Any chance the parcel would make it to Cork by Thursday?"));
+    }
+
+    @Test
+    void minutesAwayAndWordsForNow() {
+        assertEquals(Tier.URGENT, tier("mon rdv c dans 1h et j'ai perdu la confirmation, c'est à quelle heure ??"));
+        assertEquals(Tier.URGENT, tier("my class starts in 15 mins and I'm locked out, can you reset my password now pls"));
+        assertEquals(Tier.URGENT, tier("Billets pas reçus et le film commence dans 20 minutes, svp envoyez-les kounye a !"));
+        assertEquals(Tier.URGENT, tier("Hariap plis, the SIM card is still not active"), "Tok Pisin");
+    }
+
+    @Test
+    void fraudChecksComplaintsAgainstTheCustomerAndTheWeatherAreNotAboutUs() {
+        assertEquals(Tier.STANDARD, tier("My bank flagged the payment as possible fraud, can I pay by transfer instead?"));
+        assertEquals(Tier.STANDARD, tier("Ma voisine a porté plainte contre moi pour la haie 😅 vous taillez aussi les thuyas ?"));
+        assertEquals(Tier.STANDARD, tier("Je voulais signaler un changement d'adresse : 12 rue des Lilas."));
+        assertEquals(Tier.STANDARD, tier("Fed up with the rain here, when does the outdoor season start?"));
+        assertEquals(Tier.STANDARD, tier("Le bungalow est libre pour le 14 juillet ? Combien pour 4 ?"));
+    }
 }

@@ -123,7 +123,8 @@ class LabeledCorpusTest {
             "unseen-cl.jsonl", "unseen-cm.jsonl",
             "unseen-cn.jsonl", "unseen-co.jsonl",
             "unseen-cp.jsonl", "unseen-cq.jsonl",
-            "unseen-cr.jsonl", "unseen-cs.jsonl"}) {
+            "unseen-cr.jsonl", "unseen-cs.jsonl",
+            "unseen-ct.jsonl", "unseen-cu.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
