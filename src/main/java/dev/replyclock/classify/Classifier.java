@@ -946,10 +946,12 @@ public final class Classifier {
                 }
                 // nor does a condition phrase that starts before and runs into them ("just in case" + "in case my
                 // first message got lost")
-                for (int h = 0; h < s.matches; h++) {
-                    int hs = s.matchStart[h];
-                    if (hs < s.matchStart[m] && s.matchEnd[h] > s.matchStart[m] && conditionRole(patternRole[s.matchPattern[h]])) {
-                        s.mark[hs] &= ~(HYPOTHETICAL_MARK | HYPOTHETICAL_SENTENCE_MARK);
+                // (terms are short: such a phrase starts at most MAX_TERM_WORDS before; the trie matches are in
+                // token order, so this reads a few of them, not the whole message's)
+                for (int h = firstStartingFrom(s, s.matchStart[m] - MAX_TERM_WORDS);
+                     h < s.trieMatches && s.matchStart[h] < s.matchStart[m]; h++) {
+                    if (s.matchEnd[h] > s.matchStart[m] && conditionRole(patternRole[s.matchPattern[h]])) {
+                        s.mark[s.matchStart[h]] &= ~(HYPOTHETICAL_MARK | HYPOTHETICAL_SENTENCE_MARK);
                     }
                 }
             }
