@@ -1391,4 +1391,19 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Fed up with the rain here, when does the outdoor season start?"));
         assertEquals(Tier.STANDARD, tier("Le bungalow est libre pour le 14 juillet ? Combien pour 4 ?"));
     }
+
+    @Test
+    void smsSpellingHoursAwayAndStillNothingForAnOrder() {
+        assertEquals(Tier.URGENT, tier("Bjr, vous pouvez m'envoyer la facture dés ke possible ? mrc"));
+        assertEquals(Tier.URGENT, tier("The prescription is approved, how soon can the driver get here? We leave for camp in two hours."));
+        assertEquals(Tier.URGENT, tier("Toujours rien pour ma commande 7730 ?"), "where the order is, not who answers");
+        assertComplaintBy("wrong-item", "Bonjou, mwen reçu les lunettes mais la correction est pas bonne du tout.");
+    }
+
+    @Test
+    void titlesConditionsAndSpecsNamedWithSignalWords() {
+        assertEquals(Tier.STANDARD, tier("C'est quoi la musique de votre vidéo ? On dirait le générique d'Urgences 😄"));
+        assertEquals(Tier.STANDARD, tier("Were anything to get damaged in storage, would your insurance cover it?"));
+        assertEquals(Tier.STANDARD, tier("What's the max payload for the 3.5t van?"));
+    }
 }

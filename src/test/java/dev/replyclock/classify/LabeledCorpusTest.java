@@ -124,7 +124,8 @@ class LabeledCorpusTest {
             "unseen-cn.jsonl", "unseen-co.jsonl",
             "unseen-cp.jsonl", "unseen-cq.jsonl",
             "unseen-cr.jsonl", "unseen-cs.jsonl",
-            "unseen-ct.jsonl", "unseen-cu.jsonl"}) {
+            "unseen-ct.jsonl", "unseen-cu.jsonl",
+            "unseen-cv.jsonl", "unseen-cw.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
