@@ -1406,4 +1406,29 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Were anything to get damaged in storage, would your insurance cover it?"));
         assertEquals(Tier.STANDARD, tier("What's the max payload for the 3.5t van?"));
     }
+
+    @Test
+    void faultsToldByWhatHappenedInMorePlaces() {
+        assertComplaintBy("malfunction", "The diesel ye delivered has water in it, the engine's coughing like an old tractor.");
+        assertComplaintBy("damage", "Your grooming salon return my dog with one big bald patch leh. Nobody tell me anything.");
+        assertComplaintBy("anger", "Y'avait pas de fromage dans aucune des deux galettes, chu pas mal déçue.");
+        assertComplaintBy("sarcasm", "Thanks for the 'crispy' chips, they were soggy. Reckon we'll eat elsewhere next time.");
+        assertComplaintBy("malfunction", "Le wifi a coupé toute la journée de mardi alors qu'on paie l'offre Premium.");
+    }
+
+    @Test
+    void aRepairOrAnOrderAskedAfterWithADayOrAnHour() {
+        assertEquals(Tier.URGENT, tier("Battery send for repair last week, ready or not? Pls check fast fast."));
+        assertEquals(Tier.URGENT, tier("Just checking the cake will be ready on time."));
+        assertEquals(Tier.URGENT, tier("Ma tondeuse est chez vous depuis le 3, savez-vous quand je peux la récupérer ?"));
+        assertEquals(Tier.URGENT, tier("On appareille demain à 5h, vous pouvez livrer le gasoil à soir ?"));
+        assertEquals(Tier.URGENT, tier("Le rdv avec le client commence dans une heure, quelqu'un peut m'ouvrir la salle ?"));
+        assertEquals(Tier.URGENT, tier("The inspection got moved to the 9th, is there any way you could come before then?"));
+    }
+
+    @Test
+    void aRentalForAWeekendAndADepositBackAreNoDeadline() {
+        assertEquals(Tier.STANDARD, tier("Quelle est la caution pour louer la ponceuse un week-end ?"));
+        assertEquals(Tier.STANDARD, tier("How much is the deposit on the rental, and when do I get it back?"));
+    }
 }

@@ -125,7 +125,8 @@ class LabeledCorpusTest {
             "unseen-cp.jsonl", "unseen-cq.jsonl",
             "unseen-cr.jsonl", "unseen-cs.jsonl",
             "unseen-ct.jsonl", "unseen-cu.jsonl",
-            "unseen-cv.jsonl", "unseen-cw.jsonl"}) {
+            "unseen-cv.jsonl", "unseen-cw.jsonl",
+            "unseen-cx.jsonl", "unseen-cy.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
