@@ -1431,4 +1431,18 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Quelle est la caution pour louer la ponceuse un week-end ?"));
         assertEquals(Tier.STANDARD, tier("How much is the deposit on the rental, and when do I get it back?"));
     }
+
+    @Test
+    void quebecAngerAndAWeekendRental() {
+        assertComplaintBy("repeat-fault", "Le technicien est passé, il a rien réparé pis l'imprimante sort juste des lignes noires. J'suis en beau fusil.");
+        assertComplaintBy("anger", "Allo, chu pas mal en beau fusil, trois appels et personne me rappelle.");
+        assertEquals(Tier.STANDARD, tier("Combien pour louer le château gonflable pour une fin de semaine au complet ?"));
+    }
+
+    @Test
+    void runningOutAndACourtesyConditionAreNoFaultAndNoCondition() {
+        assertEquals(Tier.URGENT, tier("Pouvez-vous livrer des cartouches le plus rapidement possible ? Nous n'avons plus rien pour imprimer."));
+        assertEquals(Tier.URGENT, tier("Si jamais c'est possible, pourriez-vous préparer ma commande au plus vite ?"));
+        assertEquals(Tier.URGENT, tier("URGENT pls call me back, I gave the wrong address for order 77120"), "the customer's own mistake");
+    }
 }
