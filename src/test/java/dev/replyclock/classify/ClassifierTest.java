@@ -1445,4 +1445,22 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Si jamais c'est possible, pourriez-vous préparer ma commande au plus vite ?"));
         assertEquals(Tier.URGENT, tier("URGENT pls call me back, I gave the wrong address for order 77120"), "the customer's own mistake");
     }
+
+    @Test
+    void aClosingDateAnExamOrASailingIsADeadline() {
+        assertEquals(Tier.URGENT, tier("La date limite de mon inscription est lundi minuit, pouvez-vous m'appeler ?"));
+        assertEquals(Tier.URGENT, tier("Mon contrôle de physique est vendredi, il reste une place au cours de demain ?"));
+        assertEquals(Tier.URGENT, tier("J'embarque samedi pour six mois, j'aurai besoin de la montre avant."));
+        assertEquals(Tier.STANDARD, tier("WHAT TIME DOES THE LAST FERRY LEAVE ON SUNDAYS?"), "a timetable, every Sunday");
+    }
+
+    @Test
+    void usesTopicsAndPeopleAreNoFaults() {
+        assertEquals(Tier.STANDARD, tier("Is the conditioner for damaged hair in the trial box vegan?"));
+        assertEquals(Tier.STANDARD, tier("I don't work Fridays, so could the installer come then instead?"));
+        assertEquals(Tier.STANDARD, tier("How does your app protect against phishing scams?"));
+        assertEquals(Tier.STANDARD, tier("Ma fille ne marche pas encore, le porte-bébé lui convient ?"));
+        assertComplaintBy("anger", "Franchement je regrette de m'être abonné, c'est toujours pareil.");
+        assertComplaintBy("accusation", "Somebody at your warehouse nicked the voucher out of my parcel. That's theft.");
+    }
 }
