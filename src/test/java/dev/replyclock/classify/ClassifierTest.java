@@ -1463,4 +1463,27 @@ class ClassifierTest {
         assertComplaintBy("anger", "Franchement je regrette de m'être abonné, c'est toujours pareil.");
         assertComplaintBy("accusation", "Somebody at your warehouse nicked the voucher out of my parcel. That's theft.");
     }
+
+    @Test
+    void theLastRoundsKinds() {
+        assertComplaintBy("damage", "The rider left the parcel on the step in the rain, the books are pulp now.");
+        assertComplaintBy("malfunction", "The battery una deliver on Monday don die finish, car no gree start.");
+        assertComplaintBy("formal-complaint", "si je recois pas mon remboursement je met un avis negatif partout");
+        assertEquals(Tier.URGENT, tier("Can I still move my booking? The boat leaves in an hour."));
+        assertEquals(Tier.URGENT, tier("qd est-ce ke ma commande 4512 sera expediée"));
+        assertEquals(Tier.URGENT, tier("Mon chat a avalé du fil, le véto peut passer maintenant-maintenant ?"));
+        assertEquals(Tier.URGENT, tier("Coursier svp dès que possible, pli à déposer au tribunal avant midi"), "a destination, no lawsuit");
+    }
+
+    @Test
+    void seatsColoursCymbalsCostumesAndMissedFerriesAreNoSignals() {
+        assertEquals(Tier.STANDARD, tier("Il reste des places pour le concert du 15 avril ? On serait quatre."));
+        assertEquals(Tier.STANDARD, tier("Pour une urgence éventuelle pendant la sortie, il y a une trousse à bord ?"));
+        assertEquals(Tier.STANDARD, tier("Do you have a scam artist costume for a 1920s party?"));
+        assertEquals(Tier.STANDARD, tier("My son's school project is on consumer rights, could someone who handles complaints talk to him?"));
+        assertEquals(Tier.STANDARD, tier("The cake was perfect and everyone asked where it came from!"));
+        assertEquals(Tier.STANDARD, tier("Does the paint come in broken white?"));
+        assertEquals(Tier.STANDARD, tier("Vous avez des cymbales crash de 16 pouces ?"));
+        assertEquals(Tier.STANDARD, tier("On a manqué le traversier, il y en a un autre en soirée ?"));
+    }
 }
