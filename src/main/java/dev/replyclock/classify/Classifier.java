@@ -564,10 +564,10 @@ public final class Classifier {
     /**
      * The terms whose first word token i is, found down the trie, in the order the walk meets them: each as two
      * ints, {@code pattern << 5 | tag} (tag 0 for any next token, 31 for a term of one word, or 1 + the letter
-     * the next token must start with) and the {@link Tokens#hash} its second word must have (0: not an exact word, or no second word), so
-     * that the terms of common words ("de", "the", "my": ten a token) are mostly passed over on two ints in a
-     * row instead of a visit to the pattern's records. A function of the token's letters alone, so
-     * {@link WordMemo} keeps it per word.
+     * the next token must start with) and the {@link Tokens#hash} its second word must have (0: not an exact
+     * word, or no second word), so that the terms of common words ("de", "the", "my": ten a token) are mostly
+     * passed over on two ints in a row instead of a visit to the pattern's records. A function of the token's
+     * letters alone, so {@link WordMemo} keeps it per word.
      */
     private int[] firstWordTerms(Tokens t, int i) {
         int base = t.charStart[i];
@@ -945,9 +945,8 @@ public final class Classifier {
                     s.mark[k] &= ~(HYPOTHETICAL_MARK | HYPOTHETICAL_SENTENCE_MARK);
                 }
                 // nor does a condition phrase that starts before and runs into them ("just in case" + "in case my
-                // first message got lost")
-                // (terms are short: such a phrase starts at most MAX_TERM_WORDS before; the trie matches are in
-                // token order, so this reads a few of them, not the whole message's)
+                // first message got lost"); terms are short, so such a phrase starts at most MAX_TERM_WORDS before,
+                // and the trie matches are in token order: a few of them are read, not the whole message's
                 for (int h = firstStartingFrom(s, s.matchStart[m] - MAX_TERM_WORDS);
                      h < s.trieMatches && s.matchStart[h] < s.matchStart[m]; h++) {
                     if (s.matchEnd[h] > s.matchStart[m] && conditionRole(patternRole[s.matchPattern[h]])) {
