@@ -1486,4 +1486,21 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Vous avez des cymbales crash de 16 pouces ?"));
         assertEquals(Tier.STANDARD, tier("On a manqué le traversier, il y en a un autre en soirée ?"));
     }
+
+    @Test
+    void aCustomerInGeneralAndAFutureDayAreConditions() {
+        assertEquals(Tier.STANDARD, tier("What's your process when a customer wants to file a complaint about a driver? Asking before I book."));
+        assertEquals(Tier.STANDARD, tier("Is there an express option for people who need a delivery ASAP? Just curious."));
+        assertEquals(Tier.STANDARD, tier("Pour le jour où ce sera vraiment urgent, il y a une ligne directe ?"));
+        assertEquals(Tier.STANDARD, tier("Do you sell broken glass offcuts for mosaics by the kilo?"));
+        assertEquals(Tier.STANDARD, tier("my brother calls me a fraud bc I only run 5k 😂 which shoe for a beginner?"));
+    }
+
+    @Test
+    void someoneDueInMinutesIsUrgent() {
+        assertEquals(Tier.URGENT, tier("Movers booked for 8am tomorrow, can someone confirm tonight? Key handover at noon."));
+        assertEquals(Tier.URGENT, tier("Le technicien passe dans 20 min et je n'ai pas le code, il faut que je le joigne maintenant"));
+        assertEquals(Tier.URGENT, tier("Running late, bout 10 min out, can you hold the 4:30 ferry?"));
+        assertComplaintBy("anger", "Received the print with the corner creased, quite sian.");
+    }
 }
