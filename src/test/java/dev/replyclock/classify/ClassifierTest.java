@@ -1503,4 +1503,22 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Running late, bout 10 min out, can you hold the 4:30 ferry?"));
         assertComplaintBy("anger", "Received the print with the corner creased, quite sian.");
     }
+
+    @Test
+    void aModestPreambleDoesNotHideTheComplaint() {
+        assertComplaintBy("damage", "I'm not one to complain, but the mango sorbet tasted sour and we were sick after.");
+        assertComplaintBy("damage", "You polished my shoes Monday and now there are white streaks that won't come off.");
+    }
+
+    @Test
+    void moreDaysAndThingsReadyInTime() {
+        assertEquals(Tier.URGENT, tier("any chance ye could get the machine out to me by the morn?"), "Scots: tomorrow");
+        assertEquals(Tier.URGENT, tier("Ma mère sort de l'hôpital vendredi, il faut que le lit soit installé avant."));
+        assertEquals(Tier.URGENT, tier("Nous devons stocker deux palettes dès demain matin, une place est libre ?"));
+        assertEquals(Tier.URGENT, tier("Pouvez-vous me confirmer que la machine sera prête à temps ?"));
+        assertEquals(Tier.URGENT, tier("what time is the van coming for my sofa pickup today?"));
+        assertEquals(Tier.STANDARD, tier("In an emergency, how long does your team usually take to answer the alarm?"));
+        assertEquals(Tier.STANDARD, tier("Is there an emergency space blanket in the kit?"));
+        assertEquals(Tier.STANDARD, tier("My braces come off Friday, which brush heads do you recommend?"));
+    }
 }

@@ -64,8 +64,8 @@ import org.junit.jupiter.api.Test;
  * and ay: rules alone 0.873 / 0.943 and 0.907 / 0.800, with the model 0.880 / 1.000 and 0.973 / 1.000; unseen-bb.jsonl
  * to unseen-ce.jsonl, thirty sets of 2026-12-07 in rounds of two or three, each scored before the fixes it
  * prompted: mean with the model 0.964 / 0.988, rules alone 0.915 / 0.838, every first score in docs/classifier.md;
- * unseen-cf.jsonl to unseen-dg.jsonl, twenty-eight sets of the evening of 2026-12-07 in rounds of two: mean with
- * the model 0.950 / 0.977, rules alone 0.898 / 0.826) and our cases of
+ * unseen-cf.jsonl to unseen-di.jsonl, thirty sets of the evening of 2026-12-07 in rounds of two: mean with the
+ * model 0.950 / 0.977, rules alone 0.900 / 0.830) and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (ComplaintModelTest), so these bars guard against
  * regressions; the held-out figures above, and those in docs/classifier.md, are the measure of generalization.
@@ -131,7 +131,8 @@ class LabeledCorpusTest {
             "unseen-cz.jsonl", "unseen-da.jsonl",
             "unseen-db.jsonl", "unseen-dc.jsonl",
             "unseen-dd.jsonl", "unseen-de.jsonl",
-            "unseen-df.jsonl", "unseen-dg.jsonl"}) {
+            "unseen-df.jsonl", "unseen-dg.jsonl",
+            "unseen-dh.jsonl", "unseen-di.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
