@@ -785,9 +785,9 @@ public final class Classifier {
                     && j - i < s.merged.length && (j == i || byHyphens || !hyphenBetween(text, t.origEnd[j - 1], t.origStart[j]))) {
                 j++;
             }
-            boolean compoundHead = !byHyphens && j > i && j < t.count && t.length[j] == 1
+            boolean spelledCompoundHead = !byHyphens && j > i && j < t.count && t.length[j] == 1
                     && hyphenBetween(text, t.origEnd[j - 1], t.origStart[j]);
-            if (compoundHead) {
+            if (spelledCompoundHead) {
                 i = j;
             } else if (j - i >= 3) {
                 for (int k = i; k < j; k++) {

@@ -49,7 +49,8 @@ public final class SignalRules {
      * ({@code slots} lists, in one {@code scope}, within {@code window} words, in order if {@code ordered});
      * a frame may also need {@code amounts} different sums of money. {@code question}: counts only in a
      * sentence that asks; {@code bareQuestion}: only in a sentence that asks with the signal's words and at most
-     * one more ("Commande 30418 ?", "Hi, order 48213?"); {@code scareQuoted}: only inside quotes opening on a small letter;
+     * one more ("Commande 30418 ?", "Hi, order 48213?"); {@code scareQuoted}: only inside quotes opening on a
+     * small letter;
      * {@code unlessThanked}: not counted inside a clause that thanks ("thanks for sorting the refund so fast");
      * {@code unlessResolved}: not counted inside a clause that says the problem is over ("thanks for replacing the
      * broken one", "the double charge was reversed this morning");
@@ -119,6 +120,11 @@ public final class SignalRules {
     /** Rules from text; a relative {@code learned-complaint-model} is read from the working directory. */
     public static SignalRules parse(String yaml, String source) throws RulesException {
         return parse(yaml, source, Path.of(""));
+    }
+
+    /** Whether a family's {@code when} makes it count only in a sentence that asks (a bare question asks too). */
+    private static boolean asks(String when) {
+        return when.equals("question") || when.equals("bare-question");
     }
 
     private static SignalRules parse(String yaml, String source, Path baseDir) throws RulesException {
@@ -282,7 +288,7 @@ public final class SignalRules {
             ordered = order.equals("a-then-b");
         }
         families.add(new Family(name, tier, f.path("lang").asText("any"), isNear, window, ordered, false,
-                isNear ? 2 : 0, Scope.CLAUSE, 0, when.startsWith("question") || when.equals("bare-question"), when.equals("scare-quoted"),
+                isNear ? 2 : 0, Scope.CLAUSE, 0, asks(when), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
                 unless.contains("thanked"), unless.contains("resolved"), unless.contains("general"),
                 when.equals("bare-question")));
@@ -324,7 +330,7 @@ public final class SignalRules {
         }
         int amounts = frame.path("amounts").asInt(0);
         families.add(new Family(name, tier, f.path("lang").asText("any"), false, window, order.equals("in-order"),
-                true, slots.size(), scope, amounts, when.startsWith("question") || when.equals("bare-question"), when.equals("scare-quoted"),
+                true, slots.size(), scope, amounts, asks(when), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
                 unless.contains("thanked"), unless.contains("resolved"), unless.contains("general"),
                 when.equals("bare-question")));
