@@ -74,8 +74,15 @@ public final class Classifier {
     private final int[][] typoTable = new int[ALPHABET * ALPHABET][];
     /** The family of the learned model's signals (not in signals.yaml: the model has no words of its own). */
     static final Family LEARNED = new Family("learned-complaint", Tier.COMPLAINT, "any", false, 0, false);
-    private final ComplaintModel complaintModel;
+    static final Family LEARNED_URGENT = new Family("learned-urgent", Tier.URGENT, "any", false, 0, false);
+    /** Dissents: the rules' words, which a model all but sure of the contrary set aside (signals of tier standard). */
+    static final Family NOT_COMPLAINT = new Family("learned-not-complaint", Tier.STANDARD, "any", false, 0, false);
+    static final Family NOT_URGENT = new Family("learned-not-urgent", Tier.STANDARD, "any", false, 0, false);
+    private final LearnedModel complaintModel;
     private final double complaintThreshold;
+    private final LearnedModel urgentModel;
+    private final double urgentThreshold;
+    private final double dissentBelow;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** Per near family: 0 = no time on the b side, 1 = any time (@time), 2 = clock times only (@clock). */
     private final int[] timeSide;
@@ -96,14 +103,18 @@ public final class Classifier {
     private final long[] triedByShape;
 
     private Classifier(SignalRules rules) {
-        this(rules, rules.learnedComplaintThreshold >= 1.0 ? ComplaintModel.NONE
-                : rules.learnedModel != null ? rules.learnedModel : ComplaintModel.packaged());
+        this(rules, rules.learnedModel != null ? rules.learnedModel : LearnedModel.packaged(),
+                rules.learnedUrgentModel != null ? rules.learnedUrgentModel : LearnedModel.packagedUrgent());
     }
 
-    private Classifier(SignalRules rules, ComplaintModel complaintModel) {
+    private Classifier(SignalRules rules, LearnedModel complaintModel, LearnedModel urgentModel) {
         this.rules = rules;
-        this.complaintModel = complaintModel;
+        // a model turned off (threshold 1) neither adds nor dissents
+        this.complaintModel = rules.learnedComplaintThreshold >= 1.0 ? LearnedModel.NONE : complaintModel;
         this.complaintThreshold = rules.learnedComplaintThreshold;
+        this.urgentModel = rules.learnedUrgentThreshold >= 1.0 ? LearnedModel.NONE : urgentModel;
+        this.urgentThreshold = rules.learnedUrgentThreshold;
+        this.dissentBelow = rules.learnedDissentBelow;
         this.patterns = rules.patterns.toArray(Pattern[]::new);
         this.families = rules.families.toArray(Family[]::new);
         this.timeSide = new int[families.length];
@@ -182,9 +193,15 @@ public final class Classifier {
         return new Classifier(rules);
     }
 
-    /** The rules with another learned model (a retrained one, measured before it is packaged). */
-    public static Classifier fromRules(SignalRules rules, ComplaintModel complaintModel) {
-        return new Classifier(rules, complaintModel);
+    /** The rules with another learned complaint model (a retrained one, measured before it is packaged). */
+    public static Classifier fromRules(SignalRules rules, LearnedModel complaintModel) {
+        return new Classifier(rules, complaintModel,
+                rules.learnedUrgentModel != null ? rules.learnedUrgentModel : LearnedModel.packagedUrgent());
+    }
+
+    /** The rules with other learned models, complaint and urgency. */
+    public static Classifier fromRules(SignalRules rules, LearnedModel complaintModel, LearnedModel urgentModel) {
+        return new Classifier(rules, complaintModel, urgentModel);
     }
 
     private static volatile Classifier builtIn;
@@ -366,6 +383,8 @@ public final class Classifier {
         /** Per token: the learned model's hash of its word and the word's weight (from the memo). */
         int[] modelWord = new int[128];
         float[] modelWeight = new float[128];
+        /** The urgency model's weight of each token's word, filled only for messages it is asked about. */
+        float[] urgentWeight = new float[128];
         final int[] strongest = new int[2];
         /** Signals that count, before the message-wide checks (pre-purchase, calm): family, start, end. */
         int[] candFamily = new int[16];
@@ -471,34 +490,116 @@ public final class Classifier {
         spacedLetters(s, t, text);
         markRoles(s, t, text);
         Classification ruled = decide(s, t, text);
-        // the model adds the complaints no rule names; it does not overrule the rules' reading of a complaint word
-        // they set aside ("if it arrives broken", "from another brand", "rien de cassé")
-        // nor a message about a purchase not made yet
-        return ruled.tier() == Tier.COMPLAINT || complaintThreshold >= 1.0 || s.complaintSetAside || s.prePurchase
-                ? ruled : secondOpinion(s, t, text, ruled);
+        return secondOpinions(s, t, text, ruled);
     }
 
     /**
-     * The learned model's word on a message the rules did not make a complaint: from the threshold up it is
-     * one, and the signal {@code learned-complaint} shows the words that weighed most.
+     * The learned models' word on what the rules decided. A complaint the complaint model is all but sure is none
+     * (below {@code learned-dissent-below}) loses its complaint signals; else the complaint model may add a
+     * complaint no rule names, but it does not overrule the rules' reading of a complaint word they set aside
+     * ("if it arrives broken", "from another brand", "rien de cassé") nor a message about a purchase not made
+     * yet. Then the urgency model: an urgent message it is all but sure is not loses its urgent signals, a
+     * standard one it is sure of becomes urgent.
      */
-    private Classification secondOpinion(Scratch s, Tokens t, String text, Classification ruled) {
-        double p = ComplaintModel.probability(complaintModel.logit(t, s.modelWord, s.modelWeight, s.strongest));
-        // an urgent message is answered within 5 minutes already: the model moves it up only when it is sure
-        double needed = ruled.tier() == Tier.URGENT ? (1 + complaintThreshold) / 2 : complaintThreshold;
-        if (p < needed || s.strongest[0] < 0) {
-            return ruled;
+    private Classification secondOpinions(Scratch s, Tokens t, String text, Classification ruled) {
+        Classification c = ruled;
+        boolean complaintOpen = !s.complaintSetAside && !s.prePurchase;
+        boolean mayDissent = dissentBelow > 0 && t.count <= MAX_DISSENT_TOKENS;
+        if (c.tier() == Tier.COMPLAINT) {
+            if (!mayDissent || complaintModel == LearnedModel.NONE || complaintProbability(s, t) >= dissentBelow) {
+                return c;
+            }
+            c = dissent(c, Tier.COMPLAINT, NOT_COMPLAINT);
+            complaintOpen = false;
+        } else if (complaintOpen && complaintModel != LearnedModel.NONE) {
+            double p = complaintProbability(s, t);
+            // an urgent message is answered within 5 minutes already: the model moves it up only when it is sure
+            double needed = c.tier() == Tier.URGENT ? (1 + complaintThreshold) / 2 : complaintThreshold;
+            if (p >= needed && s.strongest[0] >= 0) {
+                return with(c, Tier.COMPLAINT, LEARNED, t, text, s.strongest);
+            }
         }
-        List<Signal> signals = new ArrayList<>(ruled.signals().size() + 1);
-        signals.addAll(ruled.signals());
-        signals = add(signals, LEARNED, t, text, s.strongest[0], s.strongest[1]);
-        return new Classification(Tier.COMPLAINT, signals);
+        if (urgentModel == LearnedModel.NONE || c.tier() == Tier.COMPLAINT) {
+            return c;
+        }
+        double p = LearnedModel.probability(urgentModel.logit(t, s.modelWord, urgentWeights(s, t), s.strongest));
+        if (c.tier() == Tier.URGENT) {
+            return mayDissent && p < dissentBelow ? dissent(c, Tier.URGENT, NOT_URGENT) : c;
+        }
+        // urgency is a deadline or a question about timing (the guide): a message with neither a time nor a
+        // question is not made urgent by its words alone ("il me faut la facture pour porter plainte")
+        return p >= urgentThreshold && s.strongest[0] >= 0 && ((s.shapesPresent & TIME_SHAPE) != 0 || asks(t))
+                ? with(c, Tier.URGENT, LEARNED_URGENT, t, text, s.strongest) : c;
+    }
+
+    /**
+     * Dissent reads the whole message, and a model's sum grows with its length: past this many tokens (a long
+     * e-mail) the rest of the text, not the words the rules matched, would decide, so the rules stand.
+     */
+    static final int MAX_DISSENT_TOKENS = 120;
+
+    private static boolean asks(Tokens t) {
+        for (int k = 0; k < t.sentences; k++) {
+            if (t.questionSentence[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double complaintProbability(Scratch s, Tokens t) {
+        return LearnedModel.probability(complaintModel.logit(t, s.modelWord, s.modelWeight, s.strongest));
+    }
+
+    /** The urgency model's weight of each token's word alone (the memo keeps the complaint model's). */
+    private float[] urgentWeights(Scratch s, Tokens t) {
+        float[] w = s.urgentWeight.length >= t.count ? s.urgentWeight : (s.urgentWeight = new float[t.count * 2]);
+        for (int i = 0; i < t.count; i++) {
+            w[i] = urgentModel.wordWeight(s.modelWord[i]);
+        }
+        return w;
+    }
+
+    /** The classification raised to {@code tier} by a model, its signal on the words that weighed most. */
+    private static Classification with(Classification c, Tier tier, Family learned, Tokens t, String text,
+                                       int[] strongest) {
+        List<Signal> signals = new ArrayList<>(c.signals().size() + 1);
+        signals.addAll(c.signals());
+        signals = add(signals, learned, t, text, strongest[0], strongest[1]);
+        return new Classification(tier, signals);
+    }
+
+    /**
+     * The classification without its signals of {@code tier}, set aside by a model's dissent: the tier is what
+     * the other signals say, and a signal of the dissent's family (tier standard) shows the words set aside.
+     */
+    private static Classification dissent(Classification c, Tier tier, Family dissent) {
+        List<Signal> kept = new ArrayList<>(c.signals().size());
+        Tier left = Tier.STANDARD;
+        Signal first = null;
+        for (Signal sig : c.signals()) {
+            if (sig.tier() == tier) {
+                first = first == null ? sig : first;
+            } else {
+                kept.add(sig);
+                left = max(left, sig.tier());
+            }
+        }
+        if (first != null) {
+            kept.add(new Signal(dissent.name(), Tier.STANDARD, first.matched(), first.start(), first.end()));
+        }
+        return new Classification(left, kept);
     }
 
     /** The tokens of a text as {@link #classify} leaves them on this thread (for tests). */
     Tokens tokensAfterClassifying(String text) {
         classify(text);
         return scratch.get().tokens;
+    }
+
+    /** Whether the text classified last on this thread names a time (a day, an hour, "tonight"; for tests). */
+    boolean namedATime() {
+        return (scratch.get().shapesPresent & TIME_SHAPE) != 0;
     }
 
     /** The learned model's log-odds for the text classified last on this thread, as classify weighs it (for tests). */
@@ -519,7 +620,7 @@ public final class Classifier {
             s.modelWeight[i] = s.memo.modelWeight(slot);
         } else {
             terms = firstWordTerms(t, i);
-            int h = ComplaintModel.wordHash(t.chars, base, len);
+            int h = LearnedModel.wordHash(t.chars, base, len);
             s.modelWord[i] = h;
             s.modelWeight[i] = complaintModel.wordWeight(h);
             if (slot >= 0) {

@@ -71,7 +71,8 @@ public final class SignalRules {
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
             "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "gratitude", "resolved", "elsewhere", "general-questions", "post-negators",
-            "learned-complaint-threshold", "learned-complaint-model");
+            "learned-complaint-threshold", "learned-complaint-model", "learned-urgent-threshold",
+            "learned-urgent-model", "learned-dissent-below");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
             "unless");
     private static final Set<String> NEAR_KEYS = Set.of("a", "b", "window", "order");
@@ -83,7 +84,16 @@ public final class SignalRules {
     /** From this probability the learned model makes a message a complaint; 1 turns the model off. */
     double learnedComplaintThreshold = 1.0;
     /** A model trained with {@code replyclock train-complaints} ({@code learned-complaint-model}); null: the packaged one. */
-    ComplaintModel learnedModel;
+    LearnedModel learnedModel;
+    /** From this probability the learned urgency model makes a standard message urgent; 1 turns the model off. */
+    double learnedUrgentThreshold = 1.0;
+    /** {@code learned-urgent-model}, trained with {@code train-complaints --urgent-out}; null: the packaged one. */
+    LearnedModel learnedUrgentModel;
+    /**
+     * Below this probability a model overrules the rules' complaint (or urgency): the words matched, but in a
+     * message the model is all but sure is not one ("shampoo for damaged hair"). 0 turns dissent off.
+     */
+    double learnedDissentBelow = 0.0;
 
     private final transient String raw;
     private final transient List<String> problems = new ArrayList<>();
@@ -147,19 +157,26 @@ public final class SignalRules {
         return rules;
     }
 
-    /** {@code learned-complaint-model: FILE}, relative to the rules file: refused with the fix when unusable. */
+    /** {@code learned-complaint-model} and {@code learned-urgent-model}: files relative to the rules file. */
     private void readModel(JsonNode root, Path baseDir) {
-        if (!root.has("learned-complaint-model")) {
-            return;
+        learnedModel = readModel(root, baseDir, "learned-complaint-model", "--out");
+        learnedUrgentModel = readModel(root, baseDir, "learned-urgent-model", "--urgent-out");
+    }
+
+    /** A model file named by {@code key}, or null without the key; refused with the fix when unusable. */
+    private LearnedModel readModel(JsonNode root, Path baseDir, String key, String trainOption) {
+        if (!root.has(key)) {
+            return null;
         }
-        String value = root.path("learned-complaint-model").asText("");
+        String value = root.path(key).asText("");
         Path file = baseDir.resolve(value);
         try (InputStream in = Files.newInputStream(file)) {
-            learnedModel = ComplaintModel.read(in);
+            return LearnedModel.read(in);
         } catch (IOException | RuntimeException e) {
-            problem("learned-complaint-model", "learned-complaint-model: '" + value + "' is not a usable model ("
-                    + e.getMessage() + "); train one with 'replyclock train-complaints --out " + value
+            problem(key, key + ": '" + value + "' is not a usable model (" + e.getMessage()
+                    + "); train one with 'replyclock train-complaints " + trainOption + " " + value
                     + " LABELED.jsonl...', or remove the key to use the packaged model");
+            return null;
         }
     }
 
@@ -176,14 +193,12 @@ public final class SignalRules {
             suffixes.get(name).forEach(s -> list.add(s.asText()));
             suffixSets.put(name, list.toArray(String[]::new));
         });
-        if (root.has("learned-complaint-threshold")) {
-            learnedComplaintThreshold = root.path("learned-complaint-threshold").asDouble(-1);
-            if (!(learnedComplaintThreshold >= 0.5 && learnedComplaintThreshold <= 1.0)) {
-                problem("learned-complaint-threshold", "learned-complaint-threshold must be a number from 0.5 to 1"
-                        + " (1 turns the learned model off)");
-                learnedComplaintThreshold = 1.0;
-            }
-        }
+        learnedComplaintThreshold = probability(root, "learned-complaint-threshold", 0.5, 1.0, 1.0,
+                "a number from 0.5 to 1 (1 turns the learned model off)");
+        learnedUrgentThreshold = probability(root, "learned-urgent-threshold", 0.5, 1.0, 1.0,
+                "a number from 0.5 to 1 (1 turns the learned urgency model off)");
+        learnedDissentBelow = probability(root, "learned-dissent-below", 0.0, 0.1, 0.0,
+                "a number from 0 to 0.1 (0 turns dissent off)");
         if (root.has("negation-window")) {
             negationWindow = root.path("negation-window").asInt(-1);
             if (negationWindow < 1 || negationWindow > 10) {
@@ -419,6 +434,19 @@ public final class SignalRules {
             return null;
         }
         return out;
+    }
+
+    /** A probability key in [min, max], {@code otherwise} without the key or (with a problem) out of range. */
+    private double probability(JsonNode root, String key, double min, double max, double otherwise, String range) {
+        if (!root.has(key)) {
+            return otherwise;
+        }
+        double value = root.path(key).asDouble(-1);
+        if (!(value >= min && value <= max)) {
+            problem(key, key + " must be " + range);
+            return otherwise;
+        }
+        return value;
     }
 
     private void problem(String needle, String message) {

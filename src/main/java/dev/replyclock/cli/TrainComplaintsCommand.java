@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.replyclock.classify.Classifier;
-import dev.replyclock.classify.ComplaintModel;
-import dev.replyclock.classify.ComplaintModelTrainer;
-import dev.replyclock.classify.ComplaintModelTrainer.Example;
+import dev.replyclock.classify.LearnedModel;
+import dev.replyclock.classify.LearnedModelTrainer;
+import dev.replyclock.classify.LearnedModelTrainer.Example;
 import dev.replyclock.classify.SignalRules;
 import dev.replyclock.model.Tier;
 import java.io.IOException;
@@ -24,13 +24,18 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "train-complaints", mixinStandardHelpOptions = true,
         description = {"Trains the learned complaint model from labeled JSONL files (objects with \"text\" and",
-                "\"tier\", as in the labeling guide) and writes it to --out. The packaged model is",
-                "src/main/resources/classify/complaint-model.bin, trained on the files listed in",
-                "docs/classifier.md; the same files always give the same bytes."})
+                "\"tier\", as in the labeling guide) and writes it to --out; with --urgent-out, also the urgency",
+                "model (urgent against standard messages). The packaged models are",
+                "src/main/resources/classify/complaint-model.bin and urgent-model.bin, trained on the files listed",
+                "in docs/classifier.md; the same files always give the same bytes."})
 final class TrainComplaintsCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the model")
     Path out;
+
+    @Option(names = "--urgent-out", paramLabel = "FILE",
+            description = "where to write the urgency model, trained on the same files' urgent and standard messages")
+    Path urgentOut;
 
     @Parameters(arity = "1..*", paramLabel = "LABELED.jsonl", description = "labeled messages")
     List<Path> files;
@@ -45,21 +50,34 @@ final class TrainComplaintsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Example> examples = new ArrayList<>();
+        List<Example> urgency = new ArrayList<>();
         for (Path file : files) {
             try {
-                read(file).forEach(l -> examples.add(l.example()));
+                for (Labeled l : read(file)) {
+                    examples.add(l.example());
+                    if (l.tier() != Tier.COMPLAINT) {
+                        urgency.add(l.urgencyExample());
+                    }
+                }
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println(file + ": " + e.getMessage());
                 return Main.EXIT_INVALID;
             }
         }
-        ComplaintModel model = ComplaintModelTrainer.train(examples);
+        LearnedModel model = LearnedModelTrainer.train(examples);
         Files.write(out, model.toBytes());
-        long complaints = examples.stream().filter(Example::complaint).count();
+        long complaints = examples.stream().filter(Example::positive).count();
         PrintWriter report = spec.commandLine().getOut();
         report.printf("trained on %d messages (%d complaints); wrote %s%n", examples.size(), complaints, out);
-        Classifier rulesAlone = Classifier.fromRules(SignalRules.builtIn(), ComplaintModel.NONE);
-        Classifier both = Classifier.fromRules(SignalRules.builtIn(), model);
+        LearnedModel urgentModel = LearnedModel.packagedUrgent();
+        if (urgentOut != null) {
+            urgentModel = LearnedModelTrainer.train(urgency);
+            Files.write(urgentOut, urgentModel.toBytes());
+            report.printf("trained the urgency model on %d urgent and standard messages (%d urgent); wrote %s%n",
+                    urgency.size(), urgency.stream().filter(Example::positive).count(), urgentOut);
+        }
+        Classifier rulesAlone = Classifier.fromRules(SignalRules.builtIn(), LearnedModel.NONE, LearnedModel.NONE);
+        Classifier both = Classifier.fromRules(SignalRules.builtIn(), model, urgentModel);
         for (Path file : measure) {
             report.println(file + ": " + Measure.of(read(file), model, rulesAlone, both));
         }
@@ -70,7 +88,7 @@ final class TrainComplaintsCommand implements Callable<Integer> {
     record Measure(int messages, double modelRecall, double modelPrecision, double rulesAccuracy,
                    double rulesRecall, double bothAccuracy, double bothRecall) {
 
-        static Measure of(List<Labeled> cases, ComplaintModel model, Classifier rulesAlone, Classifier both) {
+        static Measure of(List<Labeled> cases, LearnedModel model, Classifier rulesAlone, Classifier both) {
             int complaints = 0;
             int modelSays = 0;
             int modelRight = 0;
@@ -113,6 +131,11 @@ final class TrainComplaintsCommand implements Callable<Integer> {
     record Labeled(String text, Tier tier) {
         Example example() {
             return new Example(text, tier == Tier.COMPLAINT);
+        }
+
+        /** For the urgency model, which learns urgent against standard (a complaint is neither). */
+        Example urgencyExample() {
+            return new Example(text, tier == Tier.URGENT);
         }
     }
 

@@ -67,7 +67,7 @@ import org.junit.jupiter.api.Test;
  * unseen-cf.jsonl to unseen-di.jsonl, thirty sets of the evening of 2026-12-07 in rounds of two: mean with the
  * model 0.950 / 0.977, rules alone 0.900 / 0.830) and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
- * Every set here is also training data of the learned model (ComplaintModelTest), so these bars guard against
+ * Every set here is also training data of the learned model (LearnedModelTest), so these bars guard against
  * regressions; the held-out figures above, and those in docs/classifier.md, are the measure of generalization.
  */
 class LabeledCorpusTest {

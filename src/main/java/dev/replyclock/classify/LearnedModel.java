@@ -11,29 +11,33 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The learned second opinion on complaints: a logistic regression over the folded words and word pairs of a
- * message (the classifier's own tokens, so accents, lookalikes, zero-width characters and emoji words fold the
- * same way). The rules say why a message is a complaint when a keyword, a frame or a scope says so; this model
- * catches the complaints no rule names (narrated failures, sarcasm, threats to leave), which on messages
- * never seen before were the misses that cost most: a complaint waiting 15 minutes instead of 1.
+ * A learned second opinion: a logistic regression over the folded words and word pairs of a message (the
+ * classifier's own tokens, so accents, lookalikes, zero-width characters and emoji words fold the same way).
+ * Two are packaged. The complaint model catches the complaints no rule names (narrated failures, sarcasm, threats
+ * to leave), which on messages never seen before were the misses that cost most: a complaint waiting 15 minutes
+ * instead of 1. The urgency model, trained on urgent against standard messages, catches urgency told by its
+ * circumstances ("the boat leaves in an hour", "j'embarque jeudi ... avant"). Where either is all but sure a
+ * message is not what a rule's word made it, it dissents (docs/classifier.md).
  *
  * <p>Weights are keyed by a 32-bit hash of the feature and kept in an open-addressing table of primitive
  * arrays (a HashMap of boxed keys would cost more per message than the rest of the model). Written by hand
  * because the model is a sum of weights: a machine-learning library would bring megabytes for one dot product.
  *
- * <p>Trained by {@link ComplaintModelTrainer}; the packaged model is {@code classify/complaint-model.bin},
+ * <p>Trained by {@link LearnedModelTrainer}; the packaged model is {@code classify/complaint-model.bin},
  * rebuilt with {@code replyclock train-complaints} (docs/classifier.md).
  */
-public final class ComplaintModel {
+public final class LearnedModel {
 
     static final String RESOURCE = "/classify/complaint-model.bin";
+    /** The same kind of model trained on urgent against standard messages ({@code train-complaints --urgent-out}). */
+    static final String URGENT_RESOURCE = "/classify/urgent-model.bin";
     private static final int MAGIC = 0x52434d31; // "RCM1"
     private static final int UNIGRAM = 0x2545F491;
     private static final int BIGRAM = 0x9E3779B9;
     private static final int QUESTION = 0x51554553;
 
     /** No model: every message scores 0 (probability 0.5 is never reached as a complaint above threshold 1). */
-    public static final ComplaintModel NONE = new ComplaintModel(-30.0, Map.of());
+    public static final LearnedModel NONE = new LearnedModel(-30.0, Map.of());
 
     private final double bias;
     /** Open addressing, key and weight side by side (the weight's float bits): one cache line per probe. */
@@ -48,7 +52,7 @@ public final class ComplaintModel {
     /** The weight of "the sentence asks", added once per question. */
     private final float questionWeight;
 
-    ComplaintModel(double bias, Map<Integer, Double> weightsByFeature) {
+    LearnedModel(double bias, Map<Integer, Double> weightsByFeature) {
         this.bias = bias;
         int size = Integer.highestOneBit(Math.max(16, weightsByFeature.size() * 2 + 1)) * 2;
         this.table = new int[2 * size];
@@ -95,11 +99,20 @@ public final class ComplaintModel {
         return h ^ (h >>> 16);
     }
 
-    /** The packaged model. */
-    public static ComplaintModel packaged() {
-        try (InputStream in = ComplaintModel.class.getResourceAsStream(RESOURCE)) {
+    /** The packaged complaint model. */
+    public static LearnedModel packaged() {
+        return packaged(RESOURCE);
+    }
+
+    /** The packaged urgency model. */
+    public static LearnedModel packagedUrgent() {
+        return packaged(URGENT_RESOURCE);
+    }
+
+    private static LearnedModel packaged(String resource) {
+        try (InputStream in = LearnedModel.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+                throw new IllegalStateException(resource + " is missing from the jar");
             }
             return read(in);
         } catch (IOException e) {
@@ -107,7 +120,7 @@ public final class ComplaintModel {
         }
     }
 
-    static ComplaintModel read(InputStream in) throws IOException {
+    static LearnedModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
         if (data.readInt() != MAGIC) {
             throw new IOException("not a complaint model (bad magic number)");
@@ -118,7 +131,7 @@ public final class ComplaintModel {
         for (int i = 0; i < n; i++) {
             w.put(data.readInt(), (double) data.readFloat());
         }
-        return new ComplaintModel(bias, w);
+        return new LearnedModel(bias, w);
     }
 
     /** The model as bytes: features in ascending order, so that the same training gives the same file. */

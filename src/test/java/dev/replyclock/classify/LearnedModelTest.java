@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The learned second opinion on complaints: what it adds to the rules, how it shows itself, how it is made. */
-class ComplaintModelTest {
+class LearnedModelTest {
 
     /** The files the packaged model is trained on, in this order (docs/classifier.md says the same). */
     static final List<String> TRAINING = List.of("../shared/corpus/dev.jsonl", "../shared/corpus/dev-hard.jsonl",
@@ -82,7 +84,77 @@ class ComplaintModelTest {
     private static final String NARRATED_FAILURE_FR = "Le mixeur chauffe au bout de deux minutes et sent le plastique.";
 
     private final Classifier withModel = Classifier.builtIn();
-    private final Classifier rulesAlone = Classifier.fromRules(SignalRules.builtIn(), ComplaintModel.NONE);
+    private final Classifier rulesAlone = Classifier.fromRules(SignalRules.builtIn(), LearnedModel.NONE, LearnedModel.NONE);
+
+    // Written for these tests, in none of the training files: urgency told by its circumstances, no urgent word.
+    private static final List<String> CIRCUMSTANTIAL_URGENCY = List.of(
+            "We check out of the cottage at ten on Sunday, can the cot be collected before that?",
+            "Ma fille passe son permis samedi matin, la voiture d'apprentissage sera prête avant ?");
+
+    @Test
+    void urgencyToldByItsCircumstancesIsMadeUrgentByTheUrgencyModel() {
+        for (String text : CIRCUMSTANTIAL_URGENCY) {
+            assertEquals(Tier.STANDARD, rulesAlone.classify(text).tier(), "the rules alone miss: " + text);
+            Classification c = withModel.classify(text);
+            assertEquals(Tier.URGENT, c.tier(), text);
+            Signal s = c.signals().get(c.signals().size() - 1);
+            assertEquals("learned-urgent", s.family());
+            assertEquals(Tier.URGENT, s.tier());
+            assertEquals(s.matched(), text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT), "its words: " + s);
+        }
+    }
+
+    @Test
+    void theUrgencyModelDoesNotActWithoutATimeOrAQuestion() {
+        String text = "Je dois porter plainte pour le vol de mon sac, il me faut la facture du téléphone.";
+        assertTrue(LearnedModel.packagedUrgent().probability(text) >= 0.75, "the model alone would call it urgent");
+        assertEquals(Tier.STANDARD, withModel.classify(text).tier(), "no deadline and nothing asked: standard");
+    }
+
+    @Test
+    void aComplaintWordUsedForAProductIsSetAsideByTheModelsDissent() {
+        for (String text : List.of("Bonjour, vous avez des jeans déchirés aux genoux en 38 ?",
+                "Do you have the jeans with torn knees in a 32 waist?")) {
+            assertEquals(Tier.COMPLAINT, rulesAlone.classify(text).tier(), "the rules alone read a complaint: " + text);
+            Classification c = withModel.classify(text);
+            assertEquals(Tier.STANDARD, c.tier(), text);
+            assertEquals(1, c.signals().size(), c.toString());
+            Signal s = c.signals().get(0);
+            assertEquals("learned-not-complaint", s.family(), "the dissent shows the word it set aside");
+            assertEquals(Tier.STANDARD, s.tier());
+            assertTrue(s.matched().equals("dechires") || s.matched().equals("torn"), s.toString());
+        }
+    }
+
+    @Test
+    void anUrgentWordInAPlansNameIsSetAsideByTheModelsDissent() {
+        String text = "What's the difference between your basic and rush printing plans?";
+        assertEquals(Tier.URGENT, rulesAlone.classify(text).tier());
+        Classification c = withModel.classify(text);
+        assertEquals(Tier.STANDARD, c.tier());
+        assertEquals("learned-not-urgent", c.signals().get(0).family());
+        assertEquals("rush", c.signals().get(0).matched());
+    }
+
+    @Test
+    void dissentIsTurnedOffAtZeroAndNeverReadsALongText() throws Exception {
+        SignalRules off = shippedWith("learned-dissent-below: 0.005", "learned-dissent-below: 0");
+        assertEquals(Tier.COMPLAINT, Classifier.fromRules(off).classify("Do you have the jeans with torn knees in a 32 waist?").tier());
+        // past MAX_DISSENT_TOKENS the sum of a long text, not the matched words, would decide: the rules stand
+        String padded = "Do you have the jeans with torn knees in a 32 waist? "
+                + "I would also like to know what colours and sizes you have. ".repeat(12);
+        assertEquals(Tier.COMPLAINT, withModel.classify(padded).tier());
+    }
+
+    @Test
+    void learnedKeysOutsideTheirRangeAreRefusedWithTheKey() {
+        RulesException dissent = assertThrows(RulesException.class,
+                () -> SignalRules.parse("learned-dissent-below: 0.5\nfamilies: []\n", "signals.yaml"));
+        assertTrue(dissent.getMessage().contains("learned-dissent-below must be a number from 0 to 0.1"), dissent.getMessage());
+        RulesException urgent = assertThrows(RulesException.class,
+                () -> SignalRules.parse("learned-urgent-threshold: 0.3\nfamilies: []\n", "signals.yaml"));
+        assertTrue(urgent.getMessage().contains("learned-urgent-threshold must be a number from 0.5 to 1"), urgent.getMessage());
+    }
 
     @Test
     void complaintWithoutAKeywordIsCaughtByTheModel() {
@@ -119,11 +191,15 @@ class ComplaintModelTest {
 
     @Test
     void thresholdOfOneTurnsTheModelOff() throws Exception {
-        String shipped = Files.readString(Path.of("config/signals.yaml"));
-        assertTrue(shipped.contains("\nlearned-complaint-threshold: 0.5\n"), "the shipped rules turn the model on");
-        SignalRules off = SignalRules.parse(shipped.replace("\nlearned-complaint-threshold: 0.5\n",
-                "\nlearned-complaint-threshold: 1\n"), "signals.yaml");
+        SignalRules off = shippedWith("learned-complaint-threshold: 0.5", "learned-complaint-threshold: 1");
         assertEquals(Tier.STANDARD, Classifier.fromRules(off).classify(NARRATED_FAILURE).tier());
+    }
+
+    /** The shipped rules with one line replaced; fails if the shipped file no longer has that line. */
+    private static SignalRules shippedWith(String line, String replacement) throws Exception {
+        String shipped = Files.readString(Path.of("config/signals.yaml"));
+        assertTrue(shipped.contains("\n" + line + "\n"), "the shipped rules say " + line);
+        return SignalRules.parse(shipped.replace("\n" + line + "\n", "\n" + replacement + "\n"), "signals.yaml");
     }
 
     @Test
@@ -135,12 +211,12 @@ class ComplaintModelTest {
 
     @Test
     void aLeadCanPointTheRulesAtTheirOwnModel(@TempDir Path dir) throws Exception {
-        List<ComplaintModelTrainer.Example> own = new ArrayList<>();
+        List<LearnedModelTrainer.Example> own = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            own.add(new ComplaintModelTrainer.Example("the zorblax quux again " + i, true));
-            own.add(new ComplaintModelTrainer.Example("what colours does the gizmo come in " + i, false));
+            own.add(new LearnedModelTrainer.Example("the zorblax quux again " + i, true));
+            own.add(new LearnedModelTrainer.Example("what colours does the gizmo come in " + i, false));
         }
-        Files.write(dir.resolve("own-model.bin"), ComplaintModelTrainer.train(own).toBytes());
+        Files.write(dir.resolve("own-model.bin"), LearnedModelTrainer.train(own).toBytes());
         Files.writeString(dir.resolve("signals.yaml"), Files.readString(Path.of("config/signals.yaml"))
                 + "\nlearned-complaint-model: own-model.bin\n");
         Classifier leads = Classifier.fromRules(SignalRules.load(dir.resolve("signals.yaml")));
@@ -151,38 +227,47 @@ class ComplaintModelTest {
         assertEquals("learned-complaint", c.signals().get(c.signals().size() - 1).family());
     }
 
-    @Test
-    void anUnusableModelFileIsRefusedWithTheFix(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @CsvSource({"learned-complaint-model, --out", "learned-urgent-model, --urgent-out"})
+    void anUnusableModelFileIsRefusedWithTheFix(String key, String option, @TempDir Path dir) throws Exception {
         Files.write(dir.resolve("broken.bin"), new byte[] {'n', 'o', 'p', 'e'});
         Files.writeString(dir.resolve("signals.yaml"), Files.readString(Path.of("config/signals.yaml"))
-                + "\nlearned-complaint-model: broken.bin\n");
+                + "\n" + key + ": broken.bin\n");
         RulesException e = assertThrows(RulesException.class, () -> SignalRules.load(dir.resolve("signals.yaml")));
-        assertTrue(e.getMessage().contains("learned-complaint-model: 'broken.bin' is not a usable model"), e.getMessage());
-        assertTrue(e.getMessage().contains("replyclock train-complaints --out broken.bin"), e.getMessage());
+        assertTrue(e.getMessage().contains(key + ": 'broken.bin' is not a usable model"), e.getMessage());
+        assertTrue(e.getMessage().contains("replyclock train-complaints " + option + " broken.bin"), e.getMessage());
         Files.delete(dir.resolve("broken.bin"));
         assertThrows(RulesException.class, () -> SignalRules.load(dir.resolve("signals.yaml")), "a missing file too");
     }
 
     @Test
-    void packagedModelIsTheTrainingOfTheListedFiles() throws IOException {
-        List<ComplaintModelTrainer.Example> examples = new ArrayList<>();
+    void packagedModelsAreTheTrainingOfTheListedFiles() throws IOException {
+        List<LearnedModelTrainer.Example> complaints = new ArrayList<>();
+        List<LearnedModelTrainer.Example> urgency = new ArrayList<>();
         for (String file : TRAINING) {
             for (LabeledCorpus.Case c : LabeledCorpus.read(Path.of(file))) {
-                examples.add(new ComplaintModelTrainer.Example(c.text(), c.expected() == Tier.COMPLAINT));
+                complaints.add(new LearnedModelTrainer.Example(c.text(), c.expected() == Tier.COMPLAINT));
+                if (c.expected() != Tier.COMPLAINT) {
+                    urgency.add(new LearnedModelTrainer.Example(c.text(), c.expected() == Tier.URGENT));
+                }
             }
         }
-        byte[] trained = ComplaintModelTrainer.train(examples).toBytes();
-        try (InputStream in = ComplaintModel.class.getResourceAsStream(ComplaintModel.RESOURCE)) {
-            assertArrayEquals(in.readAllBytes(), trained, "src/main/resources" + ComplaintModel.RESOURCE
+        assertPackaged(LearnedModel.RESOURCE, LearnedModelTrainer.train(complaints).toBytes());
+        assertPackaged(LearnedModel.URGENT_RESOURCE, LearnedModelTrainer.train(urgency).toBytes());
+    }
+
+    private static void assertPackaged(String resource, byte[] trained) throws IOException {
+        try (InputStream in = LearnedModel.class.getResourceAsStream(resource)) {
+            assertArrayEquals(in.readAllBytes(), trained, "src/main/resources" + resource
                     + " is stale: rebuild it with replyclock train-complaints (docs/classifier.md)");
         }
     }
 
     @Test
     void modelReadBackIsTheSameModel() throws IOException {
-        byte[] bytes = ComplaintModel.packaged().toBytes();
-        assertArrayEquals(bytes, ComplaintModel.read(new ByteArrayInputStream(bytes)).toBytes());
-        assertThrows(IOException.class, () -> ComplaintModel.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4})));
+        byte[] bytes = LearnedModel.packaged().toBytes();
+        assertArrayEquals(bytes, LearnedModel.read(new ByteArrayInputStream(bytes)).toBytes());
+        assertThrows(IOException.class, () -> LearnedModel.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4})));
     }
 
     @Test
@@ -198,17 +283,17 @@ class ComplaintModelTest {
         int[] first = new int[4096];
         for (String text : texts) {
             t.cut(text);
-            int n = ComplaintModel.features(t, keys, first);
+            int n = LearnedModel.features(t, keys, first);
             for (int k = 0; k < n; k++) {
                 weights.put(keys[k], (double) ((keys[k] & 0xFFFF) - 0x8000) / 0x8000);
             }
         }
-        ComplaintModel model = new ComplaintModel(-0.25, weights);
+        LearnedModel model = new LearnedModel(-0.25, weights);
         Classifier classifier = Classifier.fromRules(SignalRules.builtIn(), model);
         texts.addAll(List.copyOf(texts)); // the second time round, the words come from the classifier's memo
         for (String text : texts) {
             t.cut(text);
-            int n = ComplaintModel.features(t, keys, first);
+            int n = LearnedModel.features(t, keys, first);
             double expected = -0.25;
             for (int k = 0; k < n; k++) {
                 expected += weights.get(keys[k]).floatValue();
@@ -216,7 +301,7 @@ class ComplaintModelTest {
             assertEquals(expected, model.logit(t, new int[2]), 0.0, text);
             // the rules may find a question without a question mark ("was it shipped today"): the same tokens
             Tokens read = classifier.tokensAfterClassifying(text);
-            n = ComplaintModel.features(read, keys, first);
+            n = LearnedModel.features(read, keys, first);
             double asRead = -0.25;
             for (int k = 0; k < n; k++) {
                 asRead += weights.get(keys[k]).floatValue();

@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Trains the {@link ComplaintModel}: logistic regression by stochastic gradient descent with L2 decay on the
+ * Trains the {@link LearnedModel}: logistic regression by stochastic gradient descent with L2 decay on the
  * features each example touches, in a seeded order, so that the same examples always give the same bytes
  * (the packaged model is checked against a retraining in the tests). Plain Java: a few thousand messages
  * train in well under a second.
  */
-public final class ComplaintModelTrainer {
+public final class LearnedModelTrainer {
 
     /** A message and whether the labeling guide makes it a complaint. */
-    public record Example(String text, boolean complaint) {
+    public record Example(String text, boolean positive) {
     }
 
     /** Chosen on held-out sets (docs/classifier.md): words and pairs only, weak decay, 40 passes. */
@@ -24,17 +24,17 @@ public final class ComplaintModelTrainer {
     static final double L2 = 1e-3;
     private static final double PRUNE_BELOW = 1e-4;
 
-    private ComplaintModelTrainer() {
+    private LearnedModelTrainer() {
     }
 
-    public static ComplaintModel train(List<Example> examples) {
+    public static LearnedModel train(List<Example> examples) {
         Tokens t = new Tokens();
         int[][] features = new int[examples.size()][];
         for (int e = 0; e < examples.size(); e++) {
             t.cut(examples.get(e).text());
             int[] keys = new int[3 * t.count];
             int[] first = new int[3 * t.count];
-            int n = ComplaintModel.features(t, keys, first);
+            int n = LearnedModel.features(t, keys, first);
             features[e] = Arrays.copyOf(keys, n);
         }
         Map<Integer, double[]> w = new HashMap<>();
@@ -48,7 +48,7 @@ public final class ComplaintModelTrainer {
                     double[] cell = w.get(f);
                     z += cell == null ? 0 : cell[0];
                 }
-                double gradient = ComplaintModel.probability(z) - (examples.get(e).complaint() ? 1 : 0);
+                double gradient = LearnedModel.probability(z) - (examples.get(e).positive() ? 1 : 0);
                 for (int f : features[e]) {
                     double[] cell = w.computeIfAbsent(f, k -> new double[1]);
                     cell[0] -= LEARNING_RATE * (gradient + L2 * cell[0]);
@@ -62,7 +62,7 @@ public final class ComplaintModelTrainer {
                 kept.put(k, cell[0]);
             }
         });
-        return new ComplaintModel(bias, kept);
+        return new LearnedModel(bias, kept);
     }
 
     private static void shuffle(int[] order, Random random) {
