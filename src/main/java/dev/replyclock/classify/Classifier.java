@@ -83,6 +83,8 @@ public final class Classifier {
     private final LearnedModel urgentModel;
     private final double urgentThreshold;
     private final double dissentBelow;
+    /** Both models in one table, read in one pass a message. */
+    private final TwoModels models;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** Per near family: 0 = no time on the b side, 1 = any time (@time), 2 = clock times only (@clock). */
     private final int[] timeSide;
@@ -115,6 +117,7 @@ public final class Classifier {
         this.urgentModel = rules.learnedUrgentThreshold >= 1.0 ? LearnedModel.NONE : urgentModel;
         this.urgentThreshold = rules.learnedUrgentThreshold;
         this.dissentBelow = rules.learnedDissentBelow;
+        this.models = new TwoModels(this.complaintModel, this.urgentModel);
         this.patterns = rules.patterns.toArray(Pattern[]::new);
         this.families = rules.families.toArray(Family[]::new);
         this.timeSide = new int[families.length];
@@ -221,6 +224,9 @@ public final class Classifier {
     }
 
     private void build() {
+        if (patterns.length >= WordMemo.MAX_TERMS) {
+            throw new IllegalStateException(patterns.length + " terms: the word memo numbers at most " + WordMemo.MAX_TERMS);
+        }
         children = new int[ALPHABET * 1024];
         Arrays.fill(children, -1);
         List<List<Integer>> endLists = new ArrayList<>();
@@ -383,9 +389,12 @@ public final class Classifier {
         /** Per token: the learned model's hash of its word and the word's weight (from the memo). */
         int[] modelWord = new int[128];
         float[] modelWeight = new float[128];
-        /** The urgency model's weight of each token's word, filled only for messages it is asked about. */
+        /** The urgency model's weight of each token's word (from the memo). */
         float[] urgentWeight = new float[128];
-        final int[] strongest = new int[2];
+        /** The heaviest positive feature's span: the complaint model's in [0, 1], the urgency model's in [2, 3]. */
+        final int[] strongest = new int[4];
+        /** The two models' log-odds for the message: complaint, urgent. */
+        final double[] logits = new double[2];
         /** Signals that count, before the message-wide checks (pre-purchase, calm): family, start, end. */
         int[] candFamily = new int[16];
         int[] candStart = new int[16];
@@ -440,6 +449,7 @@ public final class Classifier {
                 ignoreReach = new int[n];
                 modelWord = new int[n];
                 modelWeight = new float[n];
+                urgentWeight = new float[n];
             } else {
                 Arrays.fill(mark, 0, tokenCount + 1, 0);
                 Arrays.fill(negatorEnd, 0, tokenCount + 1, 0);
@@ -503,33 +513,37 @@ public final class Classifier {
      */
     private Classification secondOpinions(Scratch s, Tokens t, String text, Classification ruled) {
         Classification c = ruled;
-        boolean complaintOpen = !s.complaintSetAside && !s.prePurchase;
         boolean mayDissent = dissentBelow > 0 && t.count <= MAX_DISSENT_TOKENS;
+        if (c.tier() == Tier.COMPLAINT && (!mayDissent || complaintModel == LearnedModel.NONE)) {
+            return c; // nothing a model could change: no model work
+        }
+        models.logits(t, s.modelWord, s.modelWeight, s.urgentWeight, s.logits, s.strongest);
+        double complaint = LearnedModel.probability(s.logits[0]);
+        boolean complaintOpen = !s.complaintSetAside && !s.prePurchase;
         if (c.tier() == Tier.COMPLAINT) {
-            if (!mayDissent || complaintModel == LearnedModel.NONE || complaintProbability(s, t) >= dissentBelow) {
+            if (complaint >= dissentBelow) {
                 return c;
             }
             c = dissent(c, Tier.COMPLAINT, NOT_COMPLAINT);
             complaintOpen = false;
         } else if (complaintOpen && complaintModel != LearnedModel.NONE) {
-            double p = complaintProbability(s, t);
             // an urgent message is answered within 5 minutes already: the model moves it up only when it is sure
             double needed = c.tier() == Tier.URGENT ? (1 + complaintThreshold) / 2 : complaintThreshold;
-            if (p >= needed && s.strongest[0] >= 0) {
-                return with(c, Tier.COMPLAINT, LEARNED, t, text, s.strongest);
+            if (complaint >= needed && s.strongest[0] >= 0) {
+                return with(c, Tier.COMPLAINT, LEARNED, t, text, s.strongest[0], s.strongest[1]);
             }
         }
         if (urgentModel == LearnedModel.NONE || c.tier() == Tier.COMPLAINT) {
             return c;
         }
-        double p = LearnedModel.probability(urgentModel.logit(t, s.modelWord, urgentWeights(s, t), s.strongest));
+        double urgent = LearnedModel.probability(s.logits[1]);
         if (c.tier() == Tier.URGENT) {
-            return mayDissent && p < dissentBelow ? dissent(c, Tier.URGENT, NOT_URGENT) : c;
+            return mayDissent && urgent < dissentBelow ? dissent(c, Tier.URGENT, NOT_URGENT) : c;
         }
         // urgency is a deadline or a question about timing (the guide): a message with neither a time nor a
         // question is not made urgent by its words alone ("il me faut la facture pour porter plainte")
-        return p >= urgentThreshold && s.strongest[0] >= 0 && ((s.shapesPresent & TIME_SHAPE) != 0 || asks(t))
-                ? with(c, Tier.URGENT, LEARNED_URGENT, t, text, s.strongest) : c;
+        return urgent >= urgentThreshold && s.strongest[2] >= 0 && ((s.shapesPresent & TIME_SHAPE) != 0 || asks(t))
+                ? with(c, Tier.URGENT, LEARNED_URGENT, t, text, s.strongest[2], s.strongest[3]) : c;
     }
 
     /**
@@ -547,25 +561,12 @@ public final class Classifier {
         return false;
     }
 
-    private double complaintProbability(Scratch s, Tokens t) {
-        return LearnedModel.probability(complaintModel.logit(t, s.modelWord, s.modelWeight, s.strongest));
-    }
-
-    /** The urgency model's weight of each token's word alone (the memo keeps the complaint model's). */
-    private float[] urgentWeights(Scratch s, Tokens t) {
-        float[] w = s.urgentWeight.length >= t.count ? s.urgentWeight : (s.urgentWeight = new float[t.count * 2]);
-        for (int i = 0; i < t.count; i++) {
-            w[i] = urgentModel.wordWeight(s.modelWord[i]);
-        }
-        return w;
-    }
-
     /** The classification raised to {@code tier} by a model, its signal on the words that weighed most. */
     private static Classification with(Classification c, Tier tier, Family learned, Tokens t, String text,
-                                       int[] strongest) {
+                                       int start, int end) {
         List<Signal> signals = new ArrayList<>(c.signals().size() + 1);
         signals.addAll(c.signals());
-        signals = add(signals, learned, t, text, strongest[0], strongest[1]);
+        signals = add(signals, learned, t, text, start, end);
         return new Classification(tier, signals);
     }
 
@@ -618,13 +619,15 @@ public final class Classifier {
             terms = s.memo.terms(slot, NO_TERMS);
             s.modelWord[i] = s.memo.modelHash(slot);
             s.modelWeight[i] = s.memo.modelWeight(slot);
+            s.urgentWeight[i] = s.memo.urgentWeight(slot);
         } else {
             terms = firstWordTerms(t, i);
             int h = LearnedModel.wordHash(t.chars, base, len);
             s.modelWord[i] = h;
             s.modelWeight[i] = complaintModel.wordWeight(h);
+            s.urgentWeight[i] = urgentModel.wordWeight(h);
             if (slot >= 0) {
-                s.memo.keep(slot, terms, h, s.modelWeight[i]);
+                s.memo.keep(slot, terms, h, s.modelWeight[i], s.urgentWeight[i]);
             }
         }
         s.tokenSlot = slot;

@@ -33,8 +33,8 @@ public final class LearnedModel {
     static final String URGENT_RESOURCE = "/classify/urgent-model.bin";
     private static final int MAGIC = 0x52434d31; // "RCM1"
     private static final int UNIGRAM = 0x2545F491;
-    private static final int BIGRAM = 0x9E3779B9;
-    private static final int QUESTION = 0x51554553;
+    static final int BIGRAM = 0x9E3779B9;
+    static final int QUESTION = 0x51554553;
 
     /** No model: every message scores 0 (probability 0.5 is never reached as a complaint above threshold 1). */
     public static final LearnedModel NONE = new LearnedModel(-30.0, Map.of());
@@ -73,11 +73,24 @@ public final class LearnedModel {
     }
 
     /** The bit of {@link #present} for a key: its high bits (the table's slot is taken from its low bits). */
-    private static int presenceBit(int key) {
+    static int presenceBit(int key) {
         return (key * 0x9E3779B1) >>> 14;
     }
 
-    private float weight(int key) {
+    /** Each feature's key and weight, for {@link TwoModels}. */
+    void forEachWeight(java.util.function.BiConsumer<Integer, Float> action) {
+        for (int i = 0; i < table.length; i += 2) {
+            if (table[i] != 0) {
+                action.accept(table[i], Float.intBitsToFloat(table[i + 1]));
+            }
+        }
+    }
+
+    double bias() {
+        return bias;
+    }
+
+    float weight(int key) {
         int bit = presenceBit(key);
         if ((present[bit >>> 6] & (1L << bit)) == 0) {
             return 0f;
@@ -95,7 +108,7 @@ public final class LearnedModel {
         }
     }
 
-    private static int spread(int h) {
+    static int spread(int h) {
         return h ^ (h >>> 16);
     }
 
@@ -194,11 +207,11 @@ public final class LearnedModel {
      * Whether token i stands in a title (quotes opening on a capital: « Casse & Vol », "Urgent Care"): a name, not
      * the customer's words, so the model neither learns nor weighs it, as the rules do not read it.
      */
-    private static boolean titled(Tokens t, int i) {
+    static boolean titled(Tokens t, int i) {
         return t.quote[i] == 1;
     }
 
-    private static int key(int h) {
+    static int key(int h) {
         return h == 0 ? 1 : h; // 0 marks an empty slot
     }
 

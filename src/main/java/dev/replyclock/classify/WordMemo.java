@@ -23,9 +23,10 @@ final class WordMemo {
     static final int MAX_WORD = 16;
     private static final int SLOTS = 16384; // a power of two
     private static final int RECORD = 8;
-    // a record: the word's length and what is known, the typo term, the model's word hash and weight, 16 letters
+    // a record: the word's length, what is known and the typo term; the models' word hash and the weights of the
+    // complaint and urgency models; 16 letters
     private static final int HEAD = 0;
-    private static final int TYPO = 1;
+    private static final int URGENT_WEIGHT = 1;
     private static final int MODEL_HASH = 2;
     private static final int MODEL_WEIGHT = 3;
     private static final int LETTERS = 4;
@@ -33,6 +34,11 @@ final class WordMemo {
     /** Set once the terms and the model's values are kept; with {@link #SOME_TERMS} when the word has terms. */
     private static final int KNOWN = 0x100;
     private static final int SOME_TERMS = 0x200;
+    /** The typo term + 2 sits in the head's high bits (0: {@link #UNKNOWN}), so that a record stays eight ints. */
+    private static final int TYPO_SHIFT = 10;
+    private static final int LOW_BITS = (1 << TYPO_SHIFT) - 1;
+    /** Terms are numbered below this (the classifier checks its rules against it). */
+    static final int MAX_TERMS = 1 << (31 - TYPO_SHIFT);
 
     private final int[] records = new int[SLOTS * RECORD];
     /** Per slot: the terms of {@code Classifier.firstWordTerms} when the word has some (most have none). */
@@ -77,8 +83,7 @@ final class WordMemo {
         System.arraycopy(records, first * RECORD, records, second * RECORD, RECORD);
         terms[second] = terms[first];
         int r = first * RECORD;
-        records[r + HEAD] = len;
-        records[r + TYPO] = UNKNOWN;
+        records[r + HEAD] = len; // typo UNKNOWN
         records[r + LETTERS] = k0;
         records[r + LETTERS + 1] = k1;
         records[r + LETTERS + 2] = k2;
@@ -112,11 +117,12 @@ final class WordMemo {
     }
 
     /** Keeps what does not depend on the word's neighbours: its terms, the model's hash of it and its weight. */
-    void keep(int slot, int[] wordTerms, int modelHash, float modelWeight) {
+    void keep(int slot, int[] wordTerms, int modelHash, float modelWeight, float urgentWeight) {
         int r = slot * RECORD;
         records[r + HEAD] |= KNOWN | (wordTerms.length > 0 ? SOME_TERMS : 0);
         records[r + MODEL_HASH] = modelHash;
         records[r + MODEL_WEIGHT] = Float.floatToRawIntBits(modelWeight);
+        records[r + URGENT_WEIGHT] = Float.floatToRawIntBits(urgentWeight);
         terms[slot] = wordTerms.length > 0 ? wordTerms : null;
     }
 
@@ -133,12 +139,17 @@ final class WordMemo {
         return Float.intBitsToFloat(records[slot * RECORD + MODEL_WEIGHT]);
     }
 
+    float urgentWeight(int slot) {
+        return Float.intBitsToFloat(records[slot * RECORD + URGENT_WEIGHT]);
+    }
+
     /** The term the word misspells, -1 for none, {@link #UNKNOWN} before the search ran. */
     int typo(int slot) {
-        return records[slot * RECORD + TYPO];
+        return (records[slot * RECORD + HEAD] >>> TYPO_SHIFT) - 2;
     }
 
     void typo(int slot, int term) {
-        records[slot * RECORD + TYPO] = term;
+        int r = slot * RECORD + HEAD;
+        records[r] = (records[r] & LOW_BITS) | ((term + 2) << TYPO_SHIFT);
     }
 }

@@ -264,6 +264,33 @@ class LearnedModelTest {
     }
 
     @Test
+    void bothModelsReadInOnePassGiveEachModelsOwnLogitAndSpan() throws IOException {
+        LearnedModel complaint = LearnedModel.packaged();
+        LearnedModel urgent = LearnedModel.packagedUrgent();
+        TwoModels both = new TwoModels(complaint, urgent);
+        Tokens t = new Tokens();
+        double[] logits = new double[2];
+        int[] spans = new int[4];
+        int[] own = new int[2];
+        for (LabeledCorpus.Case c : LabeledCorpus.read(Path.of("../shared/corpus/dev-hard.jsonl"))) {
+            t.cut(c.text());
+            int[] hashes = new int[t.count];
+            float[] wc = new float[t.count];
+            float[] wu = new float[t.count];
+            for (int i = 0; i < t.count; i++) {
+                hashes[i] = LearnedModel.wordHash(t.chars, t.charStart[i], t.length[i]);
+                wc[i] = complaint.wordWeight(hashes[i]);
+                wu[i] = urgent.wordWeight(hashes[i]);
+            }
+            both.logits(t, hashes, wc, wu, logits, spans);
+            assertEquals(complaint.logit(t, hashes, wc, own), logits[0], 0.0, c.text());
+            assertArrayEquals(own, new int[] {spans[0], spans[1]}, c.text());
+            assertEquals(urgent.logit(t, hashes, wu, own), logits[1], 0.0, c.text());
+            assertArrayEquals(own, new int[] {spans[2], spans[3]}, c.text());
+        }
+    }
+
+    @Test
     void modelReadBackIsTheSameModel() throws IOException {
         byte[] bytes = LearnedModel.packaged().toBytes();
         assertArrayEquals(bytes, LearnedModel.read(new ByteArrayInputStream(bytes)).toBytes());
