@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.replyclock.model.Signal;
 import dev.replyclock.model.Tier;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the classifier promises, one behaviour at a time. */
 class ClassifierTest {
 
     private final Classifier c = Classifier.builtIn();
+    /** The rules without the learned models, for what the rules themselves must read. */
+    private final Classifier rulesAlone = Classifier.fromRules(SignalRules.builtIn(), LearnedModel.NONE, LearnedModel.NONE);
 
     private Tier tier(String text) {
         return c.classify(text).tier();
@@ -102,6 +105,20 @@ class ClassifierTest {
     @Test
     void askedWithoutAndGotWithIsAComplaint() {
         assertEquals(Tier.COMPLAINT, tier("J'avais demandé sans fromage et la pizza en est couverte."));
+    }
+
+    @Test
+    void breakingARoutineAndAPressedCheeseAreNoSignalsForTheRulesThemselves() {
+        for (String text : List.of("Pour casser la routine, vous organisez des ateliers le samedi ?",
+                "Je cherche un fromage à pâte pressée non cuite pour une raclette, vous avez ?")) {
+            Classification r = rulesAlone.classify(text);
+            assertEquals(Tier.STANDARD, r.tier(), text + ": " + r.signals());
+        }
+    }
+
+    @Test
+    void sortItQuickIsUrgent() {
+        assertEquals(Tier.URGENT, tier("Hi, could you sort the invoice address quick? The accountant is here"));
     }
 
     @Test

@@ -76,7 +76,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-db.jsonl", "src/test/resources/classify/unseen-dc.jsonl",
             "src/test/resources/classify/unseen-dd.jsonl", "src/test/resources/classify/unseen-de.jsonl",
             "src/test/resources/classify/unseen-df.jsonl", "src/test/resources/classify/unseen-dg.jsonl",
-            "src/test/resources/classify/unseen-dh.jsonl", "src/test/resources/classify/unseen-di.jsonl", "src/test/resources/classify/extra-cases.jsonl");
+            "src/test/resources/classify/unseen-dh.jsonl", "src/test/resources/classify/unseen-di.jsonl",
+            "src/test/resources/classify/unseen-dj.jsonl", "src/test/resources/classify/unseen-dk.jsonl",
+            "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
     private static final String NARRATED_FAILURE =
