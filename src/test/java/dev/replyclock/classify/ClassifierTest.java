@@ -117,6 +117,22 @@ class ClassifierTest {
     }
 
     @Test
+    void aPressIsAMachineNotAHurry() {
+        Classification r = rulesAlone.classify("Vous louez aussi la presse à raisin pour les vendanges de septembre ?");
+        assertEquals(Tier.STANDARD, r.tier(), r.signals().toString());
+    }
+
+    @Test
+    void someoneElsesNameOnTheOrderIsAWrongItem() {
+        assertComplaintBy("wrong-item", "Les casquettes brodées portent le nom d'un autre club que le nôtre.");
+    }
+
+    @Test
+    void aTapThatHissesAfterAServiceIsAComplaint() {
+        assertComplaintBy("damage", "Depuis la révision, le robinet du poêle fuse quand je l'ouvre.");
+    }
+
+    @Test
     void sortItQuickIsUrgent() {
         assertEquals(Tier.URGENT, tier("Hi, could you sort the invoice address quick? The accountant is here"));
     }
