@@ -133,6 +133,28 @@ class ClassifierTest {
     }
 
     @Test
+    void leavingForACompetitorIsAThreatNotAnotherShopsProblem() {
+        assertComplaintBy("churn-threat", "Je résilie mon abonnement au club de lecture et je pars chez une autre librairie.");
+    }
+
+    @Test
+    void proofSentInCaseOfDoubtIsNoCondition() {
+        assertComplaintBy("damage", "En cas de doute, voici la photo : le miroir est bien arrivé fendu.");
+    }
+
+    @Test
+    void quickSmartAndFourthGearAreUrgent() {
+        assertEquals(Tier.URGENT, tier("Quick smart please, the van needs its roof rack back on."));
+        assertEquals(Tier.URGENT, tier("Vous pouvez me rappeler en quatrième vitesse pour le devis ?"));
+    }
+
+    @Test
+    void feelingLikeAFraudIsNoAccusation() {
+        Classification r = rulesAlone.classify("I feel like such a fraud at the wall, do you run technique classes?");
+        assertEquals(Tier.STANDARD, r.tier(), r.signals().toString());
+    }
+
+    @Test
     void sortItQuickIsUrgent() {
         assertEquals(Tier.URGENT, tier("Hi, could you sort the invoice address quick? The accountant is here"));
     }

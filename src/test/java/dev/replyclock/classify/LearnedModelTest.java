@@ -79,6 +79,7 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-dh.jsonl", "src/test/resources/classify/unseen-di.jsonl",
             "src/test/resources/classify/unseen-dj.jsonl", "src/test/resources/classify/unseen-dk.jsonl",
             "src/test/resources/classify/unseen-dl.jsonl", "src/test/resources/classify/unseen-dm.jsonl",
+            "src/test/resources/classify/unseen-dn.jsonl", "src/test/resources/classify/unseen-do.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
