@@ -508,8 +508,9 @@ public final class Classifier {
      * (below {@code learned-dissent-below}) loses its complaint signals; else the complaint model may add a
      * complaint no rule names, but it does not overrule the rules' reading of a complaint word they set aside
      * ("if it arrives broken", "from another brand", "rien de cassé") nor a message about a purchase not made
-     * yet. Then the urgency model: an urgent message it is all but sure is not loses its urgent signals, a
-     * standard one it is sure of becomes urgent.
+     * yet. Then the urgency
+     * model: an urgent message it is all but sure is not loses its urgent signals, a standard one it is sure of
+     * becomes urgent.
      */
     private Classification secondOpinions(Scratch s, Tokens t, String text, Classification ruled) {
         Classification c = ruled;
@@ -541,8 +542,10 @@ public final class Classifier {
             return mayDissent && urgent < dissentBelow ? dissent(c, Tier.URGENT, NOT_URGENT) : c;
         }
         // urgency is a deadline or a question about timing (the guide): a message with neither a time nor a
-        // question is not made urgent by its words alone ("il me faut la facture pour porter plainte")
+        // question is not made urgent by its words alone ("il me faut la facture pour porter plainte"), nor a
+        // mistake the customer owns ("c'est ma faute, j'ai commandé du 4 mm, je peux échanger ?")
         return urgent >= urgentThreshold && s.strongest[2] >= 0 && ((s.shapesPresent & TIME_SHAPE) != 0 || asks(t))
+                && !s.ownMistake
                 ? with(c, Tier.URGENT, LEARNED_URGENT, t, text, s.strongest[2], s.strongest[3]) : c;
     }
 

@@ -155,6 +155,21 @@ class ClassifierTest {
     }
 
     @Test
+    void aCoverThatIsBrokenIsNoQuestionAboutWhatAWarrantyCovers() {
+        assertComplaintBy("damage", "The hot tub cover's broken along the hinge.");
+    }
+
+    @Test
+    void waitingWithoutACallIsANoShow() {
+        assertComplaintBy("no-show", "On a attendu le traiteur jusqu'à 15 h. Zéro appel, zéro excuse.");
+    }
+
+    @Test
+    void aDomedLidIsSpoiledFood() {
+        assertComplaintBy("damage", "Trois bocaux sur six avaient le couvercle bombé à l'ouverture.");
+    }
+
+    @Test
     void sortItQuickIsUrgent() {
         assertEquals(Tier.URGENT, tier("Hi, could you sort the invoice address quick? The accountant is here"));
     }

@@ -80,6 +80,7 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-dj.jsonl", "src/test/resources/classify/unseen-dk.jsonl",
             "src/test/resources/classify/unseen-dl.jsonl", "src/test/resources/classify/unseen-dm.jsonl",
             "src/test/resources/classify/unseen-dn.jsonl", "src/test/resources/classify/unseen-do.jsonl",
+            "src/test/resources/classify/unseen-dp.jsonl", "src/test/resources/classify/unseen-dq.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
@@ -113,6 +114,21 @@ class LearnedModelTest {
         String text = "Je dois porter plainte pour le vol de mon sac, il me faut la facture du téléphone.";
         assertTrue(LearnedModel.packagedUrgent().probability(text) >= 0.75, "the model alone would call it urgent");
         assertEquals(Tier.STANDARD, withModel.classify(text).tier(), "no deadline and nothing asked: standard");
+    }
+
+    @Test
+    void theUrgencyModelDoesNotSpeakOnTheCustomersOwnMistake() {
+        // a model that calls any message about a zorblax urgent, so that only the guard can keep one standard
+        List<LearnedModelTrainer.Example> own = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            own.add(new LearnedModelTrainer.Example("can you swap the zorblax " + i, true));
+            own.add(new LearnedModelTrainer.Example("what colours does the gizmo come in " + i, false));
+        }
+        Classifier zorblaxUrgent = Classifier.fromRules(SignalRules.builtIn(), LearnedModel.packaged(),
+                LearnedModelTrainer.train(own));
+        assertEquals(Tier.URGENT, zorblaxUrgent.classify("Hello, can you swap the zorblax?").tier());
+        assertEquals(Tier.STANDARD, zorblaxUrgent.classify("My mistake, I picked the wrong zorblax. Can you swap the zorblax?")
+                .tier(), "the rules' own-mistake guard holds for the urgency model too");
     }
 
     @Test
