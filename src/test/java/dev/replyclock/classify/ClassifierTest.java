@@ -170,6 +170,16 @@ class ClassifierTest {
     }
 
     @Test
+    void aNamedFundInstalmentsAndACandyAreNoSignalsForTheRulesThemselves() {
+        for (String text : List.of("Le « fonds d'urgence » de l'association couvre-t-il les frais de transport ?",
+                "Money's tight this month, could I pay the tuition in two payments?",
+                "Are the 'broken glass' candy shards gluten-free? It's for a haunted-house party.")) {
+            Classification r = rulesAlone.classify(text);
+            assertEquals(Tier.STANDARD, r.tier(), text + ": " + r.signals());
+        }
+    }
+
+    @Test
     void sortItQuickIsUrgent() {
         assertEquals(Tier.URGENT, tier("Hi, could you sort the invoice address quick? The accountant is here"));
     }
