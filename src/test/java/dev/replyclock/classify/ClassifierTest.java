@@ -180,6 +180,30 @@ class ClassifierTest {
     }
 
     @Test
+    void howTheCustomerWasTreatedIsAComplaint() {
+        assertComplaintBy("anger", "Quinze ans de fidélité au club, et voilà comment on est traités.");
+    }
+
+    @Test
+    void oneTooManyAndPapersForTheSolicitorAreNoSignalsForTheRulesThemselves() {
+        for (String text : List.of("Je voudrais renvoyer un paquet de café, j'en ai commandé un de trop.",
+                "Please send a courier now, papers for the solicitor at 4 Dock Road.")) {
+            Classification r = rulesAlone.classify(text);
+            assertTrue(r.signals().stream().noneMatch(sig -> sig.tier() == Tier.COMPLAINT), text + ": " + r.signals());
+        }
+    }
+
+    @Test
+    void breakingOnesPipeIsDyingNotDamage() {
+        assertEquals(Tier.URGENT, tier("Mon oncle a cassé sa pipe, il nous faut des fleurs pour samedi."));
+    }
+
+    @Test
+    void kindlyConfirmWhenAsksWhereTheOrderIs() {
+        assertEquals(Tier.URGENT, tier("Good day, kindly confirm when my order of brass hinges will be dispatched."));
+    }
+
+    @Test
     void sortItQuickIsUrgent() {
         assertEquals(Tier.URGENT, tier("Hi, could you sort the invoice address quick? The accountant is here"));
     }
