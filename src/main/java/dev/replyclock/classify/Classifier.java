@@ -196,13 +196,7 @@ public final class Classifier {
         return new Classifier(rules);
     }
 
-    /** The rules with another learned complaint model (a retrained one, measured before it is packaged). */
-    public static Classifier fromRules(SignalRules rules, LearnedModel complaintModel) {
-        return new Classifier(rules, complaintModel,
-                rules.learnedUrgentModel != null ? rules.learnedUrgentModel : LearnedModel.packagedUrgent());
-    }
-
-    /** The rules with other learned models, complaint and urgency. */
+    /** The rules with other learned models, complaint and urgency (retrained ones, measured before packaging). */
     public static Classifier fromRules(SignalRules rules, LearnedModel complaintModel, LearnedModel urgentModel) {
         return new Classifier(rules, complaintModel, urgentModel);
     }
@@ -225,7 +219,8 @@ public final class Classifier {
 
     private void build() {
         if (patterns.length >= WordMemo.MAX_TERMS) {
-            throw new IllegalStateException(patterns.length + " terms: the word memo numbers at most " + WordMemo.MAX_TERMS);
+            throw new IllegalStateException(patterns.length + " terms: the word memo numbers at most "
+                    + WordMemo.MAX_TERMS);
         }
         children = new int[ALPHABET * 1024];
         Arrays.fill(children, -1);
@@ -508,9 +503,8 @@ public final class Classifier {
      * (below {@code learned-dissent-below}) loses its complaint signals; else the complaint model may add a
      * complaint no rule names, but it does not overrule the rules' reading of a complaint word they set aside
      * ("if it arrives broken", "from another brand", "rien de cassé") nor a message about a purchase not made
-     * yet. Then the urgency
-     * model: an urgent message it is all but sure is not loses its urgent signals, a standard one it is sure of
-     * becomes urgent.
+     * yet. Then the urgency model: an urgent message it is all but sure is not loses its urgent signals, a
+     * standard one it is sure of becomes urgent.
      */
     private Classification secondOpinions(Scratch s, Tokens t, String text, Classification ruled) {
         Classification c = ruled;
@@ -599,11 +593,6 @@ public final class Classifier {
     Tokens tokensAfterClassifying(String text) {
         classify(text);
         return scratch.get().tokens;
-    }
-
-    /** Whether the text classified last on this thread names a time (a day, an hour, "tonight"; for tests). */
-    boolean namedATime() {
-        return (scratch.get().shapesPresent & TIME_SHAPE) != 0;
     }
 
     /** The learned model's log-odds for the text classified last on this thread, as classify weighs it (for tests). */

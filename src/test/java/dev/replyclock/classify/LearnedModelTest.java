@@ -338,7 +338,7 @@ class LearnedModelTest {
             }
         }
         LearnedModel model = new LearnedModel(-0.25, weights);
-        Classifier classifier = Classifier.fromRules(SignalRules.builtIn(), model);
+        Classifier classifier = Classifier.fromRules(SignalRules.builtIn(), model, LearnedModel.packagedUrgent());
         texts.addAll(List.copyOf(texts)); // the second time round, the words come from the classifier's memo
         for (String text : texts) {
             t.cut(text);
