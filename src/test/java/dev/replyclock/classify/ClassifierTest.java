@@ -29,6 +29,14 @@ class ClassifierTest {
         assertTrue(r.signals().stream().anyMatch(sig -> sig.family().equals(family)), text + ": " + r.signals());
     }
 
+    /** The rules themselves, without the learned models, read each text as standard. */
+    private void assertRulesAloneReadStandard(String... texts) {
+        for (String text : texts) {
+            Classification r = rulesAlone.classify(text);
+            assertEquals(Tier.STANDARD, r.tier(), text + ": " + r.signals());
+        }
+    }
+
     @Test
     void damageIsAComplaintInEveryInflection() {
         for (String s : new String[] {"le vase est cassé", "la tasse est cassée", "les verres sont cassés",
@@ -109,17 +117,13 @@ class ClassifierTest {
 
     @Test
     void breakingARoutineAndAPressedCheeseAreNoSignalsForTheRulesThemselves() {
-        for (String text : List.of("Pour casser la routine, vous organisez des ateliers le samedi ?",
-                "Je cherche un fromage à pâte pressée non cuite pour une raclette, vous avez ?")) {
-            Classification r = rulesAlone.classify(text);
-            assertEquals(Tier.STANDARD, r.tier(), text + ": " + r.signals());
-        }
+        assertRulesAloneReadStandard("Pour casser la routine, vous organisez des ateliers le samedi ?",
+                "Je cherche un fromage à pâte pressée non cuite pour une raclette, vous avez ?");
     }
 
     @Test
     void aPressIsAMachineNotAHurry() {
-        Classification r = rulesAlone.classify("Vous louez aussi la presse à raisin pour les vendanges de septembre ?");
-        assertEquals(Tier.STANDARD, r.tier(), r.signals().toString());
+        assertRulesAloneReadStandard("Vous louez aussi la presse à raisin pour les vendanges de septembre ?");
     }
 
     @Test
@@ -150,8 +154,7 @@ class ClassifierTest {
 
     @Test
     void feelingLikeAFraudIsNoAccusation() {
-        Classification r = rulesAlone.classify("I feel like such a fraud at the wall, do you run technique classes?");
-        assertEquals(Tier.STANDARD, r.tier(), r.signals().toString());
+        assertRulesAloneReadStandard("I feel like such a fraud at the wall, do you run technique classes?");
     }
 
     @Test
@@ -171,12 +174,9 @@ class ClassifierTest {
 
     @Test
     void aNamedFundInstalmentsAndACandyAreNoSignalsForTheRulesThemselves() {
-        for (String text : List.of("Le « fonds d'urgence » de l'association couvre-t-il les frais de transport ?",
+        assertRulesAloneReadStandard("Le « fonds d'urgence » de l'association couvre-t-il les frais de transport ?",
                 "Money's tight this month, could I pay the tuition in two payments?",
-                "Are the 'broken glass' candy shards gluten-free? It's for a haunted-house party.")) {
-            Classification r = rulesAlone.classify(text);
-            assertEquals(Tier.STANDARD, r.tier(), text + ": " + r.signals());
-        }
+                "Are the 'broken glass' candy shards gluten-free? It's for a haunted-house party.");
     }
 
     @Test
