@@ -1437,8 +1437,9 @@ public final class Classifier {
         }
     }
 
+    /** A shape fills a slot unless an ignore phrase hides it, as a word is hidden ("leave on a Sunday": any Sunday). */
     private static boolean fitsShape(Scratch s, int shapes, int tok) {
-        return (s.shape[tok] & shapes) != 0;
+        return (s.shape[tok] & shapes) != 0 && s.ignoreReach[tok] < Math.max(tok + 1, s.timeEnd[tok]);
     }
 
     /** An order or ticket number: 4 digits or more, not a sum of money (#64120, 7720, commande 30012). */

@@ -72,6 +72,11 @@ final class TextFolder {
             // letter first (Greek capital Beta looks like B, its lower case does not), then its folded form.
             for (String candidate : new String[] {new String(Character.toChars(c)), s}) {
                 String skeleton = stripMarks(nfkcCf.normalize(spoof.getSkeleton(candidate)), nfd);
+                if (skeleton.equals("l") && Character.isUpperCase(c)) {
+                    // the skeleton of a capital I is "l" (I and l look alike): a capital with that skeleton (Cyrillic
+                    // І, Greek Ι) stands for an I, as in "RІGHT АWАY"
+                    skeleton = "i";
+                }
                 if (isAsciiAlnum(skeleton)) {
                     s = skeleton;
                     break;

@@ -250,6 +250,9 @@ class ClassifierTest {
         assertEquals(Tier.COMPLAINT, tier("it came br\u043eken"));
         assertEquals(Tier.URGENT, tier("\uff35\uff32\uff27\uff25\uff2e\uff34 please"));
         assertEquals(Tier.COMPLAINT, tier("\u0392ROKEN lid"));
+        // capitals that look like a capital I (Cyrillic І, Greek Ι): their confusable skeleton is "l", as an I's is
+        assertEquals(Tier.URGENT, tier("NEED THE CHARGER SENT R\u0406GHT AWAY"));
+        assertEquals(Tier.COMPLAINT, tier("C'EST \u0399NADM\u0399SS\u0399BLE"));
     }
 
     @Test
@@ -1624,5 +1627,42 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("In an emergency, how long does your team usually take to answer the alarm?"));
         assertEquals(Tier.STANDARD, tier("Is there an emergency space blanket in the kit?"));
         assertEquals(Tier.STANDARD, tier("My braces come off Friday, which brush heads do you recommend?"));
+    }
+
+    @Test
+    void aFaultThatStartedWithTheTechniciansVisitIsNoRepairDone() {
+        // "depuis le passage du technicien" says when a fault began as often as when one ended: only the words
+        // around it ("marche nickel", "fonctionne parfaitement") tell a repair done
+        assertComplaintBy("malfunction", "La hotte fait un bruit de casserole depuis le passage de votre technicien.");
+        assertComplaintBy("damage", "Le lave-vaisselle fuit depuis le passage de votre technicien.");
+        assertEquals(Tier.STANDARD, tier("La chaudière marche nickel depuis le passage de votre technicien, merci !"));
+        assertEquals(Tier.STANDARD,
+                tier("Depuis le passage de votre technicien, la chaudière fonctionne parfaitement, merci."));
+    }
+
+    @Test
+    void anotherTradesmansDamageIsNotOurs() {
+        assertEquals(Tier.STANDARD,
+                tier("J'ai fait réparer mon vélo par un autre atelier et la roue est voilée, vous pouvez la redresser ?"));
+        assertEquals(Tier.STANDARD, tier("Another mechanic cracked the fairing last spring, can you quote for a new one?"));
+        assertComplaintBy("damage", "Votre atelier a réparé mon vélo et la roue est voilée depuis.");
+    }
+
+    @Test
+    void aRefundThatCameSettlesTheDoubleCharge() {
+        assertEquals(Tier.STANDARD,
+                tier("Merci, le remboursement de la commande facturée deux fois est bien arrivé sur mon compte."));
+        assertEquals(Tier.STANDARD,
+                tier("Thanks for chasing it up: I was charged twice and the refund has gone through today."));
+        assertComplaintBy("billing-error", "I was charged twice and the refund has not arrived.");
+        assertComplaintBy("billing-error", "Facturé deux fois et le remboursement n'est toujours pas arrivé.");
+    }
+
+    @Test
+    void anyDayOfTheWeekIsNoDeadline() {
+        // an ignore phrase hides a time from a frame's slot as it hides a word ("on a Saturday": any Saturday)
+        assertEquals(Tier.STANDARD, tier("What time does the ferry leave on a Saturday?"));
+        assertEquals(Tier.URGENT, tier("Can it leave on Saturday? We need it for the party."));
+        assertEquals(Tier.URGENT, tier("Do you deliver on Sundays? We need the marquee for the 14th."));
     }
 }
