@@ -323,19 +323,22 @@ final class Tokens {
             return false;
         }
         int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            c = switch (c) {
-                case 'à', 'â' -> 'a';
-                case 'é', 'è', 'ê' -> 'e';
-                case 'î', 'ï' -> 'i';
-                case 'ô' -> 'o';
-                case 'û', 'ù' -> 'u';
-                case '\'', '’', '-' -> ' ';
-                default -> c;
-            };
-            if (Character.isLetter(c) || c == ' ' && n > 0 && signOffKey[n - 1] != ' ') {
-                signOffKey[n++] = c;
+        for (int i = from; i < to && n < signOffKey.length - 1; i++) {
+            // folded as the words are (accents, capitals, lookalikes, zero-width): "Мany thanks" with a Cyrillic М
+            // is the sign-off it looks like
+            char c = text.charAt(i);
+            char f = TextFolder.first(c);
+            if (f == TextFolder.DELETE) {
+                continue;
+            }
+            if (f > TextFolder.SENTENCE && Character.isLetter(f)) {
+                signOffKey[n++] = f;
+                char f2 = TextFolder.second(c);
+                if (f2 != 0 && Character.isLetter(f2)) {
+                    signOffKey[n++] = f2;
+                }
+            } else if ((c == ' ' || f == TextFolder.APOSTROPHE || c == '-') && n > 0 && signOffKey[n - 1] != ' ') {
+                signOffKey[n++] = ' ';
             }
         }
         if (n > 0 && signOffKey[n - 1] == ' ') {

@@ -992,6 +992,10 @@ class ClassifierTest {
         assertEquals(Tier.COMPLAINT, tier("Hello\nThanks\nThe lamp arrived broken"), "no e-mail body above the 'Thanks'");
         assertEquals(Tier.COMPLAINT, tier("Bonjour,\nVous avez le 40 ?\nCordialement,\nJean\nPS : le dernier est arrivé cassé"),
                 "a P.S. is the customer's");
+        // a sign-off in lookalike letters (a Cyrillic М) is the sign-off it looks like: the title under it is not read
+        assertEquals(List.of(), c.classify("Hello,\nDo you have the Alma coat in a 12?\nNo rush, any time this month is fine."
+                + "\n\n\u041Cany thanks,\nDeborah Lewis\nComplaints & Customer Resolution Officer\nHarbour Housing Association")
+                .signals());
     }
 
     @Test
@@ -1664,5 +1668,33 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("What time does the ferry leave on a Saturday?"));
         assertEquals(Tier.URGENT, tier("Can it leave on Saturday? We need it for the party."));
         assertEquals(Tier.URGENT, tier("Do you deliver on Sundays? We need the marquee for the 14th."));
+    }
+
+    @Test
+    void someoneElsesReviewAndABookingNotMadeAreNotOurs() {
+        assertEquals(Tier.STANDARD, tier("I read a one-star review saying your van broke down on the way to a wedding, "
+                + "was that fixed? We're planning to book you for June."));
+    }
+
+    @Test
+    void theCustomersOwnDoingIsNoComplaint() {
+        assertEquals(Tier.STANDARD,
+                tier("J'ai fait tomber le vase en le sortant du carton et il est fêlé, vous vendez le couvercle seul ?"));
+        assertEquals(Tier.STANDARD, tier("I double clicked and got charged twice, can you refund one?"));
+        assertComplaintBy("damage", "Le vase est arrivé fêlé, et en plus j'ai fait tomber le couvercle.");
+    }
+
+    @Test
+    void howSoonSomethingWasSeenAndBeingAwayAreNoHurry() {
+        assertEquals(Tier.STANDARD, tier("Ma fille a remarqué tout de suite la nouvelle vitrine, elle adore !"));
+        assertEquals(Tier.STANDARD, tier("I noticed right away that you've changed the logo, looks great."));
+        assertEquals(Tier.STANDARD, tier("I'm away until the 30th, so send the invoice whenever."));
+    }
+
+    @Test
+    void aBookedVehicleReplacedAndAPartThatDidNotWorkAreComplaints() {
+        assertComplaintBy("wrong-item", "Nous avions réservé un minibus de 20 places, c'est un van de 9 places qui s'est présenté.");
+        assertComplaintBy("malfunction", "The cabin had no working shower for our whole stay.");
+        assertEquals(Tier.URGENT, tier("Just checking the replacement filters are on their way, order 55120."));
     }
 }

@@ -45,7 +45,9 @@ public final class HeldOutReplay {
         String off = Stream.of(rules.split("\n"))
                 .filter(l -> !l.startsWith("learned-urgent-threshold:") && !l.startsWith("learned-dissent-below:"))
                 .reduce("", (a, b) -> a + b + "\n");
-        String on = off + "learned-urgent-threshold: 0.75\nlearned-dissent-below: 0.005\n";
+        // -Ddissent=X replays another dissent threshold than the shipped one
+        String on = off + "learned-urgent-threshold: 0.75\nlearned-dissent-below: "
+                + System.getProperty("dissent", "0.005") + "\n";
         Classifier before = Classifier.fromRules(SignalRules.parse(off, args[0]), complaintModel, LearnedModel.NONE);
         Classifier after = Classifier.fromRules(SignalRules.parse(on, args[0]), complaintModel, urgentModel);
         for (String set : held) {
