@@ -343,6 +343,8 @@ public final class Classifier {
     private static final int GENERAL = 1 << 12;
     /** A negation that follows its word starts here ("ça presse pas", "ça urge pas trop"). */
     private static final int POST_NEGATOR = 1 << 13;
+    /** An urgency word the rules read in another sense is here (a name, an idiom, a product: "urgent care clinic"). */
+    private static final int URGENT_ELSEWHERE = 1 << 14;
 
     /** Per-thread working memory: tokens, matches, per-token marks. */
     private static final class Scratch {
@@ -539,8 +541,23 @@ public final class Classifier {
         // question is not made urgent by its words alone ("il me faut la facture pour porter plainte"), nor a
         // mistake the customer owns ("c'est ma faute, j'ai commandé du 4 mm, je peux échanger ?")
         return urgent >= urgentThreshold && s.strongest[2] >= 0 && ((s.shapesPresent & TIME_SHAPE) != 0 || asks(t))
-                && !s.ownMistake
+                && !s.ownMistake && !urgencyWordReadElsewhere(s, s.strongest[2], s.strongest[3])
                 ? with(c, Tier.URGENT, LEARNED_URGENT, t, text, s.strongest[2], s.strongest[3]) : c;
+    }
+
+    /**
+     * Whether the urgency model's heaviest words hold an urgency word the rules read in another sense ("an urgent
+     * care clinic", "le foin est pressé en balles", « Urgences »): the model reads every word, and its sum resting on
+     * such a word makes nothing urgent. Urgency only: a complaint model's sum on a hidden word ("got two bags of
+     * broken rice" for basmati) still finds complaints the rules miss, and a missed complaint costs more.
+     */
+    private static boolean urgencyWordReadElsewhere(Scratch s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (s.has(k, URGENT_ELSEWHERE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1227,6 +1244,10 @@ public final class Classifier {
             int verdict = verdict(s, t, s.matchStart[m], s.matchEnd[m]);
             if (verdict == COUNTS) {
                 offer(s, t, f, s.matchStart[m], s.matchEnd[m]);
+            } else if (verdict == OUT_OF_SCOPE && familyTier[f] == Tier.URGENT) {
+                for (int k = s.matchStart[m]; k < s.matchEnd[m]; k++) {
+                    s.mark[k] |= URGENT_ELSEWHERE;
+                }
             } else if (verdict != OUT_OF_SCOPE && familyTier[f] == Tier.COMPLAINT) {
                 s.complaintSetAside = true; // negated or hypothetical (a name or an idiom is no complaint word at all)
             } else if (verdict == NEGATED && familyTier[f] == Tier.URGENT && !families[f].unlessCalm()) {

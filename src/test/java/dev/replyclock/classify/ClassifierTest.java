@@ -1697,4 +1697,34 @@ class ClassifierTest {
         assertComplaintBy("malfunction", "The cabin had no working shower for our whole stay.");
         assertEquals(Tier.URGENT, tier("Just checking the replacement filters are on their way, order 55120."));
     }
+
+    @Test
+    void damageToldByTasteOrSmell() {
+        assertComplaintBy("damage", "The Rioja in the November box was corked, both bottles.");
+        assertComplaintBy("damage", "Le cidre a un goût de bouchon, toute la caisse.");
+        assertComplaintBy("damage", "The tent smells musty straight out of the bag.");
+    }
+
+    @Test
+    void theCustomersOwnFaultAndAScamUsingTheShopsNameAreNotOurs() {
+        assertEquals(Tier.STANDARD, tier("My fault entirely, I reversed into the gate post and cracked the lamp you "
+                + "fitted. Can you order another?"));
+        assertEquals(Tier.STANDARD, tier("Heads up, there's a scam ad on Instagram using your logo to sell vouchers. "
+                + "Do you open on Sundays?"));
+    }
+
+    @Test
+    void smsAndScotsWaysToSayNow() {
+        assertEquals(Tier.URGENT, tier("Rappelez-moi dé que possible pour le devis svp"));
+        assertEquals(Tier.URGENT, tier("Il me faut le vétérinaire tusuite pour la jument"));
+        assertEquals(Tier.URGENT, tier("Can ye deliver the hay the morn?"));
+    }
+
+    @Test
+    void anUrgencyWordReadAsSomethingElseMakesNothingUrgentForTheModelEither() {
+        // the rules read "pressé en balles" as baled; the urgency model, which reads every word, is not let make
+        // the message urgent on the strength of that word
+        assertEquals(Tier.STANDARD, tier("Vos bottes de paille, elles sont pressées en petites ou en grosses balles ?"));
+        assertEquals(Tier.STANDARD, tier("La paille est pressée en bottes ou en balles rondes ?"));
+    }
 }
