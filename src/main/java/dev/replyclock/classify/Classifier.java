@@ -132,6 +132,7 @@ public final class Classifier {
                     case CLOCK -> slotShapes[p.family()][p.slot()] |= CLOCK_SHAPE;
                     case AMOUNT -> slotShapes[p.family()][p.slot()] |= AMOUNT_SHAPE;
                     case NUMBER -> slotShapes[p.family()][p.slot()] |= NUMBER_SHAPE;
+                    case COUNT -> slotShapes[p.family()][p.slot()] |= COUNT_SHAPE;
                     default -> {
                     }
                 }
@@ -1093,7 +1094,9 @@ public final class Classifier {
             }
             int shape = (s.timeEnd[i] > 0 ? TIME_SHAPE : 0) | (digitFirst && isClock(t, i) ? CLOCK_SHAPE : 0)
                     | (s.has(i, AMOUNT) ? AMOUNT_SHAPE : 0)
-                    | (digitFirst && isReference(t, i) && !s.has(i, AMOUNT) ? NUMBER_SHAPE : 0);
+                    | (digitFirst && isReference(t, i) && !s.has(i, AMOUNT) ? NUMBER_SHAPE : 0)
+                    | (digitFirst && t.length[i] <= 3 && leadingDigits(t, i) == t.length[i] && !s.has(i, AMOUNT)
+                    && s.timeEnd[i] == 0 && !isClock(t, i) ? COUNT_SHAPE : 0);
             s.shape[i] = shape;
             s.shapesPresent |= shape;
         }
@@ -1109,6 +1112,8 @@ public final class Classifier {
     private static final int CLOCK_SHAPE = 2;
     private static final int AMOUNT_SHAPE = 4;
     private static final int NUMBER_SHAPE = 8;
+    /** How many: a number of 1 to 3 digits that is no sum, time, date or clock ("120 couverts", "only 5"). */
+    private static final int COUNT_SHAPE = 16;
 
     /** A currency sign next to a number (189€, $149, 2 490 DT is a currency word), blanks between allowed. */
     private static boolean currencySymbolNear(String text, int from, int step) {
@@ -1379,9 +1384,11 @@ public final class Classifier {
             int lo = as;
             int hi = s.slotEnd[0][a];
             int prevEnd = hi;
+            int count = slotShapes[f][0] == COUNT_SHAPE ? as : -1; // a frame's counts differ: 120 ordered, 95 came
             boolean filled = true;
             for (int k = 1; k < fam.slots() && filled; k++) {
                 filled = false;
+                boolean countSlot = slotShapes[f][k] == COUNT_SHAPE;
                 int from = fam.ordered() ? prevEnd : bounded ? as - window : 0;
                 for (int j = lowerBound(s.slotStart[k], s.slotCount[k], from); j < s.slotCount[k]; j++) {
                     int bs = s.slotStart[k][j];
@@ -1398,6 +1405,10 @@ public final class Classifier {
                     if (bounded && Math.max(hi, be) - Math.min(lo, bs) > window) {
                         continue;
                     }
+                    if (countSlot && count >= 0 && sameToken(t, count, bs)) {
+                        continue;
+                    }
+                    count = countSlot ? bs : count;
                     lo = Math.min(lo, bs);
                     hi = Math.max(hi, be);
                     prevEnd = be;

@@ -27,7 +27,7 @@ public final class SignalRules {
 
     /** One word of a term: exact, a stem with its suffixes, a prefix ({@code word*}), any word ({@code ?}), or a time. */
     record Element(Kind kind, String text, String[] suffixes) {
-        enum Kind { EXACT, STEM, PREFIX, ANY, TIME, CLOCK, AMOUNT, NUMBER }
+        enum Kind { EXACT, STEM, PREFIX, ANY, TIME, CLOCK, AMOUNT, NUMBER, COUNT }
     }
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
@@ -400,6 +400,8 @@ public final class SignalRules {
                 e = new Element(Element.Kind.AMOUNT, "", null);
             } else if (w.equals("@number")) {
                 e = new Element(Element.Kind.NUMBER, "", null);
+            } else if (w.equals("@count")) {
+                e = new Element(Element.Kind.COUNT, "", null);
             } else if (w.endsWith("*")) {
                 e = new Element(Element.Kind.PREFIX, w.substring(0, w.length() - 1), null);
             } else if (w.contains(":")) {
@@ -416,7 +418,8 @@ public final class SignalRules {
                 e = new Element(Element.Kind.EXACT, w, null);
             }
             if (e.kind() != Element.Kind.ANY && e.kind() != Element.Kind.TIME && e.kind() != Element.Kind.CLOCK
-                    && e.kind() != Element.Kind.AMOUNT && e.kind() != Element.Kind.NUMBER && !e.text().matches("[a-z0-9]+")) {
+                    && e.kind() != Element.Kind.AMOUNT && e.kind() != Element.Kind.NUMBER && e.kind() != Element.Kind.COUNT
+                    && !e.text().matches("[a-z0-9]+")) {
                 problem(term, where + ": '" + term + "': write terms in lower case letters and digits without accents"
                         + " (the text is folded the same way)");
                 return null;
@@ -429,7 +432,8 @@ public final class SignalRules {
         }
         Element.Kind first = out[0].kind();
         if ((first == Element.Kind.ANY || first == Element.Kind.TIME || first == Element.Kind.CLOCK
-                || first == Element.Kind.AMOUNT || first == Element.Kind.NUMBER) && out.length > 1) {
+                || first == Element.Kind.AMOUNT || first == Element.Kind.NUMBER || first == Element.Kind.COUNT)
+                && out.length > 1) {
             problem(term, where + ": '" + term + "' cannot start with '?' or '@'");
             return null;
         }

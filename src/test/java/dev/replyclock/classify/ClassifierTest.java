@@ -1727,4 +1727,16 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Vos bottes de paille, elles sont pressées en petites ou en grosses balles ?"));
         assertEquals(Tier.STANDARD, tier("La paille est pressée en bottes ou en balles rondes ?"));
     }
+
+    @Test
+    void aCountOrderedAgainstACountComeIsAComplaint() {
+        assertComplaintBy("missing-item", "Pour le mariage on avait commandé 80 chaises, il en est venu 64.");
+        assertComplaintBy("missing-item", "We booked 30 seats for the school trip and there were only 24 on the coach.");
+        // the same count both times is no shortfall, and a time is no count
+        for (String text : List.of("J'ai commandé 12 roses, 12 roses sont arrivées, merci !",
+                "We ordered 2 cakes and they arrived at 10h, lovely.")) {
+            assertTrue(c.classify(text).signals().stream().noneMatch(sig -> sig.family().equals("missing-item")),
+                    text + ": " + c.classify(text).signals());
+        }
+    }
 }
