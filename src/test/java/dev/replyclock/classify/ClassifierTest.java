@@ -1739,4 +1739,23 @@ class ClassifierTest {
                     text + ": " + c.classify(text).signals());
         }
     }
+
+    @Test
+    void minutesToGoAreATime() {
+        assertEquals(Tier.URGENT, tier("Need my boarding pass resent, gate closes in 20 min"));
+    }
+
+    @Test
+    void wornOutPeopleAndTheCustomersOwnBreakageAreNoDamage() {
+        assertRulesAloneReadStandard("Après le trail on était cassés, vos smoothies nous ont requinqués !");
+        assertEquals(Tier.STANDARD, tier("J'ai cassé le pied de la lampe en la montant, vous vendez la pièce seule ?"));
+        assertEquals(Tier.STANDARD, tier("The last bike shop I used sold me a frame that cracked in a month, total scam. "
+                + "Do you stock Canyon frames?"));
+    }
+
+    @Test
+    void aColourOrWhatCameBackAgainstWhatWasOrdered() {
+        assertComplaintBy("wrong-item", "Écharpes commandées en bordeaux, reçues en orange.");
+        assertComplaintBy("wrong-item", "The enlargement came back as an A4 instead of the A3 we paid for.");
+    }
 }

@@ -77,7 +77,10 @@ import org.junit.jupiter.api.Test;
  * 2026-12-07 after the seventh round: 1.000 / 1.000 and 0.987 / 1.000; unseen-dz.jsonl, complaints easy to miss and
  * their look-alikes, and unseen-ea.jsonl, hidden set 2 kinds, after the fixes for dx and dy: 0.927 / 0.883 and
  * 0.980 / 1.000; unseen-eb.jsonl, complaints easy to miss again, and unseen-ec.jsonl, hidden set 1 kinds, after the
- * fixes for dz and ea: 0.907 / 0.883 and 0.967 / 1.000) and our cases of
+ * fixes for dz and ea: 0.907 / 0.883 and 0.967 / 1.000; unseen-ed.jsonl, half ordinary and half complaints easy to
+ * miss, and unseen-ee.jsonl, hidden set 1 kinds, after the fixes for eb and ec: 0.960 / 0.945 and 0.960 / 0.981;
+ * receipts.jsonl, orders that went well told with their counts and hours, and complaints like them, written as
+ * training data once the model read "6 candles arrived, obsessed" as a complaint: 0.800 / 1.000 before) and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (LearnedModelTest), so these bars guard against
  * regressions; the held-out figures above, and those in docs/classifier.md, are the measure of generalization.
@@ -152,7 +155,8 @@ class LabeledCorpusTest {
             "unseen-dr.jsonl", "unseen-ds.jsonl",
             "unseen-dt.jsonl", "unseen-du.jsonl",
             "unseen-dv.jsonl", "unseen-dw.jsonl", "unseen-dx.jsonl", "unseen-dy.jsonl",
-            "unseen-dz.jsonl", "unseen-ea.jsonl", "unseen-eb.jsonl", "unseen-ec.jsonl"}) {
+            "unseen-dz.jsonl", "unseen-ea.jsonl", "unseen-eb.jsonl", "unseen-ec.jsonl",
+            "unseen-ed.jsonl", "unseen-ee.jsonl", "receipts.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }

@@ -87,6 +87,8 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-dx.jsonl", "src/test/resources/classify/unseen-dy.jsonl",
             "src/test/resources/classify/unseen-dz.jsonl", "src/test/resources/classify/unseen-ea.jsonl",
             "src/test/resources/classify/unseen-eb.jsonl", "src/test/resources/classify/unseen-ec.jsonl",
+            "src/test/resources/classify/unseen-ed.jsonl", "src/test/resources/classify/unseen-ee.jsonl",
+            "src/test/resources/classify/receipts.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
