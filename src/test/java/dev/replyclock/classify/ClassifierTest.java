@@ -1758,4 +1758,22 @@ class ClassifierTest {
         assertComplaintBy("wrong-item", "Écharpes commandées en bordeaux, reçues en orange.");
         assertComplaintBy("wrong-item", "The enlargement came back as an A4 instead of the A3 we paid for.");
     }
+
+    @Test
+    void somethingPutOnCrookedOrComeAfterItsDayIsAComplaint() {
+        assertComplaintBy("damage", "Les étagères sont posées de travers, on dirait un escalier.");
+        assertComplaintBy("damage", "The brass nameplate was glued on crooked.");
+        assertComplaintBy("no-show", "Les chocolats de Pâques sont arrivés le lendemain de la chasse aux œufs.");
+        assertComplaintBy("no-show", "The banner for the fete arrived the day after the fete. Lovely keepsake I guess.");
+        assertComplaintBy("no-show", "Le déneigeur est point venu à matin pis on a payé d'avance.");
+    }
+
+    @Test
+    void anotherTradesmanBeforeUsTheMissingPieceComeAndWheneverItSuits() {
+        assertEquals(Tier.STANDARD,
+                tier("Mon ancien plombier a bâclé la pose et le voisin a porté plainte, vous faites des devis ?"));
+        assertEquals(Tier.STANDARD, tier("La pièce manquante est arrivée ce matin, le puzzle est complet. Merci !"));
+        assertEquals(Tier.STANDARD, tier("On n'est pas à une semaine près, livrez quand ça vous arrange."));
+        assertEquals(Tier.URGENT, tier("Order 5512, the replacement strap - any movement on that?"));
+    }
 }
