@@ -1384,11 +1384,12 @@ public final class Classifier {
             int lo = as;
             int hi = s.slotEnd[0][a];
             int prevEnd = hi;
-            int count = slotShapes[f][0] == COUNT_SHAPE ? as : -1; // a frame's counts differ: 120 ordered, 95 came
+            // a frame's counts or clock times differ: 120 ordered, 95 came; booked for 11h, came at 12h40
+            int repeated = repeatedShape(slotShapes[f][0]) ? as : -1;
             boolean filled = true;
             for (int k = 1; k < fam.slots() && filled; k++) {
                 filled = false;
-                boolean countSlot = slotShapes[f][k] == COUNT_SHAPE;
+                boolean repeatedSlot = repeatedShape(slotShapes[f][k]);
                 int from = fam.ordered() ? prevEnd : bounded ? as - window : 0;
                 for (int j = lowerBound(s.slotStart[k], s.slotCount[k], from); j < s.slotCount[k]; j++) {
                     int bs = s.slotStart[k][j];
@@ -1405,10 +1406,10 @@ public final class Classifier {
                     if (bounded && Math.max(hi, be) - Math.min(lo, bs) > window) {
                         continue;
                     }
-                    if (countSlot && count >= 0 && sameToken(t, count, bs)) {
+                    if (repeatedSlot && repeated >= 0 && sameToken(t, repeated, bs)) {
                         continue;
                     }
-                    count = countSlot ? bs : count;
+                    repeated = repeatedSlot ? bs : repeated;
                     lo = Math.min(lo, bs);
                     hi = Math.max(hi, be);
                     prevEnd = be;
@@ -1467,6 +1468,11 @@ public final class Classifier {
                 tok++;
             }
         }
+    }
+
+    /** Slots of these shapes, twice in a frame, must hold different values (a count against a count, two times). */
+    private static boolean repeatedShape(int shapes) {
+        return shapes == COUNT_SHAPE || shapes == CLOCK_SHAPE;
     }
 
     /** A shape fills a slot unless an ignore phrase hides it, as a word is hidden ("leave on a Sunday": any Sunday). */

@@ -1776,4 +1776,15 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("On n'est pas à une semaine près, livrez quand ça vous arrange."));
         assertEquals(Tier.URGENT, tier("Order 5512, the replacement strap - any movement on that?"));
     }
+
+    @Test
+    void aServiceBookedForOneTimeThatCameAtAnotherIsAComplaint() {
+        assertComplaintBy("no-show", "Le traiteur était prévu à 18h, il s'est présenté à 20h, les invités avaient faim.");
+        // the same time, or the customer's own lateness, is none
+        for (String text : List.of("Booked the van for 9am, it came at 9am sharp, thanks!",
+                "The tour was booked for 10am and we arrived at 10:20, can we still join?")) {
+            assertTrue(c.classify(text).signals().stream().noneMatch(sig -> sig.family().equals("no-show")),
+                    text + ": " + c.classify(text).signals());
+        }
+    }
 }
