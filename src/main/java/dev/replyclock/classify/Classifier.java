@@ -1817,7 +1817,7 @@ public final class Classifier {
      * inside a sentence (the Crash Pad, Rush Hour) where the sentence itself is not written that way.
      */
     private static boolean outOfScope(Tokens t, int start, int end) {
-        if (t.hyphenAfter[end - 1]) {
+        if (t.hyphenAfter[end - 1] && !pronounAfter(t, end)) {
             return true;
         }
         for (int k = start; k < end; k++) {
@@ -1846,6 +1846,25 @@ public final class Classifier {
         }
         return titled * 2 <= words;
     }
+
+    /**
+     * French puts a pronoun after a verb with a hyphen ("remboursez-moi", "dépêchez-vous", "expédiez-le"): that is no
+     * compound (a casse-noix, a presse-agrumes), and the verb before it counts.
+     */
+    private static boolean pronounAfter(Tokens t, int next) {
+        if (next >= t.count || t.length[next] > 5) {
+            return false;
+        }
+        for (String pronoun : HYPHENATED_PRONOUNS) {
+            if (t.length[next] == pronoun.length() && Tokens.regionEquals(t.chars, t.charStart[next], pronoun)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] HYPHENATED_PRONOUNS = {"moi", "toi", "le", "la", "les", "nous", "vous", "lui", "leur",
+        "en", "y"};
 
     private static List<Signal> add(List<Signal> signals, Family f, Tokens t, String text, int start, int end) {
         List<Signal> out = signals == null ? new ArrayList<>(4) : signals;

@@ -1787,4 +1787,11 @@ class ClassifierTest {
                     text + ": " + c.classify(text).signals());
         }
     }
+
+    @Test
+    void aVerbHyphenatedToItsPronounIsNoCompound() {
+        // "remboursez-moi" is a verb and its pronoun, not a compound like "casse-noix": the rules read the verb
+        assertComplaintBy("refund-demand", "Livraison ratée deux fois, remboursez-moi.");
+        assertEquals(Tier.STANDARD, tier("Vous avez des casse-noix en noyer ?"));
+    }
 }
