@@ -1794,4 +1794,12 @@ class ClassifierTest {
         assertComplaintBy("refund-demand", "Livraison ratée deux fois, remboursez-moi.");
         assertEquals(Tier.STANDARD, tier("Vous avez des casse-noix en noyer ?"));
     }
+
+    @Test
+    void rudeStaffAreAComplaintAndAParcelNotYetComeIsAskedAbout() {
+        assertComplaintBy("service-failure", "No complaints about the food, but the delivery driver was rude and dropped the bag.");
+        assertEquals(Tier.URGENT, tier("Où en est ma commande ? Passée mardi, toujours rien reçu."));
+        assertEquals(Tier.URGENT, tier("Order 5521 still says processing after a week, kindly share the despatch date."));
+        assertEquals(Tier.STANDARD, tier("What is the usual dispatch date for pre-orders of the new boots?"));
+    }
 }
