@@ -1802,4 +1802,14 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Order 5521 still says processing after a week, kindly share the despatch date."));
         assertEquals(Tier.STANDARD, tier("What is the usual dispatch date for pre-orders of the new boots?"));
     }
+
+    @Test
+    void aPlaneTakingOffAFeatureOfAPackageAndPricesOfEmergenciesAreNoSignals() {
+        assertEquals(Tier.STANDARD, tier("Votre formule comprend-elle la gestion des réclamations avec les traiteurs ?"));
+        assertEquals(Tier.STANDARD, tier("What's your emergency call-out fee on a Sunday?"));
+        assertEquals(Tier.STANDARD, tier("Le jus de citron est pressé maison ?"));
+        assertEquals(Tier.STANDARD, tier("The last cleaning firm we used were a total scam, are your staff vetted?"));
+        assertEquals(Tier.URGENT, tier("Mon vol décolle à 18h, le chauffeur sera là à temps ?"));
+        assertEquals(Tier.URGENT, tier("Vous pouvez passer asteure ? J'ai besoin de la clé."));
+    }
 }
