@@ -873,6 +873,10 @@ public final class Classifier {
     private void spacedLetters(Scratch s, Tokens t, String text) {
         int i = 0;
         while (i < t.count) {
+            if (t.length[i] != 1) {
+                i++; // most tokens: a word, so no run starts here, and the gap after it is not read for a hyphen
+                continue;
+            }
             int j = i;
             // letters spaced by blanks or dots ("u r g e n t", "U.R.G.E.N.T", "u-r-g-e-n-t") may cross clause marks;
             // in letters spaced by blanks a hyphen ends the word: "c a s s e - n o i x" is a compound
