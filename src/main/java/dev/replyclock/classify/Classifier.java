@@ -101,8 +101,13 @@ public final class Classifier {
     /** A frame slot word (not a time: times fill slots by shape) or a near family's a-term: chained per slot. */
     private final boolean[] slotWord;
     private final Tier[] familyTier;
-    /** Bits by family: near and frame families tried even without a word of their first list (a shape fills it). */
-    private final long[] triedByShape;
+    /**
+     * Bits by family, by the shapes a message has ({@code Scratch.shapesPresent}): the frame families tried without
+     * a word of their first list, as one of those shapes fills their first slot. Not a near family whose b side
+     * takes a time, nor a frame whose first slot takes none of the message's shapes: without an a-term, or with
+     * nothing in its first slot, the family finds nothing (and trying them all cost six calls a message).
+     */
+    private final long[][] triedByShapes;
 
     private Classifier(SignalRules rules) {
         this(rules, rules.learnedModel != null ? rules.learnedModel : LearnedModel.packaged(),
@@ -159,11 +164,13 @@ public final class Classifier {
                     || role == Role.NEAR_A;
         }
         familyTier = new Tier[families.length];
-        triedByShape = new long[(families.length + 63) / 64];
+        triedByShapes = new long[ALL_SHAPES + 1][(families.length + 63) / 64];
         for (int f = 0; f < families.length; f++) {
             familyTier[f] = families[f].tier();
-            if (families[f].near() && timeSide[f] != 0 || families[f].frame() && slotShapes[f][0] != 0) {
-                triedByShape[f >>> 6] |= 1L << f;
+            for (int shapes = 0; shapes <= ALL_SHAPES; shapes++) {
+                if (families[f].frame() && (slotShapes[f][0] & shapes) != 0) {
+                    triedByShapes[shapes][f >>> 6] |= 1L << f;
+                }
             }
         }
         wordAt = new int[patterns.length];
@@ -479,7 +486,7 @@ public final class Classifier {
         }
         Scratch s = scratch.get();
         if (s.slotHead.length < families.length * 4) {
-            s.anchored = new long[triedByShape.length];
+            s.anchored = new long[triedByShapes[0].length];
             s.slotHead = new int[families.length * 4];
         }
         Tokens t = s.tokens;
@@ -891,6 +898,10 @@ public final class Classifier {
     private void spacedLetters(Scratch s, Tokens t, String text) {
         int i = 0;
         while (i < t.count) {
+            if (t.length[i] != 1) {
+                i++; // most tokens: a word, so no run starts here, and the gap after it is not read for a hyphen
+                continue;
+            }
             int j = i;
             // letters spaced by blanks or dots ("u r g e n t", "U.R.G.E.N.T", "u-r-g-e-n-t") may cross clause marks;
             // in letters spaced by blanks a hyphen ends the word: "c a s s e - n o i x" is a compound
@@ -1114,6 +1125,7 @@ public final class Classifier {
     private static final int NUMBER_SHAPE = 8;
     /** How many: a number of 1 to 3 digits that is no sum, time, date or clock ("120 couverts", "only 5"). */
     private static final int COUNT_SHAPE = 16;
+    private static final int ALL_SHAPES = TIME_SHAPE | CLOCK_SHAPE | AMOUNT_SHAPE | NUMBER_SHAPE | COUNT_SHAPE;
 
     /** A currency sign next to a number (189€, $149, 2 490 DT is a currency word), blanks between allowed. */
     private static boolean currencySymbolNear(String text, int from, int step) {
@@ -1277,6 +1289,7 @@ public final class Classifier {
                 s.slotHead[head] = m;
             }
         }
+        long[] triedByShape = triedByShapes[s.shapesPresent];
         for (int w = 0; w < triedByShape.length; w++) {
             // in family order, as the signals are listed; most messages anchor a handful of the families
             for (long bits = s.anchored[w] | triedByShape[w]; bits != 0; bits &= bits - 1) {

@@ -78,15 +78,14 @@ final class Tokens {
                     beginWord(i, i < quoteEnd ? quoteKind : 0);
                     inToken = true;
                 }
-                int j = i + 1;
-                while (j < n && src[j] >= 'a' && src[j] <= 'z') {
-                    j++;
+                if (used + n - i > chars.length) {
+                    chars = Arrays.copyOf(chars, Math.max(used * 2, used + n - i)); // room for the rest of the text
                 }
-                if (used + j - i > chars.length) {
-                    chars = Arrays.copyOf(chars, Math.max(used * 2, used + j - i));
-                }
-                System.arraycopy(src, i, chars, used, j - i);
-                used += j - i;
+                // copied while scanned: a run is a few letters, shorter than a call to System.arraycopy pays for
+                int j = i;
+                do {
+                    chars[used++] = src[j++];
+                } while (j < n && src[j] >= 'a' && src[j] <= 'z');
                 tokenEnd = j;
                 i = j - 1;
                 continue;
@@ -503,13 +502,30 @@ final class Tokens {
     private void finish() {
         int s = charStart[count];
         origEnd[count] = tokenEnd;
-        int len = collapseRuns(s, used - s);
+        int len = used - s;
+        // one pass for both: the hash of the letters as they are (31^len * len + the sum that hash() adds up), and
+        // whether a character stands three times in a row; most words are then done, without a second pass
+        int sum = 0;
+        int power = 1;
+        boolean tripled = false;
+        for (int k = s; k < s + len; k++) {
+            char c = chars[k];
+            sum = 31 * sum + c;
+            power *= 31;
+            tripled |= k >= s + 2 && c == chars[k - 1] && c == chars[k - 2];
+        }
+        boolean changed = false;
+        if (tripled) {
+            len = collapseRuns(s, len);
+            changed = true;
+        }
         length[count] = len;
         used = s + len;
         if (tokenHasDigit && len > 0 && chars[s] >= 'a') {
             leet(s, len); // a token that starts with a digit is a number, a date or a time: left alone
+            changed = true;
         }
-        hash[count] = hash(chars, s, len);
+        hash[count] = changed ? hash(chars, s, len) : power * len + sum;
         count++;
     }
 
