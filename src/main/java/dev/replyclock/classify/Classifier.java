@@ -1743,16 +1743,39 @@ public final class Classifier {
         return COUNTS;
     }
 
-    /** Subject pronouns that follow a French verb asked with a hyphen: "couvre-t-elle", "prend-il". */
-    private static final String[] INVERTED_SUBJECTS = {"t", "il", "elle", "ils", "elles", "on", "vous", "nous", "je", "tu", "ce"};
+    /**
+     * Pronouns that follow a French verb with a hyphen: a subject asked ("couvre-t-elle", "prend-il", Québec's "s'en
+     * vient-tu ?") or an object ("remboursez-moi", "dépêchez-vous", "expédiez-le").
+     */
+    private static final String[] HYPHENATED_PRONOUNS = {"t", "il", "elle", "ils", "elles", "on", "vous", "nous", "je",
+        "tu", "ce", "moi", "toi", "le", "la", "les", "lui", "leur", "en", "y"};
 
-    /** Whether token i is the first part of a hyphenated compound (couvre-liseuse), not a verb asked (couvre-t-elle). */
+    /**
+     * Whether token i is the first part of a hyphenated compound (couvre-liseuse, casse-noix), not a verb and its
+     * pronoun ("remboursez-moi", "couvre-t-elle": the verb counts).
+     */
     private static boolean compoundHead(Tokens t, int i) {
         if (!t.hyphenAfter[i] || i + 1 >= t.count) {
             return false;
         }
-        return !t.equalsAny(i + 1, INVERTED_SUBJECTS);
+        return !t.equalsAny(i + 1, HYPHENATED_PRONOUNS);
     }
+
+    /**
+     * "Le colis arriverait-il abîmé, ...": a conditional asked with its subject after it is a condition, and the rules
+     * keep what it says aside as they do a compound's first part.
+     */
+    private static boolean invertedConditional(Tokens t, int i) {
+        if (!t.hyphenAfter[i] || i + 1 >= t.count || !t.equalsAny(i + 1, CONDITIONAL_SUBJECTS)) {
+            return false;
+        }
+        int len = t.length[i];
+        int end = t.charStart[i] + len;
+        return len > 4 && Tokens.regionEquals(t.chars, end - 4, "rait")
+                || len > 6 && Tokens.regionEquals(t.chars, end - 6, "raient");
+    }
+
+    private static final String[] CONDITIONAL_SUBJECTS = {"t", "il", "elle", "ils", "elles", "on"};
 
     /** What {@link #walkBack} returns when a phrase making its sentence hypothetical stands on the way. */
     private static final int MARKED = -2;
@@ -1830,7 +1853,7 @@ public final class Classifier {
      * inside a sentence (the Crash Pad, Rush Hour) where the sentence itself is not written that way.
      */
     private static boolean outOfScope(Tokens t, int start, int end) {
-        if (t.hyphenAfter[end - 1] && !pronounAfter(t, end)) {
+        if (compoundHead(t, end - 1) || invertedConditional(t, end - 1)) {
             return true;
         }
         for (int k = start; k < end; k++) {
@@ -1860,24 +1883,6 @@ public final class Classifier {
         return titled * 2 <= words;
     }
 
-    /**
-     * French puts a pronoun after a verb with a hyphen ("remboursez-moi", "dépêchez-vous", "expédiez-le"): that is no
-     * compound (a casse-noix, a presse-agrumes), and the verb before it counts.
-     */
-    private static boolean pronounAfter(Tokens t, int next) {
-        if (next >= t.count || t.length[next] > 5) {
-            return false;
-        }
-        for (String pronoun : HYPHENATED_PRONOUNS) {
-            if (t.length[next] == pronoun.length() && Tokens.regionEquals(t.chars, t.charStart[next], pronoun)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final String[] HYPHENATED_PRONOUNS = {"moi", "toi", "le", "la", "les", "nous", "vous", "lui", "leur",
-        "en", "y"};
 
     private static List<Signal> add(List<Signal> signals, Family f, Tokens t, String text, int start, int end) {
         List<Signal> out = signals == null ? new ArrayList<>(4) : signals;

@@ -1812,4 +1812,11 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Mon vol décolle à 18h, le chauffeur sera là à temps ?"));
         assertEquals(Tier.URGENT, tier("Vous pouvez passer asteure ? J'ai besoin de la clé."));
     }
+
+    @Test
+    void questionsInvertedWithAHyphenAndAnItemSoldAreReadAsSuch() {
+        // Québec's "-tu" and the inversion "-t-il" are no compound: the verb before them counts
+        assertEquals(Tier.URGENT, tier("Pis, mon frigo, y s'en vient-tu cette semaine?"));
+        assertEquals(Tier.STANDARD, tier("Il vous reste la lampe de la vitrine ou elle est partie ?"));
+    }
 }
