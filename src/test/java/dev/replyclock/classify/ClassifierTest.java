@@ -1819,4 +1819,13 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Pis, mon frigo, y s'en vient-tu cette semaine?"));
         assertEquals(Tier.STANDARD, tier("Il vous reste la lampe de la vitrine ou elle est partie ?"));
     }
+
+    @Test
+    void aRefundReceivedATeaGradeAndTheNowAreReadAsMeant() {
+        assertEquals(Tier.STANDARD, tier("Refund received for the duck, cheers!"));
+        assertRulesAloneReadStandard("Do you sell broken orange pekoe in 500 g?",
+                "J'ai cassé mon régime pour vos éclairs, bravo !");
+        assertEquals(Tier.URGENT, tier("Need the van the now, the gig's at eight."));
+        assertComplaintBy("no-show", "Ordered the balloons for 2pm, they reached us at 5pm when everyone had gone.");
+    }
 }
