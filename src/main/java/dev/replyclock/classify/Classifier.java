@@ -1196,9 +1196,7 @@ public final class Classifier {
         if (i == 0) {
             return false;
         }
-        return t.equalsAt(i - 1, "le") || t.equalsAt(i - 1, "the") || t.equalsAt(i - 1, "du") || isMonth(t, i - 1)
-                || t.equalsAt(i - 1, "avant") || t.equalsAt(i - 1, "before") || t.equalsAt(i - 1, "by")
-                || t.equalsAt(i - 1, "at");
+        return BEFORE_A_DAY.contains(t, i - 1) || isMonth(t, i - 1);
     }
 
     /** Whether a number ending at {@code end} is a measure, not a day or an hour: "at 18°C", "at 40%". */
@@ -1207,16 +1205,45 @@ public final class Classifier {
     }
 
     /** Month names, French and English, for dates written with them ("September 1", "le premier mai"). */
-    private static final String[] MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+    private static final Words MONTHS = new Words("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
             "aout", "septembre", "octobre", "novembre", "decembre", "january", "february", "march", "april", "may",
             "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "apr", "jun",
-            "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    /** The words after which a number is a day: "le 3", "the 14", "avant le 12", "by 5". */
+    private static final Words BEFORE_A_DAY = new Words("le", "the", "du", "avant", "before", "by", "at");
+
+    /**
+     * A few words a token is compared with, by {@link Tokens#hash} first: comparing it with each word's String
+     * reads each String and its letters, three dozen objects for the month names that a number's neighbours are
+     * looked up in (measured: the date check of a number took about 2.5% of the classifier's time), for a token
+     * that is mostly none of them.
+     */
+    private static final class Words {
+        private final String[] words;
+        private final int[] hashes;
+
+        Words(String... words) {
+            this.words = words;
+            this.hashes = Arrays.stream(words).mapToInt(Tokens::hash).toArray();
+        }
+
+        /** Whether token i is one of the words. */
+        boolean contains(Tokens t, int i) {
+            int h = t.hash[i];
+            for (int k = 0; k < hashes.length; k++) {
+                if (hashes[k] == h && t.equalsAt(i, words[k])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private static boolean isMonth(Tokens t, int i) {
         if (t.length[i] < 3 || t.length[i] > 9) {
             return false;
         }
-        return t.equalsAny(i, MONTHS);
+        return MONTHS.contains(t, i);
     }
 
     /** A day written as a word before its month: "le premier septembre", "the first of May". */
@@ -1747,8 +1774,8 @@ public final class Classifier {
      * Pronouns that follow a French verb with a hyphen: a subject asked ("couvre-t-elle", "prend-il", Québec's "s'en
      * vient-tu ?") or an object ("remboursez-moi", "dépêchez-vous", "expédiez-le").
      */
-    private static final String[] HYPHENATED_PRONOUNS = {"t", "il", "elle", "ils", "elles", "on", "vous", "nous", "je",
-        "tu", "ce", "moi", "toi", "le", "la", "les", "lui", "leur", "en", "y"};
+    private static final Words HYPHENATED_PRONOUNS = new Words("t", "il", "elle", "ils", "elles", "on", "vous", "nous",
+            "je", "tu", "ce", "moi", "toi", "le", "la", "les", "lui", "leur", "en", "y");
 
     /**
      * Whether token i is the first part of a hyphenated compound (couvre-liseuse, casse-noix), not a verb and its
@@ -1758,7 +1785,7 @@ public final class Classifier {
         if (!t.hyphenAfter[i] || i + 1 >= t.count) {
             return false;
         }
-        return !t.equalsAny(i + 1, HYPHENATED_PRONOUNS);
+        return !HYPHENATED_PRONOUNS.contains(t, i + 1);
     }
 
     /**
@@ -1766,7 +1793,7 @@ public final class Classifier {
      * keep what it says aside as they do a compound's first part.
      */
     private static boolean invertedConditional(Tokens t, int i) {
-        if (!t.hyphenAfter[i] || i + 1 >= t.count || !t.equalsAny(i + 1, CONDITIONAL_SUBJECTS)) {
+        if (!t.hyphenAfter[i] || i + 1 >= t.count || !CONDITIONAL_SUBJECTS.contains(t, i + 1)) {
             return false;
         }
         int len = t.length[i];
@@ -1775,7 +1802,7 @@ public final class Classifier {
                 || len > 6 && Tokens.regionEquals(t.chars, end - 6, "raient");
     }
 
-    private static final String[] CONDITIONAL_SUBJECTS = {"t", "il", "elle", "ils", "elles", "on"};
+    private static final Words CONDITIONAL_SUBJECTS = new Words("t", "il", "elle", "ils", "elles", "on");
 
     /** What {@link #walkBack} returns when a phrase making its sentence hypothetical stands on the way. */
     private static final int MARKED = -2;
@@ -1813,11 +1840,11 @@ public final class Classifier {
         if (last - first + 1 > FOLLOW_UP_WORDS) {
             return false;
         }
-        if (t.equalsAny(first, FOLLOW_UP_OPENERS)) {
+        if (FOLLOW_UP_OPENERS.contains(t, first)) {
             return true;
         }
         for (int i = first; i <= last; i++) {
-            if (t.equalsAny(i, FOLLOW_UP_MORE)) {
+            if (FOLLOW_UP_MORE.contains(t, i)) {
                 return true;
             }
         }
@@ -1825,8 +1852,8 @@ public final class Classifier {
     }
 
     private static final int FOLLOW_UP_WORDS = 5;
-    private static final String[] FOLLOW_UP_OPENERS = {"and", "et", "or", "ou", "what", "how", "meme", "even"};
-    private static final String[] FOLLOW_UP_MORE = {"aussi", "also", "too", "either", "compris", "included"};
+    private static final Words FOLLOW_UP_OPENERS = new Words("and", "et", "or", "ou", "what", "how", "meme", "even");
+    private static final Words FOLLOW_UP_MORE = new Words("aussi", "also", "too", "either", "compris", "included");
 
     /**
      * Whether a French negation that follows the verb ("ça presse pas", "ça urge pas vraiment") stands right after
