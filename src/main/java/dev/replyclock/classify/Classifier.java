@@ -1910,7 +1910,6 @@ public final class Classifier {
         return titled * 2 <= words;
     }
 
-
     private static List<Signal> add(List<Signal> signals, Family f, Tokens t, String text, int start, int end) {
         List<Signal> out = signals == null ? new ArrayList<>(4) : signals;
         int from = t.origStart[start];

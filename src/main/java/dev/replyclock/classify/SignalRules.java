@@ -27,7 +27,14 @@ public final class SignalRules {
 
     /** One word of a term: exact, a stem with its suffixes, a prefix ({@code word*}), any word ({@code ?}), or a time. */
     record Element(Kind kind, String text, String[] suffixes) {
-        enum Kind { EXACT, STEM, PREFIX, ANY, TIME, CLOCK, AMOUNT, NUMBER, COUNT }
+        enum Kind {
+            EXACT, STEM, PREFIX, ANY, TIME, CLOCK, AMOUNT, NUMBER, COUNT;
+
+            /** A kind matched by the token's shape (@time, @clock, @amount, @number, @count), not by letters. */
+            boolean shape() {
+                return this == TIME || this == CLOCK || this == AMOUNT || this == NUMBER || this == COUNT;
+            }
+        }
     }
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
@@ -417,9 +424,7 @@ public final class SignalRules {
             } else {
                 e = new Element(Element.Kind.EXACT, w, null);
             }
-            if (e.kind() != Element.Kind.ANY && e.kind() != Element.Kind.TIME && e.kind() != Element.Kind.CLOCK
-                    && e.kind() != Element.Kind.AMOUNT && e.kind() != Element.Kind.NUMBER && e.kind() != Element.Kind.COUNT
-                    && !e.text().matches("[a-z0-9]+")) {
+            if (e.kind() != Element.Kind.ANY && !e.kind().shape() && !e.text().matches("[a-z0-9]+")) {
                 problem(term, where + ": '" + term + "': write terms in lower case letters and digits without accents"
                         + " (the text is folded the same way)");
                 return null;
@@ -431,9 +436,7 @@ public final class SignalRules {
             out[i] = e;
         }
         Element.Kind first = out[0].kind();
-        if ((first == Element.Kind.ANY || first == Element.Kind.TIME || first == Element.Kind.CLOCK
-                || first == Element.Kind.AMOUNT || first == Element.Kind.NUMBER || first == Element.Kind.COUNT)
-                && out.length > 1) {
+        if ((first == Element.Kind.ANY || first.shape()) && out.length > 1) {
             problem(term, where + ": '" + term + "' cannot start with '?' or '@'");
             return null;
         }
