@@ -1828,4 +1828,38 @@ class ClassifierTest {
         assertEquals(Tier.URGENT, tier("Need the van the now, the gig's at eight."));
         assertComplaintBy("no-show", "Ordered the balloons for 2pm, they reached us at 5pm when everyone had gone.");
     }
+
+    @Test
+    void aSeatOrRoomBelowTheOnePaidForIsAComplaint() {
+        assertComplaintBy("service-failure", "Paid for premium economy, got downgraded at check-in and nobody explained.");
+        assertComplaintBy("service-failure", "On nous a déclassés en éco à l'embarquement, sans un mot.");
+        // the customer's own choice of plan is none
+        assertEquals(Tier.STANDARD, tier("Can I downgrade my plan to the basic one next month?"));
+    }
+
+    @Test
+    void onlyPartOfAnOrderComeIsMissingInFrenchToo() {
+        assertComplaintBy("missing-item", "Livraison de la table ce matin, seul le plateau est arrivé, pas les tréteaux.");
+        assertComplaintBy("missing-item", "Seules les housses sont arrivées, les coussins je les attends encore.");
+    }
+
+    @Test
+    void aQuoteInsideAnAppIsNoPurchaseNotMadeYet() {
+        // "un devis" names a document as often as a quote asked for: only asking for one is pre-purchase
+        assertComplaintBy("malfunction", "Le logiciel plante quand j'imprime un devis, depuis la dernière mise à jour.");
+        assertEquals(Tier.STANDARD, tier("Je voudrais un devis pour la pose, si la cuve arrive cassée je peux refuser ?"));
+    }
+
+    @Test
+    void theComplaintsServiceNamedIsNoComplaint() {
+        assertEquals(Tier.STANDARD, tier("C'est quoi le mail du service réclamation ? Je dois leur envoyer une facture."));
+        assertComplaintBy("no-response", "Trois mails au service réclamations, aucune réponse.");
+    }
+
+    @Test
+    void aFrenchToothIsNoDentAndLateEveryTimeIsAComplaint() {
+        assertEquals(Tier.URGENT, tier("J'ai une dent qui me fait mal depuis ce matin, vous avez un créneau aujourd'hui ?"));
+        assertComplaintBy("no-show", "Le coach arrive toujours en retard et finit pile à l'heure, on paie la séance entière.");
+        assertComplaintBy("no-show", "Third week running the cleaner is late every time and leaves early.");
+    }
 }

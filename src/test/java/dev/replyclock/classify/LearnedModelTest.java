@@ -95,6 +95,8 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-el.jsonl", "src/test/resources/classify/unseen-em.jsonl",
             "src/test/resources/classify/unseen-en.jsonl", "src/test/resources/classify/unseen-eo.jsonl",
             "src/test/resources/classify/unseen-ep.jsonl", "src/test/resources/classify/unseen-eq.jsonl",
+            "src/test/resources/classify/unseen-er.jsonl", "src/test/resources/classify/unseen-es.jsonl",
+            "src/test/resources/classify/unseen-et.jsonl", "src/test/resources/classify/unseen-eu.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
