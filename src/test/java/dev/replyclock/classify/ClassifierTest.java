@@ -1862,4 +1862,26 @@ class ClassifierTest {
         assertComplaintBy("no-show", "Le coach arrive toujours en retard et finit pile à l'heure, on paie la séance entière.");
         assertComplaintBy("no-show", "Third week running the cleaner is late every time and leaves early.");
     }
+
+    @Test
+    void aDeliveryThatCameAtThePromisedTimeIsToldNotAskedFor() {
+        assertEquals(Tier.STANDARD, tier("Colis livré à 15h comme promis, merci beaucoup !"));
+        assertEquals(Tier.STANDARD, tier("Delivered by 10am as promised, great job."));
+        // a time still to be kept is asked for
+        assertEquals(Tier.URGENT, tier("Livrez avant 18h comme convenu svp, on part à 19h."));
+    }
+
+    @Test
+    void datesPromisedOneAfterTheOtherAreAComplaint() {
+        assertComplaintBy("no-response", "On m'avait promis le canapé mardi... d'abord c'était mardi, puis vendredi, et là on me dit fin du mois.");
+        assertComplaintBy("no-response", "First you said the 3rd, then the 9th, now nobody knows.");
+        // a choice changed twice is none
+        assertEquals(Tier.STANDARD, tier("First it was the oak, then the walnut, now I'm torn - which one do you recommend?"));
+    }
+
+    @Test
+    void anIdiomAboutTheCustomersOwnChoiceAndAProblemOverAreNoComplaint() {
+        assertRulesAloneReadStandard("Ça me casse la tête de choisir entre le lin et le velours, un conseil ?",
+                "Le miroir fêlé a été échangé en deux jours, tout est parfait maintenant, merci !");
+    }
 }

@@ -91,7 +91,11 @@ import org.junit.jupiter.api.Test;
  * and eo: 0.987 / 1.000 and 0.960 / 0.962; unseen-er.jsonl and unseen-es.jsonl, the hidden sets' kinds in the inboxes
  * of telecoms, utilities, travel and software, and of furniture, appliances, DIY, car parts and pharmacies: 0.980 /
  * 0.962 and 0.993 / 0.981; unseen-et.jsonl, complaints easy to miss in services' inboxes (tutors, clinics, salons),
- * and unseen-eu.jsonl, hidden set 1 kinds, after the fixes for er and es: 0.927 / 0.883 and 1.000 / 1.000) and our cases of
+ * and unseen-eu.jsonl, hidden set 1 kinds, after the fixes for er and es: 0.927 / 0.883 and 1.000 / 1.000; kept.jsonl,
+ * deliveries that came at the time promised (and complaints and deadlines in the same words), written as training
+ * data once the model read "les fleurs sont arrivées à 11h comme promis" as a complaint: 0.950 / 1.000 before;
+ * unseen-ev.jsonl and unseen-ew.jsonl, hidden set 2 kinds in online shops and hidden set 1 kinds for weddings, movers
+ * and driving schools, after the fixes for et and eu: 0.980 / 0.966 and 0.987 / 1.000) and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (LearnedModelTest), so these bars guard against
  * regressions; the held-out figures above, and those in docs/classifier.md, are the measure of generalization.
@@ -170,7 +174,8 @@ class LabeledCorpusTest {
             "unseen-ed.jsonl", "unseen-ee.jsonl", "receipts.jsonl", "unseen-ef.jsonl", "unseen-eg.jsonl",
             "unseen-eh.jsonl", "unseen-ei.jsonl", "unseen-ej.jsonl", "unseen-ek.jsonl", "unseen-el.jsonl",
             "unseen-em.jsonl", "unseen-en.jsonl", "unseen-eo.jsonl", "unseen-ep.jsonl", "unseen-eq.jsonl",
-            "unseen-er.jsonl", "unseen-es.jsonl", "unseen-et.jsonl", "unseen-eu.jsonl"}) {
+            "unseen-er.jsonl", "unseen-es.jsonl", "unseen-et.jsonl", "unseen-eu.jsonl", "kept.jsonl",
+            "unseen-ev.jsonl", "unseen-ew.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
