@@ -1884,4 +1884,26 @@ class ClassifierTest {
         assertRulesAloneReadStandard("Ça me casse la tête de choisir entre le lin et le velours, un conseil ?",
                 "Le miroir fêlé a été échangé en deux jours, tout est parfait maintenant, merci !");
     }
+
+    @Test
+    void missingAPersonOrAConnectionIsNoMissingItem() {
+        assertRulesAloneReadStandard("What time do you close on Sundays? I keep missing you after work.",
+                "Missing our connection in Lyon, we'll reach the hotel after midnight: is the desk open?");
+        assertComplaintBy("damage", "The lid is missing from the box.");
+    }
+
+    @Test
+    void aLockedOutCustomerAskingForSomeoneNowIsUrgent() {
+        assertEquals(Tier.URGENT, tier("Locked out with the oven on - can you come now? 4 Elm Road"));
+        assertEquals(Tier.URGENT, tier("Je suis enfermé dehors, le bébé dort dedans, vous pouvez venir maintenant ?"));
+    }
+
+    @Test
+    void aTaxiTheLongWayAndAStainStillThereAreComplaints() {
+        assertComplaintBy("billing-error", "Your cab took the long way round through town and the fare came to 42 quid.");
+        assertComplaintBy("damage", "Got the suit back from cleaning, the grease spot is still there.");
+        assertComplaintBy("damage", "Les ourlets du pantalon : une jambe plus courte que l'autre.");
+        // a stain gone is a problem over
+        assertEquals(Tier.STANDARD, tier("Thanks, the coffee stain came out completely, the shirt looks new."));
+    }
 }
