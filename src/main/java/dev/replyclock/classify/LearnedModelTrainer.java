@@ -20,6 +20,12 @@ public final class LearnedModelTrainer {
 
     /** Chosen on held-out sets (docs/classifier.md): words and pairs only, weak decay, 40 passes. */
     static final int EPOCHS = 40;
+    /**
+     * The weights kept are their average over the last passes (averaged SGD), not those of the last step: the last
+     * step's depend on the order of the last examples, so each retraining moved messages near a threshold back and
+     * forth; the average is steadier.
+     */
+    static final int AVERAGED_EPOCHS = 10;
     static final double LEARNING_RATE = 0.2;
     static final double L2 = 1e-3;
     private static final double PRUNE_BELOW = 1e-4;
@@ -39,6 +45,7 @@ public final class LearnedModelTrainer {
         }
         Map<Integer, double[]> w = new HashMap<>();
         double bias = 0;
+        double biasSum = 0;
         int[] order = new int[examples.size()];
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             shuffle(order, new Random(epoch));
@@ -50,19 +57,26 @@ public final class LearnedModelTrainer {
                 }
                 double gradient = LearnedModel.probability(z) - (examples.get(e).positive() ? 1 : 0);
                 for (int f : features[e]) {
-                    double[] cell = w.computeIfAbsent(f, k -> new double[1]);
+                    double[] cell = w.computeIfAbsent(f, k -> new double[2]);
                     cell[0] -= LEARNING_RATE * (gradient + L2 * cell[0]);
                 }
                 bias -= LEARNING_RATE * gradient;
             }
+            if (epoch >= EPOCHS - AVERAGED_EPOCHS) {
+                for (double[] cell : w.values()) {
+                    cell[1] += cell[0];
+                }
+                biasSum += bias;
+            }
         }
         Map<Integer, Double> kept = new HashMap<>();
         w.forEach((k, cell) -> {
-            if (Math.abs(cell[0]) >= PRUNE_BELOW) {
-                kept.put(k, cell[0]);
+            double averaged = cell[1] / AVERAGED_EPOCHS;
+            if (Math.abs(averaged) >= PRUNE_BELOW) {
+                kept.put(k, averaged);
             }
         });
-        return new LearnedModel(bias, kept);
+        return new LearnedModel(biasSum / AVERAGED_EPOCHS, kept);
     }
 
     private static void shuffle(int[] order, Random random) {
