@@ -1906,4 +1906,18 @@ class ClassifierTest {
         // a stain gone is a problem over
         assertEquals(Tier.STANDARD, tier("Thanks, the coffee stain came out completely, the shirt looks new."));
     }
+
+    @Test
+    void aDemoTomorrowAndToutSuiteMisspeltAreUrgentByTheRules() {
+        for (String text : List.of("Vous pouvez m'envoyer le devis signé toute suite ? Le client attend.",
+                "Client demo tomorrow at 10, is the meeting room with the big screen booked for us?")) {
+            assertEquals(Tier.URGENT, rulesAlone.classify(text).tier(), text);
+        }
+    }
+
+    @Test
+    void aDayOfEveryWeekAndWhatAFriendSaysOfAProductAreNoSignals() {
+        assertRulesAloneReadStandard("What time does the first delivery run on Sundays?",
+                "My friend said your washed-rind cheese smells awful, is it very strong?");
+    }
 }
