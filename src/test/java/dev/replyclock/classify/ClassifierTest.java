@@ -1920,4 +1920,32 @@ class ClassifierTest {
         assertRulesAloneReadStandard("What time does the first delivery run on Sundays?",
                 "My friend said your washed-rind cheese smells awful, is it very strong?");
     }
+
+    @Test
+    void thanksToSomeoneForSomethingIsNoUrgency() {
+        assertEquals(Tier.STANDARD, tier("Big thanks to Sam for Friday, and for fixing the seating mix-up so quickly!"));
+        assertEquals(Tier.STANDARD, tier("Merci à Nadia pour le dîner de vendredi, c'était parfait."));
+    }
+
+    @Test
+    void aStagNightOnADayIsUrgent() {
+        for (String text : List.of("Can we book the karaoke room for a stag on Saturday night, 12 of us?",
+                "On voudrait réserver deux pistes pour un EVJF demain soir, c'est possible ?")) {
+            assertEquals(Tier.URGENT, rulesAlone.classify(text).tier(), text);
+        }
+    }
+
+    @Test
+    void invoicedForOneCountAndHadAnotherIsABillingComplaint() {
+        assertComplaintBy("billing-error", "The March invoice is for 10 sessions, but with the bank holiday we had 7.");
+        // the same count is none
+        assertTrue(c.classify("Invoiced for 6 lessons and she had 6, all good, thanks!").signals().stream()
+                .noneMatch(sig -> sig.family().equals("billing-error")));
+    }
+
+    @Test
+    void somethingPutTogetherTheWrongWayRoundIsAComplaint() {
+        assertComplaintBy("damage", "L'armoire est montée à l'envers, les portes s'ouvrent vers le mur.");
+        assertComplaintBy("damage", "The shelves were fitted upside down, the lip faces the wall.");
+    }
 }
