@@ -31,9 +31,18 @@ class ClassifierTest {
 
     /** The rules themselves, without the learned models, read each text as standard. */
     private void assertRulesAloneReadStandard(String... texts) {
+        assertRulesAloneRead(Tier.STANDARD, texts);
+    }
+
+    /** Urgent by the rules themselves, not only by the learned urgency model. */
+    private void assertRulesAloneReadUrgent(String... texts) {
+        assertRulesAloneRead(Tier.URGENT, texts);
+    }
+
+    private void assertRulesAloneRead(Tier tier, String... texts) {
         for (String text : texts) {
             Classification r = rulesAlone.classify(text);
-            assertEquals(Tier.STANDARD, r.tier(), text + ": " + r.signals());
+            assertEquals(tier, r.tier(), text + ": " + r.signals());
         }
     }
 
@@ -1909,10 +1918,8 @@ class ClassifierTest {
 
     @Test
     void aDemoTomorrowAndToutSuiteMisspeltAreUrgentByTheRules() {
-        for (String text : List.of("Vous pouvez m'envoyer le devis signé toute suite ? Le client attend.",
-                "Client demo tomorrow at 10, is the meeting room with the big screen booked for us?")) {
-            assertEquals(Tier.URGENT, rulesAlone.classify(text).tier(), text);
-        }
+        assertRulesAloneReadUrgent("Vous pouvez m'envoyer le devis signé toute suite ? Le client attend.",
+                "Client demo tomorrow at 10, is the meeting room with the big screen booked for us?");
     }
 
     @Test
@@ -1929,10 +1936,8 @@ class ClassifierTest {
 
     @Test
     void aStagNightOnADayIsUrgent() {
-        for (String text : List.of("Can we book the karaoke room for a stag on Saturday night, 12 of us?",
-                "On voudrait réserver deux pistes pour un EVJF demain soir, c'est possible ?")) {
-            assertEquals(Tier.URGENT, rulesAlone.classify(text).tier(), text);
-        }
+        assertRulesAloneReadUrgent("Can we book the karaoke room for a stag on Saturday night, 12 of us?",
+                "On voudrait réserver deux pistes pour un EVJF demain soir, c'est possible ?");
     }
 
     @Test
