@@ -1953,4 +1953,10 @@ class ClassifierTest {
         assertComplaintBy("damage", "L'armoire est montée à l'envers, les portes s'ouvrent vers le mur.");
         assertComplaintBy("damage", "The shelves were fitted upside down, the lip faces the wall.");
     }
+
+    @Test
+    void quebecCheatedAndFrenchInAHurryAreSignals() {
+        assertComplaintBy("accusation", "On s'est fait enfirouaper : la pose devait être incluse, elle est facturée à part.");
+        assertRulesAloneReadUrgent("Je suis à la bourre, vous pouvez garder mon colis au comptoir jusqu'à 19h ?");
+    }
 }
