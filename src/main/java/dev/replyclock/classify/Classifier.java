@@ -1062,6 +1062,14 @@ public final class Classifier {
                 }
             }
         }
+        for (int i = 0; i < t.count; i++) {
+            if (t.hyphenAfter[i] && invertedConditional(t, i) && !ASKING_CONDITIONALS.contains(t, i)) {
+                // "le vélo tomberait-il en panne pendant les vacances, y a-t-il un réparateur ?": any verb, not only
+                // the listed ones; asked, the condition carries past its clause, as "if" does below
+                s.mark[i] |= t.questionSentence[t.sentence[i]] ? HYPOTHETICAL_MARK | HYPOTHETICAL_SENTENCE_MARK
+                        : HYPOTHETICAL_MARK;
+            }
+        }
         for (int m = 0; m < s.matches; m++) {
             Role role = patternRole[s.matchPattern[m]];
             if (role == Role.INDIRECT_QUESTION || role == Role.NOT_HYPOTHETICAL) {
@@ -1803,6 +1811,12 @@ public final class Classifier {
     }
 
     private static final Words CONDITIONAL_SUBJECTS = new Words("t", "il", "elle", "ils", "elles", "on");
+    /**
+     * Conditionals that ask politely rather than set a condition ("pourrait-il être livré avant samedi ?", "aurait-il
+     * été expédié ?"): the urgency they ask about counts.
+     */
+    private static final Words ASKING_CONDITIONALS = new Words("pourrait", "pourraient", "voudrait", "voudraient",
+            "serait", "seraient", "aurait", "auraient", "devrait", "devraient", "faudrait", "saurait", "sauraient");
 
     /** What {@link #walkBack} returns when a phrase making its sentence hypothetical stands on the way. */
     private static final int MARKED = -2;
@@ -1825,8 +1839,9 @@ public final class Classifier {
 
     /**
      * Whether the sentence of token {@code start}, beginning at token {@code first}, is a question of a few words that
-     * goes on with the one before: it opens on "and"/"et"/"what about" or adds "too"/"aussi" ("Les taches aussi ?",
-     * "And scratches?"), where "Mine arrived broken?" says something of its own.
+     * goes on with the one before: it opens on "and"/"et"/"what about", adds "too"/"aussi" ("Les taches aussi ?",
+     * "And scratches?") or lists three things or more ("Écran, clavier, liquide renversé ?"), where "Mine arrived
+     * broken?" says something of its own.
      */
     private static boolean followUpQuestion(Tokens t, int start, int first) {
         int sentence = t.sentence[start];
@@ -1840,8 +1855,8 @@ public final class Classifier {
         if (last - first + 1 > FOLLOW_UP_WORDS) {
             return false;
         }
-        if (FOLLOW_UP_OPENERS.contains(t, first)) {
-            return true;
+        if (FOLLOW_UP_OPENERS.contains(t, first) || t.clause[last] - t.clause[first] >= 2) {
+            return true; // or a list of three or more: "Que couvre la formule ? Écran, clavier, liquide renversé ?"
         }
         for (int i = first; i <= last; i++) {
             if (FOLLOW_UP_MORE.contains(t, i)) {

@@ -1959,4 +1959,24 @@ class ClassifierTest {
         assertComplaintBy("accusation", "On s'est fait enfirouaper : la pose devait être incluse, elle est facturée à part.");
         assertRulesAloneReadUrgent("Je suis à la bourre, vous pouvez garder mon colis au comptoir jusqu'à 19h ?");
     }
+
+    @Test
+    void anyConditionalAskedWithItsSubjectAfterItIsACondition() {
+        assertRulesAloneReadStandard("Le moteur tomberait-il en panne en plein hiver, vous avez un réparateur à Chicoutimi ?",
+                "La valise reviendrait-elle abîmée du vol, vous la remplacez ?");
+        // a polite conditional asks: the urgency it asks about counts
+        assertRulesAloneReadUrgent("Pourrait-il être livré avant samedi midi ?");
+    }
+
+    @Test
+    void aListAskedAfterAWarrantyQuestionGoesOnWithIt() {
+        assertRulesAloneReadStandard("Qu'est-ce que couvre l'option Sérénité ? Vol, écran fissuré, liquide renversé ?");
+        assertComplaintBy("damage", "Mon écran est fissuré depuis la livraison, que couvre votre garantie ?");
+    }
+
+    @Test
+    void balloonsComeFlatIsDamageAndTabletsToCrushAreNone() {
+        assertComplaintBy("damage", "Les 30 ballons de la fête sont arrivés tout dégonflés, ils ne tiennent pas.");
+        assertRulesAloneReadStandard("Can the dog's worming tablets be crushed into his food?");
+    }
 }
