@@ -98,8 +98,16 @@ public final class Classifier {
     private final Role[] patternRole;
     private final int[] patternFamily;
     private final int[] patternSlot;
-    /** A frame slot word (not a time: times fill slots by shape) or a near family's a-term: chained per slot. */
-    private final boolean[] slotWord;
+    /**
+     * What decide() does with a trie match of each pattern, in one int read per match (0 for most: a family's
+     * term, a negator, any role): {@link #ANCHORS} its near or frame family, {@link #CHAINED} into the chain
+     * {@code family * 4 + slot} of {@code Scratch.slotHead} (a frame slot word, not a time: times fill slots by
+     * shape; a near family's a-term in 0, its b-term in 1), that family and slot above {@link #LINK_SLOT_SHIFT}.
+     */
+    private final int[] patternLink;
+    private static final int ANCHORS = 1;
+    private static final int CHAINED = 2;
+    private static final int LINK_SLOT_SHIFT = 2;
     private final Tier[] familyTier;
     /**
      * Bits by family, by the shapes a message has ({@code Scratch.shapesPresent}): the frame families tried without
@@ -154,14 +162,18 @@ public final class Classifier {
         patternRole = new Role[patterns.length];
         patternFamily = new int[patterns.length];
         patternSlot = new int[patterns.length];
-        slotWord = new boolean[patterns.length];
+        patternLink = new int[patterns.length];
         for (int p = 0; p < patterns.length; p++) {
             Role role = patterns[p].role();
             patternRole[p] = role;
             patternFamily[p] = patterns[p].family();
             patternSlot[p] = patterns[p].slot();
-            slotWord[p] = role == Role.FRAME_SLOT && patterns[p].elements()[0].kind() != Element.Kind.TIME
-                    || role == Role.NEAR_A;
+            boolean anchors = role == Role.NEAR_A || role == Role.NEAR_B || role == Role.FRAME_SLOT && patternSlot[p] == 0;
+            boolean chained = role == Role.FRAME_SLOT && patterns[p].elements()[0].kind() != Element.Kind.TIME
+                    || role == Role.NEAR_A || role == Role.NEAR_B;
+            int chain = role == Role.NEAR_A ? 0 : role == Role.NEAR_B ? 1 : patternSlot[p];
+            patternLink[p] = !anchors && !chained ? 0 : (patternFamily[p] * 4 + chain) << LINK_SLOT_SHIFT
+                    | (anchors ? ANCHORS : 0) | (chained ? CHAINED : 0);
         }
         familyTier = new Tier[families.length];
         triedByShapes = new long[ALL_SHAPES + 1][(families.length + 63) / 64];
@@ -1302,16 +1314,18 @@ public final class Classifier {
         Arrays.fill(s.anchored, 0L);
         Arrays.fill(s.slotHead, 0, families.length * 4, -1);
         for (int m = s.trieMatches - 1; m >= 0; m--) {
-            int p = s.matchPattern[m];
-            Role role = patternRole[p];
-            if (role == Role.NEAR_A || role == Role.NEAR_B || role == Role.FRAME_SLOT && patternSlot[p] == 0) {
-                int f = patternFamily[p];
+            int link = patternLink[s.matchPattern[m]];
+            if (link == 0) {
+                continue; // most matches: a family's term or a role, nothing to chain
+            }
+            int head = link >>> LINK_SLOT_SHIFT;
+            if ((link & ANCHORS) != 0) {
+                int f = head >>> 2;
                 s.anchored[f >>> 6] |= 1L << f;
             }
-            if (slotWord[p] && !ignored(s, m)) {
+            if ((link & CHAINED) != 0 && !ignored(s, m)) {
                 // chained backwards, so each (family, slot) chain runs in token order; a near family's a-terms
-                // take its slot 0 (a near family has no slots)
-                int head = patternFamily[p] * 4 + (role == Role.NEAR_A ? 0 : patternSlot[p]);
+                // take its slot 0 and its b-terms its slot 1 (a near family has no slots)
                 s.slotNext[m] = s.slotHead[head];
                 s.slotHead[head] = m;
             }
@@ -1410,6 +1424,11 @@ public final class Classifier {
         Family fam = families[f];
         if (fam.amounts() > 0 && s.distinctAmounts < fam.amounts()) {
             return;
+        }
+        for (int k = 0; k < fam.slots(); k++) {
+            if (s.slotHead[f * 4 + k] < 0 && (slotShapes[f][k] & s.shapesPresent) == 0) {
+                return; // a slot with neither a word nor a shape of the message: no list is gathered for nothing
+            }
         }
         for (int k = 0; k < fam.slots(); k++) {
             if (gatherSlot(s, t, f, k) == 0) {
@@ -1579,17 +1598,17 @@ public final class Classifier {
      */
     private void near(Scratch s, Tokens t, int f) {
         Family fam = families[f];
+        // the family's b-terms not ignored, in token order: the a-terms move on, so the first b-term in reach does
+        int reach = s.slotHead[f * 4 + 1];
         for (int a = s.slotHead[f * 4]; a >= 0; a = s.slotNext[a]) { // the family's a-terms, in token order
             int as = s.matchStart[a];
             int ae = s.matchEnd[a];
             int from = Math.max(0, fam.ordered() ? ae : as - fam.window() - 1);
             int to = Math.min(t.count - 1, ae + fam.window());
-            for (int b = firstStartingFrom(s, as - fam.window() - MAX_TERM_WORDS);
-                 b < s.trieMatches && s.matchStart[b] <= ae + fam.window(); b++) {
-                int pb = s.matchPattern[b];
-                if (patternFamily[pb] != f || patternRole[pb] != Role.NEAR_B || ignored(s, b)) {
-                    continue;
-                }
+            while (reach >= 0 && s.matchStart[reach] < as - fam.window() - MAX_TERM_WORDS) {
+                reach = s.slotNext[reach];
+            }
+            for (int b = reach; b >= 0 && s.matchStart[b] <= ae + fam.window(); b = s.slotNext[b]) {
                 int[] span = pair(s, t, fam, as, ae, s.matchStart[b], s.matchEnd[b]);
                 if (span != null && found(s, t, span[0], span[1])) {
                     return;
