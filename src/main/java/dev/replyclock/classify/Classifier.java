@@ -61,6 +61,8 @@ public final class Classifier {
     private final char[] wordLetters;
     /** Per pattern: the hash of its second word when that is an exact word, else 0 (see firstWordTerms). */
     private final int[] secondHash;
+    /** Per pattern: the hash of its third word when that is an exact word, else 0 (see firstWordTerms). */
+    private final int[] thirdHash;
     /**
      * The same lists without the exact terms: above a token's last letter only a stem or a prefix can end,
      * and most terms are exact words, so the walk down a long word skips them (same order as the full lists).
@@ -207,6 +209,10 @@ public final class Classifier {
         secondHash = new int[patterns.length];
         for (int p = 0; p < patterns.length; p++) {
             secondHash[p] = patterns[p].elements().length > 1 ? wordRecords[wordAt[p] + WORD_RECORD + WORD_HASH] : 0;
+        }
+        thirdHash = new int[patterns.length];
+        for (int p = 0; p < patterns.length; p++) {
+            thirdHash[p] = patterns[p].elements().length > 2 ? wordRecords[wordAt[p] + 2 * WORD_RECORD + WORD_HASH] : 0;
         }
         build();
         RealWords.hashes(); // loaded once per JVM, here rather than on the first message with a near-miss
@@ -675,11 +681,15 @@ public final class Classifier {
             from = to;
             to = terms.length;
         }
-        for (int k = from; k < to; k += 2) {
+        int thirdHash = i + 2 < t.count ? t.hash[i + 2] : 0;
+        for (int k = from; k < to; k += TERM_INTS) {
             int term = terms[k];
             int secondHash = terms[k + 1];
             if (secondHash != 0 && secondHash != nextHash) {
                 continue; // a term whose exact second word is not the next token: most terms of common words
+            }
+            if (terms[k + 2] != 0 && terms[k + 2] != thirdHash) {
+                continue; // nor its exact third word the token after ("de la": most of its terms fail there)
             }
             int tag = term & LETTER_MASK;
             if (tag != ANY_NEXT && tag != ONE_WORD && tag - 1 != nextLetter) {
@@ -709,6 +719,8 @@ public final class Classifier {
     private static final int SECONDS_HIGH = 1;
     private static final int OPEN_TERMS = 2;
     private static final int TERMS_HEADER = 3;
+    /** Ints a term takes in a token's list: the term and tag, its second word's hash, its third word's. */
+    private static final int TERM_INTS = 3;
     private static final int LETTER_BITS = 5;
     private static final int LETTER_MASK = (1 << LETTER_BITS) - 1;
     /** Tags of a term: any next token; a term of one word (nothing more to check); else 1 + the next letter. */
@@ -716,11 +728,12 @@ public final class Classifier {
     private static final int ONE_WORD = LETTER_MASK;
 
     /**
-     * The terms whose first word token i is, found down the trie, in the order the walk meets them: each as two
+     * The terms whose first word token i is, found down the trie, in the order the walk meets them: each as three
      * ints, {@code pattern << 5 | tag} (tag 0 for any next token, 31 for a term of one word, or 1 + the letter
-     * the next token must start with) and the {@link Tokens#hash} its second word must have (0: not an exact
-     * word, or no second word), so that the terms of common words ("de", "the", "my": ten a token) are mostly
-     * passed over on two ints in a row instead of a visit to the pattern's records. After a header (see
+     * the next token must start with) and the {@link Tokens#hash} its second and third words must have (0: not
+     * an exact word, or no such word), so that the terms of common words ("de", "the", "my": ten a token) are
+     * mostly passed over on a few ints in a row instead of a visit to the pattern's records (three of four such
+     * visits failed on the third word when only the second's hash was kept). After a header (see
      * {@link #TERMS_HEADER}), the terms without an exact second word are listed apart too, so that a token whose
      * next token is no term's second word (14 tokens of 18 on the dev corpus) reads one of its twenty-odd terms
      * instead of all. A function of the token's letters alone, so {@link WordMemo} keeps it per word.
@@ -738,6 +751,7 @@ public final class Classifier {
                     out = grow(out, n);
                     out[n++] = p << LETTER_BITS | (patterns[p].elements().length == 1 ? ONE_WORD : ANY_NEXT);
                     out[n++] = secondHash[p];
+                    out[n++] = thirdHash[p];
                 }
             }
             if (endsByNext[node] != null) {
@@ -748,6 +762,7 @@ public final class Classifier {
                             out = grow(out, n);
                             out[n++] = p << LETTER_BITS | (c + 1);
                             out[n++] = secondHash[p];
+                            out[n++] = thirdHash[p];
                         }
                     }
                 }
@@ -761,33 +776,33 @@ public final class Classifier {
         }
     }
 
-    /** The terms {@code pairs[0, n)} as {@link #firstWordTerms} returns them: header, open terms, all terms. */
-    private static int[] withHeader(int[] pairs, int n) {
+    /** The terms {@code terms[0, n)} as {@link #firstWordTerms} returns them: header, open terms, all terms. */
+    private static int[] withHeader(int[] terms, int n) {
         long seconds = 0;
         int open = 0;
-        for (int k = 0; k < n; k += 2) {
-            if (pairs[k + 1] == 0) {
-                open += 2;
+        for (int k = 0; k < n; k += TERM_INTS) {
+            if (terms[k + 1] == 0) {
+                open += TERM_INTS;
             } else {
-                seconds |= 1L << pairs[k + 1];
+                seconds |= 1L << terms[k + 1];
             }
         }
         int[] out = new int[TERMS_HEADER + open + n];
         out[SECONDS_LOW] = (int) seconds;
         out[SECONDS_HIGH] = (int) (seconds >>> 32);
         out[OPEN_TERMS] = open;
-        for (int k = 0, o = TERMS_HEADER; k < n; k += 2) {
-            if (pairs[k + 1] == 0) {
-                out[o++] = pairs[k];
-                out[o++] = 0;
+        for (int k = 0, o = TERMS_HEADER; k < n; k += TERM_INTS) {
+            if (terms[k + 1] == 0) {
+                System.arraycopy(terms, k, out, o, TERM_INTS);
+                o += TERM_INTS;
             }
         }
-        System.arraycopy(pairs, 0, out, TERMS_HEADER + open, n);
+        System.arraycopy(terms, 0, out, TERMS_HEADER + open, n);
         return out;
     }
 
     private static int[] grow(int[] a, int n) {
-        return n + 1 < a.length ? a : Arrays.copyOf(a, a.length * 2);
+        return n + TERM_INTS <= a.length ? a : Arrays.copyOf(a, a.length * 2);
     }
 
     /** The first element ends at depth d of a token of length len: does the token match it? */
