@@ -376,6 +376,8 @@ public final class Classifier {
     private static final class Scratch {
         final Tokens tokens = new Tokens();
         final WordMemo memo = new WordMemo();
+        /** firstWordTerms' list of a word's terms as the trie walk finds them, grown as needed. */
+        int[] termBuffer = new int[48];
         /** The memo slot of the token matchAt read last (-1: not kept). */
         int tokenSlot;
         int[] matchPattern = new int[64];
@@ -656,7 +658,7 @@ public final class Classifier {
             s.modelWeight[i] = s.memo.modelWeight(slot);
             s.urgentWeight[i] = s.memo.urgentWeight(slot);
         } else {
-            terms = firstWordTerms(t, i);
+            terms = firstWordTerms(s, t, i);
             int h = LearnedModel.wordHash(t.chars, base, len);
             s.modelWord[i] = h;
             s.modelWeight[i] = complaintModel.wordWeight(h);
@@ -738,10 +740,10 @@ public final class Classifier {
      * next token is no term's second word (14 tokens of 18 on the dev corpus) reads one of its twenty-odd terms
      * instead of all. A function of the token's letters alone, so {@link WordMemo} keeps it per word.
      */
-    private int[] firstWordTerms(Tokens t, int i) {
+    private int[] firstWordTerms(Scratch s, Tokens t, int i) {
         int base = t.charStart[i];
         int len = t.length[i];
-        int[] out = new int[8];
+        int[] out = s.termBuffer; // reused: a word the memo does not keep (a long one) is walked at every meeting
         int n = 0;
         int node = 0;
         for (int d = 0; ; d++) {
@@ -770,6 +772,7 @@ public final class Classifier {
             int sym = d == len ? -1 : symbol(t.chars[base + d]);
             int next = sym < 0 ? -1 : children[node * ALPHABET + sym];
             if (next < 0) {
+                s.termBuffer = out;
                 return n == 0 ? NO_TERMS : withHeader(out, n); // most words: no term, one shared array
             }
             node = next;
