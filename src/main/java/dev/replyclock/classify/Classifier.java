@@ -61,6 +61,8 @@ public final class Classifier {
     private final char[] wordLetters;
     /** Per pattern: the hash of its second word when that is an exact word, else 0 (see firstWordTerms). */
     private final int[] secondHash;
+    /** Per pattern: the hash of its third word when that is an exact word, else 0 (see firstWordTerms). */
+    private final int[] thirdHash;
     /**
      * The same lists without the exact terms: above a token's last letter only a stem or a prefix can end,
      * and most terms are exact words, so the walk down a long word skips them (same order as the full lists).
@@ -98,8 +100,16 @@ public final class Classifier {
     private final Role[] patternRole;
     private final int[] patternFamily;
     private final int[] patternSlot;
-    /** A frame slot word (not a time: times fill slots by shape) or a near family's a-term: chained per slot. */
-    private final boolean[] slotWord;
+    /**
+     * What decide() does with a trie match of each pattern, in one int read per match (0 for most: a family's
+     * term, a negator, any role): {@link #ANCHORS} its near or frame family, {@link #CHAINED} into the chain
+     * {@code family * 4 + slot} of {@code Scratch.slotHead} (a frame slot word, not a time: times fill slots by
+     * shape; a near family's a-term in 0, its b-term in 1), that family and slot above {@link #LINK_SLOT_SHIFT}.
+     */
+    private final int[] patternLink;
+    private static final int ANCHORS = 1;
+    private static final int CHAINED = 2;
+    private static final int LINK_SLOT_SHIFT = 2;
     private final Tier[] familyTier;
     /**
      * Bits by family, by the shapes a message has ({@code Scratch.shapesPresent}): the frame families tried without
@@ -154,14 +164,18 @@ public final class Classifier {
         patternRole = new Role[patterns.length];
         patternFamily = new int[patterns.length];
         patternSlot = new int[patterns.length];
-        slotWord = new boolean[patterns.length];
+        patternLink = new int[patterns.length];
         for (int p = 0; p < patterns.length; p++) {
             Role role = patterns[p].role();
             patternRole[p] = role;
             patternFamily[p] = patterns[p].family();
             patternSlot[p] = patterns[p].slot();
-            slotWord[p] = role == Role.FRAME_SLOT && patterns[p].elements()[0].kind() != Element.Kind.TIME
-                    || role == Role.NEAR_A;
+            boolean anchors = role == Role.NEAR_A || role == Role.NEAR_B || role == Role.FRAME_SLOT && patternSlot[p] == 0;
+            boolean chained = role == Role.FRAME_SLOT && patterns[p].elements()[0].kind() != Element.Kind.TIME
+                    || role == Role.NEAR_A || role == Role.NEAR_B;
+            int chain = role == Role.NEAR_A ? 0 : role == Role.NEAR_B ? 1 : patternSlot[p];
+            patternLink[p] = !anchors && !chained ? 0 : (patternFamily[p] * 4 + chain) << LINK_SLOT_SHIFT
+                    | (anchors ? ANCHORS : 0) | (chained ? CHAINED : 0);
         }
         familyTier = new Tier[families.length];
         triedByShapes = new long[ALL_SHAPES + 1][(families.length + 63) / 64];
@@ -195,6 +209,10 @@ public final class Classifier {
         secondHash = new int[patterns.length];
         for (int p = 0; p < patterns.length; p++) {
             secondHash[p] = patterns[p].elements().length > 1 ? wordRecords[wordAt[p] + WORD_RECORD + WORD_HASH] : 0;
+        }
+        thirdHash = new int[patterns.length];
+        for (int p = 0; p < patterns.length; p++) {
+            thirdHash[p] = patterns[p].elements().length > 2 ? wordRecords[wordAt[p] + 2 * WORD_RECORD + WORD_HASH] : 0;
         }
         build();
         RealWords.hashes(); // loaded once per JVM, here rather than on the first message with a near-miss
@@ -358,6 +376,8 @@ public final class Classifier {
     private static final class Scratch {
         final Tokens tokens = new Tokens();
         final WordMemo memo = new WordMemo();
+        /** firstWordTerms' list of a word's terms as the trie walk finds them, grown as needed. */
+        int[] termBuffer = new int[48];
         /** The memo slot of the token matchAt read last (-1: not kept). */
         int tokenSlot;
         int[] matchPattern = new int[64];
@@ -638,7 +658,7 @@ public final class Classifier {
             s.modelWeight[i] = s.memo.modelWeight(slot);
             s.urgentWeight[i] = s.memo.urgentWeight(slot);
         } else {
-            terms = firstWordTerms(t, i);
+            terms = firstWordTerms(s, t, i);
             int h = LearnedModel.wordHash(t.chars, base, len);
             s.modelWord[i] = h;
             s.modelWeight[i] = complaintModel.wordWeight(h);
@@ -648,14 +668,30 @@ public final class Classifier {
             }
         }
         s.tokenSlot = slot;
+        if (terms.length == 0) {
+            return false; // most words
+        }
         int nextLetter = i + 1 < t.count ? t.chars[t.charStart[i + 1]] - 'a' : -1;
         int nextHash = i + 1 < t.count ? t.hash[i + 1] : 0;
         boolean family = false;
-        for (int k = 0; k < terms.length; k += 2) {
+        // when no exact second word of the token's terms can be the next token (most tokens), only the terms
+        // without one are read; else all of them: in both cases in the order of the walk
+        long seconds = (long) terms[SECONDS_HIGH] << 32 | terms[SECONDS_LOW] & 0xFFFFFFFFL;
+        int from = TERMS_HEADER;
+        int to = TERMS_HEADER + terms[OPEN_TERMS];
+        if ((seconds & 1L << nextHash) != 0) {
+            from = to;
+            to = terms.length;
+        }
+        int thirdHash = i + 2 < t.count ? t.hash[i + 2] : 0;
+        for (int k = from; k < to; k += TERM_INTS) {
             int term = terms[k];
             int secondHash = terms[k + 1];
             if (secondHash != 0 && secondHash != nextHash) {
                 continue; // a term whose exact second word is not the next token: most terms of common words
+            }
+            if (terms[k + 2] != 0 && terms[k + 2] != thirdHash) {
+                continue; // nor its exact third word the token after ("de la": most of its terms fail there)
             }
             int tag = term & LETTER_MASK;
             if (tag != ANY_NEXT && tag != ONE_WORD && tag - 1 != nextLetter) {
@@ -676,6 +712,17 @@ public final class Classifier {
     }
 
     private static final int[] NO_TERMS = new int[0];
+    /**
+     * A token's terms list ({@link #firstWordTerms}) opens on a header: a 64-bit set of its terms' exact second
+     * words (bit {@code hash & 63}, in two ints) and how many ints the terms without an exact second word take;
+     * those terms follow, then all the terms.
+     */
+    private static final int SECONDS_LOW = 0;
+    private static final int SECONDS_HIGH = 1;
+    private static final int OPEN_TERMS = 2;
+    private static final int TERMS_HEADER = 3;
+    /** Ints a term takes in a token's list: the term and tag, its second word's hash, its third word's. */
+    private static final int TERM_INTS = 3;
     private static final int LETTER_BITS = 5;
     private static final int LETTER_MASK = (1 << LETTER_BITS) - 1;
     /** Tags of a term: any next token; a term of one word (nothing more to check); else 1 + the next letter. */
@@ -683,17 +730,20 @@ public final class Classifier {
     private static final int ONE_WORD = LETTER_MASK;
 
     /**
-     * The terms whose first word token i is, found down the trie, in the order the walk meets them: each as two
+     * The terms whose first word token i is, found down the trie, in the order the walk meets them: each as three
      * ints, {@code pattern << 5 | tag} (tag 0 for any next token, 31 for a term of one word, or 1 + the letter
-     * the next token must start with) and the {@link Tokens#hash} its second word must have (0: not an exact
-     * word, or no second word), so that the terms of common words ("de", "the", "my": ten a token) are mostly
-     * passed over on two ints in a row instead of a visit to the pattern's records. A function of the token's
-     * letters alone, so {@link WordMemo} keeps it per word.
+     * the next token must start with) and the {@link Tokens#hash} its second and third words must have (0: not
+     * an exact word, or no such word), so that the terms of common words ("de", "the", "my": ten a token) are
+     * mostly passed over on a few ints in a row instead of a visit to the pattern's records (three of four such
+     * visits failed on the third word when only the second's hash was kept). After a header (see
+     * {@link #TERMS_HEADER}), the terms without an exact second word are listed apart too, so that a token whose
+     * next token is no term's second word (14 tokens of 18 on the dev corpus) reads one of its twenty-odd terms
+     * instead of all. A function of the token's letters alone, so {@link WordMemo} keeps it per word.
      */
-    private int[] firstWordTerms(Tokens t, int i) {
+    private int[] firstWordTerms(Scratch s, Tokens t, int i) {
         int base = t.charStart[i];
         int len = t.length[i];
-        int[] out = new int[8];
+        int[] out = s.termBuffer; // reused: a word the memo does not keep (a long one) is walked at every meeting
         int n = 0;
         int node = 0;
         for (int d = 0; ; d++) {
@@ -703,6 +753,7 @@ public final class Classifier {
                     out = grow(out, n);
                     out[n++] = p << LETTER_BITS | (patterns[p].elements().length == 1 ? ONE_WORD : ANY_NEXT);
                     out[n++] = secondHash[p];
+                    out[n++] = thirdHash[p];
                 }
             }
             if (endsByNext[node] != null) {
@@ -713,6 +764,7 @@ public final class Classifier {
                             out = grow(out, n);
                             out[n++] = p << LETTER_BITS | (c + 1);
                             out[n++] = secondHash[p];
+                            out[n++] = thirdHash[p];
                         }
                     }
                 }
@@ -720,14 +772,40 @@ public final class Classifier {
             int sym = d == len ? -1 : symbol(t.chars[base + d]);
             int next = sym < 0 ? -1 : children[node * ALPHABET + sym];
             if (next < 0) {
-                return n == 0 ? NO_TERMS : Arrays.copyOf(out, n); // most words: no term, one shared array
+                s.termBuffer = out;
+                return n == 0 ? NO_TERMS : withHeader(out, n); // most words: no term, one shared array
             }
             node = next;
         }
     }
 
+    /** The terms {@code terms[0, n)} as {@link #firstWordTerms} returns them: header, open terms, all terms. */
+    private static int[] withHeader(int[] terms, int n) {
+        long seconds = 0;
+        int open = 0;
+        for (int k = 0; k < n; k += TERM_INTS) {
+            if (terms[k + 1] == 0) {
+                open += TERM_INTS;
+            } else {
+                seconds |= 1L << terms[k + 1];
+            }
+        }
+        int[] out = new int[TERMS_HEADER + open + n];
+        out[SECONDS_LOW] = (int) seconds;
+        out[SECONDS_HIGH] = (int) (seconds >>> 32);
+        out[OPEN_TERMS] = open;
+        for (int k = 0, o = TERMS_HEADER; k < n; k += TERM_INTS) {
+            if (terms[k + 1] == 0) {
+                System.arraycopy(terms, k, out, o, TERM_INTS);
+                o += TERM_INTS;
+            }
+        }
+        System.arraycopy(terms, 0, out, TERMS_HEADER + open, n);
+        return out;
+    }
+
     private static int[] grow(int[] a, int n) {
-        return n + 1 < a.length ? a : Arrays.copyOf(a, a.length * 2);
+        return n + TERM_INTS <= a.length ? a : Arrays.copyOf(a, a.length * 2);
     }
 
     /** The first element ends at depth d of a token of length len: does the token match it? */
@@ -1310,16 +1388,18 @@ public final class Classifier {
         Arrays.fill(s.anchored, 0L);
         Arrays.fill(s.slotHead, 0, families.length * 4, -1);
         for (int m = s.trieMatches - 1; m >= 0; m--) {
-            int p = s.matchPattern[m];
-            Role role = patternRole[p];
-            if (role == Role.NEAR_A || role == Role.NEAR_B || role == Role.FRAME_SLOT && patternSlot[p] == 0) {
-                int f = patternFamily[p];
+            int link = patternLink[s.matchPattern[m]];
+            if (link == 0) {
+                continue; // most matches: a family's term or a role, nothing to chain
+            }
+            int head = link >>> LINK_SLOT_SHIFT;
+            if ((link & ANCHORS) != 0) {
+                int f = head >>> 2;
                 s.anchored[f >>> 6] |= 1L << f;
             }
-            if (slotWord[p] && !ignored(s, m)) {
+            if ((link & CHAINED) != 0 && !ignored(s, m)) {
                 // chained backwards, so each (family, slot) chain runs in token order; a near family's a-terms
-                // take its slot 0 (a near family has no slots)
-                int head = patternFamily[p] * 4 + (role == Role.NEAR_A ? 0 : patternSlot[p]);
+                // take its slot 0 and its b-terms its slot 1 (a near family has no slots)
                 s.slotNext[m] = s.slotHead[head];
                 s.slotHead[head] = m;
             }
@@ -1418,6 +1498,11 @@ public final class Classifier {
         Family fam = families[f];
         if (fam.amounts() > 0 && s.distinctAmounts < fam.amounts()) {
             return;
+        }
+        for (int k = 0; k < fam.slots(); k++) {
+            if (s.slotHead[f * 4 + k] < 0 && (slotShapes[f][k] & s.shapesPresent) == 0) {
+                return; // a slot with neither a word nor a shape of the message: no list is gathered for nothing
+            }
         }
         for (int k = 0; k < fam.slots(); k++) {
             if (gatherSlot(s, t, f, k) == 0) {
@@ -1587,17 +1672,17 @@ public final class Classifier {
      */
     private void near(Scratch s, Tokens t, int f) {
         Family fam = families[f];
+        // the family's b-terms not ignored, in token order: the a-terms move on, so the first b-term in reach does
+        int reach = s.slotHead[f * 4 + 1];
         for (int a = s.slotHead[f * 4]; a >= 0; a = s.slotNext[a]) { // the family's a-terms, in token order
             int as = s.matchStart[a];
             int ae = s.matchEnd[a];
             int from = Math.max(0, fam.ordered() ? ae : as - fam.window() - 1);
             int to = Math.min(t.count - 1, ae + fam.window());
-            for (int b = firstStartingFrom(s, as - fam.window() - MAX_TERM_WORDS);
-                 b < s.trieMatches && s.matchStart[b] <= ae + fam.window(); b++) {
-                int pb = s.matchPattern[b];
-                if (patternFamily[pb] != f || patternRole[pb] != Role.NEAR_B || ignored(s, b)) {
-                    continue;
-                }
+            while (reach >= 0 && s.matchStart[reach] < as - fam.window() - MAX_TERM_WORDS) {
+                reach = s.slotNext[reach];
+            }
+            for (int b = reach; b >= 0 && s.matchStart[b] <= ae + fam.window(); b = s.slotNext[b]) {
                 int[] span = pair(s, t, fam, as, ae, s.matchStart[b], s.matchEnd[b]);
                 if (span != null && found(s, t, span[0], span[1])) {
                     return;
