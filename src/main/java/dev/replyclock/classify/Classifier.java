@@ -207,11 +207,9 @@ public final class Classifier {
         }
         wordLetters = letters.toString().toCharArray();
         secondHash = new int[patterns.length];
-        for (int p = 0; p < patterns.length; p++) {
-            secondHash[p] = patterns[p].elements().length > 1 ? wordRecords[wordAt[p] + WORD_RECORD + WORD_HASH] : 0;
-        }
         thirdHash = new int[patterns.length];
         for (int p = 0; p < patterns.length; p++) {
+            secondHash[p] = patterns[p].elements().length > 1 ? wordRecords[wordAt[p] + WORD_RECORD + WORD_HASH] : 0;
             thirdHash[p] = patterns[p].elements().length > 2 ? wordRecords[wordAt[p] + 2 * WORD_RECORD + WORD_HASH] : 0;
         }
         build();
@@ -1141,7 +1139,7 @@ public final class Classifier {
             }
         }
         for (int i = 0; i < t.count; i++) {
-            if (t.hyphenAfter[i] && invertedConditional(t, i) && !ASKING_CONDITIONALS.contains(t, i)) {
+            if (invertedConditional(t, i) && !ASKING_CONDITIONALS.contains(t, i)) {
                 // "le vélo tomberait-il en panne pendant les vacances, y a-t-il un réparateur ?": any verb, not only
                 // the listed ones; asked, the condition carries past its clause, as "if" does below
                 s.mark[i] |= t.questionSentence[t.sentence[i]] ? HYPOTHETICAL_MARK | HYPOTHETICAL_SENTENCE_MARK

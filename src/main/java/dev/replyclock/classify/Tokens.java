@@ -623,16 +623,6 @@ final class Tokens {
         return length[token] == s.length() && regionEquals(chars, charStart[token], s);
     }
 
-    /** Whether token {@code token} is one of {@code words}. */
-    boolean equalsAny(int token, String[] words) {
-        for (String w : words) {
-            if (equalsAt(token, w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether {@code chars} from {@code from} start with the letters of {@code s} (the caller knows they fit). */
     static boolean regionEquals(char[] chars, int from, String s) {
         int n = s.length();
