@@ -1613,8 +1613,22 @@ public final class Classifier {
 
     /** An order or ticket number: 4 digits or more, not a sum of money (#64120, 7720, commande 30012). */
     private static boolean isReference(Tokens t, int tok) {
-        return t.length[tok] >= 4 && leadingDigits(t, tok) == t.length[tok];
+        return t.length[tok] >= 4 && leadingDigits(t, tok) == t.length[tok] && !isYear(t, tok);
     }
+
+    /** A year, not an order: 1900 to 2099 after "de", "from", "since"... ("une photo de 1930", "a print from 1987"). */
+    private static boolean isYear(Tokens t, int tok) {
+        if (t.length[tok] != 4 || tok == 0 || !BEFORE_A_YEAR.contains(t, tok - 1)) {
+            return false;
+        }
+        int base = t.charStart[tok];
+        char c0 = t.chars[base];
+        char c1 = t.chars[base + 1];
+        return c0 == '1' && c1 == '9' || c0 == '2' && c1 == '0';
+    }
+
+    private static final Words BEFORE_A_YEAR = new Words("de", "en", "depuis", "annee", "from", "in", "since", "of",
+            "year", "circa", "vers");
 
     /** The first index in sorted[0, n) holding a value >= key. */
     private static int lowerBound(int[] sorted, int n, int key) {

@@ -1979,4 +1979,73 @@ class ClassifierTest {
         assertComplaintBy("damage", "Les 30 ballons de la fête sont arrivés tout dégonflés, ils ne tiennent pas.");
         assertRulesAloneReadStandard("Can the dog's worming tablets be crushed into his food?");
     }
+
+    @Test
+    void theCustomersOwnBrokenToothOrBoneIsNoDamage() {
+        // at the dentist's or the doctor's the customer asks for care: urgent by its time, no complaint
+        assertRulesAloneReadUrgent("Ma fille s'est cassé une dent à la récré, vous pouvez la recevoir ce matin ?",
+                "Chipped a tooth on a cherry stone, could you see me this afternoon?");
+    }
+
+    @Test
+    void damageTheWeatherDidIsNoComplaint() {
+        assertRulesAloneReadStandard("The storm ripped two panels off our fence, do you sell the 6ft ones?",
+                "La grêle a abîmé la bâche de la piscine, vous faites les bâches sur mesure ?",
+                "Le mistral a renversé nos jardinières cette nuit, vous avez des pots de 80 cm ?");
+    }
+
+    @Test
+    void awayUntilADayIsNoDeadline() {
+        assertRulesAloneReadStandard("I'm on leave until 3rd May, kindly share the quotation for two ceiling fans.");
+        // a deadline beside it still counts
+        assertRulesAloneReadUrgent("I'm away until Friday, please deliver before Thursday noon.");
+    }
+
+    @Test
+    void aCodeThatNeverCameIsAskedForAgainNotANoShow() {
+        assertRulesAloneReadStandard("The login code never came, can you send it again?");
+        assertComplaintBy("no-show", "The plumber never came and nobody called.");
+    }
+
+    @Test
+    void aStainGoneOrAMissingPartFoundIsResolved() {
+        assertRulesAloneReadStandard("The stain on my jacket came out with your spray, thanks!",
+                "The missing bolt turned up under the sofa, all good!");
+    }
+
+    @Test
+    void aTimeTheCustomerConfirmsAsksNothing() {
+        assertRulesAloneReadStandard("Livraison jeudi 10h, ça me va très bien, merci.");
+    }
+
+    @Test
+    void aDateMovedAgainAndAgainIsAComplaint() {
+        assertComplaintBy("no-response", "They've rescheduled my installation three times already.");
+        // the customer's own change of mind names no date
+        assertRulesAloneReadStandard("J'ai changé d'avis deux fois, désolée : finalement la taille M.");
+    }
+
+    @Test
+    void whatTheCustomerTriedAgainAndAgainOrABatteryThatEmptiesIsAFault() {
+        assertComplaintBy("malfunction", "J'ai redémarré l'enceinte cinq fois depuis ce matin.");
+        assertComplaintBy("malfunction", "La batterie de la trottinette se vide en vingt minutes.");
+        assertRulesAloneReadStandard("How long does the battery last on a full charge?");
+    }
+
+    @Test
+    void toBeSeenTodayIsUrgent() {
+        assertRulesAloneReadUrgent("Est-ce que le docteur peut me recevoir ce matin ?",
+                "Could you see us this afternoon? The dog has eaten a sock.");
+    }
+
+    @Test
+    void whatTheCustomerHasLeftIsNoMissingItem() {
+        assertRulesAloneReadUrgent("Could you rush my order? It has the insulin pens and we only have two left.");
+    }
+
+    @Test
+    void aYearIsNoOrderNumber() {
+        assertRulesAloneReadStandard("Pour encadrer une affiche de 1968, faut-il vous l'envoyer roulée ?");
+        assertRulesAloneReadUrgent("Commande 1987, vous l'envoyez quand ?");
+    }
 }
