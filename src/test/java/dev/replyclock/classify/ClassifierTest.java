@@ -2048,4 +2048,46 @@ class ClassifierTest {
         assertRulesAloneReadStandard("Pour encadrer une affiche de 1968, faut-il vous l'envoyer roulée ?");
         assertRulesAloneReadUrgent("Commande 1987, vous l'envoyez quand ?");
     }
+
+    @Test
+    void neitherOneNorTheOtherInTheParcelIsAMissingItem() {
+        assertComplaintBy("missing-item", "Le colis de la box Mini Chefs est arrivé hier mais il n'y avait ni les moules ni la notice.");
+        assertComplaintBy("missing-item", "Order arrived this morning but there was neither the charger nor the case.");
+    }
+
+    @Test
+    void notYetDeliveredIsNoMissingItem() {
+        assertRulesAloneReadUrgent("Le concert est à 20h et les costumes ne sont pas encore livrés, un coursier est possible ?");
+    }
+
+    @Test
+    void anotherTradesOrAStallsProblemIsNotOurs() {
+        assertRulesAloneReadStandard(
+                "Last week another restaurant sent my curry cold and the naan was squashed. Do you use insulated bags?",
+                "My last phone case from a flea market cracked within a week, do you sell sturdy ones?");
+    }
+
+    @Test
+    void anIllnessOrWhoMayComeInIsNoSignal() {
+        assertRulesAloneReadStandard("My son has a skin complaint, are your pyjamas 100% cotton?",
+                "Do kids need a ticket for the concert on Saturday, or is it free for under 3s?");
+    }
+
+    @Test
+    void aSlotTodayOrACodeAboutToExpireIsUrgent() {
+        assertRulesAloneReadUrgent("Auriez-vous un créneau cet après-midi pour une vidange ?",
+                "The pickup code expires in 10 minutes and I'm still in traffic, can you hold the locker?");
+    }
+
+    @Test
+    void whatTheShopLostIsAComplaint() {
+        assertComplaintBy("service-failure", "Brilliant, you lost my prescription again.");
+        assertComplaintBy("service-failure", "Merci d'avoir perdu ma réservation, vraiment.");
+    }
+
+    @Test
+    void meltedOrCaughtFireIsDamage() {
+        assertComplaintBy("damage", "The fairy lights melted into the plug socket the first night.");
+        assertComplaintBy("damage", "Le chargeur a pris feu sur la table de nuit.");
+    }
 }

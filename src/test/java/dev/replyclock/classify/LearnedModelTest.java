@@ -105,6 +105,8 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-fd.jsonl", "src/test/resources/classify/unseen-fe.jsonl",
             "src/test/resources/classify/unseen-ff.jsonl", "src/test/resources/classify/unseen-fg.jsonl",
             "src/test/resources/classify/unseen-fh.jsonl", "src/test/resources/classify/unseen-fi.jsonl",
+            "src/test/resources/classify/unseen-fj.jsonl", "src/test/resources/classify/unseen-fk.jsonl",
+            "src/test/resources/classify/unseen-fl.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
