@@ -2090,4 +2090,80 @@ class ClassifierTest {
         assertComplaintBy("damage", "The fairy lights melted into the plug socket the first night.");
         assertComplaintBy("damage", "Le chargeur a pris feu sur la table de nuit.");
     }
+
+    @Test
+    void heatingBackOnIsResolved() {
+        assertRulesAloneReadStandard("The boiler is back on and the radiators are warm again, thank you!");
+    }
+
+    @Test
+    void aDrivingTestIsAnEventAndThatDateATime() {
+        assertRulesAloneReadUrgent("Mon examen du permis a lieu dans 12 jours, il vous reste des leçons de conduite ?",
+                "La visite de contrôle est fixée au 30, pouvez-vous m'envoyer l'attestation avant cette date ?");
+    }
+
+    @Test
+    void aColourTurnedIsDamage() {
+        assertComplaintBy("damage", "Les mèches ont viré au jaune après deux lavages.");
+        assertComplaintBy("damage", "My white trainers came out pink from your cleaning service.");
+    }
+
+    @Test
+    void theWrongFileTheCustomerSentIsTheirOwnMistake() {
+        assertRulesAloneReadStandard("I sent you the wrong logo for the mugs, here's the right one, sorry!");
+    }
+
+    @Test
+    void tellingOthersHowTheShopTreatsCustomersIsAThreat() {
+        assertComplaintBy("churn-threat", "Mes 2000 abonnés seront ravis d'entendre comment vous traitez vos clients.");
+        assertComplaintBy("churn-threat", "We'll be moving our account to another roaster if the beans are stale again.");
+        assertRulesAloneReadStandard("Could we move our account to monthly invoicing?");
+    }
+
+    @Test
+    void exactlyWhatTheCustomerDidNotWantIsSarcasm() {
+        assertComplaintBy("sarcasm", "Bravo, c'est exactement ce que je ne voulais pas : des boucles partout.");
+    }
+
+    @Test
+    void aHaircutIsNoCutOut() {
+        assertRulesAloneReadStandard("Je n'imaginais pas une coupe aussi réussie, merci !");
+    }
+
+    @Test
+    void workFullOfMistakesOrGlassesToSeeNothingAreFaults() {
+        assertComplaintBy("malfunction", "The menu translation is full of mistakes, our Spanish guests laughed at it.");
+        assertComplaintBy("malfunction", "Je ne vois rien avec les nouvelles lentilles, tout est flou.");
+        assertComplaintBy("wrong-item", "Les verres ont été faits avec mon ancienne correction, pas celle de l'ordonnance de mars.");
+    }
+
+    @Test
+    void paintLeftBehindIsDamage() {
+        assertComplaintBy("damage", "The decorator left splashes of paint on the oak floor.");
+    }
+
+    @Test
+    void movedWithoutAWordOrMarseilleAngerIsAComplaint() {
+        assertComplaintBy("no-response", "Le cours de samedi a été déplacé sans qu'on nous prévienne.");
+        assertComplaintBy("anger", "Ça m'escagasse, trois semaines pour une paire de lacets.");
+    }
+
+    @Test
+    void brokenChordsAndRushHourAreNoSignals() {
+        assertRulesAloneReadStandard("Do you have a beginner book on broken chords?",
+                "Do your couriers avoid rush hour in the city centre?");
+    }
+
+    @Test
+    void aProblemSettledInsideALongSpanIsResolved() {
+        // the frame runs from "arrived" to "without any"; "you replaced it" stands inside it
+        assertRulesAloneReadStandard("Two years ago a vase of mine arrived chipped and you replaced it without any fuss, "
+                + "which is why I'm ordering again. Is the blue one in stock?");
+    }
+
+    @Test
+    void workingAgainAfterTheRepairIsNoFaultBack() {
+        assertRulesAloneReadStandard("The engineer came on Thursday and the freezer is making ice again.",
+                "Le réparateur est passé mardi, la machine remarche comme avant.");
+    }
 }
