@@ -1105,10 +1105,16 @@ public final class Classifier {
                         s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK;
                     }
                 }
-                // the rest of its sentence is about the other shop, and so is what its clause said before it
-                case ELSEWHERE -> s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK | ELSEWHERE;
+                // the rest of its sentence is about the other shop, and so is what its clause said before it; not inside
+                // an ignore phrase ("par ailleurs" is "besides", "ailleurs" alone another shop)
+                case ELSEWHERE -> {
+                    if (!insideIgnore(s, start, s.matchEnd[m])) {
+                        s.mark[start] |= HYPOTHETICAL_SENTENCE_MARK | ELSEWHERE;
+                    }
+                }
                 case GENERAL -> s.mark[start] |= GENERAL;
-                case PRE_PURCHASE -> s.prePurchase = true;
+                // not inside an ignore phrase either: "j'adore votre nouvelle collection" praises, it asks about nothing
+                case PRE_PURCHASE -> s.prePurchase |= !insideIgnore(s, start, s.matchEnd[m]);
                 case OWN_MISTAKE -> s.ownMistake = true;
                 case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
                 case CURRENCY -> s.mark[start] |= CURRENCY_MARK;
@@ -1196,6 +1202,19 @@ public final class Classifier {
             s.shapesPresent |= shape;
         }
         s.distinctAmounts = (s.shapesPresent & AMOUNT_SHAPE) == 0 ? 0 : distinctAmounts(s, t);
+    }
+
+    /**
+     * Whether an ignore phrase met so far holds [start, end): ignore phrases are marked in token order before the
+     * roles that start after them, and a phrase starts at most MAX_TERM_WORDS before.
+     */
+    private static boolean insideIgnore(Scratch s, int start, int end) {
+        for (int k = start; k >= Math.max(0, start - MAX_TERM_WORDS); k--) {
+            if (s.ignoreReach[k] >= end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean conditionRole(Role role) {
@@ -1518,6 +1537,8 @@ public final class Classifier {
             // a frame's counts or clock times differ: 120 ordered, 95 came; booked for 11h, came at 12h40
             int repeated = repeatedShape(slotShapes[f][0]) ? as : -1;
             boolean filled = true;
+            int secondStart = -1;
+            int secondEnd = -1;
             for (int k = 1; k < fam.slots() && filled; k++) {
                 filled = false;
                 boolean repeatedSlot = repeatedShape(slotShapes[f][k]);
@@ -1544,9 +1565,16 @@ public final class Classifier {
                     lo = Math.min(lo, bs);
                     hi = Math.max(hi, be);
                     prevEnd = be;
+                    secondStart = k == 1 ? bs : secondStart;
+                    secondEnd = k == 1 ? be : secondEnd;
                     filled = true;
                     break;
                 }
+            }
+            if (filled && fam.differ() && sameWordsAfter(t, s.slotEnd[0][a], secondStart, secondEnd)) {
+                // "ordered 3 hinges, got 3 hinges": what came is what was ordered, which the model may not overrule
+                s.complaintSetAside |= familyTier[f] == Tier.COMPLAINT;
+                continue;
             }
             if (filled && found(s, t, lo, hi)) {
                 return;
@@ -1672,6 +1700,18 @@ public final class Classifier {
             }
         }
         return first < 0 ? 0 : 1;
+    }
+
+    /**
+     * Whether the words after a first span (from {@code a}) and after a second one (from {@code b}, the second
+     * starting at {@code secondStart}) are the same: the first word, and the next one too when the first span's
+     * does not run into the second span ("ordered 3 hinges, got 3 hinges" but not "3 hinges, got 3 handles").
+     */
+    private static boolean sameWordsAfter(Tokens t, int a, int secondStart, int b) {
+        if (a >= secondStart || b >= t.count || !sameToken(t, a, b)) {
+            return false;
+        }
+        return a + 1 >= secondStart || b + 1 >= t.count || sameToken(t, a + 1, b + 1);
     }
 
     private static boolean sameToken(Tokens t, int a, int b) {

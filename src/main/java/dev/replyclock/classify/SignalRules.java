@@ -63,15 +63,17 @@ public final class SignalRules {
      * broken one", "the double charge was reversed this morning");
      * {@code unlessPrePurchase}/{@code unlessCalm}: dropped when the message is about a purchase not yet
      * made, or says outright that there is no hurry; {@code unlessGeneral}: not counted in a sentence that asks
-     * how things usually go ("how long does delivery usually take?"), not about the customer's own order.
+     * how things usually go ("how long does delivery usually take?"), not about the customer's own order;
+     * {@code differ}: a frame's first two slots must be followed by different words (what was ordered against
+     * what came: "ordered navy, got black", not "ordered 3 hinges, got 3 hinges").
      */
     record Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered, boolean frame,
                   int slots, Scope scope, int amounts, boolean question, boolean scareQuoted,
                   boolean unlessPrePurchase, boolean unlessCalm, boolean unlessOwnMistake, boolean unlessThanked,
-                  boolean unlessResolved, boolean unlessGeneral, boolean bareQuestion) {
+                  boolean unlessResolved, boolean unlessGeneral, boolean bareQuestion, boolean differ) {
         Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered) {
             this(name, tier, lang, near, window, ordered, false, 0, Scope.CLAUSE, 0, false, false, false, false, false,
-                    false, false, false, false);
+                    false, false, false, false, false);
         }
     }
 
@@ -83,7 +85,7 @@ public final class SignalRules {
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
             "unless");
     private static final Set<String> NEAR_KEYS = Set.of("a", "b", "window", "order");
-    private static final Set<String> FRAME_KEYS = Set.of("slots", "scope", "window", "order", "amounts");
+    private static final Set<String> FRAME_KEYS = Set.of("slots", "scope", "window", "order", "amounts", "differ");
 
     final List<Pattern> patterns = new ArrayList<>();
     final List<Family> families = new ArrayList<>();
@@ -313,7 +315,7 @@ public final class SignalRules {
                 isNear ? 2 : 0, Scope.CLAUSE, 0, asks(when), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
                 unless.contains("thanked"), unless.contains("resolved"), unless.contains("general"),
-                when.equals("bare-question")));
+                when.equals("bare-question"), false));
         int index = families.size() - 1;
         if (isNear) {
             terms(near.path("a"), "family '" + name + "' near.a", Role.NEAR_A, index);
@@ -351,11 +353,15 @@ public final class SignalRules {
             problem("order: " + order, "family '" + name + "': frame.order must be 'any' or 'in-order'");
         }
         int amounts = frame.path("amounts").asInt(0);
+        JsonNode differ = frame.path("differ");
+        if (!differ.isMissingNode() && !differ.isBoolean()) {
+            problem("differ: " + differ.asText(), "family '" + name + "': frame.differ must be true or false");
+        }
         families.add(new Family(name, tier, f.path("lang").asText("any"), false, window, order.equals("in-order"),
                 true, slots.size(), scope, amounts, asks(when), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
                 unless.contains("thanked"), unless.contains("resolved"), unless.contains("general"),
-                when.equals("bare-question")));
+                when.equals("bare-question"), differ.asBoolean(false)));
         int index = families.size() - 1;
         for (int k = 0; k < slots.size(); k++) {
             terms(slots.get(k), "family '" + name + "' frame.slots[" + k + "]", Role.FRAME_SLOT, index, k);

@@ -113,9 +113,15 @@ class SignalRulesTest {
                     frame:
                       scope: paragraph
                       slots: [[a], [b]]
+                  - name: odder
+                    tier: complaint
+                    frame:
+                      differ: sometimes
+                      slots: [[ordered], [got]]
                 """;
         RulesException e = assertThrows(RulesException.class, () -> SignalRules.parse(bad, "signals.yaml"));
         assertTrue(e.getMessage().contains("frame.scope must be clause, sentence or message"), e.getMessage());
+        assertTrue(e.getMessage().contains("frame.differ must be true or false"), e.getMessage());
         assertTrue(e.getMessage().contains("when must be 'question', 'bare-question' or 'scare-quoted'"), e.getMessage());
         assertTrue(e.getMessage().contains("line 10"), e.getMessage());
     }
