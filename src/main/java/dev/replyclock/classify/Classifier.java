@@ -485,6 +485,25 @@ public final class Classifier {
             return (mark[token] & bit) != 0;
         }
 
+        /** Orders the matches by start token, keeping the order of those with the same start (insertion sort). */
+        void sortMatchesByStart() {
+            for (int i = 1; i < matches; i++) {
+                int p = matchPattern[i];
+                int st = matchStart[i];
+                int en = matchEnd[i];
+                int j = i - 1;
+                while (j >= 0 && matchStart[j] > st) {
+                    matchPattern[j + 1] = matchPattern[j];
+                    matchStart[j + 1] = matchStart[j];
+                    matchEnd[j + 1] = matchEnd[j];
+                    j--;
+                }
+                matchPattern[j + 1] = p;
+                matchStart[j + 1] = st;
+                matchEnd[j + 1] = en;
+            }
+        }
+
         void add(int pattern, int start, int end) {
             if (matches == matchPattern.length) {
                 matchPattern = Arrays.copyOf(matchPattern, matches * 2);
@@ -516,11 +535,15 @@ public final class Classifier {
                 typo(s, t, i);
             }
         }
+        int found = s.matches;
+        spacedLetters(s, t, text);
+        if (s.matches > found) {
+            s.sortMatchesByStart(); // spelled words join the trie's matches in token order (rare: spaced letters)
+        }
         s.trieMatches = s.matches; // in token order, which near() and the frame slot chains rely on
         if (s.slotNext.length < s.matches) {
             s.slotNext = new int[Math.max(s.matches, s.slotNext.length * 2)];
         }
-        spacedLetters(s, t, text);
         markRoles(s, t, text);
         Classification ruled = decide(s, t, text);
         return secondOpinions(s, t, text, ruled);
@@ -1010,11 +1033,16 @@ public final class Classifier {
         int node = 0;
         for (int d = 0; ; d++) {
             for (int p : ends[node]) {
-                if (patternRole[p] != Role.FAMILY) {
+                Role role = patternRole[p];
+                boolean family = role == Role.FAMILY;
+                // a near family's word or a frame's slot, spelled: "il ne m a r c h e plus" is "ne ... marche"
+                if (!family && role != Role.NEAR_A && role != Role.NEAR_B && role != Role.FRAME_SLOT) {
                     continue;
                 }
                 if (patterns[p].elements().length > 1) {
-                    addSpelled(s, p, chars, d, len, from, to); // "a u  p l u s  v i t e"
+                    if (family) {
+                        addSpelled(s, p, chars, d, len, from, to); // "a u  p l u s  v i t e"
+                    }
                     continue;
                 }
                 Element first = patterns[p].elements()[0];

@@ -2218,4 +2218,40 @@ class ClassifierTest {
         assertEquals(Tier.STANDARD, tier("Ordered navy, got navy, thanks"));
         assertComplaintBy("wrong-item", "Ordered 2 kettles, got 2 toasters.");
     }
+
+    @Test
+    void aSpacedOutWordOfANearFamilyCounts() {
+        assertComplaintBy("malfunction", "Depuis ce matin la cafetière ne c h a u f f e plus.");
+    }
+
+    @Test
+    void beforeOurArrivalIsATimeAndWhenItWillBeActiveAnOrderQuestion() {
+        assertRulesAloneReadUrgent("Pouvez-vous mettre un lit bébé dans la chambre avant notre arrivée, samedi ?",
+                "J'ai pris l'option hier, elle sera active quand ?");
+    }
+
+    @Test
+    void oneKeyInsteadOfTwoOrTheWrongOneHandedOverIsAComplaint() {
+        assertComplaintBy("missing-item", "Only one key instead of two in the glovebox.");
+        assertComplaintBy("wrong-item", "Au comptoir on m'a donné le modèle 12 V, pas celui en 24 V.");
+    }
+
+    @Test
+    void aFaultRepairedLongAgoOrTheCustomersOwnCarIsNoComplaint() {
+        assertRulesAloneReadStandard(
+                "La fuite, réparée en 24 h, merci encore ! Là c'est autre chose : il me faut un devis pour la salle de bain.");
+        assertRulesAloneReadUrgent("My car broke down on the M6, can I push the check-in to 10pm?");
+    }
+
+    @Test
+    void aRefundForWhatHasNothingWrongIsNoComplaint() {
+        assertRulesAloneReadStandard("Nothing wrong with the boots, I just prefer the brown ones. Can I get a refund?",
+                "Do you gift wrap? It's a joke present for my brother.");
+    }
+
+    @Test
+    void refusesToOpenOrAHeadacheFromTheGlassesIsAFault() {
+        assertComplaintBy("malfunction", "The locker refuses to open with the code you sent.");
+        assertComplaintBy("malfunction", "Ces lunettes me donnent mal à la tête après une heure.");
+    }
 }
