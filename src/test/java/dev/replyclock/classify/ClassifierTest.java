@@ -2254,4 +2254,45 @@ class ClassifierTest {
         assertComplaintBy("malfunction", "The locker refuses to open with the code you sent.");
         assertComplaintBy("malfunction", "Ces lunettes me donnent mal à la tête après une heure.");
     }
+
+    @Test
+    void anEmergencyJobAnEagerCustomerOrAColourSeenElsewhereIsNoSignal() {
+        assertRulesAloneReadStandard("My husband is an emergency nurse, do you do evening appointments?",
+                "Can't wait to wear it, the dress is gorgeous!",
+                "I saw it in a different colour on your Instagram, do you have the sage one?");
+    }
+
+    @Test
+    void drillingThroughACableIsDamage() {
+        assertComplaintBy("damage", "Your fitter drilled through the cable for the kitchen lights.");
+    }
+
+    @Test
+    void aDateSetThenMovedIsAComplaint() {
+        assertComplaintBy("no-response", "The fitting was set for 3 May, moved by your shop to 10 May, and now to 24 May.");
+    }
+
+    @Test
+    void whatWasApprovedOrAgreedAgainstWhatCameIsAWrongItem() {
+        assertComplaintBy("wrong-item", "The banners came printed with the old logo, not the final one we approved.");
+        assertComplaintBy("wrong-item", "You sent the matte prints, whereas we agreed on gloss.");
+        assertComplaintBy("wrong-item", "We paid extra for a sea-view room and were put in one facing the car park.");
+    }
+
+    @Test
+    void paidDoubleOrATutorWhoDidNotComeIsAComplaint() {
+        assertComplaintBy("billing-error", "Vous avez prélevé l'abonnement et encaissé le chèque : il m'a coûté le double.");
+        assertComplaintBy("no-show", "Le moniteur ne s'est pas présenté samedi.");
+    }
+
+    @Test
+    void aCrownThatMovesOrALaptopThatLosesTheWifiIsAFault() {
+        assertComplaintBy("malfunction", "Le bridge posé le mois dernier bouge quand je mange.");
+        assertComplaintBy("malfunction", "Since the repair my laptop loses the wifi every ten minutes.");
+    }
+
+    @Test
+    void beforeTheOpeningIsUrgent() {
+        assertRulesAloneReadUrgent("Il nous faudrait les enseignes avant l'inauguration, c'est jouable ?");
+    }
 }
