@@ -390,6 +390,11 @@ public final class Classifier {
          * cleared per message and one load per token where the scope loops read several marks.
          */
         int[] mark = new int[128];
+        /**
+         * The union of the message's marks after markRoles: a scope walk looking for a mark the message does not
+         * have ("en général", a resolved phrase, another shop) finds nothing, so it is not walked.
+         */
+        int marksPresent;
         int[] negatorEnd = new int[128];
         /** Where the post-negator starting at a token ends; valid only where its mark is set. */
         int[] postNegatorEnd = new int[128];
@@ -1111,9 +1116,14 @@ public final class Classifier {
 
     /** Negators, hypothetical and consequence markers, clause breaks and times, by the token they start at. */
     private void markRoles(Scratch s, Tokens t, String text) {
+        boolean unsets = false; // a "tell me if", "in case you're wondering": the loop that takes conditions back
+        boolean conditions = false;
         for (int m = 0; m < s.matches; m++) {
             int start = s.matchStart[m];
-            switch (patternRole[s.matchPattern[m]]) {
+            Role role = patternRole[s.matchPattern[m]];
+            unsets |= role == Role.INDIRECT_QUESTION || role == Role.NOT_HYPOTHETICAL;
+            conditions |= role == Role.HYPOTHETICAL;
+            switch (role) {
                 case HYPOTHETICAL_OPENER -> {
                     // "Should the parcel arrive damaged, can I get a refund?": an inverted conditional opens its clause
                     if (start == 0 || t.clause[start - 1] != t.clause[start]) {
@@ -1172,7 +1182,7 @@ public final class Classifier {
                 }
             }
         }
-        for (int i = 0; i < t.count; i++) {
+        for (int i = 0; i < (t.hyphens > 0 ? t.count : 0); i++) { // most messages join no words by a hyphen
             if (invertedConditional(t, i) && !ASKING_CONDITIONALS.contains(t, i)) {
                 // "le vélo tomberait-il en panne pendant les vacances, y a-t-il un réparateur ?": any verb, not only
                 // the listed ones; asked, the condition carries past its clause, as "if" does below
@@ -1180,7 +1190,7 @@ public final class Classifier {
                         : HYPOTHETICAL_MARK;
             }
         }
-        for (int m = 0; m < s.matches; m++) {
+        for (int m = 0; m < (unsets ? s.matches : 0); m++) {
             Role role = patternRole[s.matchPattern[m]];
             if (role == Role.INDIRECT_QUESTION || role == Role.NOT_HYPOTHETICAL) {
                 // "tell me if", "savoir si", "in case you're wondering": the "if" in them sets no condition
@@ -1198,7 +1208,7 @@ public final class Classifier {
                 }
             }
         }
-        for (int m = 0; m < s.matches; m++) {
+        for (int m = 0; m < (conditions ? s.matches : 0); m++) {
             int start = s.matchStart[m];
             if (patternRole[s.matchPattern[m]] == Role.HYPOTHETICAL && s.has(start, HYPOTHETICAL_MARK)
                     && t.questionSentence[t.sentence[start]]) {
@@ -1207,6 +1217,7 @@ public final class Classifier {
             }
         }
         s.shapesPresent = 0;
+        int marks = 0;
         for (int i = 0; i < t.count; i++) {
             boolean digitFirst = t.length[i] > 0 && isDigit(t.chars[t.charStart[i]]);
             if (s.timeEnd[i] == 0 && (digitFirst ? isTimeShape(t, i) && !measure(text, t.origEnd[i]) : isWordDate(t, i))) {
@@ -1228,7 +1239,9 @@ public final class Classifier {
                     && s.timeEnd[i] == 0 && !isClock(t, i) ? COUNT_SHAPE : 0);
             s.shape[i] = shape;
             s.shapesPresent |= shape;
+            marks |= s.mark[i];
         }
+        s.marksPresent = marks;
         s.distinctAmounts = (s.shapesPresent & AMOUNT_SHAPE) == 0 ? 0 : distinctAmounts(s, t);
     }
 
@@ -1477,9 +1490,11 @@ public final class Classifier {
         for (int c = 0; c < s.cands; c++) {
             Family fam = families[s.candFamily[c]];
             if (fam.unlessPrePurchase() && s.prePurchase || fam.unlessCalm() && calm
-                    || fam.unlessOwnMistake() && s.ownMistake || fam.unlessThanked() && thanked(s, t, s.candStart[c])
-                    || fam.unlessResolved() && resolvedAround(s, t, s.candStart[c], s.candEnd[c])
-                    || fam.unlessGeneral() && inSentence(GENERAL, s, t, s.candStart[c])) {
+                    || fam.unlessOwnMistake() && s.ownMistake
+                    || fam.unlessThanked() && (s.marksPresent & GRATITUDE) != 0 && thanked(s, t, s.candStart[c])
+                    || fam.unlessResolved() && (s.marksPresent & RESOLVED_MARK) != 0
+                    && resolvedAround(s, t, s.candStart[c], s.candEnd[c])
+                    || fam.unlessGeneral() && (s.marksPresent & GENERAL) != 0 && inSentence(GENERAL, s, t, s.candStart[c])) {
                 s.complaintSetAside |= fam.tier() == Tier.COMPLAINT;
                 continue;
             }
@@ -1914,7 +1929,10 @@ public final class Classifier {
         }
         int limit = Math.max(0, start - rules.negationWindow);
         int reach = Math.max(0, start - SCOPE_WORDS);
-        for (int k = start - 1; k >= reach && t.clause[k] == clause && !s.has(k + 1, BREAK_BEFORE); k--) {
+        int marks = s.marksPresent;
+        // each walk below looks for marks; a message without them (most: no condition, no other shop) skips it
+        int from = (marks & (NEGATOR | HYPOTHETICAL_MARK)) != 0 ? start - 1 : -1;
+        for (int k = from; k >= reach && t.clause[k] == clause && !s.has(k + 1, BREAK_BEFORE); k--) {
             // a negator inside a term of a family or an ignore phrase is part of it ("sans fil" is wireless)
             if (k >= limit && s.has(k, NEGATOR) && s.negatorEnd[k] <= start && !s.has(k, IN_FAMILY)
                     && s.ignoreReach[k] <= k) {
@@ -1926,6 +1944,9 @@ public final class Classifier {
             if (s.has(k, HYPOTHETICAL_MARK)) {
                 return HYPOTHETICAL;
             }
+        }
+        if ((marks & HYPOTHETICAL_SENTENCE_MARK) == 0) {
+            return (marks & ELSEWHERE) == 0 ? COUNTS : elsewhereAfter(s, t, start, end, clause);
         }
         // from the signal's own first word too when that is no family's: "pour peu que la mer soit agitée dimanche"
         // is a condition, not "pour dimanche"
@@ -1940,8 +1961,15 @@ public final class Classifier {
                 && walkBack(s, t, b, t.sentence[b], reach) == MARKED) {
             return HYPOTHETICAL; // "Que couvre la Garantie Casse ? Les taches aussi ?": goes on with the one before
         }
-        // from within the span too ("mon imprimante achetée ailleurs ne marche plus"), but not a family's own words
-        // ("je vais aller voir ailleurs" is the threat itself)
+        return (marks & ELSEWHERE) == 0 ? COUNTS : elsewhereAfter(s, t, start, end, clause);
+    }
+
+    /**
+     * HYPOTHETICAL when another shop is named from within the span on in its clause ("mon imprimante achetée
+     * ailleurs ne marche plus"), not by a family's own words ("je vais aller voir ailleurs" is the threat itself);
+     * else COUNTS.
+     */
+    private static int elsewhereAfter(Scratch s, Tokens t, int start, int end, int clause) {
         for (int k = start + 1; k < Math.min(t.count, end + SCOPE_WORDS) && t.clause[k] == clause && !s.has(k, BREAK_BEFORE); k++) {
             if (s.has(k, ELSEWHERE) && !s.has(k, IN_FAMILY)) {
                 return HYPOTHETICAL; // "j'ai eu un colis abîmé chez un autre site": not ours

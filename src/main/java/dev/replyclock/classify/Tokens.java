@@ -40,6 +40,8 @@ final class Tokens {
     boolean[] questionSentence = new boolean[16];
     int count;
     int sentences;
+    /** How many tokens have {@link #hyphenAfter} (most messages none: the loops that look for one are skipped). */
+    int hyphens;
 
     private int used;
     /** The end, in the original text, of the token being read. */
@@ -54,6 +56,7 @@ final class Tokens {
 
     void cut(String text) {
         count = 0;
+        hyphens = 0;
         used = 0;
         sentences = 1;
         questionSentence[0] = false;
@@ -179,6 +182,7 @@ final class Tokens {
             if (f == TextFolder.SPACE || f == TextFolder.CLAUSE || f == TextFolder.SENTENCE) {
                 if (inToken) {
                     hyphenAfter[count] = c == '-' && i + 1 < n && Character.isLetter(src[i + 1]);
+                    hyphens += hyphenAfter[count] ? 1 : 0;
                     finish();
                     inToken = false;
                 }
