@@ -490,23 +490,32 @@ public final class Classifier {
             return (mark[token] & bit) != 0;
         }
 
-        /** Orders the matches by start token, keeping the order of those with the same start (insertion sort). */
-        void sortMatchesByStart() {
-            for (int i = 1; i < matches; i++) {
-                int p = matchPattern[i];
-                int st = matchStart[i];
-                int en = matchEnd[i];
-                int j = i - 1;
-                while (j >= 0 && matchStart[j] > st) {
-                    matchPattern[j + 1] = matchPattern[j];
-                    matchStart[j + 1] = matchStart[j];
-                    matchEnd[j + 1] = matchEnd[j];
-                    j--;
-                }
-                matchPattern[j + 1] = p;
-                matchStart[j + 1] = st;
-                matchEnd[j + 1] = en;
+        private int[] mergedPattern = new int[0];
+        private int[] mergedStart = new int[0];
+        private int[] mergedEnd = new int[0];
+
+        /**
+         * Merges the matches from {@code from} on (the spelled words, in token order) into those before it (the
+         * trie's, in token order): one pass, as a long message may hold thousands of each; at the same start the
+         * trie's come first.
+         */
+        void mergeMatchesFrom(int from) {
+            if (mergedPattern.length < matches) {
+                mergedPattern = new int[matchPattern.length];
+                mergedStart = new int[matchPattern.length];
+                mergedEnd = new int[matchPattern.length];
             }
+            int a = 0;
+            int b = from;
+            for (int o = 0; o < matches; o++) {
+                int k = b >= matches || a < from && matchStart[a] <= matchStart[b] ? a++ : b++;
+                mergedPattern[o] = matchPattern[k];
+                mergedStart[o] = matchStart[k];
+                mergedEnd[o] = matchEnd[k];
+            }
+            System.arraycopy(mergedPattern, 0, matchPattern, 0, matches);
+            System.arraycopy(mergedStart, 0, matchStart, 0, matches);
+            System.arraycopy(mergedEnd, 0, matchEnd, 0, matches);
         }
 
         void add(int pattern, int start, int end) {
@@ -543,7 +552,7 @@ public final class Classifier {
         int found = s.matches;
         spacedLetters(s, t, text);
         if (s.matches > found) {
-            s.sortMatchesByStart(); // spelled words join the trie's matches in token order (rare: spaced letters)
+            s.mergeMatchesFrom(found); // spelled words join the trie's matches in token order (rare: spaced letters)
         }
         s.trieMatches = s.matches; // in token order, which near() and the frame slot chains rely on
         if (s.slotNext.length < s.matches) {
