@@ -2,6 +2,7 @@ package dev.replyclock.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -2294,5 +2295,36 @@ class ClassifierTest {
     @Test
     void beforeTheOpeningIsUrgent() {
         assertRulesAloneReadUrgent("Il nous faudrait les enseignes avant l'inauguration, c'est jouable ?");
+    }
+
+    @Test
+    void aLensThatKeepsPoppingOutOrTheSameHumAsTheFirstIsAFault() {
+        assertComplaintBy("malfunction", "The left lens keeps popping out of the frame.");
+        assertComplaintBy("repeat-fault", "The new speaker has the same hum as the first one.");
+    }
+
+    @Test
+    void aGardenerOrAMoverWhoDidNotComeIsANoShow() {
+        assertComplaintBy("no-show", "Le jardinier devait passer à 9h. Il est midi, personne.");
+    }
+
+    @Test
+    void aQuietRoomInScareQuotesIsSarcasm() {
+        assertComplaintBy("sarcasm", "La chambre « calme » donnait sur le chantier.");
+    }
+
+    @Test
+    void aBrokenRecordAnAccidentOrHowOneSpendsTheDayIsNoSignal() {
+        assertRulesAloneReadStandard("Désolée de radoter comme un disque rayé, mais vous l'avez en vert ?",
+                "Ce fauteuil est-il confortable quand on passe la soirée devant la télé ?");
+        assertNotEquals(Tier.COMPLAINT, rulesAlone.classify(
+                "Notre chien a été renversé par une voiture, la clinique veut votre numéro de contrat aujourd'hui.").tier());
+    }
+
+    @Test
+    void theOldOperatorsProblemIsNotOursAndABusThatLeftWithoutTheCustomerIsAComplaint() {
+        assertRulesAloneReadStandard("J'ai eu trois mois pénibles avec mon ancien opérateur : coupures tous les soirs, "
+                + "une réclamation sans réponse. Votre fibre est-elle dispo à Niort ?");
+        assertComplaintBy("service-failure", "The bus drove off while I was still loading my bike into the hold.");
     }
 }

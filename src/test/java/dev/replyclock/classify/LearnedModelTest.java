@@ -112,7 +112,8 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-fr.jsonl", "src/test/resources/classify/unseen-fs.jsonl",
             "src/test/resources/classify/unseen-ft.jsonl", "src/test/resources/classify/unseen-fu.jsonl",
             "src/test/resources/classify/unseen-fv.jsonl", "src/test/resources/classify/unseen-fw.jsonl",
-            "src/test/resources/classify/unseen-fx.jsonl",
+            "src/test/resources/classify/unseen-fx.jsonl", "src/test/resources/classify/unseen-fy.jsonl",
+            "src/test/resources/classify/unseen-fz.jsonl", "src/test/resources/classify/unseen-ga.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
