@@ -1901,7 +1901,6 @@ public final class Classifier {
         if (markedBefore(RESOLVED_MARK, s, t, start)) {
             return true;
         }
-        int sentence = t.sentence[start];
         // inside the span, up to a "but": a frame's engineer who came and a fridge "making ice again" read as the
         // fault back, with "the fridge that wasn't cooling before is now holding at 4°C" between
         for (int k = start + 1; k < end && !s.has(k, BREAK_BEFORE); k++) {
@@ -1912,6 +1911,7 @@ public final class Classifier {
         // forward through its sentence, and across one "but": "arrivée avec le coin écrasé mais votre collègue m'en a
         // renvoyé une neuve", "the first kettle leaked, the replacement works perfectly" are settled; a problem after
         // the "but" is read on its own
+        int sentence = t.sentence[start];
         boolean crossed = false;
         for (int k = end; k < Math.min(t.count, end + SCOPE_WORDS) && t.sentence[k] == sentence; k++) {
             if (s.has(k, BREAK_BEFORE)) {
