@@ -2327,4 +2327,52 @@ class ClassifierTest {
                 + "une réclamation sans réponse. Votre fibre est-elle dispo à Niort ?");
         assertComplaintBy("service-failure", "The bus drove off while I was still loading my bike into the hold.");
     }
+
+    @Test
+    void notRecommendingTheShopIsAComplaintAndCannotRecommendEnoughIsPraise() {
+        assertComplaintBy("churn-threat", "Two hours late and cold. I would honestly not recommend them.");
+        assertComplaintBy("churn-threat", "La coupe est ratée, je ne vous recommande pas ce salon.");
+        assertRulesAloneReadStandard("I can't recommend your team enough, thanks again!");
+    }
+
+    @Test
+    void whatWasSoldWithoutAPartIsMissingUnlessItHasNoScratch() {
+        assertComplaintBy("missing-item", "The drone you sent me has no propellers.");
+        assertComplaintBy("missing-item", "Le puzzle que vous m'avez vendu n'a pas de boîte de rangement.");
+        assertRulesAloneReadStandard("The table I received has no scratches at all, lovely. Do you sell the chairs?");
+    }
+
+    @Test
+    void toldItWasFreeThenBilledIsABillingError() {
+        assertComplaintBy("billing-error", "You promised the first service would be included. You have now billed me for it.");
+        assertComplaintBy("billing-error", "On m'avait assuré que la pose était offerte, et voilà une facture de 120 euros.");
+        assertRulesAloneReadStandard("On m'a dit que l'installation serait gratuite, c'est toujours le cas ?");
+    }
+
+    @Test
+    void aVisitOnADayIsNoDeadlineAndLastMinuteIsUrgent() {
+        assertRulesAloneReadStandard("Do you have the blue helmet in M? I could drop by Thursday after work.");
+        assertRulesAloneReadUrgent("Besoin d'un photographe en dernière minute pour ce soir, dispo ?");
+    }
+
+    @Test
+    void theCustomersOwnBreakageNothingDamagedAfterAllOrASmashedQuizIsNoComplaint() {
+        assertRulesAloneReadStandard("J'ai cassé ma montre en jardinant. Vous changez les verres ?",
+                "J'ai cru voir une bosse sur l'aile, en fait rien d'abîmé. À jeudi pour la révision.",
+                "We smashed the quiz night record, thanks for the venue! Same table next month?");
+    }
+
+    @Test
+    void theTradeTheCustomerLeftOrTheWorkRedoneIsNoComplaint() {
+        assertRulesAloneReadStandard(
+                "Notre ancien dentiste était une catastrophe, rendez-vous annulés sans arrêt. Prenez-vous de nouveaux patients ?",
+                "Les tirages étaient abîmés au premier envoi, vous avez tout refait en deux jours, merci ! Faites-vous des agrandissements ?");
+    }
+
+    @Test
+    void somethingDoneWithinTheHourOrAnAppointmentMissedIsPastAndTheCustomersToothIsTheirs() {
+        assertRulesAloneReadStandard("Last spring you replied within the hour, so thanks again! Do you have the blue vase in stock?",
+                "Je suis tombé malade jeudi, d'où mon rendez-vous manqué. Pouvez-vous m'en proposer un autre ?");
+        assertRulesAloneReadUrgent("A piece of my tooth came off at lunch, can you see me today?");
+    }
 }

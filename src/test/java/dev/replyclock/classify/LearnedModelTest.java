@@ -114,6 +114,8 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-fv.jsonl", "src/test/resources/classify/unseen-fw.jsonl",
             "src/test/resources/classify/unseen-fx.jsonl", "src/test/resources/classify/unseen-fy.jsonl",
             "src/test/resources/classify/unseen-fz.jsonl", "src/test/resources/classify/unseen-ga.jsonl",
+            "src/test/resources/classify/unseen-gb.jsonl", "src/test/resources/classify/unseen-gc.jsonl",
+            "src/test/resources/classify/unseen-gd.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
