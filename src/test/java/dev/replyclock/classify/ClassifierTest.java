@@ -2375,4 +2375,27 @@ class ClassifierTest {
                 "Je suis tombé malade jeudi, d'où mon rendez-vous manqué. Pouvez-vous m'en proposer un autre ?");
         assertRulesAloneReadUrgent("A piece of my tooth came off at lunch, can you see me today?");
     }
+
+    @Test
+    void theTradeLeftBeforeOrTheCustomersOwnSpillIsNotOurs() {
+        assertRulesAloneReadStandard(
+                "Our previous gardener was a nightmare, half the hedges never got cut. Do you do monthly visits?",
+                "J'ai renversé du thé sur la facture, elle est tachée et illisible, pourriez-vous me la renvoyer ?",
+                "You double-charged me in May but refunded it straight away, thanks. Can I add a second card?");
+    }
+
+    @Test
+    void aChildBuzzingOrAShoeArrivingInStoreIsNoSignal() {
+        assertRulesAloneReadStandard("The little one was absolutely buzzing after the swim class! Is there a slot on Sundays too?",
+                "Les nouvelles baskets arrivent quand en rayon ?");
+        assertRulesAloneReadUrgent("Toujours rien sur le suivi, vous savez où en est mon colis ?");
+    }
+
+    @Test
+    void aTableTakenACakeAfterThePartyOrACleanerWhoLeftEarlyIsAServiceFailure() {
+        assertComplaintBy("service-failure", "Notre table était déjà occupée par un autre groupe quand nous sommes arrivés.");
+        assertComplaintBy("service-failure", "The cake arrived at 6pm; the party was over and the guests had gone.");
+        assertComplaintBy("service-failure", "The cleaner left at 11 instead of 1 and the kitchen was not done.");
+        assertComplaintBy("malfunction", "Le portail refuse le code depuis ce matin.");
+    }
 }

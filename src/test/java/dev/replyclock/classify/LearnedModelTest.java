@@ -115,7 +115,8 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-fx.jsonl", "src/test/resources/classify/unseen-fy.jsonl",
             "src/test/resources/classify/unseen-fz.jsonl", "src/test/resources/classify/unseen-ga.jsonl",
             "src/test/resources/classify/unseen-gb.jsonl", "src/test/resources/classify/unseen-gc.jsonl",
-            "src/test/resources/classify/unseen-gd.jsonl",
+            "src/test/resources/classify/unseen-gd.jsonl", "src/test/resources/classify/unseen-ge.jsonl",
+            "src/test/resources/classify/unseen-gf.jsonl", "src/test/resources/classify/unseen-gg.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
