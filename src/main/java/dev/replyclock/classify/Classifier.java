@@ -408,6 +408,8 @@ public final class Classifier {
         /** A complaint word the rules read and set aside (negated, hypothetical, thanked, not bought yet). */
         boolean complaintSetAside;
         boolean ownMistake;
+        /** The customer says the shop is not to blame ("nothing wrong on your side"): the model adds no complaint. */
+        boolean notBlamed;
         final char[] merged = new char[64];
         /** Per family: whether the first list of a near or frame family has a word in this message. */
         long[] anchored = new long[0];
@@ -467,6 +469,7 @@ public final class Classifier {
             prePurchase = false;
             complaintSetAside = false;
             ownMistake = false;
+            notBlamed = false;
             if (mark.length < tokenCount + 1) {
                 int n = Math.max(tokenCount + 1, mark.length * 2);
                 mark = new int[n];
@@ -579,7 +582,7 @@ public final class Classifier {
         }
         models.logits(t, s.modelWord, s.modelWeight, s.urgentWeight, s.logits, s.strongest);
         double complaint = LearnedModel.probability(s.logits[0]);
-        boolean complaintOpen = !s.complaintSetAside && !s.prePurchase;
+        boolean complaintOpen = !s.complaintSetAside && !s.prePurchase && !s.notBlamed;
         if (c.tier() == Tier.COMPLAINT) {
             if (complaint >= dissentBelow) {
                 return c;
@@ -1163,6 +1166,7 @@ public final class Classifier {
                 // not inside an ignore phrase either: "j'adore votre nouvelle collection" praises, it asks about nothing
                 case PRE_PURCHASE -> s.prePurchase |= !insideIgnore(s, start, s.matchEnd[m]);
                 case OWN_MISTAKE -> s.ownMistake = true;
+                case NOT_BLAMED -> s.notBlamed = true;
                 case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
                 case CURRENCY -> s.mark[start] |= CURRENCY_MARK;
                 case NEGATOR -> {
@@ -1628,7 +1632,9 @@ public final class Classifier {
                 s.complaintSetAside |= familyTier[f] == Tier.COMPLAINT;
                 continue;
             }
-            if (filled && found(s, t, lo, hi)) {
+            // a title between a complaint frame's slots is what was ordered or what came; between an event and
+            // its date it is the event's name (« Casse-Noisette » de Noël), which the title check keeps out
+            if (filled && found(s, t, lo, hi, familyTier[f] == Tier.COMPLAINT)) {
                 return;
             }
         }
@@ -1642,8 +1648,8 @@ public final class Classifier {
      * negated, hypothetical or out of scope: "Supposing I'd wanted a king, I'd have ordered one. I ordered a
      * single and got a king."). Returns whether the search is over: the span counts, or enough were read.
      */
-    private boolean found(Scratch s, Tokens t, int lo, int hi) {
-        int verdict = verdict(s, t, lo, hi);
+    private boolean found(Scratch s, Tokens t, int lo, int hi, boolean frame) {
+        int verdict = verdict(s, t, lo, hi, frame);
         if (s.foundVerdict < 0 || verdict == COUNTS) {
             s.foundStart = lo;
             s.foundEnd = hi;
@@ -1788,7 +1794,7 @@ public final class Classifier {
             }
             for (int b = reach; b >= 0 && s.matchStart[b] <= ae + fam.window(); b = s.slotNext[b]) {
                 int[] span = pair(s, t, fam, as, ae, s.matchStart[b], s.matchEnd[b]);
-                if (span != null && found(s, t, span[0], span[1])) {
+                if (span != null && found(s, t, span[0], span[1], false)) {
                     return;
                 }
             }
@@ -1797,7 +1803,7 @@ public final class Classifier {
                 for (int k = from; k <= to; k++) {
                     if (s.timeEnd[k] > 0 && (timeSide[f] == 1 || isClock(t, k)) && s.ignoreReach[k] < s.timeEnd[k]) {
                         int[] span = pair(s, t, fam, as, ae, k, s.timeEnd[k]);
-                        if (span != null && found(s, t, span[0], span[1])) {
+                        if (span != null && found(s, t, span[0], span[1], false)) {
                             return;
                         }
                     }
@@ -1929,7 +1935,15 @@ public final class Classifier {
 
     /** Whether a signal counts: not ignored or out of scope (a name, a title, a compound), negated or hypothetical. */
     private int verdict(Scratch s, Tokens t, int start, int end) {
-        if (s.ignoreReach[start] >= end || outOfScope(t, start, end)) {
+        return verdict(s, t, start, end, false);
+    }
+
+    /**
+     * {@code slots}: the span of a complaint frame, whose words between its first slot and its last are no signal words: a title there is what was ordered or what came ("ordered 'The Hobbit' and got 'The Silmarillion'"),
+     * so only the span's ends are read for a title.
+     */
+    private int verdict(Scratch s, Tokens t, int start, int end, boolean slots) {
+        if (s.ignoreReach[start] >= end || outOfScope(t, start, end, slots)) {
             return OUT_OF_SCOPE; // inside an idiom, a product name or a title
         }
         int clause = t.clause[start];
@@ -2103,13 +2117,19 @@ public final class Classifier {
      * brise-vue), a title in quotes opening on a capital (« Urgences »), or a name written in Title Case
      * inside a sentence (the Crash Pad, Rush Hour) where the sentence itself is not written that way.
      */
-    private static boolean outOfScope(Tokens t, int start, int end) {
+    private static boolean outOfScope(Tokens t, int start, int end, boolean slots) {
         if (compoundHead(t, end - 1) || invertedConditional(t, end - 1)) {
             return true;
         }
-        for (int k = start; k < end; k++) {
-            if (t.quote[k] == 1) {
+        if (slots) {
+            if (t.quote[start] == 1 || t.quote[end - 1] == 1) {
                 return true;
+            }
+        } else {
+            for (int k = start; k < end; k++) {
+                if (t.quote[k] == 1) {
+                    return true;
+                }
             }
         }
         if (!t.titleCase[start] || start == 0 || t.clause[start - 1] != t.clause[start]) {

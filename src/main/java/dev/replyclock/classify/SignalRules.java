@@ -39,7 +39,7 @@ public final class SignalRules {
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
         HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, NOT_HYPOTHETICAL, QUESTION_OPENER, OWN_MISTAKE, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY,
-        GRATITUDE, RESOLVED, ELSEWHERE, GENERAL, POST_NEGATOR }
+        GRATITUDE, RESOLVED, ELSEWHERE, GENERAL, POST_NEGATOR, NOT_BLAMED }
 
     /** A term: its words, what it is for, the family it belongs to (or -1) and, in a frame, its slot. */
     record Pattern(Element[] elements, Role role, int family, int slot) {
@@ -79,7 +79,7 @@ public final class SignalRules {
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
-            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "gratitude", "resolved", "elsewhere", "general-questions", "post-negators",
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "not-blamed", "gratitude", "resolved", "elsewhere", "general-questions", "post-negators",
             "learned-complaint-threshold", "learned-complaint-model", "learned-urgent-threshold",
             "learned-urgent-model", "learned-dissent-below");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
@@ -225,6 +225,7 @@ public final class SignalRules {
         terms(root.path("question-openers"), "question-openers", Role.QUESTION_OPENER, -1);
         terms(root.path("not-hypothetical"), "not-hypothetical", Role.NOT_HYPOTHETICAL, -1);
         terms(root.path("own-mistake"), "own-mistake", Role.OWN_MISTAKE, -1);
+        terms(root.path("not-blamed"), "not-blamed", Role.NOT_BLAMED, -1);
         terms(root.path("gratitude"), "gratitude", Role.GRATITUDE, -1);
         terms(root.path("resolved"), "resolved", Role.RESOLVED, -1);
         terms(root.path("elsewhere"), "elsewhere", Role.ELSEWHERE, -1);

@@ -449,9 +449,13 @@ final class Tokens {
         if ((c == '\'' || c == '\u2018') && open > 0 && Character.isLetterOrDigit(text.charAt(open - 1))) {
             return -1; // an apostrophe inside a word (l'urgence, don't)
         }
-        int limit = Math.min(text.length(), open + 60);
-        for (int k = open + 1; k < limit; k++) {
+        // 60 characters that show: zero-width characters inside the quoted words do not make a title longer
+        int visible = 0;
+        for (int k = open + 1; k < text.length(); k++) {
             char d = text.charAt(k);
+            if (TextFolder.first(d) != TextFolder.DELETE && ++visible >= 60) {
+                break;
+            }
             boolean closes = switch (c) {
                 case '\u00AB' -> d == '\u00BB';
                 case '\u201C', '\u201E' -> d == '\u201D' || d == '\u201C';
@@ -475,6 +479,9 @@ final class Tokens {
      * letters only ('waterproof', "fixed").
      */
     private static boolean titleQuote(String text, int open, int close) {
+        if (NAMING_WORDS.contains(wordBefore(text, open))) {
+            return true; // "mon travail intitulé « la plainte client dans le commerce »": a title in small letters
+        }
         boolean first = true;
         for (int k = open + 1; k < close; k++) {
             char d = text.charAt(k);
@@ -492,6 +499,35 @@ final class Tokens {
             }
         }
         return false;
+    }
+
+    /** Words that name what follows, folded: a quote after one is a title whatever its case. */
+    private static final java.util.Set<String> NAMING_WORDS = java.util.Set.of("intitule", "intitulee", "intitules",
+            "intitulees", "titled", "entitled", "called", "named", "nomme", "nommee", "appele", "appelee", "baptise",
+            "baptisee");
+
+    /**
+     * The word before {@code at}, past blanks and a colon, folded as the tokens are (accents, capitals, lookalike
+     * letters, zero-width characters); "" when none or longer than a naming word.
+     */
+    private static String wordBefore(String text, int at) {
+        int end = at;
+        while (end > 0 && TextFolder.first(text.charAt(end - 1)) <= TextFolder.SENTENCE
+                && text.charAt(end - 1) != '.' && text.charAt(end - 1) != '\n') {
+            end--; // blanks, a colon, zero-width characters
+        }
+        StringBuilder word = new StringBuilder(12);
+        for (int k = end - 1; k >= 0 && word.length() <= 12; k--) {
+            char f = TextFolder.first(text.charAt(k));
+            if (f == TextFolder.DELETE) {
+                continue;
+            }
+            if (f <= TextFolder.SENTENCE) {
+                break;
+            }
+            word.append(f);
+        }
+        return word.length() > 12 ? "" : word.reverse().toString();
     }
 
     private void append(char f, int origEndExclusive) {

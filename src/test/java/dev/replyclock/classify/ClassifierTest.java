@@ -2398,4 +2398,41 @@ class ClassifierTest {
         assertComplaintBy("service-failure", "The cleaner left at 11 instead of 1 and the kitchen was not done.");
         assertComplaintBy("malfunction", "Le portail refuse le code depuis ce matin.");
     }
+
+    @Test
+    void aQuoteAfterANamingWordIsATitleAndATitleBetweenAFramesSlotsIsWhatCame() {
+        assertRulesAloneReadStandard("Mon mémoire est intitulé « la réclamation en ligne » : puis-je vous poser quelques questions ?");
+        assertComplaintBy("wrong-item", "I ordered 'Wolf Hall' and you sent 'Bring Up the Bodies'.");
+        assertComplaintBy("wrong-item", "J'avais commandé une plaque « Famille Martin » et vous avez écrit « Famille Martine ».");
+    }
+
+    @Test
+    void aLateInstructorCallsNotPickedOrAPartyCutShortIsAComplaint() {
+        assertComplaintBy("no-show", "Cours réservé pour 9h, prof arrivée à 10h20.");
+        assertComplaintBy("no-response", "The plumber has not been picking my calls since Friday.");
+        assertComplaintBy("service-failure", "The party room was booked until midnight and was cut off at 10:30.");
+        assertComplaintBy("missing-item", "Je n'ai trouvé ni la notice ni les vis dans le carton.");
+    }
+
+    @Test
+    void dansLesMeilleursDelaisAndADischargeTomorrowAreUrgent() {
+        assertRulesAloneReadUrgent("Merci de nous envoyer le devis dans les meilleurs délais.",
+                "Mum is being discharged tomorrow at 10, could the flowers be at her house for then?");
+    }
+
+    @Test
+    void aRepairForFreeAReplacementInThanksOrNewsOfTheWorkAreNoComplaint() {
+        assertRulesAloneReadStandard("You fixed the puncture and didn't charge me, thanks! Do you sell lights?",
+                "Quick update on the shed you built: still standing after the storm! Do you do decking?",
+                "Je suis nulle en couture, vous proposez des retouches ?",
+                "Quand mon fils est tombé, vous nous aviez appelés tout de suite. Merci encore ! Reste-t-il des places en septembre ?");
+        assertRulesAloneReadUrgent("I sat on my sunglasses, my own fault entirely, and the frame cracked. Can you fix them by Friday?");
+    }
+
+    @Test
+    void theModelAddsNoComplaintWhenTheCustomerSaysTheShopIsNotToBlame() {
+        assertEquals(Tier.STANDARD, tier("Je ne vous reproche rien, j'ai eu la grippe tout le mois et je n'ai pas pu venir. "
+                + "Puis-je reporter mes séances ?"));
+        assertRulesAloneReadStandard("I've been in hospital with a broken hip since March. Could I pause my plan for two months?");
+    }
 }

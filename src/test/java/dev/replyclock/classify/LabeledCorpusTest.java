@@ -123,7 +123,9 @@ import org.junit.jupiter.api.Test;
  * unseen-gc.jsonl, hidden set 1 and hidden set 2 kinds: 0.980 / 1.000 and 0.953 / 0.945; unseen-gd.jsonl, long
  * messages a fifth time, after the fixes for gb and gc: 0.907 / 0.982; unseen-ge.jsonl, unseen-gf.jsonl and
  * unseen-gg.jsonl, hidden set 1 kinds, hidden set 2 kinds and complaints easy to miss, after the fixes for gd: 0.987 /
- * 1.000, 0.973 / 0.982 and 0.927 / 0.950) and our cases of
+ * 1.000, 0.973 / 0.982 and 0.927 / 0.950; unseen-gh.jsonl, unseen-gi.jsonl and unseen-gj.jsonl, hidden set 2 kinds,
+ * hidden set 1 kinds and long messages a sixth time, after the fixes for gg: 0.987 / 0.982, 0.960 / 0.945 and 0.820 /
+ * 0.927) and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (LearnedModelTest), so these bars guard against
  * regressions; the held-out figures above, and those in docs/classifier.md, are the measure of generalization.
@@ -210,7 +212,8 @@ class LabeledCorpusTest {
             "unseen-fo.jsonl", "unseen-fp.jsonl", "unseen-fq.jsonl", "unseen-fr.jsonl", "unseen-fs.jsonl",
             "unseen-ft.jsonl", "unseen-fu.jsonl", "unseen-fv.jsonl", "unseen-fw.jsonl", "unseen-fx.jsonl",
             "unseen-fy.jsonl", "unseen-fz.jsonl", "unseen-ga.jsonl", "unseen-gb.jsonl", "unseen-gc.jsonl",
-            "unseen-gd.jsonl", "unseen-ge.jsonl", "unseen-gf.jsonl", "unseen-gg.jsonl"}) {
+            "unseen-gd.jsonl", "unseen-ge.jsonl", "unseen-gf.jsonl", "unseen-gg.jsonl",
+            "unseen-gh.jsonl", "unseen-gi.jsonl", "unseen-gj.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
