@@ -2075,10 +2075,11 @@ public final class Classifier {
         while (last + 1 < t.count && t.sentence[last + 1] == sentence) {
             last++;
         }
-        if (last - first + 1 > FOLLOW_UP_WORDS) {
+        int words = last - first + 1;
+        if (words > FOLLOW_UP_MORE_WORDS) {
             return false;
         }
-        if (FOLLOW_UP_OPENERS.contains(t, first) || t.clause[last] - t.clause[first] >= 2) {
+        if (words <= FOLLOW_UP_WORDS && (FOLLOW_UP_OPENERS.contains(t, first) || t.clause[last] - t.clause[first] >= 2)) {
             return true; // or a list of three or more: "Que couvre la formule ? Écran, clavier, liquide renversé ?"
         }
         for (int i = first; i <= last; i++) {
@@ -2090,8 +2091,12 @@ public final class Classifier {
     }
 
     private static final int FOLLOW_UP_WORDS = 5;
+    /** A follow-up that names its link to the question before ("part of it", "aussi") may be longer. */
+    private static final int FOLLOW_UP_MORE_WORDS = 7;
     private static final Words FOLLOW_UP_OPENERS = new Words("and", "et", "or", "ou", "what", "how", "meme", "even");
-    private static final Words FOLLOW_UP_MORE = new Words("aussi", "also", "too", "either", "compris", "included");
+    /** Words that ask whether something is in what was asked about: "Is a leaking radiator part of it?" */
+    private static final Words FOLLOW_UP_MORE = new Words("aussi", "also", "too", "either", "compris", "included",
+            "part", "inclus", "incluse", "inclut");
 
     /**
      * Whether a French negation that follows the verb ("ça presse pas", "ça urge pas vraiment") stands right after

@@ -2435,4 +2435,24 @@ class ClassifierTest {
                 + "Puis-je reporter mes séances ?"));
         assertRulesAloneReadStandard("I've been in hospital with a broken hip since March. Could I pause my plan for two months?");
     }
+
+    @Test
+    void nobodyCalledBackLeftInTheLobbyDoubleTheEstimateOrBreakfastClearedEarlyIsAComplaint() {
+        assertComplaintBy("no-response", "Personne ne m'a recontacté depuis la visite du technicien.");
+        assertComplaintBy("service-failure", "The courier left it in the lobby although I paid for delivery to the flat.");
+        assertComplaintBy("billing-error", "The final bill was double what the estimate said.");
+        assertComplaintBy("service-failure", "We arrived at 9:30 for breakfast and everything was cleared away.");
+        assertComplaintBy("no-show", "Le technicien devait passer lundi pour la chaudière. Jamais vu.");
+        assertComplaintBy("malfunction", "The cold room is sitting at 11°C this morning.");
+    }
+
+    @Test
+    void aRefundReceivedAThingFoundAfterAllOrAMovedAppointmentIsNoSignal() {
+        assertRulesAloneReadStandard("Got my refund for the torn curtain, thanks! Do you have the blue ones?",
+                "The missing invoice was in my spam folder all along, please close the ticket.",
+                "Je peux décaler mon rendez-vous de mardi pour mercredi ?",
+                "Please send a copy of the invoice for my reimbursement claim.",
+                "Could you tell me what the 'Home Plus' cover includes? Is a cracked basin part of it?");
+        assertRulesAloneReadUrgent("Cracked a back tooth on a nut, can you fit me in today?");
+    }
 }
