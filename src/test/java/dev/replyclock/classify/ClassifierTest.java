@@ -2455,4 +2455,33 @@ class ClassifierTest {
                 "Could you tell me what the 'Home Plus' cover includes? Is a cracked basin part of it?");
         assertRulesAloneReadUrgent("Cracked a back tooth on a nut, can you fit me in today?");
     }
+
+    @Test
+    void aFlightTakingOffOrChildrenEagerToSeeAFilmIsNoSignal() {
+        assertRulesAloneReadUrgent("Notre vol pour Montréal décolle demain à 7h, ma nouvelle carte est-elle partie ?");
+        assertRulesAloneReadStandard("Les petits sont pressés de voir le spectacle de marionnettes, il passe à partir de quand ?");
+    }
+
+    @Test
+    void theFirmUsedBeforeOnesOwnAbsenceAngerOverOrTheWeatherIsNoComplaint() {
+        assertRulesAloneReadStandard(
+                "Our previous removals company was a nightmare, they broke two chairs. Do you do weekend moves?",
+                "Sorry for missing the fitting yesterday, my train was cancelled. Can we rebook next week?",
+                "Au début j'étais furieux à cause de la banque, mais la vente est signée, merci ! Vous faites aussi la gestion locative ?",
+                "The roof held up through some terrible weather last week. Could you quote for the garage roof too?",
+                "Je vous écris pour autre chose que ma commande : vous recrutez des vendeurs ?");
+    }
+
+    @Test
+    void anInstrumentOutOfTuneAgainDaysAfterTheTuningIsARepeatFault() {
+        assertComplaintBy("repeat-fault", "You tuned the guitar on Monday and it was out of tune again by Friday.");
+    }
+
+    @Test
+    void aSlotGivenToOthersAPromiseNotKeptOrACountShortFarFromTheOrderIsAComplaint() {
+        assertComplaintBy("service-failure", "Our table had been given to another family when we arrived, though we had booked a week ago.");
+        assertComplaintBy("service-failure", "You promised the fence would be repaired before Easter. None of it has happened.");
+        assertComplaintBy("missing-item", "Nous avions commandé 60 verrines pour le buffet du samedi, et au moment du service le traiteur "
+                + "n'en a trouvé que 45.");
+    }
 }

@@ -120,6 +120,8 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-gh.jsonl", "src/test/resources/classify/unseen-gi.jsonl",
             "src/test/resources/classify/unseen-gj.jsonl", "src/test/resources/classify/unseen-gk.jsonl",
             "src/test/resources/classify/unseen-gl.jsonl", "src/test/resources/classify/unseen-gm.jsonl",
+            "src/test/resources/classify/unseen-gn.jsonl", "src/test/resources/classify/unseen-go.jsonl",
+            "src/test/resources/classify/unseen-gp.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
