@@ -1249,7 +1249,7 @@ public final class Classifier {
                     | (s.has(i, AMOUNT) ? AMOUNT_SHAPE : 0)
                     | (digitFirst && isReference(t, i) && !s.has(i, AMOUNT) ? NUMBER_SHAPE : 0)
                     | (digitFirst && t.length[i] <= 3 && leadingDigits(t, i) == t.length[i] && !s.has(i, AMOUNT)
-                    && s.timeEnd[i] == 0 && !isClock(t, i) ? COUNT_SHAPE : 0);
+                    && s.timeEnd[i] == 0 && !isClock(t, i) && !(i > 0 && t.colonAfter[i - 1]) ? COUNT_SHAPE : 0);
             s.shape[i] = shape;
             s.shapesPresent |= shape;
             marks |= s.mark[i];
@@ -1321,6 +1321,11 @@ public final class Classifier {
         int base = t.charStart[i];
         int len = t.length[i];
         int d = leadingDigits(t, i);
+        if (d == len && d <= 2 && t.colonAfter[i]) {
+            // "6:15", "14:30": the hour, before a colon and two digits (the minutes are the next token)
+            int hour = d == 1 ? t.chars[base] - '0' : (t.chars[base] - '0') * 10 + t.chars[base + 1] - '0';
+            return hour <= 24;
+        }
         if (d == 0 || d > 2 || d == len) {
             return false;
         }

@@ -34,6 +34,8 @@ final class Tokens {
     int[] hash = new int[128];
     int[] sentence = new int[128];
     boolean[] hyphenAfter = new boolean[128];
+    /** Per token: followed by a colon and two digits ("6:15", "14:30"): the hour of a clock time. */
+    boolean[] colonAfter = new boolean[128];
     boolean[] titleCase = new boolean[128];
     /** 0 = not quoted, 1 = in quotes opening on a capital (a title), 2 = in quotes opening on a small letter. */
     byte[] quote = new byte[128];
@@ -176,12 +178,19 @@ final class Tokens {
                     && Character.isDigit(src[i + 1])) {
                 f = TextFolder.SPACE; // 89.99, 84,98: a number, not the end of a clause
             }
+            boolean clockColon = c == ':' && inToken && i + 2 < n && Character.isDigit(src[i - 1]) && Character.isDigit(src[i + 1])
+                    && Character.isDigit(src[i + 2]) && (i + 3 == n || !Character.isLetterOrDigit(src[i + 3])
+                    || src[i + 3] == 'a' || src[i + 3] == 'p');
+            if (clockColon) {
+                f = TextFolder.SPACE; // 6:15, 14:30: a clock time, not the end of a clause
+            }
             if (c == '-' && i > 0 && src[i - 1] == ' ' && i + 1 < n && src[i + 1] == ' ') {
                 f = TextFolder.CLAUSE; // a hyphen between blanks is a dash: "no worries - but please send it today"
             }
             if (f == TextFolder.SPACE || f == TextFolder.CLAUSE || f == TextFolder.SENTENCE) {
                 if (inToken) {
                     hyphenAfter[count] = c == '-' && i + 1 < n && Character.isLetter(src[i + 1]);
+                    colonAfter[count] = clockColon;
                     hyphens += hyphenAfter[count] ? 1 : 0;
                     finish();
                     inToken = false;
@@ -411,6 +420,7 @@ final class Tokens {
             hash = Arrays.copyOf(hash, size);
             sentence = Arrays.copyOf(sentence, size);
             hyphenAfter = Arrays.copyOf(hyphenAfter, size);
+            colonAfter = Arrays.copyOf(colonAfter, size);
             titleCase = Arrays.copyOf(titleCase, size);
             quote = Arrays.copyOf(quote, size);
         }
@@ -423,6 +433,7 @@ final class Tokens {
         clause[count] = clauseId;
         sentence[count] = sentenceId;
         hyphenAfter[count] = false;
+        colonAfter[count] = false;
         titleCase[count] = false;
         quote[count] = quoted;
     }

@@ -2484,4 +2484,26 @@ class ClassifierTest {
         assertComplaintBy("missing-item", "Nous avions commandé 60 verrines pour le buffet du samedi, et au moment du service le traiteur "
                 + "n'en a trouvé que 45.");
     }
+
+    @Test
+    void aClockWrittenWithAColonIsAClockTime() {
+        assertComplaintBy("no-show", "Booked the electrician for 9am, he showed at 12:40.");
+        Tokens t = rulesAlone.tokensAfterClassifying("Booked for 9am, he came at 12:40.");
+        assertEquals(t.clause[t.count - 2], t.clause[t.count - 1], "the colon of a clock time ends no clause");
+    }
+
+    @Test
+    void theSameErrorBackOrLeftDownstairsThoughPaidUpstairsIsAComplaint() {
+        assertComplaintBy("repeat-fault", "Same error code came back two days after your engineer left.");
+        assertComplaintBy("service-failure",
+                "Le livreur a laissé le canapé au pied de l'immeuble alors que j'avais payé la livraison à l'étage.");
+    }
+
+    @Test
+    void assuredFreeThenChargedACarGoneToAnotherCustomerOrACrownThatClicksIsAComplaint() {
+        assertComplaintBy("billing-error", "Vous m'aviez assuré que la livraison serait offerte, et je vois des frais de 15 euros.");
+        assertComplaintBy("service-failure", "The 5-seater we reserved had gone to another customer when we got to the desk.");
+        assertComplaintBy("malfunction", "Since the new crown it clicks when I bite.");
+        assertRulesAloneReadStandard("Hi Pete, could you quote for a new shed base? No rush.");
+    }
 }
