@@ -1944,8 +1944,9 @@ public final class Classifier {
     }
 
     /**
-     * {@code slots}: the span of a complaint frame, whose words between its first slot and its last are no signal words: a title there is what was ordered or what came ("ordered 'The Hobbit' and got 'The Silmarillion'"),
-     * so only the span's ends are read for a title.
+     * {@code slots}: the span of a complaint frame, whose words between its first slot and its last are no signal
+     * words: a title there is what was ordered or what came ("ordered 'The Hobbit' and got 'The Silmarillion'"), so
+     * only the span's ends are read for a title.
      */
     private int verdict(Scratch s, Tokens t, int start, int end, boolean slots) {
         if (s.ignoreReach[start] >= end || outOfScope(t, start, end, slots)) {

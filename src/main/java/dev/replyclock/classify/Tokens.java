@@ -489,8 +489,8 @@ final class Tokens {
      * a title or a name (« Urgences », "Rush Hour", « les Cassés de Douarnenez »). Scare quotes hold small
      * letters only ('waterproof', "fixed").
      */
-    private static boolean titleQuote(String text, int open, int close) {
-        if (NAMING_WORDS.contains(wordBefore(text, open))) {
+    private boolean titleQuote(String text, int open, int close) {
+        if (afterNamingWord(text, open)) {
             return true; // "mon travail intitulé « la plainte client dans le commerce »": a title in small letters
         }
         boolean first = true;
@@ -513,22 +513,23 @@ final class Tokens {
     }
 
     /** Words that name what follows, folded: a quote after one is a title whatever its case. */
-    private static final java.util.Set<String> NAMING_WORDS = java.util.Set.of("intitule", "intitulee", "intitules",
-            "intitulees", "titled", "entitled", "called", "named", "nomme", "nommee", "appele", "appelee", "baptise",
-            "baptisee");
+    private static final String[] NAMING_WORDS = {"intitule", "intitulee", "intitules", "intitulees", "titled",
+        "entitled", "called", "named", "nomme", "nommee", "appele", "appelee", "baptise", "baptisee"};
+    /** The word before a quote, folded, read backwards into the end of this buffer (no allocation per quote). */
+    private final char[] wordBefore = new char[10];
 
     /**
-     * The word before {@code at}, past blanks and a colon, folded as the tokens are (accents, capitals, lookalike
-     * letters, zero-width characters); "" when none or longer than a naming word.
+     * Whether the word before {@code at}, past blanks and a colon, is a naming word, folded as the tokens are
+     * (accents, capitals, lookalike letters, zero-width characters).
      */
-    private static String wordBefore(String text, int at) {
+    private boolean afterNamingWord(String text, int at) {
         int end = at;
         while (end > 0 && TextFolder.first(text.charAt(end - 1)) <= TextFolder.SENTENCE
                 && text.charAt(end - 1) != '.' && text.charAt(end - 1) != '\n') {
             end--; // blanks, a colon, zero-width characters
         }
-        StringBuilder word = new StringBuilder(12);
-        for (int k = end - 1; k >= 0 && word.length() <= 12; k--) {
+        int from = wordBefore.length;
+        for (int k = end - 1; k >= 0; k--) {
             char f = TextFolder.first(text.charAt(k));
             if (f == TextFolder.DELETE) {
                 continue;
@@ -536,9 +537,18 @@ final class Tokens {
             if (f <= TextFolder.SENTENCE) {
                 break;
             }
-            word.append(f);
+            if (from == 0) {
+                return false; // longer than any naming word
+            }
+            wordBefore[--from] = f;
         }
-        return word.length() > 12 ? "" : word.reverse().toString();
+        int len = wordBefore.length - from;
+        for (String w : NAMING_WORDS) {
+            if (w.length() == len && regionEquals(wordBefore, from, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void append(char f, int origEndExclusive) {
