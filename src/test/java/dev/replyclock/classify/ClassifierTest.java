@@ -2506,4 +2506,15 @@ class ClassifierTest {
         assertComplaintBy("malfunction", "Since the new crown it clicks when I bite.");
         assertRulesAloneReadStandard("Hi Pete, could you quote for a new shed base? No rush.");
     }
+
+    @Test
+    void aQuoteForReplacingAgainstALargerInvoiceIsABillingError() {
+        assertComplaintBy("billing-error", "I was quoted £90 for replacing the tap and the invoice says £140.");
+    }
+
+    @Test
+    void payingOnCollectionOrMoneySentToTheWrongAccountIsNoComplaint() {
+        assertRulesAloneReadStandard("Je peux payer par carte quand je viens chercher le vélo réparé ?");
+        assertRulesAloneReadUrgent("Please reverse it quickly, I sent the deposit to the wrong account number.");
+    }
 }

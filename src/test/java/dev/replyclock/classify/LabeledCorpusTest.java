@@ -129,7 +129,9 @@ import org.junit.jupiter.api.Test;
  * easy to miss, the last scored first and fixed first: 0.960 / 0.945, 0.980 / 0.982 and 0.920 / 0.955; unseen-gn.jsonl,
  * unseen-go.jsonl and unseen-gp.jsonl, hidden set 2 kinds, hidden set 1 kinds and long messages a seventh time: 0.987 /
  * 1.000, 0.987 / 1.000 and 0.900 / 0.927; unseen-gq.jsonl, unseen-gr.jsonl and unseen-gs.jsonl, hidden set 2 kinds,
- * hidden set 1 kinds and long messages an eighth time: 0.980 / 0.945, 1.000 / 1.000 and 0.900 / 0.945) and our cases of
+ * hidden set 1 kinds and long messages an eighth time: 0.980 / 0.945, 1.000 / 1.000 and 0.900 / 0.945; unseen-gt.jsonl
+ * and unseen-gu.jsonl, hidden set 2 and hidden set 1 kinds, the second scored after the first's fixes: 0.973 / 0.982 and
+ * 0.993 / 1.000) and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (LearnedModelTest), so these bars guard against
  * regressions; the held-out figures above, and those in docs/classifier.md, are the measure of generalization.
@@ -219,7 +221,7 @@ class LabeledCorpusTest {
             "unseen-gd.jsonl", "unseen-ge.jsonl", "unseen-gf.jsonl", "unseen-gg.jsonl",
             "unseen-gh.jsonl", "unseen-gi.jsonl", "unseen-gj.jsonl", "unseen-gk.jsonl", "unseen-gl.jsonl",
             "unseen-gm.jsonl", "unseen-gn.jsonl", "unseen-go.jsonl", "unseen-gp.jsonl", "unseen-gq.jsonl",
-            "unseen-gr.jsonl", "unseen-gs.jsonl"}) {
+            "unseen-gr.jsonl", "unseen-gs.jsonl", "unseen-gt.jsonl", "unseen-gu.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }
