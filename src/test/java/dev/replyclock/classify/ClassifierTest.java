@@ -2517,4 +2517,12 @@ class ClassifierTest {
         assertRulesAloneReadStandard("Je peux payer par carte quand je viens chercher le vélo réparé ?");
         assertRulesAloneReadUrgent("Please reverse it quickly, I sent the deposit to the wrong account number.");
     }
+
+    @Test
+    void aTiredCustomerASalesSloganOrAMutualRefundIsNoComplaintAndTheTheoryTestIsAnEvent() {
+        assertNotEquals(Tier.COMPLAINT, rulesAlone.classify("Je suis cassé après le déménagement, vous livrez le samedi ?").tier());
+        assertRulesAloneReadStandard("La publicité dit « on casse tout pour les soldes », c'est valable en magasin ?",
+                "Le tensiomètre est-il remboursé par la mutuelle ?");
+        assertRulesAloneReadUrgent("Mon fils passe son code dans 4 jours, l'accès en ligne est-il activé ?");
+    }
 }

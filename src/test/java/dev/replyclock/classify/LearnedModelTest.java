@@ -124,6 +124,7 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-gp.jsonl", "src/test/resources/classify/unseen-gq.jsonl",
             "src/test/resources/classify/unseen-gr.jsonl", "src/test/resources/classify/unseen-gs.jsonl",
             "src/test/resources/classify/unseen-gt.jsonl", "src/test/resources/classify/unseen-gu.jsonl",
+            "src/test/resources/classify/unseen-gv.jsonl", "src/test/resources/classify/unseen-gw.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
