@@ -121,7 +121,7 @@ final class Tokens {
             int unitEnd = i + 1;
             if ((c < 'a' || c >= 0xAB) && i > quoteEnd && isQuote(c)) { // quotes are all below 'a' or from « up
                 quoteEnd = quoteSpanEnd(text, i);
-                quoteKind = quoteEnd < 0 ? 0 : titleQuote(text, i, quoteEnd) ? (byte) 1 : (byte) 2;
+                quoteKind = quoteEnd < 0 ? 0 : titleQuote(text, i, quoteEnd, !inToken) ? (byte) 1 : (byte) 2;
             }
             if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(src[i + 1])) {
                 int cp = Character.toCodePoint(c, src[i + 1]);
@@ -487,10 +487,10 @@ final class Tokens {
     /**
      * A quoted span whose first letter is a capital, or whose later words start on one after a small article:
      * a title or a name (« Urgences », "Rush Hour", « les Cassés de Douarnenez »). Scare quotes hold small
-     * letters only ('waterproof', "fixed").
+     * letters only ('waterproof', "fixed"). {@code afterWord}: the quote follows a finished word, which may name it.
      */
-    private boolean titleQuote(String text, int open, int close) {
-        if (afterNamingWord(text, open)) {
+    private boolean titleQuote(String text, int open, int close, boolean afterWord) {
+        if (afterWord && afterNamingWord()) {
             return true; // "mon travail intitulé « la plainte client dans le commerce »": a title in small letters
         }
         boolean first = true;
@@ -515,36 +515,17 @@ final class Tokens {
     /** Words that name what follows, folded: a quote after one is a title whatever its case. */
     private static final String[] NAMING_WORDS = {"intitule", "intitulee", "intitules", "intitulees", "titled",
         "entitled", "called", "named", "nomme", "nommee", "appele", "appelee", "baptise", "baptisee"};
-    /** The word before a quote, folded, read backwards into the end of this buffer (no allocation per quote). */
-    private final char[] wordBefore = new char[10];
 
     /**
-     * Whether the word before {@code at}, past blanks and a colon, is a naming word, folded as the tokens are
-     * (accents, capitals, lookalike letters, zero-width characters).
+     * Whether the word cut last, in the same sentence, is a naming word: the token is folded already (accents,
+     * capitals, lookalike letters, zero-width characters), so {@link #equalsAt} compares it as it stands.
      */
-    private boolean afterNamingWord(String text, int at) {
-        int end = at;
-        while (end > 0 && TextFolder.first(text.charAt(end - 1)) <= TextFolder.SENTENCE
-                && text.charAt(end - 1) != '.' && text.charAt(end - 1) != '\n') {
-            end--; // blanks, a colon, zero-width characters
+    private boolean afterNamingWord() {
+        if (count == 0 || pendingSentence) {
+            return false;
         }
-        int from = wordBefore.length;
-        for (int k = end - 1; k >= 0; k--) {
-            char f = TextFolder.first(text.charAt(k));
-            if (f == TextFolder.DELETE) {
-                continue;
-            }
-            if (f <= TextFolder.SENTENCE) {
-                break;
-            }
-            if (from == 0) {
-                return false; // longer than any naming word
-            }
-            wordBefore[--from] = f;
-        }
-        int len = wordBefore.length - from;
         for (String w : NAMING_WORDS) {
-            if (w.length() == len && regionEquals(wordBefore, from, w)) {
+            if (equalsAt(count - 1, w)) {
                 return true;
             }
         }
