@@ -410,6 +410,9 @@ public final class Classifier {
         boolean ownMistake;
         /** The customer says the shop is not to blame ("nothing wrong on your side"): the model adds no complaint. */
         boolean notBlamed;
+        /** A trade called out to the customer's home ({@code call-outs}), and a fault tied to the shop's work. */
+        boolean callOut;
+        boolean shopWork;
         final char[] merged = new char[64];
         /** Per family: whether the first list of a near or frame family has a word in this message. */
         long[] anchored = new long[0];
@@ -470,6 +473,8 @@ public final class Classifier {
             complaintSetAside = false;
             ownMistake = false;
             notBlamed = false;
+            callOut = false;
+            shopWork = false;
             if (mark.length < tokenCount + 1) {
                 int n = Math.max(tokenCount + 1, mark.length * 2);
                 mark = new int[n];
@@ -582,7 +587,7 @@ public final class Classifier {
         }
         models.logits(t, s.modelWord, s.modelWeight, s.urgentWeight, s.logits, s.strongest);
         double complaint = LearnedModel.probability(s.logits[0]);
-        boolean complaintOpen = !s.complaintSetAside && !s.prePurchase && !s.notBlamed;
+        boolean complaintOpen = !s.complaintSetAside && !s.prePurchase && !s.notBlamed && !(s.callOut && !s.shopWork);
         if (c.tier() == Tier.COMPLAINT) {
             if (complaint >= dissentBelow) {
                 return c;
@@ -1167,6 +1172,8 @@ public final class Classifier {
                 case PRE_PURCHASE -> s.prePurchase |= !insideIgnore(s, start, s.matchEnd[m]);
                 case OWN_MISTAKE -> s.ownMistake = true;
                 case NOT_BLAMED -> s.notBlamed = true;
+                case CALL_OUT -> s.callOut = true;
+                case SHOP_WORK -> s.shopWork = true;
                 case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
                 case CURRENCY -> s.mark[start] |= CURRENCY_MARK;
                 case NEGATOR -> {
@@ -1512,7 +1519,8 @@ public final class Classifier {
                     || fam.unlessThanked() && (s.marksPresent & GRATITUDE) != 0 && thanked(s, t, s.candStart[c])
                     || fam.unlessResolved() && (s.marksPresent & RESOLVED_MARK) != 0
                     && resolvedAround(s, t, s.candStart[c], s.candEnd[c])
-                    || fam.unlessGeneral() && (s.marksPresent & GENERAL) != 0 && inSentence(GENERAL, s, t, s.candStart[c])) {
+                    || fam.unlessGeneral() && (s.marksPresent & GENERAL) != 0 && inSentence(GENERAL, s, t, s.candStart[c])
+                    || fam.unlessCallOut() && s.callOut && !s.shopWork) {
                 s.complaintSetAside |= fam.tier() == Tier.COMPLAINT;
                 continue;
             }

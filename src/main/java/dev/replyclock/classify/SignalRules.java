@@ -39,7 +39,7 @@ public final class SignalRules {
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
         HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, NOT_HYPOTHETICAL, QUESTION_OPENER, OWN_MISTAKE, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY,
-        GRATITUDE, RESOLVED, ELSEWHERE, GENERAL, POST_NEGATOR, NOT_BLAMED }
+        GRATITUDE, RESOLVED, ELSEWHERE, GENERAL, POST_NEGATOR, NOT_BLAMED, CALL_OUT, SHOP_WORK }
 
     /** A term: its words, what it is for, the family it belongs to (or -1) and, in a frame, its slot. */
     record Pattern(Element[] elements, Role role, int family, int slot) {
@@ -64,22 +64,25 @@ public final class SignalRules {
      * {@code unlessPrePurchase}/{@code unlessCalm}: dropped when the message is about a purchase not yet
      * made, or says outright that there is no hurry; {@code unlessGeneral}: not counted in a sentence that asks
      * how things usually go ("how long does delivery usually take?"), not about the customer's own order;
+     * {@code unlessCallOut}: dropped when the customer calls a trade out to what happened at home ("fuite sous
+     * l'évier, vous pouvez passer ?") and ties it to nothing the shop sold, fitted or repaired;
      * {@code differ}: a frame's first two slots must be followed by different words (what was ordered against
      * what came: "ordered navy, got black", not "ordered 3 hinges, got 3 hinges").
      */
     record Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered, boolean frame,
                   int slots, Scope scope, int amounts, boolean question, boolean scareQuoted,
                   boolean unlessPrePurchase, boolean unlessCalm, boolean unlessOwnMistake, boolean unlessThanked,
-                  boolean unlessResolved, boolean unlessGeneral, boolean bareQuestion, boolean differ) {
+                  boolean unlessResolved, boolean unlessGeneral, boolean unlessCallOut, boolean bareQuestion,
+                  boolean differ) {
         Family(String name, Tier tier, String lang, boolean near, int window, boolean ordered) {
             this(name, tier, lang, near, window, ordered, false, 0, Scope.CLAUSE, 0, false, false, false, false, false,
-                    false, false, false, false, false);
+                    false, false, false, false, false, false);
         }
     }
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
-            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "not-blamed", "gratitude", "resolved", "elsewhere", "general-questions", "post-negators",
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "not-blamed", "call-outs", "shop-work", "gratitude", "resolved", "elsewhere", "general-questions", "post-negators",
             "learned-complaint-threshold", "learned-complaint-model", "learned-urgent-threshold",
             "learned-urgent-model", "learned-dissent-below");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
@@ -226,6 +229,8 @@ public final class SignalRules {
         terms(root.path("not-hypothetical"), "not-hypothetical", Role.NOT_HYPOTHETICAL, -1);
         terms(root.path("own-mistake"), "own-mistake", Role.OWN_MISTAKE, -1);
         terms(root.path("not-blamed"), "not-blamed", Role.NOT_BLAMED, -1);
+        terms(root.path("call-outs"), "call-outs", Role.CALL_OUT, -1);
+        terms(root.path("shop-work"), "shop-work", Role.SHOP_WORK, -1);
         terms(root.path("gratitude"), "gratitude", Role.GRATITUDE, -1);
         terms(root.path("resolved"), "resolved", Role.RESOLVED, -1);
         terms(root.path("elsewhere"), "elsewhere", Role.ELSEWHERE, -1);
@@ -283,9 +288,10 @@ public final class SignalRules {
         }
         Set<String> unless = new HashSet<>();
         for (JsonNode u : f.path("unless")) {
-            if (!Set.of("pre-purchase", "calm", "own-mistake", "thanked", "resolved", "general").contains(u.asText())) {
+            if (!Set.of("pre-purchase", "calm", "own-mistake", "thanked", "resolved", "general", "call-out")
+                    .contains(u.asText())) {
                 problem("unless", "family '" + name + "': unless takes 'pre-purchase', 'calm', 'own-mistake', 'thanked', "
-                        + "'resolved' and 'general', not '"
+                        + "'resolved', 'general' and 'call-out', not '"
                         + u.asText() + "'");
             }
             unless.add(u.asText());
@@ -316,7 +322,7 @@ public final class SignalRules {
                 isNear ? 2 : 0, Scope.CLAUSE, 0, asks(when), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
                 unless.contains("thanked"), unless.contains("resolved"), unless.contains("general"),
-                when.equals("bare-question"), false));
+                unless.contains("call-out"), when.equals("bare-question"), false));
         int index = families.size() - 1;
         if (isNear) {
             terms(near.path("a"), "family '" + name + "' near.a", Role.NEAR_A, index);
@@ -362,7 +368,7 @@ public final class SignalRules {
                 true, slots.size(), scope, amounts, asks(when), when.equals("scare-quoted"),
                 unless.contains("pre-purchase"), unless.contains("calm"), unless.contains("own-mistake"),
                 unless.contains("thanked"), unless.contains("resolved"), unless.contains("general"),
-                when.equals("bare-question"), differ.asBoolean(false)));
+                unless.contains("call-out"), when.equals("bare-question"), differ.asBoolean(false)));
         int index = families.size() - 1;
         for (int k = 0; k < slots.size(); k++) {
             terms(slots.get(k), "family '" + name + "' frame.slots[" + k + "]", Role.FRAME_SLOT, index, k);

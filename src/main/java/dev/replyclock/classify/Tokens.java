@@ -512,9 +512,14 @@ final class Tokens {
         return false;
     }
 
-    /** Words that name what follows, folded: a quote after one is a title whatever its case. */
+    /**
+     * Words that name what follows, folded: a quote after one is a title whatever its case. Besides the verbs of
+     * naming, dishes and shades: « crumble cassé aux pommes » after "le dessert" is a dish. Not the words after which
+     * a customer quotes in scorn ("pour une formule « premium », bravo", "the bearing your workshop 'fixed'").
+     */
     private static final String[] NAMING_WORDS = {"intitule", "intitulee", "intitules", "intitulees", "titled",
-        "entitled", "called", "named", "nomme", "nommee", "appele", "appelee", "baptise", "baptisee"};
+        "entitled", "called", "named", "nomme", "nommee", "appele", "appelee", "baptise", "baptisee",
+        "dessert", "plat", "menu", "cocktail", "dish", "flavour", "flavor", "parfum", "coloris", "shade", "teinte"};
 
     /**
      * Whether the word cut last, in the same sentence, is a naming word: the token is folded already (accents,

@@ -2525,4 +2525,70 @@ class ClassifierTest {
                 "Le tensiomètre est-il remboursé par la mutuelle ?");
         assertRulesAloneReadUrgent("Mon fils passe son code dans 4 jours, l'accès en ligne est-il activé ?");
     }
+
+    @Test
+    void aTradeCalledOutToALeakOrAPowerCutAtHomeIsUrgentNotAComplaint() {
+        assertRulesAloneReadUrgent(
+                "Le ballon d'eau chaude goutte sur le carrelage, il nous faut un plombier avant ce soir.",
+                "No power in the whole flat since the thunderstorm, we need an electrician this afternoon please.",
+                "Water coming through the ceiling from the flat above, need a plumber right now!");
+        Classification c = Classifier.builtIn().classify(
+                "Le ballon d'eau chaude goutte sur le carrelage, il nous faut un plombier avant ce soir.");
+        assertEquals(Tier.URGENT, c.tier(), "the learned model does not make a call-out a complaint either: " + c);
+    }
+
+    @Test
+    void aCallOutToWhatTheShopFittedOrTheSameFaultAgainIsStillAComplaint() {
+        assertComplaintBy("damage", "The shower you fitted on Monday leaks behind the tiles, we need a plumber today.");
+        assertComplaintBy("damage", "Le radiateur fuit de nouveau, pouvez-vous passer cet après-midi ?");
+    }
+
+    @Test
+    void findingWaterIsNoProblemSolvedWhileFindingTheCodeIs() {
+        assertComplaintBy("damage", "Le lave-vaisselle acheté lundi fuit, j'ai retrouvé de l'eau sous le meuble.");
+        assertRulesAloneReadStandard("Le lave-vaisselle fuyait, mais j'ai retrouvé le joint dans le carton, c'est réglé.");
+    }
+
+    @Test
+    void aDishOrAShadeNamedInQuotesIsNoSignal() {
+        assertRulesAloneReadStandard("Le plat « poulet écrasé aux herbes » est-il sans gluten ?",
+                "Is the sofa in the shade 'broken white' still in stock?");
+    }
+
+    @Test
+    void theMonthAheadIsNoDeadlineAndFromWhenAsksAboutStock() {
+        assertRulesAloneReadStandard("We're hosting a christening next month, do you rent high chairs?",
+                "Le nouveau parfum sera en boutique à partir de quand ?");
+    }
+
+    @Test
+    void wonderingWhetherAsksAboutTheOrder() {
+        assertRulesAloneReadUrgent("Just wondering whether my parcel has left the warehouse yet.");
+    }
+
+    @Test
+    void leavingForTheCompetitionHandedTheWrongKeysOrAWornStyle() {
+        assertComplaintBy("churn-threat", "Troisième coupure cette semaine, je file chez la concurrence.");
+        assertComplaintBy("wrong-item", "We booked an estate car and at the counter they handed us the keys to a two-door coupé.");
+        assertRulesAloneReadStandard("Le short effet déchiré existe en taille 40 ?",
+                "Vous servez des citrons pressés le midi ?");
+    }
+
+    @Test
+    void anEmergencyVisitAskedForIsACallOut() {
+        assertRulesAloneReadUrgent("Le chauffe-eau fuit dans le garage, vous faites des interventions d'urgence le dimanche ?",
+                "La chambre froide ne marche plus depuis une heure, je paie le déplacement d'urgence, vous venez quand ?");
+    }
+
+    @Test
+    void notBeforeAMonthAtTheEarliestIsNoHurryWhileShipAtTheEarliestIs() {
+        assertRulesAloneReadStandard("We move in March, so we won't need the beds until May at the earliest. Do they come in oak?");
+        assertRulesAloneReadUrgent("Please courier the documents at the earliest, the embassy visit is fixed.");
+    }
+
+    @Test
+    void aThirdPartysDeadlineOrAnAnswerWithinTheHourIsUrgent() {
+        assertRulesAloneReadUrgent("The printer's deadline for the school magazine is Thursday noon, can you send the artwork files?",
+                "Please let me know in the next hour, the guests are waiting.");
+    }
 }

@@ -132,7 +132,10 @@ import org.junit.jupiter.api.Test;
  * hidden set 1 kinds and long messages an eighth time: 0.980 / 0.945, 1.000 / 1.000 and 0.900 / 0.945; unseen-gt.jsonl
  * and unseen-gu.jsonl, hidden set 2 and hidden set 1 kinds, the second scored after the first's fixes: 0.973 / 0.982 and
  * 0.993 / 1.000; unseen-gw.jsonl and unseen-gv.jsonl, hidden set 1 and hidden set 2 kinds, the second scored after the
- * first's fixes: 0.967 / 1.000 and 0.973 / 0.982) and our cases of
+ * first's fixes: 0.967 / 1.000 and 0.973 / 0.982; in the order scored, each after the fixes for those before it:
+ * unseen-gy.jsonl and unseen-hb.jsonl, hidden set 2 kinds, 0.980 / 0.982 and 0.960 / 1.000; unseen-gx.jsonl, hidden set
+ * 1 kinds, 0.980 / 1.000; unseen-ha.jsonl, complaints easy to miss, 0.947 / 0.941; unseen-hc.jsonl, hidden set 1 kinds,
+ * 0.980 / 1.000; unseen-gz.jsonl, long messages, 0.960 / 1.000) and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (LearnedModelTest), so these bars guard against
  * regressions; the held-out figures above, and those in docs/classifier.md, are the measure of generalization.
@@ -223,7 +226,8 @@ class LabeledCorpusTest {
             "unseen-gh.jsonl", "unseen-gi.jsonl", "unseen-gj.jsonl", "unseen-gk.jsonl", "unseen-gl.jsonl",
             "unseen-gm.jsonl", "unseen-gn.jsonl", "unseen-go.jsonl", "unseen-gp.jsonl", "unseen-gq.jsonl",
             "unseen-gr.jsonl", "unseen-gs.jsonl", "unseen-gt.jsonl", "unseen-gu.jsonl", "unseen-gv.jsonl",
-            "unseen-gw.jsonl"}) {
+            "unseen-gw.jsonl", "unseen-gx.jsonl", "unseen-gy.jsonl", "unseen-gz.jsonl", "unseen-ha.jsonl",
+            "unseen-hb.jsonl", "unseen-hc.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }

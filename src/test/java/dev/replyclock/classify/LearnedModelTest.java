@@ -125,6 +125,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-gr.jsonl", "src/test/resources/classify/unseen-gs.jsonl",
             "src/test/resources/classify/unseen-gt.jsonl", "src/test/resources/classify/unseen-gu.jsonl",
             "src/test/resources/classify/unseen-gv.jsonl", "src/test/resources/classify/unseen-gw.jsonl",
+            "src/test/resources/classify/unseen-gx.jsonl", "src/test/resources/classify/unseen-gy.jsonl",
+            "src/test/resources/classify/unseen-gz.jsonl", "src/test/resources/classify/unseen-ha.jsonl",
+            "src/test/resources/classify/unseen-hb.jsonl", "src/test/resources/classify/unseen-hc.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
