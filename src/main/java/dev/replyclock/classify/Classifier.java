@@ -412,6 +412,8 @@ public final class Classifier {
         boolean notBlamed;
         /** A trade called out to the customer's home ({@code call-outs}), and a fault tied to the shop's work. */
         boolean callOut;
+        /** Someone asked to come, no trade named ({@code urgent-call-outs}): a call-out when the message is urgent. */
+        boolean urgentCallOut;
         boolean shopWork;
         final char[] merged = new char[64];
         /** Per family: whether the first list of a near or frame family has a word in this message. */
@@ -474,6 +476,7 @@ public final class Classifier {
             ownMistake = false;
             notBlamed = false;
             callOut = false;
+            urgentCallOut = false;
             shopWork = false;
             if (mark.length < tokenCount + 1) {
                 int n = Math.max(tokenCount + 1, mark.length * 2);
@@ -1173,6 +1176,7 @@ public final class Classifier {
                 case OWN_MISTAKE -> s.ownMistake = true;
                 case NOT_BLAMED -> s.notBlamed = true;
                 case CALL_OUT -> s.callOut = true;
+                case URGENT_CALL_OUT -> s.urgentCallOut = true;
                 case SHOP_WORK -> s.shopWork = true;
                 case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
                 case CURRENCY -> s.mark[start] |= CURRENCY_MARK;
@@ -1436,6 +1440,9 @@ public final class Classifier {
         return len == 3 && c[from] == 'e' && c[from + 1] == 'm' && c[from + 2] == 'e';
     }
 
+    /** The family of explicit urgency words ("right away", "ça presse", "urgent"). */
+    private static final String URGENCY_FAMILY = "urgency";
+
     /** An explanation, not an inventory: a huge message reports its first signals only. */
     static final int MAX_SIGNALS = 32;
 
@@ -1508,6 +1515,15 @@ public final class Classifier {
                 } else if (verdict != OUT_OF_SCOPE && familyTier[f] == Tier.COMPLAINT) {
                     s.complaintSetAside = true; // as for terms above: negated or hypothetical
                 }
+            }
+        }
+        if (s.urgentCallOut && !s.callOut && !calm) {
+            // "send someone right away", "envoyer quelqu'un drette là": asked in haste, the customer's own emergency;
+            // asked calmly ("le canapé est arrivé avec un pied pété, vous m'envoyez quelqu'un ?", "can you send
+            // someone to finish or adjust the bill?"), a fault reported. Haste is an urgency word: a day or an order
+            // question around is none (a rare path: family names compared)
+            for (int c = 0; c < s.cands && !s.callOut; c++) {
+                s.callOut = families[s.candFamily[c]].name().equals(URGENCY_FAMILY);
             }
         }
         List<Signal> signals = null;

@@ -39,7 +39,8 @@ public final class SignalRules {
 
     enum Role { FAMILY, NEAR_A, NEAR_B, FRAME_SLOT, IGNORE, NEGATOR, HYPOTHETICAL, HYPOTHETICAL_OPENER,
         HYPOTHETICAL_SENTENCE, INDIRECT_QUESTION, NOT_HYPOTHETICAL, QUESTION_OPENER, OWN_MISTAKE, CONSEQUENCE, CLAUSE_BREAK, TIME, NO_TYPO, PRE_PURCHASE, CURRENCY,
-        GRATITUDE, RESOLVED, ELSEWHERE, GENERAL, POST_NEGATOR, NOT_BLAMED, CALL_OUT, SHOP_WORK }
+        GRATITUDE, RESOLVED, ELSEWHERE, GENERAL, POST_NEGATOR, NOT_BLAMED, CALL_OUT, URGENT_CALL_OUT,
+        SHOP_WORK }
 
     /** A term: its words, what it is for, the family it belongs to (or -1) and, in a frame, its slot. */
     record Pattern(Element[] elements, Role role, int family, int slot) {
@@ -82,7 +83,7 @@ public final class SignalRules {
 
     private static final Set<String> TOP_KEYS = Set.of("suffixes", "clause-breaks", "negators", "negation-window",
             "hypotheticals", "hypothetical-openers", "hypothetical-sentences", "consequences", "ignore", "families",
-            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "not-blamed", "call-outs", "shop-work", "gratitude", "resolved", "elsewhere", "general-questions", "post-negators",
+            "time-words", "no-typo", "pre-purchase", "currency-words", "indirect-questions", "question-openers", "not-hypothetical", "own-mistake", "not-blamed", "call-outs", "urgent-call-outs", "shop-work", "gratitude", "resolved", "elsewhere", "general-questions", "post-negators",
             "learned-complaint-threshold", "learned-complaint-model", "learned-urgent-threshold",
             "learned-urgent-model", "learned-dissent-below");
     private static final Set<String> FAMILY_KEYS = Set.of("name", "tier", "lang", "terms", "near", "frame", "when",
@@ -230,6 +231,7 @@ public final class SignalRules {
         terms(root.path("own-mistake"), "own-mistake", Role.OWN_MISTAKE, -1);
         terms(root.path("not-blamed"), "not-blamed", Role.NOT_BLAMED, -1);
         terms(root.path("call-outs"), "call-outs", Role.CALL_OUT, -1);
+        terms(root.path("urgent-call-outs"), "urgent-call-outs", Role.URGENT_CALL_OUT, -1);
         terms(root.path("shop-work"), "shop-work", Role.SHOP_WORK, -1);
         terms(root.path("gratitude"), "gratitude", Role.GRATITUDE, -1);
         terms(root.path("resolved"), "resolved", Role.RESOLVED, -1);

@@ -2591,4 +2591,49 @@ class ClassifierTest {
         assertRulesAloneReadUrgent("The printer's deadline for the school magazine is Thursday noon, can you send the artwork files?",
                 "Please let me know in the next hour, the guests are waiting.");
     }
+
+    @Test
+    void someoneSentForInHasteIsACallOutWhileAskedCalmlyItReportsAFault() {
+        assertRulesAloneReadUrgent("Water's pouring out under the sink and through the floor, send someone right away!",
+                "Le ballon fuit dans le garage, c'est pressé, vous pouvez envoyer quelqu'un tout de suite ?");
+        assertComplaintBy("damage", "The wardrobe arrived with a cracked door panel, could you send someone to swap it?");
+        assertComplaintBy("damage", "Le buffet est arrivé avec un pied cassé, vous m'envoyez quelqu'un pour le changer ?");
+    }
+
+    @Test
+    void aPoliteWouldAsksForRealAndTheDayCounts() {
+        assertRulesAloneReadUrgent("Would it be possible to get the suit altered by Thursday? It's for an interview.",
+                "It would be great to have the parcel before Saturday, we're away after that.");
+    }
+
+    @Test
+    void paidExtraForOneSeatAndMovedToAnotherIsAComplaint() {
+        assertComplaintBy("wrong-item", "We paid €30 extra for seats 4A and 4B and got moved to row 29 at the gate.");
+    }
+
+    @Test
+    void aPetBroughtInNowOrAnEmergencyKitOrABrunchOrAShakedownRide() {
+        assertRulesAloneReadUrgent("My dog swallowed a sock an hour ago and keeps retching, could we come in now?");
+        assertRulesAloneReadStandard("Is the eggs benedict still on at Sunday brunch?",
+                "Do you stock an emergency blanket for hiking?", "Can the new wheels be ready for a shakedown run?",
+                "Hakuna haraka, what does the green sofa cost?");
+    }
+
+    @Test
+    void someoneWhoCanComeThisMorningToTheCustomersOwnLeakIsUrgent() {
+        assertRulesAloneReadUrgent("Notre vieille baignoire fuit sur le carrelage, quelqu'un peut passer cet après-midi ?");
+    }
+
+    @Test
+    void aBillWithheldOrTheMatterTakenFurtherIsAComplaint() {
+        assertComplaintBy("formal-complaint", "Three visits and the gate still sticks. Until it opens properly I won't be paying.");
+        assertComplaintBy("formal-complaint", "Le devis n'est pas respecté : je refuse de payer la différence.");
+        assertComplaintBy("formal-complaint", "No answer to four e-mails about the album. I'm afraid I'll have to take this further.");
+    }
+
+    @Test
+    void aBreakerThatTripsIsAFaultAndAnOpenDayIsNoDate() {
+        assertComplaintBy("malfunction", "Depuis la pose du nouveau four, le disjoncteur saute à chaque cuisson.");
+        assertRulesAloneReadStandard("We came to the open day on Saturday, what are the fees for year 7?");
+    }
 }

@@ -128,6 +128,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-gx.jsonl", "src/test/resources/classify/unseen-gy.jsonl",
             "src/test/resources/classify/unseen-gz.jsonl", "src/test/resources/classify/unseen-ha.jsonl",
             "src/test/resources/classify/unseen-hb.jsonl", "src/test/resources/classify/unseen-hc.jsonl",
+            "src/test/resources/classify/unseen-hd.jsonl", "src/test/resources/classify/unseen-he.jsonl",
+            "src/test/resources/classify/unseen-hf.jsonl", "src/test/resources/classify/unseen-hg.jsonl",
+            "src/test/resources/classify/unseen-hh.jsonl", "src/test/resources/classify/unseen-hi.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
