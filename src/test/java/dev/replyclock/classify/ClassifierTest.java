@@ -2636,4 +2636,51 @@ class ClassifierTest {
         assertComplaintBy("malfunction", "Depuis la pose du nouveau four, le disjoncteur saute à chaque cuisson.");
         assertRulesAloneReadStandard("We came to the open day on Saturday, what are the fees for year 7?");
     }
+
+    @Test
+    void thanksForAHarmIsSarcasmWhileThanksForAHaircutIsThanks() {
+        assertComplaintBy("sarcasm", "Thanks so much for ignoring my three emails about the boiler service.");
+        assertComplaintBy("sarcasm", "Merci beaucoup d'avoir raccroché au nez de ma mère hier.");
+        assertRulesAloneReadStandard("Thanks for cutting my hair so nicely on Saturday, same time next month?");
+    }
+
+    @Test
+    void aSoakedParcelIsDamageWhileToughenedGlassIsAProduct() {
+        assertComplaintBy("damage", "Le colis est arrivé trempé, les comprimés collés ensemble.");
+        assertRulesAloneReadStandard("Vous avez du verre trempé pour l'iPhone 15 ?");
+    }
+
+    @Test
+    void theCustomersOwnGoodsOfferedToTheShopAreNoComplaint() {
+        assertRulesAloneReadStandard("Do you buy old watches? Mine has a cracked face but still runs.");
+    }
+
+    @Test
+    void aProposalIsAnEventAndAnImpostorIsNotTheShop() {
+        assertRulesAloneReadUrgent("La bague est prête ? Je fais ma demande samedi soir.");
+        assertRulesAloneReadStandard("My neighbour was scammed by someone pretending to be your courier, what number do you text from?",
+                "Is the emergency car kit back in stock?");
+    }
+
+    @Test
+    void foodLateAndColdOrABookedExtraThatIsNotThereIsAComplaint() {
+        assertComplaintBy("service-failure", "Livraison arrivée 40 minutes après l'heure prévue, et les plats froids en plus.");
+        assertComplaintBy("missing-item", "We booked the suite with a hot tub and there is no hot tub, only a shower.");
+    }
+
+    @Test
+    void compensationClaimedIsAComplaintAndNeverBetterIsPraise() {
+        assertComplaintBy("refund-demand", "Le séjour ne ressemblait en rien à la brochure, nous allons demander une indemnisation.");
+        assertRulesAloneReadStandard("Depuis votre réglage, la voiture n'a jamais aussi bien roulé. Vous vendez des pneus neige ?");
+    }
+
+    @Test
+    void aQuestionAskedWithAndWhetherStillHasItsDeadline() {
+        assertRulesAloneReadUrgent("Could you confirm the booking and whether you need the deposit before Friday?");
+    }
+
+    @Test
+    void aChildToBeSeenAtOnceAfterAFallIsUrgent() {
+        assertRulesAloneReadUrgent("My daughter fell off the trampoline and chipped her front tooth, could you see her right away?");
+    }
 }

@@ -131,6 +131,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-hd.jsonl", "src/test/resources/classify/unseen-he.jsonl",
             "src/test/resources/classify/unseen-hf.jsonl", "src/test/resources/classify/unseen-hg.jsonl",
             "src/test/resources/classify/unseen-hh.jsonl", "src/test/resources/classify/unseen-hi.jsonl",
+            "src/test/resources/classify/unseen-hj.jsonl", "src/test/resources/classify/unseen-hk.jsonl",
+            "src/test/resources/classify/unseen-hl.jsonl", "src/test/resources/classify/unseen-hm.jsonl",
+            "src/test/resources/classify/unseen-hn.jsonl", "src/test/resources/classify/unseen-ho.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
