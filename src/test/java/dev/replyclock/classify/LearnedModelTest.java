@@ -134,6 +134,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-hj.jsonl", "src/test/resources/classify/unseen-hk.jsonl",
             "src/test/resources/classify/unseen-hl.jsonl", "src/test/resources/classify/unseen-hm.jsonl",
             "src/test/resources/classify/unseen-hn.jsonl", "src/test/resources/classify/unseen-ho.jsonl",
+            "src/test/resources/classify/unseen-hp.jsonl", "src/test/resources/classify/unseen-hq.jsonl",
+            "src/test/resources/classify/unseen-hr.jsonl", "src/test/resources/classify/unseen-hs.jsonl",
+            "src/test/resources/classify/unseen-ht.jsonl", "src/test/resources/classify/unseen-hu.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
