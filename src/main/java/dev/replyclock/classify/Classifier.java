@@ -414,6 +414,8 @@ public final class Classifier {
         boolean callOut;
         /** Someone asked to come, no trade named ({@code urgent-call-outs}): a call-out when the message is urgent. */
         boolean urgentCallOut;
+        /** The first token of the last such request. */
+        int urgentCallOutAt;
         boolean shopWork;
         final char[] merged = new char[64];
         /** Per family: whether the first list of a near or frame family has a word in this message. */
@@ -1176,7 +1178,10 @@ public final class Classifier {
                 case OWN_MISTAKE -> s.ownMistake = true;
                 case NOT_BLAMED -> s.notBlamed = true;
                 case CALL_OUT -> s.callOut = true;
-                case URGENT_CALL_OUT -> s.urgentCallOut = true;
+                case URGENT_CALL_OUT -> {
+                    s.urgentCallOut = true;
+                    s.urgentCallOutAt = start;
+                }
                 case SHOP_WORK -> s.shopWork = true;
                 case INDIRECT_QUESTION -> t.questionSentence[t.sentence[start]] = true;
                 case CURRENCY -> s.mark[start] |= CURRENCY_MARK;
@@ -1520,10 +1525,12 @@ public final class Classifier {
         if (s.urgentCallOut && !s.callOut && !calm) {
             // "send someone right away", "envoyer quelqu'un drette là": asked in haste, the customer's own emergency;
             // asked calmly ("le canapé est arrivé avec un pied pété, vous m'envoyez quelqu'un ?", "can you send
-            // someone to finish or adjust the bill?"), a fault reported. Haste is an urgency word: a day or an order
-            // question around is none (a rare path: family names compared)
+            // someone to finish or adjust the bill?"), a fault reported. Haste is an urgency word, or the request
+            // itself asked for now ("can someone come out tonight?"): a day elsewhere or an order question is none
+            // (a rare path: family names compared)
             for (int c = 0; c < s.cands && !s.callOut; c++) {
-                s.callOut = families[s.candFamily[c]].name().equals(URGENCY_FAMILY);
+                s.callOut = families[s.candFamily[c]].name().equals(URGENCY_FAMILY)
+                        || s.candStart[c] <= s.urgentCallOutAt && s.urgentCallOutAt < s.candEnd[c];
             }
         }
         List<Signal> signals = null;
@@ -1995,6 +2002,10 @@ public final class Classifier {
                 break; // "if nothing happens, I will file a complaint": the threat counts
             }
             if (s.has(k, HYPOTHETICAL_MARK)) {
+                // a threat that is itself the consequence: "si la ligne coupe encore ce soir je résilie"
+                if (s.has(start, CONSEQUENCE)) {
+                    break;
+                }
                 return HYPOTHETICAL;
             }
         }

@@ -2723,4 +2723,43 @@ class ClassifierTest {
     void theBuildingManagerWhoDoesNotAnswerIsAnotherParty() {
         assertRulesAloneReadUrgent("De l'eau goutte du plafond de la salle de bain et le syndic ne répond pas. Vous pouvez passer ce matin ?");
     }
+
+    @Test
+    void someoneAskedToComeTonightIsACallOutButAnApplianceIsTheShopsGoods() {
+        assertRulesAloneReadUrgent("The fuse box keeps tripping and half the lights are out, can someone come out tonight?");
+        assertComplaintBy("malfunction", "The tumble dryer keeps tripping the fuse and won't heat, can someone come out today?");
+        assertComplaintBy("malfunction", "Vous avez posé le volet roulant lundi et le moteur ne marche plus. Vous pouvez passer ?");
+    }
+
+    @Test
+    void aWarningLightBackOnAfterTheServiceOrChasedThreeTimesOrABookingLostIsAComplaint() {
+        assertComplaintBy("repeat-fault", "Révision faite chez vous lundi, le voyant moteur s'est rallumé hier soir.");
+        assertComplaintBy("no-response", "Dossier ouvert en mars, trois relances, toujours aucune nouvelle.");
+        assertComplaintBy("no-response", "We had a table for six at 8, confirmed by text, and at the door there was no booking under our name.");
+        assertComplaintBy("no-response", "Your plumber came into the flat without the 48h notice while my kids were alone.");
+    }
+
+    @Test
+    void aThreatToCancelAfterAConditionCounts() {
+        assertComplaintBy("churn-threat", "Si la ligne coupe encore ce soir je résilie mon abonnement.");
+    }
+
+    @Test
+    void fixedAndInvisibleOrNothingBrokenOrAnotherProviderIsNoComplaint() {
+        assertRulesAloneReadStandard("The dent in the door you fixed, can't even see it now. Do you do valeting too?",
+                "Car's grand, nothin broken, just want it looked over before the trip.",
+                "My previous provider's router was a nightmare, is yours easy to set up?",
+                "Do you sell the broken biscuit ice cream in tubs?");
+    }
+
+    @Test
+    void aDateAskedForTheOrderOrHasteInCreoleIsUrgent() {
+        assertRulesAloneReadUrgent("Le canapé commandé chez vous, il est prévu pour quelle date ?",
+                "Fè vit souplé, fòk mwen ni gato-a pou dimanch.");
+    }
+
+    @Test
+    void theWrongSizeSentTwiceIsAWrongItem() {
+        assertComplaintBy("wrong-item", "I asked for the boots in a 6, brown. The parcel was a 7 in grey.");
+    }
 }

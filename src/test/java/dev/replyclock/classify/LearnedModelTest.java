@@ -137,6 +137,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-hp.jsonl", "src/test/resources/classify/unseen-hq.jsonl",
             "src/test/resources/classify/unseen-hr.jsonl", "src/test/resources/classify/unseen-hs.jsonl",
             "src/test/resources/classify/unseen-ht.jsonl", "src/test/resources/classify/unseen-hu.jsonl",
+            "src/test/resources/classify/unseen-hv.jsonl", "src/test/resources/classify/unseen-hw.jsonl",
+            "src/test/resources/classify/unseen-hx.jsonl", "src/test/resources/classify/unseen-hy.jsonl",
+            "src/test/resources/classify/unseen-hz.jsonl", "src/test/resources/classify/unseen-ia.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
