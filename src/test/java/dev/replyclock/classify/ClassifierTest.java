@@ -2762,4 +2762,46 @@ class ClassifierTest {
     void theWrongSizeSentTwiceIsAWrongItem() {
         assertComplaintBy("wrong-item", "I asked for the boots in a 6, brown. The parcel was a 7 in grey.");
     }
+
+    @Test
+    void aBoxHoldingFewerThanOrderedOrTheMusicCutEarlyOrNobodyCallingBackIsAComplaint() {
+        assertComplaintBy("missing-item", "Ordered 24 cupcakes for the office, the box has 18.");
+        assertComplaintBy("service-failure", "On avait la salle jusqu'à 1h, le gérant a coupé la musique à 23h.");
+        assertComplaintBy("no-response", "Three weeks since the refund was promised and nobody calls back.");
+    }
+
+    @Test
+    void aVetOnCallNowIsUrgentAndPruningAdviceIsNoDamage() {
+        assertRulesAloneReadUrgent("Mon chat a mangé du lys, il y a un vétérinaire de garde maintenant ?");
+        assertRulesAloneReadStandard("Faut casser les vieilles tiges du rosier avant l'hiver ?");
+    }
+
+    @Test
+    void aConfirmationNeverReceivedBeforeAStayIsUrgentAndAFaultSortedLastYearIsNoComplaint() {
+        assertRulesAloneReadUrgent("We arrive tonight and I never received the confirmation email, could you send the reference asap?");
+        assertRulesAloneReadStandard("Last year the projector failed on day one but your technician had it sorted within minutes. Can we book again for May?",
+                "L'an dernier le chauffage avait lâché mais votre technicien l'avait réglé en moins d'une heure. Vous avez des dates en juin ?",
+                "Could you have flowers in the room when we arrive on the 12th?");
+    }
+
+    @Test
+    void ruinedIsDamageAndAScreenThatStaysBlackIsAFault() {
+        assertComplaintBy("damage", "The dry cleaner shrank and faded my silk blouse, it's ruined.");
+        assertComplaintBy("malfunction", "New tablet from you, the screen stays black whatever I press.");
+    }
+
+    @Test
+    void aLookAnInvoiceInAnotherNameOrComplaintsAsATopicOrSomeSaturdayAreNoSignal() {
+        assertRulesAloneReadStandard("Do you have more of the crackle glaze bowls? I love that cracked look.",
+                "Could you reissue the invoice with our VAT number on it?",
+                "Je fais une enquête sur la gestion des réclamations en boulangerie, vous auriez 5 minutes ?",
+                "On peut venir essayer les robes un samedi matin ?");
+    }
+
+    @Test
+    void aFixAcknowledgedIsResolvedAndSwitchingSupplierAfterAConditionIsAThreat() {
+        assertRulesAloneReadStandard("Le double débit a été régularisé hier, merci à Paul !");
+        assertComplaintBy("churn-threat", "If the bill isn't corrected by Friday I'm switching supplier.");
+        assertComplaintBy("no-response", "Our premium went up from £40 to £75 with no letter at all.");
+    }
 }

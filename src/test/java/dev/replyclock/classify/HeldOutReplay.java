@@ -47,7 +47,7 @@ public final class HeldOutReplay {
                 .reduce("", (a, b) -> a + b + "\n");
         // -Ddissent=X replays another dissent threshold than the shipped one
         String on = off + "learned-urgent-threshold: 0.75\nlearned-dissent-below: "
-                + System.getProperty("dissent", "0.005") + "\n";
+                + System.getProperty("dissent", "0.010") + "\n";
         Classifier before = Classifier.fromRules(SignalRules.parse(off, args[0]), complaintModel, LearnedModel.NONE);
         Classifier after = Classifier.fromRules(SignalRules.parse(on, args[0]), complaintModel, urgentModel);
         for (String set : held) {

@@ -140,6 +140,12 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-hv.jsonl", "src/test/resources/classify/unseen-hw.jsonl",
             "src/test/resources/classify/unseen-hx.jsonl", "src/test/resources/classify/unseen-hy.jsonl",
             "src/test/resources/classify/unseen-hz.jsonl", "src/test/resources/classify/unseen-ia.jsonl",
+            "src/test/resources/classify/unseen-ib.jsonl", "src/test/resources/classify/unseen-ic.jsonl",
+            "src/test/resources/classify/unseen-id.jsonl", "src/test/resources/classify/unseen-ie.jsonl",
+            "src/test/resources/classify/unseen-if.jsonl", "src/test/resources/classify/unseen-ig.jsonl",
+            "src/test/resources/classify/unseen-ih.jsonl", "src/test/resources/classify/unseen-ii.jsonl",
+            "src/test/resources/classify/unseen-ij.jsonl", "src/test/resources/classify/unseen-ik.jsonl",
+            "src/test/resources/classify/unseen-il.jsonl", "src/test/resources/classify/unseen-im.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
@@ -221,7 +227,7 @@ class LearnedModelTest {
 
     @Test
     void dissentIsTurnedOffAtZeroAndNeverReadsALongText() throws Exception {
-        SignalRules off = shippedWith("learned-dissent-below: 0.005", "learned-dissent-below: 0");
+        SignalRules off = shippedWith("learned-dissent-below: 0.010", "learned-dissent-below: 0");
         assertEquals(Tier.COMPLAINT, Classifier.fromRules(off).classify("Do you have the jeans with torn knees in a 32 waist?").tier());
         // past MAX_DISSENT_TOKENS the sum of a long text, not the matched words, would decide: the rules stand
         String padded = "Do you have the jeans with torn knees in a 32 waist? "
