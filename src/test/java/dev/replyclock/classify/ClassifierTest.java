@@ -2804,4 +2804,19 @@ class ClassifierTest {
         assertComplaintBy("churn-threat", "If the bill isn't corrected by Friday I'm switching supplier.");
         assertComplaintBy("no-response", "Our premium went up from £40 to £75 with no letter at all.");
     }
+
+    @Test
+    void rudeOnThePhoneOrAlwaysLateOrACodeThatWontScanIsAComplaint() {
+        assertComplaintBy("no-response", "I rang about the missing parcel and your driver hung up on me.");
+        assertComplaintBy("no-response", "La prof de piano arrive systématiquement en retard, c'est la quatrième fois.");
+        assertComplaintBy("malfunction", "The tickets you printed have a barcode that won't scan at the gate.");
+    }
+
+    @Test
+    void anotherFirmsMoveOrAnOutageBackInMinutesOrTodaysOffersAreNoSignal() {
+        assertRulesAloneReadStandard("Our last removal with another firm was a disaster. Could you quote for a 2-bed in June?",
+                "Petite coupure hier soir, c'est revenu en 10 min. Vous avez des box avec deux décodeurs ?",
+                "What are your mobile offers right now?");
+        assertRulesAloneReadUrgent("Plus de courant à la boutique et l'alarme sonne, venez fissa, c'est pressé !");
+    }
 }

@@ -146,6 +146,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-ih.jsonl", "src/test/resources/classify/unseen-ii.jsonl",
             "src/test/resources/classify/unseen-ij.jsonl", "src/test/resources/classify/unseen-ik.jsonl",
             "src/test/resources/classify/unseen-il.jsonl", "src/test/resources/classify/unseen-im.jsonl",
+            "src/test/resources/classify/unseen-in.jsonl", "src/test/resources/classify/unseen-io.jsonl",
+            "src/test/resources/classify/unseen-ip.jsonl", "src/test/resources/classify/unseen-iq.jsonl",
+            "src/test/resources/classify/unseen-ir.jsonl", "src/test/resources/classify/unseen-is.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
