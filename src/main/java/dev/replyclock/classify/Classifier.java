@@ -412,11 +412,11 @@ public final class Classifier {
         boolean notBlamed;
         /** A trade called out to the customer's home ({@code call-outs}), and a fault tied to the shop's work. */
         boolean callOut;
+        boolean shopWork;
         /** Someone asked to come, no trade named ({@code urgent-call-outs}): a call-out when the message is urgent. */
         boolean urgentCallOut;
-        /** The first token of the last such request. */
+        /** The first token of the last such request (read only when {@link #urgentCallOut} is set, so not reset). */
         int urgentCallOutAt;
-        boolean shopWork;
         final char[] merged = new char[64];
         /** Per family: whether the first list of a near or frame family has a word in this message. */
         long[] anchored = new long[0];
