@@ -2819,4 +2819,19 @@ class ClassifierTest {
                 "What are your mobile offers right now?");
         assertRulesAloneReadUrgent("Plus de courant à la boutique et l'alarme sonne, venez fissa, c'est pressé !");
     }
+
+    @Test
+    void aGoodReviewPromisedOrTheCustomersOwnMisreadingIsNoComplaint() {
+        Classifier full = Classifier.builtIn();
+        for (String text : List.of("Le ménage de la cuisine est parfait, je vous laisse un bel avis sur Google !",
+                "The vindaloo was far too hot for me but that's on me, I ignored the chilli icons. Anything milder?")) {
+            assertNotEquals(Tier.COMPLAINT, full.classify(text).tier(), text);
+        }
+    }
+
+    @Test
+    void anotherAirlinesLostBagOrALeakFixedIsNoSignal() {
+        assertRulesAloneReadStandard("Another airline lost my suitcase last month, can I bring a second cabin bag with you?",
+                "Le plombier est repassé, la fuite est réparée, merci !");
+    }
 }

@@ -149,6 +149,8 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-in.jsonl", "src/test/resources/classify/unseen-io.jsonl",
             "src/test/resources/classify/unseen-ip.jsonl", "src/test/resources/classify/unseen-iq.jsonl",
             "src/test/resources/classify/unseen-ir.jsonl", "src/test/resources/classify/unseen-is.jsonl",
+            "src/test/resources/classify/unseen-it.jsonl", "src/test/resources/classify/unseen-iu.jsonl",
+            "src/test/resources/classify/unseen-iv.jsonl", "src/test/resources/classify/unseen-iw.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
