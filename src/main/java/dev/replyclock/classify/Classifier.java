@@ -1466,6 +1466,9 @@ public final class Classifier {
                 continue;
             }
             int f = patternFamily[p];
+            if (families[f].scareQuoted() && !allQuoted(t, s.matchStart[m], s.matchEnd[m])) {
+                continue; // "fixed", "fresh" outside quotes are no word of the family: "pas frais" sets nothing aside
+            }
             int verdict = verdict(s, t, s.matchStart[m], s.matchEnd[m]);
             if (verdict == COUNTS) {
                 offer(s, t, f, s.matchStart[m], s.matchEnd[m]);
@@ -1564,14 +1567,20 @@ public final class Classifier {
         if (fam.bareQuestion() && moreWordsThan(t, start, end, 1)) {
             return;
         }
-        if (fam.scareQuoted()) {
-            for (int k = start; k < end; k++) {
-                if (t.quote[k] != 2) {
-                    return;
-                }
-            }
+        if (fam.scareQuoted() && !allQuoted(t, start, end)) {
+            return;
         }
         s.candidate(f, start, end);
+    }
+
+    /** Whether every word of [start, end) is inside quotes that are no title ("the 'fresh' sourdough"). */
+    private static boolean allQuoted(Tokens t, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (t.quote[k] != 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the sentence of the span [start, end) has more than {@code extra} words besides the span's. */

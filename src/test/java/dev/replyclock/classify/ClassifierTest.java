@@ -2834,4 +2834,51 @@ class ClassifierTest {
         assertRulesAloneReadStandard("Another airline lost my suitcase last month, can I bring a second cabin bag with you?",
                 "Le plombier est repassé, la fuite est réparée, merci !");
     }
+
+    @Test
+    void aKeyThatOpensNothingOrALeakBackAfterTheFixIsAComplaint() {
+        assertComplaintBy("malfunction", "The key card from reception doesn't open our room.");
+        assertComplaintBy("repeat-fault", "Your man sorted the tap on Tuesday. Leaking again today from the same spot.");
+    }
+
+    @Test
+    void hoursLateOrAnotherSeatOrRoomOrSomeoneElsesPrintIsAComplaint() {
+        assertComplaintBy("no-show", "Le plombier est arrivé à 15h au lieu de 9h, j'ai perdu ma matinée.");
+        for (String text : List.of("I paid for seats in the front row, the tickets say row K.",
+                "We booked the garden suite and you put us in a room over the kitchen.",
+                "J'ai reçu mes cartes de visite mais ce sont celles d'une autre société.",
+                "The cushion is not same colour like the website, it is grey.")) {
+            assertComplaintBy("wrong-item", text);
+        }
+        assertComplaintBy("billing-error", "The website said £30 for the tour, my card got hit for £45.");
+        assertComplaintBy("sarcasm", "Thanks for the \"homemade\" soup, straight out of a tin.");
+        // a date moved by someone else is no seat moved: urgent, not a wrong item
+        assertRulesAloneReadUrgent("The sweep is booked for the 14th but the survey got moved to the 10th, could you come before then?");
+    }
+
+    @Test
+    void aSarcasmWordOutsideQuotesSetsNoComplaintAside() {
+        // "fixed" counts only in scare quotes; unquoted and negated it is no rule's word, so the model may still
+        // find the complaint
+        assertEquals(Tier.COMPLAINT, Classifier.builtIn().classify(
+                "The boiler still isn't fixed and we have been cold all week, this is the third engineer.").tier());
+    }
+
+    @Test
+    void theCustomersOwnScratchOrFallOrAFixThatHeldIsNoComplaint() {
+        assertRulesAloneReadStandard("J'ai rayé la porte du buffet en passant l'aspirateur, vous avez un stylo retouche ?",
+                "Je me suis vautré en descendant, ma faute totale, le cadre est tordu, vous pouvez regarder ?",
+                "The technician replaced the faulty sensor and the temperature is right again, thanks!",
+                "Le gigot était accompagné de pommes de terre écrasées, vous faites des plats à emporter ?");
+        assertNotEquals(Tier.COMPLAINT, Classifier.builtIn().classify(
+                "Le plombier est passé hier soir, vous m'avez sauvé la soirée, merci !").tier());
+    }
+
+    @Test
+    void aToothacheOrAPetThatSwallowedSomethingIsUrgentAndAPartysSizeIsNoDeadline() {
+        assertRulesAloneReadUrgent("Rage de dents depuis hier soir, vous avez un créneau ce matin ?",
+                "le gâteau pr 17h ça va le faire ?", "my cat just swallowed a hair tie, are you open now?");
+        assertRulesAloneReadStandard("Does your emergency line cover weekends too?",
+                "Je voudrais réserver pour 4 le samedi 20, vous avez une terrasse ?");
+    }
 }

@@ -156,7 +156,10 @@ import org.junit.jupiter.api.Test;
  * borders between tiers, 0.987 / 1.000; unseen-iq.jsonl, complaints easy to miss, 0.940 / 0.929; unseen-io.jsonl, hidden
  * set 1 kinds, 0.987 / 1.000; unseen-is.jsonl, long messages, 0.980 / 1.000; a ninth round of four: unseen-iw.jsonl and
  * unseen-it.jsonl, hidden set 2 kinds, 1.000 / 1.000 and 0.980 / 1.000; unseen-iv.jsonl, complaints easy to miss, 0.967 /
- * 0.988; unseen-iu.jsonl, hidden set 1 kinds, 0.993 / 1.000) and our cases of
+ * 0.988; unseen-iu.jsonl, hidden set 1 kinds, 0.993 / 1.000; a tenth round: unseen-ix.jsonl and unseen-iy.jsonl, hidden
+ * set 2 kinds, 0.980 / 0.964 and 0.973 / 0.964; unseen-iz.jsonl, hidden set 1 kinds, 1.000 / 1.000; unseen-ja.jsonl,
+ * complaints easy to miss, 0.953 / 0.941; unseen-jb.jsonl, the borders between tiers, 0.960 / 0.980; unseen-jc.jsonl,
+ * long messages, 0.973 / 1.000) and our cases of
  * what the corpus lacks (regional French and English, new obfuscations, negation, idioms), which must all pass.
  * Every set here is also training data of the learned model (LearnedModelTest), so these bars guard against
  * regressions; the held-out figures above, and those in docs/classifier.md, are the measure of generalization.
@@ -257,7 +260,8 @@ class LabeledCorpusTest {
             "unseen-if.jsonl", "unseen-ig.jsonl", "unseen-ih.jsonl", "unseen-ii.jsonl", "unseen-ij.jsonl",
             "unseen-ik.jsonl", "unseen-il.jsonl", "unseen-im.jsonl", "unseen-in.jsonl", "unseen-io.jsonl",
             "unseen-ip.jsonl", "unseen-iq.jsonl", "unseen-ir.jsonl", "unseen-is.jsonl", "unseen-it.jsonl",
-            "unseen-iu.jsonl", "unseen-iv.jsonl", "unseen-iw.jsonl"}) {
+            "unseen-iu.jsonl", "unseen-iv.jsonl", "unseen-iw.jsonl", "unseen-ix.jsonl", "unseen-iy.jsonl",
+            "unseen-iz.jsonl", "unseen-ja.jsonl", "unseen-jb.jsonl", "unseen-jc.jsonl"}) {
             meets("src/test/resources/classify/" + set, 0.95, 0.97);
         }
     }

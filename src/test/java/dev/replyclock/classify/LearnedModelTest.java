@@ -151,6 +151,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-ir.jsonl", "src/test/resources/classify/unseen-is.jsonl",
             "src/test/resources/classify/unseen-it.jsonl", "src/test/resources/classify/unseen-iu.jsonl",
             "src/test/resources/classify/unseen-iv.jsonl", "src/test/resources/classify/unseen-iw.jsonl",
+            "src/test/resources/classify/unseen-ix.jsonl", "src/test/resources/classify/unseen-iy.jsonl",
+            "src/test/resources/classify/unseen-iz.jsonl", "src/test/resources/classify/unseen-ja.jsonl",
+            "src/test/resources/classify/unseen-jb.jsonl", "src/test/resources/classify/unseen-jc.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
