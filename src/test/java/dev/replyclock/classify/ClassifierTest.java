@@ -2881,4 +2881,27 @@ class ClassifierTest {
         assertRulesAloneReadStandard("Does your emergency line cover weekends too?",
                 "Je voudrais réserver pour 4 le samedi 20, vous avez une terrasse ?");
     }
+
+    @Test
+    void aRefundPromisedAndNotPaidOrMessagesIgnoredOrASmokyRoomIsAComplaint() {
+        assertComplaintBy("no-response", "They promised the deposit back within a week; a month on, still not a penny.");
+        assertComplaintBy("no-response", "Deux séances annulées par le coach, et rien n'a été rattrapé.");
+        assertComplaintBy("no-response", "Four emails ignored so far about the same invoice.");
+        assertComplaintBy("damage", "The hire car stinks of smoke and the ashtray was full.");
+    }
+
+    @Test
+    void praiseForADayOrAFixWithinTheHourIsNoDeadlineNorComplaint() {
+        assertRulesAloneReadStandard("Tout était parfait dimanche, les invités ont adoré ! Vous faites aussi des buffets froids ?",
+                "Livraison nickel ce matin, merci au livreur !",
+                "La chaudière faisait un bruit bizarre hier, elle a été réparée dans l'heure, merci !",
+                "L'écran qui était fissuré est comme neuf, merci !");
+    }
+
+    @Test
+    void anIdiomOrAStyleOrAnAppointmentCancelledIsNoSignal() {
+        assertRulesAloneReadStandard("Toujours en panne d'inspiration pour la déco du salon, vous avez un catalogue ?",
+                "Des poignées style vieilli / rouillé, ça existe ?",
+                "J'ai annulé mon rdv de mardi, ma faute. Une dispo la semaine prochaine ?");
+    }
 }

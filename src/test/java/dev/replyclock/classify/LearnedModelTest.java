@@ -154,6 +154,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-ix.jsonl", "src/test/resources/classify/unseen-iy.jsonl",
             "src/test/resources/classify/unseen-iz.jsonl", "src/test/resources/classify/unseen-ja.jsonl",
             "src/test/resources/classify/unseen-jb.jsonl", "src/test/resources/classify/unseen-jc.jsonl",
+            "src/test/resources/classify/unseen-jd.jsonl", "src/test/resources/classify/unseen-je.jsonl",
+            "src/test/resources/classify/unseen-jf.jsonl", "src/test/resources/classify/unseen-jg.jsonl",
+            "src/test/resources/classify/unseen-jh.jsonl", "src/test/resources/classify/unseen-ji.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
