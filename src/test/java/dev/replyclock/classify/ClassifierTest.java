@@ -2904,4 +2904,33 @@ class ClassifierTest {
                 "Des poignées style vieilli / rouillé, ça existe ?",
                 "J'ai annulé mon rdv de mardi, ma faute. Une dispo la semaine prochaine ?");
     }
+
+    @Test
+    void aKitchenFloodedByTheFitterOrAQuietGoodbyeOrAnExplanationDemandedIsAComplaint() {
+        assertComplaintBy("damage", "The man you sent flooded our bathroom and went home.");
+        assertComplaintBy("churn-threat", "Coupe ratée, frange de travers. Je ne pense pas que je reviendrai.");
+        assertComplaintBy("service-failure", "My daughter was served cake with egg despite her allergy form. Please explain how this happened.");
+    }
+
+    @Test
+    void anotherBankOrTheCurrentProviderOrAGlassTheCustomerBrokeIsNoComplaint() {
+        assertRulesAloneReadStandard("Le terminal de mon ancienne banque plantait sans arrêt, le vôtre gère le sans contact ?",
+                "My current provider drops the line every evening, I'm fed up. Do you cover postcode BS5?",
+                "On a cassé une assiette au gîte, désolés ! Vous voulez qu'on la remplace ?",
+                "I chipped a bit off my molar on a boiled sweet, no pain, can I book a normal check-up?",
+                "Our teacher wants us to practise writing a complaint email, do you run business writing classes?",
+                "Do you open early? I usually train at 6 before work.",
+                "Le jus d'orange pressé, c'est combien le litre ?");
+    }
+
+    @Test
+    void anAssessorAskedForInHasteAfterALeakIsUrgent() {
+        assertRulesAloneReadUrgent("Fuite chez nous cette nuit, le parquet gondole, il me faut un expert au plus vite.");
+    }
+
+    @Test
+    void aPipeThatStartedToLeakIsNoShopToAvoidAndPrintedOnTheWrongPaperIsAWrongItem() {
+        assertRulesAloneReadUrgent("Le flexible de la douche s'est mis à fuir, c'est urgent, vous pouvez passer cet après-midi ?");
+        assertComplaintBy("wrong-item", "The flyers came printed on flimsy paper instead of the 350gsm card we paid for.");
+    }
 }

@@ -157,6 +157,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-jd.jsonl", "src/test/resources/classify/unseen-je.jsonl",
             "src/test/resources/classify/unseen-jf.jsonl", "src/test/resources/classify/unseen-jg.jsonl",
             "src/test/resources/classify/unseen-jh.jsonl", "src/test/resources/classify/unseen-ji.jsonl",
+            "src/test/resources/classify/unseen-jj.jsonl", "src/test/resources/classify/unseen-jk.jsonl",
+            "src/test/resources/classify/unseen-jl.jsonl", "src/test/resources/classify/unseen-jm.jsonl",
+            "src/test/resources/classify/unseen-jn.jsonl", "src/test/resources/classify/unseen-jo.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
