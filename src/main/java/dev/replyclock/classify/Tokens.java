@@ -568,8 +568,10 @@ final class Tokens {
         }
         length[count] = len;
         used = s + len;
-        if (tokenHasDigit && len > 0 && chars[s] >= 'a') {
-            leet(s, len); // a token that starts with a digit is a number, a date or a time: left alone
+        if (tokenHasDigit && len > 0 && (chars[s] >= 'a' || digitsBetweenLetters(s, len))) {
+            // a token that starts with a digit is a number, a date or a time (3rd, 10kg, 18h30): left alone, unless
+            // digits stand between its letters from the first on ("3m3rg3ncy", "4rn4qu3")
+            leet(s, len);
             changed = true;
         }
         hash[count] = changed ? hash(chars, s, len) : power * len + sum;
@@ -601,6 +603,19 @@ final class Tokens {
             r += run;
         }
         return w - s;
+    }
+
+    /** A digit, a letter, and further on a digit after a letter: 3m3rg3ncy, not 3rd, 10mins or 5days. */
+    private boolean digitsBetweenLetters(int s, int len) {
+        if (len < 5 || chars[s + 1] < 'a' || chars[s + 1] > 'z') {
+            return false;
+        }
+        for (int i = s + 2; i < s + len; i++) {
+            if (chars[i] >= '0' && chars[i] <= '9' && chars[i - 1] >= 'a' && chars[i - 1] <= 'z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Digits inside a word stand for letters: br0ken, c4sse, urg3nt. */

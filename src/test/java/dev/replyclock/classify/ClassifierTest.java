@@ -2933,4 +2933,29 @@ class ClassifierTest {
         assertRulesAloneReadUrgent("Le flexible de la douche s'est mis à fuir, c'est urgent, vous pouvez passer cet après-midi ?");
         assertComplaintBy("wrong-item", "The flyers came printed on flimsy paper instead of the 350gsm card we paid for.");
     }
+
+    @Test
+    void theSameSumTakenAgainOrTheDentistsWorkComeAwayOrTheListIgnoredIsAComplaint() {
+        assertComplaintBy("billing-error", "The gym took £35 on the 2nd and another £35 on the 4th, I only have one plan.");
+        // with a call-out: the work is the practice's own
+        assertComplaintBy("damage", "Emergency appointment please, the crown you fitted in May came off this morning.");
+        assertComplaintBy("service-failure", "The band opened with a song from our do-not-play list. Great.");
+    }
+
+    @Test
+    void aReplacementSentOrARepairThatHeldOrThePetsOwnDoingIsNoComplaint() {
+        assertRulesAloneReadStandard("The lamp arrived damaged last year and you sent a replacement the next day, lovely. Do you sell matching shades?",
+                "Merci, la couronne qui était fendue a été parfaitement réparée. Vous faites aussi le blanchiment ?",
+                "Le chien a déjà tout cassé chez moi, vous avez des jouets plus solides ?");
+        assertNotEquals(Tier.COMPLAINT, Classifier.builtIn().classify(
+                "Mon précédent garagiste m'avait rayé la portière, alors je préfère demander : vous avez une housse de protection ?").tier());
+    }
+
+    @Test
+    void aBrokenWindowToBoardUpTodayOrAnEmergencyInDigitsFromItsFirstLetterIsUrgent() {
+        assertRulesAloneReadUrgent("Someone kicked the shop door in overnight, can you board it up this morning?",
+                "my son has a high fever, this is an 3m3rg3ncy, can the doctor call back?");
+        // a number, a date or a time that starts with a digit stays one
+        assertRulesAloneReadStandard("Do you have the 3rd edition in stock? I'd need 10pcs.");
+    }
 }

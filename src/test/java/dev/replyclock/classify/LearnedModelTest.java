@@ -160,6 +160,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-jj.jsonl", "src/test/resources/classify/unseen-jk.jsonl",
             "src/test/resources/classify/unseen-jl.jsonl", "src/test/resources/classify/unseen-jm.jsonl",
             "src/test/resources/classify/unseen-jn.jsonl", "src/test/resources/classify/unseen-jo.jsonl",
+            "src/test/resources/classify/unseen-jp.jsonl", "src/test/resources/classify/unseen-jq.jsonl",
+            "src/test/resources/classify/unseen-jr.jsonl", "src/test/resources/classify/unseen-js.jsonl",
+            "src/test/resources/classify/unseen-jt.jsonl", "src/test/resources/classify/unseen-ju.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
