@@ -40,6 +40,14 @@ class ClassifierTest {
         assertRulesAloneRead(Tier.URGENT, texts);
     }
 
+    /** No complaint by the full classifier, rules and learned models together (the model must not add one). */
+    private void assertNoComplaint(String... texts) {
+        for (String text : texts) {
+            Classification r = c.classify(text);
+            assertNotEquals(Tier.COMPLAINT, r.tier(), text + ": " + r.signals());
+        }
+    }
+
     private void assertRulesAloneRead(Tier tier, String... texts) {
         for (String text : texts) {
             Classification r = rulesAlone.classify(text);
@@ -2870,8 +2878,7 @@ class ClassifierTest {
                 "Je me suis vautré en descendant, ma faute totale, le cadre est tordu, vous pouvez regarder ?",
                 "The technician replaced the faulty sensor and the temperature is right again, thanks!",
                 "Le gigot était accompagné de pommes de terre écrasées, vous faites des plats à emporter ?");
-        assertNotEquals(Tier.COMPLAINT, Classifier.builtIn().classify(
-                "Le plombier est passé hier soir, vous m'avez sauvé la soirée, merci !").tier());
+        assertNoComplaint("Le plombier est passé hier soir, vous m'avez sauvé la soirée, merci !");
     }
 
     @Test
@@ -2947,8 +2954,7 @@ class ClassifierTest {
         assertRulesAloneReadStandard("The lamp arrived damaged last year and you sent a replacement the next day, lovely. Do you sell matching shades?",
                 "Merci, la couronne qui était fendue a été parfaitement réparée. Vous faites aussi le blanchiment ?",
                 "Le chien a déjà tout cassé chez moi, vous avez des jouets plus solides ?");
-        assertNotEquals(Tier.COMPLAINT, Classifier.builtIn().classify(
-                "Mon précédent garagiste m'avait rayé la portière, alors je préfère demander : vous avez une housse de protection ?").tier());
+        assertNoComplaint("Mon précédent garagiste m'avait rayé la portière, alors je préfère demander : vous avez une housse de protection ?");
     }
 
     @Test
