@@ -184,6 +184,9 @@ final class Tokens {
             if (clockColon) {
                 f = TextFolder.SPACE; // 6:15, 14:30: a clock time, not the end of a clause
             }
+            if (c == '!' && i + 1 < n && src[i + 1] == ')') {
+                f = TextFolder.CLAUSE; // "(my own fault!)" is an aside inside the sentence, not its end
+            }
             if (c == '-' && i > 0 && src[i - 1] == ' ' && i + 1 < n && src[i + 1] == ' ') {
                 f = TextFolder.CLAUSE; // a hyphen between blanks is a dash: "no worries - but please send it today"
             }

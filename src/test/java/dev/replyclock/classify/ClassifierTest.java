@@ -2964,4 +2964,38 @@ class ClassifierTest {
         // a number, a date or a time that starts with a digit stays one
         assertRulesAloneReadStandard("Do you have the 3rd edition in stock? I'd need 10pcs.");
     }
+
+    @Test
+    void aLeakStillThereAfterTheVisitOrAColourGoneWrongOrVisitsThatKeepFailingIsAComplaint() {
+        assertComplaintBy("repeat-fault", "He swapped the washer and left, the tap is still dripping.");
+        // in a call-out the leak is the customer's emergency, not the trade's work
+        assertRulesAloneReadUrgent("Burst pipe under the stairs, I've turned the water off but it's still leaking, need a plumber now!");
+        assertComplaintBy("wrong-item", "J'avais demandé un blond vénitien, je ressors orange.");
+        assertComplaintBy("repeat-fault", "Le technicien est reparti sans rien brancher, c'est le 3e rendez-vous.");
+        assertComplaintBy("wrong-item", "The printer cartridge is the XL model, not the standard one I ordered.");
+        assertComplaintBy("damage", "The crown Dr Patel did last week came off with a toffee.");
+    }
+
+    @Test
+    void shamedInPublicOrAWarningToOthersOrRecordsMovedIsAComplaint() {
+        assertComplaintBy("service-failure", "The manager shouted at my son in front of everyone at the counter.");
+        assertComplaintBy("churn-threat", "Unless the fee is waived I'll post about it to warn others.");
+        assertComplaintBy("churn-threat", "After this I'll be moving my records to another practice.");
+    }
+
+    @Test
+    void anAsideInBracketsStaysInItsSentenceAndAnAppointmentMissedIsNoDeadline() {
+        // "(my own fault!)" does not end the sentence: the customer's own doing covers what follows it
+        assertRulesAloneReadUrgent("I sat on my sunglasses (silly me!) and bent the frame. Any chance of a repair today?");
+        assertRulesAloneReadStandard("J'ai raté mon rendez-vous de lundi 9h, désolée. Vous avez de la place la semaine prochaine ?",
+                "We cancelled last minute on Friday, our fault. Can the deposit go towards another date?",
+                "Our previous plumber left a leak that soaked the floor, so could you quote for a new bathroom?");
+    }
+
+    @Test
+    void goodsOnlyWeeksOldTieACallOutToTheShop() {
+        assertEquals(Tier.COMPLAINT, rulesAlone.classify(
+                "The pool pump has stopped working, it is only 3 weeks old. Can you send someone asap?").tier());
+        assertRulesAloneReadUrgent("The pool pump has stopped working. Can you send someone asap?");
+    }
 }

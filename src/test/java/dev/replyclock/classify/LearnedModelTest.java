@@ -163,6 +163,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-jp.jsonl", "src/test/resources/classify/unseen-jq.jsonl",
             "src/test/resources/classify/unseen-jr.jsonl", "src/test/resources/classify/unseen-js.jsonl",
             "src/test/resources/classify/unseen-jt.jsonl", "src/test/resources/classify/unseen-ju.jsonl",
+            "src/test/resources/classify/unseen-jv.jsonl", "src/test/resources/classify/unseen-jw.jsonl",
+            "src/test/resources/classify/unseen-jx.jsonl", "src/test/resources/classify/unseen-jy.jsonl",
+            "src/test/resources/classify/unseen-jz.jsonl", "src/test/resources/classify/unseen-ka.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
