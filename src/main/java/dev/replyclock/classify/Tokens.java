@@ -184,8 +184,8 @@ final class Tokens {
             if (clockColon) {
                 f = TextFolder.SPACE; // 6:15, 14:30: a clock time, not the end of a clause
             }
-            if (c == '!' && i + 1 < n && src[i + 1] == ')') {
-                f = TextFolder.CLAUSE; // "(my own fault!)" is an aside inside the sentence, not its end
+            if ((c == '!' || c == '.' || c == '\u2026') && closesAside(i, n)) {
+                f = TextFolder.CLAUSE; // "(my own fault!)", "(oui je sais...)": an aside inside the sentence, not its end
             }
             if (c == '-' && i > 0 && src[i - 1] == ' ' && i + 1 < n && src[i + 1] == ' ') {
                 f = TextFolder.CLAUSE; // a hyphen between blanks is a dash: "no worries - but please send it today"
@@ -522,7 +522,8 @@ final class Tokens {
      */
     private static final String[] NAMING_WORDS = {"intitule", "intitulee", "intitules", "intitulees", "titled",
         "entitled", "called", "named", "nomme", "nommee", "appele", "appelee", "baptise", "baptisee",
-        "dessert", "plat", "menu", "cocktail", "dish", "flavour", "flavor", "parfum", "coloris", "shade", "teinte"};
+        "dessert", "plat", "menu", "cocktail", "dish", "flavour", "flavor", "parfum", "coloris", "shade", "teinte",
+        "filtre", "filter", "finish", "finition"};
 
     /**
      * Whether the word cut last, in the same sentence, is a naming word: the token is folded already (accents,
@@ -606,6 +607,15 @@ final class Tokens {
             r += run;
         }
         return w - s;
+    }
+
+    /** Whether the end marks from {@code i} on ("!", "...", "…") are followed at once by a closing bracket. */
+    private boolean closesAside(int i, int n) {
+        int j = i;
+        while (j < n && (src[j] == '!' || src[j] == '.' || src[j] == '\u2026')) {
+            j++;
+        }
+        return j < n && src[j] == ')';
     }
 
     /** A digit, a letter, and further on a digit after a letter: 3m3rg3ncy, not 3rd, 10mins or 5days. */

@@ -2998,4 +2998,29 @@ class ClassifierTest {
                 "The pool pump has stopped working, it is only 3 weeks old. Can you send someone asap?").tier());
         assertRulesAloneReadUrgent("The pool pump has stopped working. Can you send someone asap?");
     }
+
+    @Test
+    void aThreatAfterAConditionOrABulgingTyreOrTheBoxHoldingSomethingElseIsAComplaint() {
+        assertComplaintBy("churn-threat", "Si je n'ai pas de nouvelles lundi, on raconte tout sur les réseaux.");
+        assertComplaintBy("churn-threat", "Toujours rien après trois mois, je change d'assureur.");
+        assertComplaintBy("damage", "The new tyre you fitted has a bulge on the inside wall.");
+        assertComplaintBy("wrong-item", "Instead of the blue kettle the box holds a red toaster, the box says kettle.");
+        assertComplaintBy("no-response", "Dossier envoyé il y a six semaines, depuis silence radio.");
+    }
+
+    @Test
+    void theCustomersOwnFallOrAnEarlierFirmOrAPartStillToComeIsNoComplaint() {
+        assertRulesAloneReadStandard("J'ai reculé dans un muret hier (ma faute...), le feu arrière est fêlé. Vous avez la pièce ?",
+                "The last roofer we had did a shoddy job, could you quote for a full inspection?",
+                "Il ne manque plus que les poignées, qui sont en commande chez le fournisseur : vous avez une date ?",
+                "Our last venue cancelled on us (they did refund us in full), do you have dates in May?",
+                "Do you do the 'faded film' filter on the prints? J'adore le filtre « pellicule abîmée ».",
+                "L'arrêt d'urgence de la machine, on doit le tester chaque semaine ?");
+    }
+
+    @Test
+    void aTicketToResendTonightOrAnEmergencyCallOutAtNightIsUrgent() {
+        assertRulesAloneReadUrgent("I deleted the e-ticket by mistake (sorry!), could you resend it tonight?",
+                "Plus de chauffage depuis ce midi et il gèle, vous faites des dépannages urgents le week-end ?");
+    }
 }

@@ -166,6 +166,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-jv.jsonl", "src/test/resources/classify/unseen-jw.jsonl",
             "src/test/resources/classify/unseen-jx.jsonl", "src/test/resources/classify/unseen-jy.jsonl",
             "src/test/resources/classify/unseen-jz.jsonl", "src/test/resources/classify/unseen-ka.jsonl",
+            "src/test/resources/classify/unseen-kb.jsonl", "src/test/resources/classify/unseen-kc.jsonl",
+            "src/test/resources/classify/unseen-kd.jsonl", "src/test/resources/classify/unseen-ke.jsonl",
+            "src/test/resources/classify/unseen-kf.jsonl", "src/test/resources/classify/unseen-kg.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
