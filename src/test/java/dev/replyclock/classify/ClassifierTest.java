@@ -3023,4 +3023,27 @@ class ClassifierTest {
         assertRulesAloneReadUrgent("I deleted the e-ticket by mistake (sorry!), could you resend it tonight?",
                 "Plus de chauffage depuis ce midi et il gèle, vous faites des dépannages urgents le week-end ?");
     }
+
+    @Test
+    void aContractBrokenOrChangeShortOrTheWrongPlugOrAnEyeRollIsAComplaint() {
+        assertComplaintBy("service-failure", "The contract said the band would play until midnight. They packed up at ten.");
+        assertComplaintBy("service-failure", "Vous m'avez rendu la monnaie de 20 € alors que j'avais donné 50 €.");
+        assertComplaintBy("service-failure", "The hairdryer came with a US plug, I live in Leeds.");
+        assertComplaintBy("no-response", "The waiter rolled his eyes when my dad asked for the menu again.");
+        assertComplaintBy("missing-item", "Les 24 macarons pour l'anniversaire : j'en ai compté 18.");
+        assertComplaintBy("repeat-fault", "Third week in a row the veg box has come without the eggs.");
+        assertComplaintBy("sarcasm", "Loved our 'sea view' room, lovely view of the car park.");
+    }
+
+    @Test
+    void aShadeOrASoupNamedWithABreakingWordIsNoComplaint() {
+        assertRulesAloneReadStandard("Je voudrais un blond cassé pour l'été, il faut combien de séances ?",
+                "Votre soupe de pois cassés, elle est faite maison ?");
+    }
+
+    @Test
+    void aBelgianCallOutOrCustomersFleeingTheHeatIsNoComplaint() {
+        assertRulesAloneReadUrgent("Le chauffagiste sait venir ce matin ? La chaudière fuit et c'est urgent.",
+                "Venez réparer la ventilation aujourd'hui, les gens fuient la chaleur, c'est urgent !");
+    }
 }

@@ -169,6 +169,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-kb.jsonl", "src/test/resources/classify/unseen-kc.jsonl",
             "src/test/resources/classify/unseen-kd.jsonl", "src/test/resources/classify/unseen-ke.jsonl",
             "src/test/resources/classify/unseen-kf.jsonl", "src/test/resources/classify/unseen-kg.jsonl",
+            "src/test/resources/classify/unseen-kh.jsonl", "src/test/resources/classify/unseen-ki.jsonl",
+            "src/test/resources/classify/unseen-kj.jsonl", "src/test/resources/classify/unseen-kk.jsonl",
+            "src/test/resources/classify/unseen-kl.jsonl", "src/test/resources/classify/unseen-km.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
