@@ -3046,4 +3046,23 @@ class ClassifierTest {
         assertRulesAloneReadUrgent("Le chauffagiste sait venir ce matin ? La chaudière fuit et c'est urgent.",
                 "Venez réparer la ventilation aujourd'hui, les gens fuient la chaleur, c'est urgent !");
     }
+
+    @Test
+    void aPartOfTheCountOrAConfirmedRequestMissingOrASeatThatDidNotExistIsAComplaint() {
+        assertComplaintBy("missing-item", "Le panier garni : 5 produits sur les 9 annoncés.");
+        assertComplaintBy("service-failure", "High chair requested and confirmed twice, none at the table.");
+        assertComplaintBy("service-failure", "Siège réservé dans le bus de 8h, le bus n'existait pas.");
+        assertComplaintBy("churn-threat", "The premium doubled again, so I'm off to a comparison site.");
+    }
+
+    @Test
+    void aCallOutForAGlazierOrASaleCompletingIsUrgentAndAFixWithinTheHourIsNot() {
+        assertRulesAloneReadUrgent("Need a glazier today, a stone smashed the shop window overnight.",
+                "When do you pick up the wardrobe? Our sale completes on the 14th.");
+        assertRulesAloneReadStandard("It got fixed within the hour, thanks! Is parking included?",
+                "Should our train be late and we arrive after ten, is the key box still usable?",
+                "Une dent qui bouge un peu chez ma fille de 6 ans, c'est normal à son âge ?",
+                "My old gym was a shambles, half the treadmills broken for weeks. Do you offer a trial week?");
+        assertRulesAloneReadUrgent("Douleur terrible depuis cette nuit, un rendez-vous en urgence aujourd'hui ?");
+    }
 }

@@ -172,6 +172,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-kh.jsonl", "src/test/resources/classify/unseen-ki.jsonl",
             "src/test/resources/classify/unseen-kj.jsonl", "src/test/resources/classify/unseen-kk.jsonl",
             "src/test/resources/classify/unseen-kl.jsonl", "src/test/resources/classify/unseen-km.jsonl",
+            "src/test/resources/classify/unseen-kn.jsonl", "src/test/resources/classify/unseen-ko.jsonl",
+            "src/test/resources/classify/unseen-kp.jsonl", "src/test/resources/classify/unseen-kq.jsonl",
+            "src/test/resources/classify/unseen-kr.jsonl", "src/test/resources/classify/unseen-ks.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
