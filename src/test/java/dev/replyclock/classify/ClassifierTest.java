@@ -3065,4 +3065,20 @@ class ClassifierTest {
                 "My old gym was a shambles, half the treadmills broken for weeks. Do you offer a trial week?");
         assertRulesAloneReadUrgent("Douleur terrible depuis cette nuit, un rendez-vous en urgence aujourd'hui ?");
     }
+
+    @Test
+    void foodLikeCardboardOrOverbookedOrAFaultOutAgainOrAPostingThreatIsAComplaint() {
+        assertComplaintBy("service-failure", "Le pain de ce matin, on aurait dit du carton.");
+        assertComplaintBy("service-failure", "The flight was overbooked and we were put on the next day's plane.");
+        assertComplaintBy("repeat-fault", "You fixed the porch light on Friday, it's out again tonight.");
+        assertComplaintBy("churn-threat", "Three weeks and no parcel. I'll be posting about this everywhere.");
+    }
+
+    @Test
+    void aFixByTheTeamOrTheCustomersOwnDropOrAnotherStudioOrAProductNamedAfterAnEventIsNoSignal() {
+        assertRulesAloneReadStandard("The login issue got fixed by your support in 5 min, cheers! Do you do family plans?",
+                "I dropped a glass bottle on the tiles you laid and cracked one, my own fault. Do you have a spare tile?",
+                "I used to go to a gym where the classes were always overbooked, do I need to book yours?",
+                "Is the braai pack on offer this weekend?");
+    }
 }

@@ -175,6 +175,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-kn.jsonl", "src/test/resources/classify/unseen-ko.jsonl",
             "src/test/resources/classify/unseen-kp.jsonl", "src/test/resources/classify/unseen-kq.jsonl",
             "src/test/resources/classify/unseen-kr.jsonl", "src/test/resources/classify/unseen-ks.jsonl",
+            "src/test/resources/classify/unseen-kt.jsonl", "src/test/resources/classify/unseen-ku.jsonl",
+            "src/test/resources/classify/unseen-kv.jsonl", "src/test/resources/classify/unseen-kw.jsonl",
+            "src/test/resources/classify/unseen-kx.jsonl", "src/test/resources/classify/unseen-ky.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
