@@ -3081,4 +3081,21 @@ class ClassifierTest {
                 "I used to go to a gym where the classes were always overbooked, do I need to book yours?",
                 "Is the braai pack on offer this weekend?");
     }
+
+    @Test
+    void paidForAndNotServedOrMilesAddedOrABillAgainstThePlanIsAComplaint() {
+        assertComplaintBy("service-failure", "Collected my car after the service with 40 extra miles on the clock.");
+        assertComplaintBy("billing-error", "Why is my bill £64 when my contract is £30 a month?");
+        assertComplaintBy("wrong-item", "The rug is bright red, please send the correct one and take this back.");
+        assertComplaintBy("damage", "The fitter left at noon and by evening there was a brown patch on the ceiling below.");
+    }
+
+    @Test
+    void aPoliteIfOrASecondSendingThatCameOrTheShopNextDoorReadAsTheyAre() {
+        assertRulesAloneReadUrgent("I would be grateful if the repair could be done promptly, I fly out on Friday.");
+        assertRulesAloneReadStandard("Le colis manquant m'a été renvoyé tout de suite et il est bien arrivé, merci !",
+                "Le plombier d'à côté m'a facturé 300 € pour rien, vous faites les devis gratuits ?",
+                "Une fuite chez le voisin la semaine dernière, c'est réparé, comment on fait la déclaration ?",
+                "Le meuble a la peinture écaillée exprès ? C'est le style ?");
+    }
 }

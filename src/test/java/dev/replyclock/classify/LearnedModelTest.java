@@ -178,6 +178,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-kt.jsonl", "src/test/resources/classify/unseen-ku.jsonl",
             "src/test/resources/classify/unseen-kv.jsonl", "src/test/resources/classify/unseen-kw.jsonl",
             "src/test/resources/classify/unseen-kx.jsonl", "src/test/resources/classify/unseen-ky.jsonl",
+            "src/test/resources/classify/unseen-kz.jsonl", "src/test/resources/classify/unseen-la.jsonl",
+            "src/test/resources/classify/unseen-lb.jsonl", "src/test/resources/classify/unseen-lc.jsonl",
+            "src/test/resources/classify/unseen-ld.jsonl", "src/test/resources/classify/unseen-le.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
