@@ -3098,4 +3098,22 @@ class ClassifierTest {
                 "Une fuite chez le voisin la semaine dernière, c'est réparé, comment on fait la déclaration ?",
                 "Le meuble a la peinture écaillée exprès ? C'est le style ?");
     }
+
+    @Test
+    void theAdvertAgainstRealityOrAnotherKindReceivedOrAWrongAddressOrBagsSentAwayIsAComplaint() {
+        assertComplaintBy("wrong-item", "On the website: sea view and a hot tub. In reality: a car park and a cold paddling pool.");
+        assertComplaintBy("wrong-item", "Cartes commandées en papier mat, reçues en papier brillant.");
+        assertComplaintBy("service-failure", "The birthday cake went to the wrong address and nobody told us.");
+        assertComplaintBy("no-response", "Our bags went to Rome, we went to Nice, and nobody can say when they come.");
+        assertComplaintBy("no-response", "Vous fermez le club en mai sans parler de remboursement pour l'année payée ?");
+        assertComplaintBy("wrong-item", "We ordered the oak table and what we got is pine painted brown.");
+        assertComplaintBy("churn-threat", "If the deposit isn't back by Monday I'm going straight to the police.");
+    }
+
+    @Test
+    void aVoucherOrALockedOutQuestionOrALeakFixedNextDayReadAsTheyAre() {
+        assertRulesAloneReadUrgent("Enfermé dehors avec le bébé, un serrurier peut venir dans combien de temps ?");
+        assertRulesAloneReadStandard("La fuite sous l'évier a été réparée dès le lendemain, merci ! Vous posez aussi des robinets ?",
+                "Je n'ai pas le bon de réduction sur moi, je peux le montrer sur mon téléphone ?");
+    }
 }

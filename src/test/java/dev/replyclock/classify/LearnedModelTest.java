@@ -181,6 +181,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-kz.jsonl", "src/test/resources/classify/unseen-la.jsonl",
             "src/test/resources/classify/unseen-lb.jsonl", "src/test/resources/classify/unseen-lc.jsonl",
             "src/test/resources/classify/unseen-ld.jsonl", "src/test/resources/classify/unseen-le.jsonl",
+            "src/test/resources/classify/unseen-lf.jsonl", "src/test/resources/classify/unseen-lg.jsonl",
+            "src/test/resources/classify/unseen-lh.jsonl", "src/test/resources/classify/unseen-li.jsonl",
+            "src/test/resources/classify/unseen-lj.jsonl", "src/test/resources/classify/unseen-lk.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
