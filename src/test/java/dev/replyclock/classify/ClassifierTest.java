@@ -3116,4 +3116,23 @@ class ClassifierTest {
         assertRulesAloneReadStandard("La fuite sous l'évier a été réparée dès le lendemain, merci ! Vous posez aussi des robinets ?",
                 "Je n'ai pas le bon de réduction sur moi, je peux le montrer sur mon téléphone ?");
     }
+
+    @Test
+    void aFirstBillAgainstAnOfferOrWorkNotAskedForOrPhotosOfSomeoneElseIsAComplaint() {
+        assertComplaintBy("billing-error", "The shop said £20 a month for the plan. First bill: £34.");
+        assertComplaintBy("service-failure", "Your gardener pruned the roses right down, which I never asked for.");
+        assertComplaintBy("wrong-item", "The prints you sent back are not my photos, they're someone's wedding.");
+        assertComplaintBy("churn-threat", "Si rien ne change d'ici lundi, je pars chez un autre fournisseur.");
+    }
+
+    @Test
+    void theShopsOwnWorkTiesACallOutAndAPetsDoingOrABurglaryOrAFixThatHeldIsNoComplaint() {
+        assertEquals(Tier.COMPLAINT, rulesAlone.classify(
+                "L'allée que vous avez coulée en mai est fissurée, vous pouvez passer voir ?").tier());
+        assertRulesAloneReadStandard("The dog knocked the lamp off the table and cracked the shade, our fault. Do you sell shades?",
+                "We've been broken into twice, could you quote for an alarm?",
+                "Le chauffage ne marchait pas à l'arrivée, le technicien l'a réglé le soir même et tout a été parfait ensuite. Merci !");
+        assertRulesAloneReadUrgent("J'ai oublié le badge au bureau, vous pouvez m'en faire porter un aujourd'hui ?",
+                "yo whens my parcel coming, been ages");
+    }
 }

@@ -184,6 +184,9 @@ class LearnedModelTest {
             "src/test/resources/classify/unseen-lf.jsonl", "src/test/resources/classify/unseen-lg.jsonl",
             "src/test/resources/classify/unseen-lh.jsonl", "src/test/resources/classify/unseen-li.jsonl",
             "src/test/resources/classify/unseen-lj.jsonl", "src/test/resources/classify/unseen-lk.jsonl",
+            "src/test/resources/classify/unseen-ll.jsonl", "src/test/resources/classify/unseen-lm.jsonl",
+            "src/test/resources/classify/unseen-ln.jsonl", "src/test/resources/classify/unseen-lo.jsonl",
+            "src/test/resources/classify/unseen-lp.jsonl", "src/test/resources/classify/unseen-lq.jsonl",
             "src/test/resources/classify/extra-cases.jsonl");
 
     // Written for this test, in none of the training files: complaints without a keyword of the rules.
