@@ -2830,11 +2830,8 @@ class ClassifierTest {
 
     @Test
     void aGoodReviewPromisedOrTheCustomersOwnMisreadingIsNoComplaint() {
-        Classifier full = Classifier.builtIn();
-        for (String text : List.of("Le ménage de la cuisine est parfait, je vous laisse un bel avis sur Google !",
-                "The vindaloo was far too hot for me but that's on me, I ignored the chilli icons. Anything milder?")) {
-            assertNotEquals(Tier.COMPLAINT, full.classify(text).tier(), text);
-        }
+        assertNoComplaint("Le ménage de la cuisine est parfait, je vous laisse un bel avis sur Google !",
+                "The vindaloo was far too hot for me but that's on me, I ignored the chilli icons. Anything milder?");
     }
 
     @Test
